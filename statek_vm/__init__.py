@@ -1,0 +1,28 @@
+"""statek_vm: durable agent scripts on CPython.
+
+A script that needs the value of a pending future suspends at that exact
+instruction; its whole execution state is persisted, and it resumes later, in
+this process or another, without re-running any instruction that already ran.
+"""
+
+from statek_vm.exceptions import FutureError, NotResumableError, SnapshotError, StatekError
+from statek_vm.future import FutureElement, FutureResult, get_all_future, get_any_future, temporal
+from statek_vm.job import Job, JobStatus, run
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FutureElement",
+    "FutureError",
+    "FutureResult",
+    "Job",
+    "JobStatus",
+    "NotResumableError",
+    "SnapshotError",
+    "StatekError",
+    "__version__",
+    "get_all_future",
+    "get_any_future",
+    "run",
+    "temporal",
+]

@@ -1,0 +1,111 @@
+"""The errors statek_vm raises, in one hierarchy.
+
+Every error raised by statek_vm itself derives from :class:`StatekError`, so an
+application can tell "statek_vm refused or failed" apart from errors raised by
+the script it runs::
+
+    try:
+        job = statek_vm.run(source)
+    except statek_vm.StatekError as error:
+        log.error("statek_vm could not run the script: %s", error)
+
+This module is a leaf: it imports nothing from statek_vm, so every other
+module (``future.py`` included) can import it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FutureError",
+    "NotResumableError",
+    "SnapshotError",
+    "StatekError",
+    "VMInternalError",
+]
+
+
+class StatekError(Exception):
+    """Base of the errors raised by statek_vm itself."""
+
+
+class FutureError(StatekError):
+    """A future's value was needed while the future was still pending.
+
+    A complement raises it when its result is not available yet; reading
+    ``.value`` (or using the future in any way that needs its value) raises it
+    while the future is pending. Inside a job the VM catches it, suspends the
+    job at the instruction that needed the value and records ``future`` as the
+    awaited result::
+
+        def fetch_report(future: FutureResult) -> str:
+            report = future.deps
+            if report.status != "ready":
+                raise FutureError(future)
+            return report.url
+
+    Ordinary tools should not raise it to invent their own suspension: it is
+    reserved for temporal result retrieval.
+    """
+
+    future: object
+    """The future whose value was not ready."""
+
+    def __init__(self, future: object) -> None:
+        # ``future`` goes to ``Exception.args`` so that pickling re-creates the
+        # error as ``FutureError(future)``: a suspended job stores it.
+        super().__init__(future)
+        self.future = future
+
+    def __str__(self) -> str:
+        # ``str(self.args[0])`` would read the future's value (futures stand in
+        # for their value), which is exactly what is not available here.
+        try:
+            return _describe_pending(self.future)
+        except Exception:  # noqa: BLE001 - a message must never hide the error it belongs to
+            return f"{type(self.future).__name__} is not ready"
+
+
+class NotResumableError(StatekError):
+    """A suspension would have to cross a host frame.
+
+    A script function called *by host code* (a ``sorted(key=...)``, a tool that
+    calls back) runs in a nested VM run. If a pending future is needed there,
+    the job cannot be suspended exactly: the host frame in between lives on the
+    Python call stack and cannot be saved. Rather than silently re-running
+    script instructions on resume, the VM raises this error naming the host
+    callable. Resolve the future before handing the callback to host code, or
+    let the application opt into retrying that host call as a whole.
+    """
+
+
+class SnapshotError(StatekError):
+    """A job's state could not be serialized, or a snapshot was refused.
+
+    Raised when a value in a frame cannot be serialized (the message names the
+    frame, the variable and its type), and when a snapshot is refused: another
+    CPython minor version, another program, or a failed integrity check.
+    """
+
+
+class VMInternalError(StatekError):
+    """A bug inside the VM, never an error of the script being run.
+
+    Please report it with the script and the traceback.
+    """
+
+
+def _describe_pending(future: object) -> str:
+    """Say which future was pending, without reading its value."""
+    kind = type(future).__name__
+    # Futures define ``check_condition``; anything else passed to FutureError
+    # is described by its type only, and never touched.
+    if not callable(getattr(type(future), "check_condition", None)):
+        return f"{kind} is not ready"
+    state_num = getattr(future, "state_num", None)
+    deps = getattr(future, "deps", None)
+    return (
+        f"{kind} is not ready (state_num={state_num!r}, deps: {type(deps).__name__}). "
+        "Inside a statek_vm job the job suspends here and resumes when the "
+        "future's condition passes; outside a job, wait until "
+        "future.check_condition() is true before using its value."
+    )

@@ -1,0 +1,311 @@
+"""Jobs: a script's execution, which may suspend and resume.
+
+``statek_vm.run(source)`` compiles the script, runs it on the VM and returns a
+:class:`Job`.  If the script needs the value of a pending future, the job is
+``SUSPENDED`` with ``awaited_result`` (the future) and ``next_instr_num`` (the
+program-wide number of the instruction that needs it).  ``job.resume()``
+checks the future's condition and, when it passes, continues at exactly that
+instruction; nothing that already ran runs again.
+"""
+
+from __future__ import annotations
+
+import builtins
+import collections
+import enum
+import importlib
+import io
+import sys
+import time
+import types
+import uuid
+from typing import Any
+
+from statek_vm.exceptions import StatekError, VMInternalError
+from statek_vm.program.program import Program, compile_program
+from statek_vm.vm.frame import RET_BASE, Frame
+from statek_vm.vm.interpreter import Interpreter, Suspension, clean_traceback
+from statek_vm.vm.objects import VMCoroutine
+
+
+class JobStatus(str, enum.Enum):
+    """Where a job is in its life.  A ``str`` enum: ``job.status == "SUSPENDED"`` holds."""
+
+    STARTED = "STARTED"
+    SUSPENDED = "SUSPENDED"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Job:
+    """One execution of an agent script.
+
+    Attributes:
+        id: a unique id (a UUID4 hex string).
+        status: a :class:`JobStatus`.
+        namespace: the script's module globals.
+        awaited_result: the future the job waits for while ``SUSPENDED``, else ``None``.
+        next_instr_num: the program-wide number of the instruction where the job
+            continues while ``SUSPENDED``, else ``None``.
+        error: the exception that failed the job (``FAILED``), with a traceback
+            naming the script's file, lines and functions.
+        history: a list of events (``started``, ``suspended``, ``resumed``, ...).
+    """
+
+    def __init__(
+        self,
+        program: Program,
+        namespace: dict[str, Any],
+        *,
+        retry_host_calls: bool = False,
+        instruction_counts: collections.Counter[Any] | None = None,
+    ) -> None:
+        self.id = uuid.uuid4().hex
+        self.program = program
+        self.namespace = namespace
+        self.status = JobStatus.STARTED
+        self.awaited_result: Any = None
+        self.next_instr_num: int | None = None
+        self.error: BaseException | None = None
+        self.history: list[dict[str, Any]] = []
+        self._output = io.StringIO()
+        self._interp = Interpreter(retry_host_calls=retry_host_calls, counts=instruction_counts)
+        self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
+        self._root.ret_mode = RET_BASE
+        self._frame: Frame | None = self._root
+
+    # -- public ---------------------------------------------------------------
+
+    @property
+    def output(self) -> str:
+        """Everything the script printed, across all its runs."""
+        return self._output.getvalue()
+
+    @property
+    def frames(self) -> list[Frame]:
+        """The frames of a suspended job, innermost first (empty otherwise)."""
+        result: list[Frame] = []
+        f = self._frame if self.status == JobStatus.SUSPENDED else None
+        while f is not None:
+            result.append(f)
+            f = f.back
+        return result
+
+    @property
+    def location(self) -> tuple[str, int] | None:
+        """``(filename, line)`` of the instruction where a suspended job continues."""
+        if self.status != JobStatus.SUSPENDED or self._frame is None:
+            return None
+        return self._frame.unit.filename, self._frame.line
+
+    def resume(self) -> Job:
+        """Continue a suspended job if its awaited future is ready.
+
+        When ``awaited_result.check_condition()`` is false the job stays
+        ``SUSPENDED`` and nothing runs.  Returns the job.
+        """
+        if self.status != JobStatus.SUSPENDED:
+            raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job can resume")
+        if not self.awaited_result.check_condition():
+            self.history.append({"event": "checked", "ready": False, "at": time.time()})
+            return self
+        self.history.append({"event": "resumed", "instr": self.next_instr_num, "at": time.time()})
+        assert self._frame is not None
+        self._execute(self._frame)
+        return self
+
+    def __repr__(self) -> str:
+        where = ""
+        if self.status == JobStatus.SUSPENDED and self.location:
+            where = f" at {self.location[0]}:{self.location[1]} (instruction {self.next_instr_num})"
+        return f"<Job {self.id[:8]} {self.status.value}{where}>"
+
+    # -- running ----------------------------------------------------------------
+
+    def _start(self) -> Job:
+        self.history.append({"event": "started", "at": time.time()})
+        self._execute(self._root)
+        return self
+
+    def _execute(self, frame: Frame) -> None:
+        self.status = JobStatus.STARTED
+        self.awaited_result = None
+        self.next_instr_num = None
+        try:
+            result = self._interp.run(frame, self._root, resumable=True)
+            if isinstance(result, tuple) and result[0] == "return" and self._root is self._frame_root_module():
+                result = self._drive_top_level_coroutine(result)
+        except BaseException as e:  # noqa: BLE001 - the job records every failure
+            self._fail(e)
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            return
+        if isinstance(result, Suspension):
+            self.status = JobStatus.SUSPENDED
+            self._frame = result.frame
+            self.awaited_result = result.future
+            self.next_instr_num = result.frame.instr_num
+            self.history.append(
+                {
+                    "event": "suspended",
+                    "instr": self.next_instr_num,
+                    "line": result.frame.line,
+                    "function": result.frame.unit.qualname,
+                    "at": time.time(),
+                }
+            )
+            return
+        self.status = JobStatus.COMPLETED
+        self._frame = None
+        self.history.append({"event": "completed", "at": time.time()})
+
+    def _frame_root_module(self) -> Frame:
+        return self._root
+
+    def _drive_top_level_coroutine(self, result: tuple[str, Any]) -> Any:
+        # A script with top-level ``await`` compiles to a coroutine: the VM
+        # drives it, making the coroutine's frame the job's root.
+        value = result[1]
+        if not (self.program.main.is_coroutine and isinstance(value, VMCoroutine)):
+            return result
+        coro_frame = value._frame
+        coro_frame.ret_mode = RET_BASE
+        value._running = True
+        self._interp._enter_generator(value)
+        coro_frame.stack.append(None)
+        self._root = coro_frame
+        outcome = self._interp.run(coro_frame, coro_frame, resumable=True)
+        if isinstance(outcome, tuple) and outcome[0] == "yield":
+            raise StatekError(
+                "the script awaited something that yields to an event loop at top level; "
+                "run it inside asyncio.run(...) in the script instead"
+            )
+        return outcome
+
+    def _fail(self, error: BaseException) -> None:
+        error.__traceback__ = clean_traceback(error.__traceback__)
+        self.status = JobStatus.FAILED
+        self.error = error
+        self._frame = None
+        self.history.append(
+            {
+                "event": "failed",
+                "error": f"{type(error).__name__}: {error}",
+                "internal": isinstance(error, VMInternalError),
+                "at": time.time(),
+            }
+        )
+
+    def _write(self, text: str) -> None:
+        self._output.write(text)
+
+
+# -- the script's builtins -------------------------------------------------------
+
+_statek_alias: types.ModuleType | None = None
+
+
+def _statek_package() -> types.ModuleType:
+    """The ``statek`` package as scripts written against the seeds import it."""
+    global _statek_alias
+    if _statek_alias is None:
+        module = types.ModuleType("statek", "Alias of statek_vm for scripts written against the seeds.")
+        module.future = importlib.import_module("statek_vm.future")  # type: ignore[attr-defined]
+        module.exceptions = importlib.import_module("statek_vm.exceptions")  # type: ignore[attr-defined]
+        _statek_alias = module
+    return _statek_alias
+
+
+def _script_import(
+    name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
+) -> types.ModuleType:
+    # Scripts written against the seeds say ``from statek.future import ...``;
+    # inside the VM those names are statek_vm's.  No top-level ``statek``
+    # package is installed: the mapping exists only for scripts.
+    if level == 0 and (name == "statek" or name.startswith("statek.")):
+        package = _statek_package()
+        target = "statek_vm" + name[len("statek") :]
+        module = importlib.import_module(target)
+        if fromlist:
+            return module if name != "statek" else package
+        return package
+    return builtins.__import__(name, globals, locals, fromlist, level)
+
+
+def _make_print(job: Job) -> Any:
+    real_print = builtins.print
+
+    def print(*args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False) -> None:
+        if file is not None:
+            real_print(*args, sep=sep, end=end, file=file, flush=flush)
+            return
+        if sep is None:
+            sep = " "
+        elif not isinstance(sep, str):
+            raise TypeError(f"sep must be None or a string, not {type(sep).__name__}")
+        if end is None:
+            end = "\n"
+        elif not isinstance(end, str):
+            raise TypeError(f"end must be None or a string, not {type(end).__name__}")
+        job._write(sep.join([str(a) for a in args]) + end)
+
+    print.__doc__ = real_print.__doc__
+    return print
+
+
+def _script_builtins(job: Job) -> dict[str, Any]:
+    b = dict(builtins.__dict__)
+    b["print"] = _make_print(job)
+    b["__import__"] = _script_import
+    return b
+
+
+def run(
+    source: str,
+    globals: dict[str, Any] | None = None,
+    *,
+    filename: str = "<agent>",
+    retry_host_calls: bool = False,
+    instruction_counts: collections.Counter[Any] | None = None,
+) -> Job:
+    """Run an agent script as a job, until it completes, fails or suspends.
+
+    Args:
+        source: the script's Python source.
+        globals: host bindings the script sees as globals: tools, deps,
+            temporal functions, application objects.
+        filename: the name tracebacks and errors use for the script.
+        retry_host_calls: when script code called *by host code* needs a
+            pending future, re-run that host call as a whole on resume instead
+            of failing with :class:`NotResumableError`.
+        instruction_counts: a ``collections.Counter`` that receives, for every
+            executed instruction, ``(program hash, instruction number)`` (for
+            tests that check no instruction runs twice).
+
+    Raises:
+        SyntaxError: the source does not compile (with filename, line, column).
+
+    Example::
+
+        >>> job = run("x = 6 * 7\\nprint(x)")
+        >>> job.status, job.output
+        (<JobStatus.COMPLETED: 'COMPLETED'>, '42\\n')
+    """
+    if not isinstance(source, str):
+        raise TypeError(f"run() source must be a str, not {type(source).__name__}")
+    program = compile_program(source, filename)
+    namespace: dict[str, Any] = {"__name__": "__main__", "__doc__": None}
+    job = Job.__new__(Job)
+    namespace["__builtins__"] = _script_builtins(job)
+    if globals:
+        namespace.update(globals)
+    Job.__init__(job, program, namespace, retry_host_calls=retry_host_calls, instruction_counts=instruction_counts)
+    return job._start()
+
+
+__all__ = ["Job", "JobStatus", "run"]
+
+_ = sys

@@ -1,0 +1,228 @@
+"""One code object of a script, decoded into numbered instructions.
+
+A :class:`CodeUnit` is the VM's view of a CPython code object: a flat list of
+instructions (``CACHE`` entries and ``EXTENDED_ARG`` folded away by the
+``bytecode`` package), jump targets resolved to instruction indexes, the
+exception handler that covers each instruction, the source line of each
+instruction and the value-stack depth before it.  Units are immutable once the
+program is built; frames point at them and keep only an index (``pc``).
+
+Every instruction also has a *program-wide* number, ``unit.base + index``.
+That number is what a suspended job records as ``next_instr_num``.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bytecode import Bytecode, ConcreteBytecode, Instr, Label, SetLineno, TryBegin, TryEnd
+from bytecode.instr import CellVar, FreeVar
+
+if TYPE_CHECKING:
+    from statek_vm.program.program import Program
+
+CO_GENERATOR = 0x20
+CO_COROUTINE = 0x80
+CO_ASYNC_GENERATOR = 0x200
+CO_ITERABLE_COROUTINE = 0x100
+CO_VARARGS = 0x04
+CO_VARKEYWORDS = 0x08
+
+
+@dataclass(frozen=True)
+class Handler:
+    """The exception-table entry covering an instruction."""
+
+    target: int
+    depth: int
+    lasti: bool
+
+
+@dataclass(frozen=True)
+class Op:
+    """A decoded instruction: its name, its argument and its source line.
+
+    ``arg`` is already resolved: jump targets are instruction indexes, local
+    and cell operands are slot indexes, ``LOAD_CONST`` of a nested code object
+    carries that object's :class:`CodeUnit`.
+    """
+
+    name: str
+    arg: Any
+    line: int | None
+
+
+class CodeUnit:
+    """A decoded code object; see the module docstring."""
+
+    def __init__(self, program: Program, index: int, code: types.CodeType, base: int) -> None:
+        self.program = program
+        self.index = index
+        self.code = code
+        self.base = base
+        self.name = code.co_name
+        self.qualname = getattr(code, "co_qualname", code.co_name)
+        self.filename = code.co_filename
+        self.firstlineno = code.co_firstlineno
+        self.flags = code.co_flags
+        self.varnames = code.co_varnames
+        self.cellvars = code.co_cellvars
+        self.freevars = code.co_freevars
+        self.argcount = code.co_argcount
+        self.posonlyargcount = code.co_posonlyargcount
+        self.kwonlyargcount = code.co_kwonlyargcount
+        self.is_generator = bool(code.co_flags & CO_GENERATOR)
+        self.is_coroutine = bool(code.co_flags & CO_COROUTINE)
+        self.is_async_generator = bool(code.co_flags & CO_ASYNC_GENERATOR)
+        # Index of each cell variable that is also an argument: MAKE_CELL moves
+        # the argument's value into its cell.
+        self._var_index = {name: i for i, name in enumerate(self.varnames)}
+        self.children: list[CodeUnit] = []
+        self.ops: list[Op] = []
+        self.handlers: list[Handler | None] = []
+        self.depths: list[int] = []
+        self._decode()
+
+    # -- decoding ---------------------------------------------------------
+
+    def _decode(self) -> None:
+        bc = Bytecode.from_code(self.code)
+        # First pass: give every real instruction an index and every label the
+        # index of the instruction that follows it.
+        labels: dict[int, int] = {}
+        items: list[tuple[Instr, TryBegin | None, int | None]] = []
+        current_try: TryBegin | None = None
+        line: int | None = None
+        for item in bc:
+            if isinstance(item, Label):
+                labels[id(item)] = len(items)
+            elif isinstance(item, TryBegin):
+                current_try = item
+            elif isinstance(item, TryEnd):
+                if current_try is item.entry:
+                    current_try = None
+            elif isinstance(item, SetLineno):
+                line = item.lineno
+            else:
+                if item.lineno is not None:
+                    line = item.lineno
+                items.append((item, current_try, item.lineno if item.lineno is not None else line))
+        for instr, _try, lineno in items:
+            self.ops.append(Op(instr.name, self._resolve_arg(instr, labels), lineno))
+        self.handlers = self._exception_handlers(len(items))
+        self.depths = self._compute_depths([instr for instr, _, _ in items])
+
+    def _exception_handlers(self, count: int) -> list[Handler | None]:
+        # The abstract form's TryBegin does not carry the real stack depth, so
+        # the table is read from the concrete form, whose offsets count CACHE
+        # and EXTENDED_ARG code units; map those offsets to instruction indexes.
+        concrete = ConcreteBytecode.from_code(self.code)
+        offset_to_index: dict[int, int] = {}
+        index = 0
+        offset = 0
+        for instr in concrete:
+            units = instr.size // 2  # an instruction with EXTENDED_ARG prefixes spans several
+            if instr.name == "CACHE":
+                # A cache entry belongs to the instruction before it.
+                offset_to_index[offset] = index - 1
+            else:
+                for k in range(units):
+                    offset_to_index[offset + k] = index
+                index += 1
+            offset += units
+        handlers: list[Handler | None] = [None] * count
+        for entry in getattr(concrete, "exception_table", ()):
+            handler = Handler(offset_to_index[entry.target], entry.stack_depth, bool(entry.push_lasti))
+            first = offset_to_index[entry.start_offset]
+            last = offset_to_index[entry.stop_offset]
+            for i in range(first, last + 1):
+                if handlers[i] is None:
+                    handlers[i] = handler
+        return handlers
+
+    def _resolve_arg(self, instr: Instr, labels: dict[int, int]) -> Any:
+        arg = instr.arg
+        if isinstance(arg, Label):
+            return labels[id(arg)]
+        if isinstance(arg, CellVar):
+            return self.cellvars.index(arg.name)
+        if isinstance(arg, FreeVar):
+            return len(self.cellvars) + self.freevars.index(arg.name)
+        name = instr.name
+        if name in ("LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"):
+            return self._var_index[arg]
+        if name == "LOAD_CONST" and isinstance(arg, types.CodeType):
+            return self.program._unit_for_code(arg, self)
+        if name == "COMPARE_OP":
+            return int(arg)
+        return arg
+
+    def _compute_depths(self, instrs: list[Instr]) -> list[int]:
+        """Stack depth before each instruction, by flow analysis.
+
+        ``bytecode`` only reports the maximum; the VM needs the depth at every
+        instruction to check frames and to cut the stack when unwinding.
+        """
+        n = len(instrs)
+        depths = [-1] * n
+        work: list[tuple[int, int]] = [(0, 0)] if n else []
+        for i, handler in enumerate(self.handlers):
+            if handler is not None:
+                work.append((handler.target, handler.depth + (1 if handler.lasti else 0) + 1))
+        while work:
+            i, depth = work.pop()
+            while 0 <= i < n:
+                if depths[i] != -1:
+                    break
+                depths[i] = depth
+                instr = instrs[i]
+                op = self.ops[i]
+                if instr.has_jump():
+                    target = op.arg
+                    work.append((target, depth + instr.stack_effect(jump=True)))
+                    if instr.is_uncond_jump():
+                        break
+                    depth += instr.stack_effect(jump=False)
+                elif instr.name == "RETURN_GENERATOR":
+                    depth += 1  # the first send() pushes its value before POP_TOP
+                else:
+                    depth += instr.stack_effect(jump=False)
+                if instr.is_final():
+                    break
+                i += 1
+        return depths
+
+    # -- queries ----------------------------------------------------------
+
+    def line_of(self, index: int) -> int:
+        """The source line of instruction ``index`` (the unit's first line if unknown)."""
+        if 0 <= index < len(self.ops):
+            line = self.ops[index].line
+            if line is not None:
+                return line
+        return self.firstlineno
+
+    def number(self, index: int) -> int:
+        """The program-wide number of instruction ``index``."""
+        return self.base + index
+
+    def __len__(self) -> int:
+        return len(self.ops)
+
+    def __repr__(self) -> str:
+        return f"<CodeUnit {self.qualname} {self.filename}:{self.firstlineno} #{self.base}..{self.base + len(self.ops) - 1}>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A unit is part of its program: it is stored by reference (program
+        # hash and unit index), never copied into a snapshot.
+        return (_unit_by_ref, (self.program, self.index))
+
+
+def _unit_by_ref(program: Program, index: int) -> CodeUnit:
+    return program.units[index]
+
+
+PY_MINOR = f"{sys.version_info[0]}.{sys.version_info[1]}"

@@ -1,0 +1,126 @@
+"""A compiled script: every code object decoded into numbered code units.
+
+The script is compiled with CPython's own ``compile()``, so the language is
+exactly the running interpreter's.  A program is identified by a hash of its
+source, its filename and the CPython minor version; programs are cached by
+that hash so that compiling the same script twice costs nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import linecache
+import threading
+import types
+from typing import Any
+
+from statek_vm.program.code_unit import PY_MINOR, CodeUnit
+
+COMPILE_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+
+
+def program_hash(source: str, filename: str, mode: str = "exec") -> str:
+    """The identity of a program: source, filename, mode and CPython minor version."""
+    h = hashlib.sha256()
+    for part in (PY_MINOR, mode, filename, source):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Program:
+    """All code units of one script, numbered program-wide.
+
+    ``units[0]`` is the module body.  Instruction ``i`` of unit ``u`` has the
+    program-wide number ``u.base + i``; numbers are dense and follow the order
+    in which code objects are nested in the source.
+    """
+
+    def __init__(self, source: str, filename: str = "<agent>", mode: str = "exec") -> None:
+        self.source = source
+        self.filename = filename
+        self.mode = mode
+        self.hash = program_hash(source, filename, mode)
+        self.units: list[CodeUnit] = []
+        self._by_code: dict[int, CodeUnit] = {}
+        self.code = compile(source, filename, mode, flags=COMPILE_FLAGS, dont_inherit=True)
+        self.main = self._unit_for_code(self.code, None)
+        base = 0
+        for unit in self.units:
+            unit.base = base
+            base += len(unit)
+        self.instruction_count = base
+        _register_source(filename, source)
+
+    def _unit_for_code(self, code: types.CodeType, parent: CodeUnit | None) -> CodeUnit:
+        unit = self._by_code.get(id(code))
+        if unit is None:
+            unit = CodeUnit.__new__(CodeUnit)
+            self._by_code[id(code)] = unit
+            self.units.append(unit)
+            CodeUnit.__init__(unit, self, len(self.units) - 1, code, 0)
+            if parent is not None:
+                parent.children.append(unit)
+        return unit
+
+    def locate(self, number: int) -> tuple[CodeUnit, int]:
+        """The code unit and index of the instruction with program-wide ``number``."""
+        lo, hi = 0, len(self.units) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.units[mid].base <= number:
+                lo = mid
+            else:
+                hi = mid - 1
+        unit = self.units[lo]
+        if not 0 <= number - unit.base < len(unit):
+            raise ValueError(f"instruction number {number} is not in program {self.hash[:12]}")
+        return unit, number - unit.base
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Snapshots refer to programs by source and hash; the program is
+        # rebuilt (and cached) on load, and the hash is checked.
+        return (_program_from_source, (self.source, self.filename, self.mode, self.hash))
+
+    def __repr__(self) -> str:
+        return f"<Program {self.filename} {self.hash[:12]} {len(self.units)} units, {self.instruction_count} instructions>"
+
+
+_cache: dict[str, Program] = {}
+_cache_lock = threading.Lock()
+
+
+def compile_program(source: str, filename: str = "<agent>", mode: str = "exec") -> Program:
+    """Compile ``source`` into a :class:`Program`, reusing a cached one when possible.
+
+    Raises ``SyntaxError`` (with filename, line and column) for invalid source.
+    """
+    key = program_hash(source, filename, mode)
+    program = _cache.get(key)
+    if program is None:
+        program = Program(source, filename, mode)
+        with _cache_lock:
+            program = _cache.setdefault(key, program)
+    return program
+
+
+def _program_from_source(source: str, filename: str, mode: str, expected_hash: str) -> Program:
+    program = compile_program(source, filename, mode)
+    if program.hash != expected_hash:
+        from statek_vm.exceptions import SnapshotError
+
+        raise SnapshotError(
+            f"program {filename!r} does not match its hash {expected_hash[:12]} "
+            f"(this interpreter computes {program.hash[:12]}): it was compiled by another CPython version"
+        )
+    return program
+
+
+def _register_source(filename: str, source: str) -> None:
+    # Tracebacks read script lines through linecache; a script has no file on
+    # disk (or its file may change), so its source is registered under its name.
+    lines = source.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    linecache.cache[filename] = (len(source), None, lines, filename)

@@ -1,0 +1,141 @@
+"""Binding call arguments to a code unit's parameters, as CPython does.
+
+The error messages are CPython's own, word for word, so that a script sees the
+same ``TypeError`` under the VM as natively.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from statek_vm.program.code_unit import CO_VARARGS, CO_VARKEYWORDS, CodeUnit
+from statek_vm.vm.frame import UNBOUND
+
+
+def _names_list(names: list[str]) -> str:
+    quoted = [repr(n) for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return f"{quoted[0]} and {quoted[1]}"
+    return ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+
+
+def bind_arguments(
+    unit: CodeUnit,
+    qualname: str,
+    defaults: tuple[Any, ...] | None,
+    kwdefaults: dict[str, Any] | None,
+    args: tuple[Any, ...] | list[Any],
+    kwargs: dict[str, Any] | None,
+) -> list[Any]:
+    """The initial fast locals of a call of ``unit`` with ``args`` and ``kwargs``."""
+    argcount = unit.argcount
+    nargs = len(args)
+    fast = [UNBOUND] * len(unit.varnames)
+    flags = unit.flags
+    # Fast path: exactly the positional parameters, nothing else.
+    if not kwargs and nargs == argcount and not unit.kwonlyargcount and not flags & (CO_VARARGS | CO_VARKEYWORDS):
+        fast[:nargs] = args
+        return fast
+
+    varnames = unit.varnames
+    posonly = unit.posonlyargcount
+    kwonly = unit.kwonlyargcount
+    total = argcount + kwonly
+    has_varargs = bool(flags & CO_VARARGS)
+    has_varkw = bool(flags & CO_VARKEYWORDS)
+    varkw: dict[str, Any] | None = None
+    if has_varkw:
+        varkw = {}
+        fast[total + (1 if has_varargs else 0)] = varkw
+
+    n = min(nargs, argcount)
+    fast[:n] = args[:n]
+    if has_varargs:
+        fast[total] = tuple(args[argcount:])
+    elif nargs > argcount:
+        _too_many_positional(unit, qualname, defaults, kwargs, nargs)
+
+    if kwargs:
+        posonly_passed: list[str] = []
+        for name, value in kwargs.items():
+            index = _keyword_index(varnames, name, posonly, total)
+            if index < 0:
+                if varkw is not None:
+                    varkw[name] = value
+                elif name in varnames[:posonly]:
+                    posonly_passed.append(name)
+                else:
+                    raise TypeError(f"{qualname}() got an unexpected keyword argument '{name}'")
+                continue
+            if fast[index] is not UNBOUND:
+                raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
+            fast[index] = value
+        if posonly_passed:
+            raise TypeError(
+                f"{qualname}() got some positional-only arguments passed as keyword arguments: "
+                f"'{', '.join(posonly_passed)}'"
+            )
+
+    if nargs < argcount:
+        ndefaults = len(defaults) if defaults else 0
+        first_default = argcount - ndefaults
+        missing = [varnames[i] for i in range(nargs, first_default) if fast[i] is UNBOUND]
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            raise TypeError(
+                f"{qualname}() missing {len(missing)} required positional argument{plural}: {_names_list(missing)}"
+            )
+        for i in range(max(nargs, first_default), argcount):
+            if fast[i] is UNBOUND:
+                assert defaults is not None
+                fast[i] = defaults[i - first_default]
+
+    if kwonly:
+        missing = []
+        for i in range(argcount, total):
+            if fast[i] is UNBOUND:
+                name = varnames[i]
+                if kwdefaults and name in kwdefaults:
+                    fast[i] = kwdefaults[name]
+                else:
+                    missing.append(name)
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            raise TypeError(
+                f"{qualname}() missing {len(missing)} required keyword-only argument{plural}: {_names_list(missing)}"
+            )
+    return fast
+
+
+def _keyword_index(varnames: tuple[str, ...], name: str, start: int, stop: int) -> int:
+    for i in range(start, stop):
+        if varnames[i] == name:
+            return i
+    return -1
+
+
+def _too_many_positional(
+    unit: CodeUnit,
+    qualname: str,
+    defaults: tuple[Any, ...] | None,
+    kwargs: dict[str, Any] | None,
+    nargs: int,
+) -> None:
+    argcount = unit.argcount
+    ndefaults = len(defaults) if defaults else 0
+    kwonly_given = 0
+    if kwargs:
+        kwonly_names = unit.varnames[argcount : argcount + unit.kwonlyargcount]
+        kwonly_given = sum(1 for name in kwargs if name in kwonly_names)
+    if ndefaults:
+        takes = f"from {argcount - ndefaults} to {argcount} positional arguments"
+    else:
+        takes = f"{argcount} positional argument{'s' if argcount != 1 else ''}"
+    given = f"{nargs} positional argument{'s' if nargs != 1 else ''}"
+    if kwonly_given:
+        given += f" (and {kwonly_given} keyword-only argument{'s' if kwonly_given != 1 else ''})"
+        raise TypeError(f"{qualname}() takes {takes} but {given} were given")
+    verb = "was" if nargs == 1 else "were"
+    raise TypeError(f"{qualname}() takes {takes} but {nargs} {verb} given")

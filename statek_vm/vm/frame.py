@@ -1,0 +1,124 @@
+"""A VM frame: the complete state of one running piece of script code.
+
+A frame is plain data.  Nothing about it lives on the Python call stack of the
+interpreter: the code unit, the index of the next instruction, the value
+stack, fast locals, cells, the namespaces and how its result is delivered to
+the frame below it.  That is what makes a suspended job a value that can be
+copied, pickled and resumed in another process.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from statek_vm.program.code_unit import CodeUnit
+
+
+class _Unbound:
+    """Marker for a fast local that has no value (never assigned, or deleted)."""
+
+    _instance: _Unbound | None = None
+
+    def __new__(cls) -> _Unbound:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "<unbound>"
+
+    def __reduce__(self) -> str:
+        return "UNBOUND"
+
+
+class _Null:
+    """The NULL that CPython pushes below a callable (``PUSH_NULL``)."""
+
+    _instance: _Null | None = None
+
+    def __new__(cls) -> _Null:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "<NULL>"
+
+    def __reduce__(self) -> str:
+        return "NULL"
+
+
+UNBOUND = _Unbound()
+NULL = _Null()
+
+# How a finished frame hands its result to the frame below it (``Frame.ret_mode``).
+RET_PUSH = 0  # a call: push the return value
+RET_CLASS = 1  # a class body: build the class, push it
+RET_INIT = 2  # __init__ of a script class called inline: push the instance
+RET_GEN_FOR = 3  # a generator resumed by FOR_ITER
+RET_GEN_SEND = 4  # a generator/coroutine resumed by SEND (yield from / await)
+RET_BASE = 5  # the bottom frame of a run: the run ends
+
+
+class Frame:
+    """One activation of a code unit; see the module docstring."""
+
+    __slots__ = (
+        "unit",
+        "pc",
+        "stack",
+        "fast",
+        "cells",
+        "globals",
+        "builtins",
+        "locals",
+        "back",
+        "ret_mode",
+        "ret_info",
+        "kwnames",
+        "generator",
+        "func",
+    )
+
+    def __init__(
+        self,
+        unit: CodeUnit,
+        globals: dict[str, Any],
+        builtins: dict[str, Any],
+        locals: Any = None,
+        func: Any = None,
+    ) -> None:
+        self.unit = unit
+        self.pc = 0
+        self.stack: list[Any] = []
+        self.fast: list[Any] = [UNBOUND] * len(unit.varnames)
+        self.cells: list[Any] = [None] * (len(unit.cellvars) + len(unit.freevars))
+        self.globals = globals
+        self.builtins = builtins
+        self.locals = locals  # the namespace of module and class bodies, else None
+        self.back: Frame | None = None
+        self.ret_mode = RET_PUSH
+        self.ret_info: Any = None
+        self.kwnames: tuple[str, ...] | None = None
+        self.generator: Any = None  # the generator/coroutine object that owns this frame
+        self.func: Any = None if func is None else func
+
+    @property
+    def line(self) -> int:
+        """The source line of the instruction at ``pc``."""
+        return self.unit.line_of(self.pc)
+
+    @property
+    def instr_num(self) -> int:
+        """The program-wide number of the instruction at ``pc``."""
+        return self.unit.base + self.pc
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"<Frame {self.unit.qualname} {self.unit.filename}:{self.line} pc={self.pc} depth={len(self.stack)}>"

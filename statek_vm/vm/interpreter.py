@@ -1,0 +1,937 @@
+"""The tier-0 interpreter: runs VM frames one instruction at a time.
+
+A *run* executes frames starting at some frame until a *base* frame returns
+or yields.  A job's run has the module frame as its base and is *resumable*:
+when an instruction needs the value of a pending future (it raises
+``FutureError`` without the script having raised it), the run stops with the
+frame chain intact and the job records it.  A run started by host code (a
+script function called from ``sorted``, a generator advanced with ``next``)
+is *nested*: its frames hang below a native host frame, so a suspension there
+cannot be resumed exactly and raises :class:`NotResumableError` instead.
+
+The loop is split in two.  ``_dispatch`` is the hot loop: fetch, advance
+``pc``, call the handler, follow calls and plain returns.  Everything else —
+exceptions, generators, class bodies, suspension — returns to ``run``.
+
+**The handled exception.**  CPython keeps "the exception being handled" per
+thread; host code reads it (``sys.exc_info()``, ``traceback.print_exc()``,
+implicit ``__context__`` chaining).  While a script's ``except`` block runs,
+``run`` executes the dispatch loop *inside a real ``except`` block for that
+exception*, so host calls and new exceptions see exactly what they would see
+natively.  The VM's own record of it (``exc_items``) is plain data that a
+snapshot keeps.
+"""
+
+from __future__ import annotations
+
+import builtins
+import collections
+import os
+import sys
+import threading
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
+from statek_vm.future import FUTURE_TYPES
+from statek_vm.program.code_unit import CodeUnit
+from statek_vm.program.program import compile_program
+from statek_vm.vm import opcodes
+from statek_vm.vm.arguments import bind_arguments
+from statek_vm.vm.frame import (
+    RET_BASE,
+    RET_CLASS,
+    RET_GEN_FOR,
+    RET_GEN_SEND,
+    RET_INIT,
+    RET_PUSH,
+    UNBOUND,
+    Frame,
+)
+from statek_vm.vm.objects import (
+    VMAsyncGenerator,
+    VMCoroutine,
+    VMFunction,
+    VMGenerator,
+    _first_resume,
+    _GeneratorBase,
+    _yieldfrom,
+)
+
+SIG_RETURN = opcodes.SIG_RETURN
+SIG_YIELD = opcodes.SIG_YIELD
+SIG_EXC_STATE = opcodes.SIG_EXC_STATE
+SIG_RETURN_GENERATOR = opcodes.SIG_RETURN_GENERATOR
+SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
+SIG_EXC = 11  # an instruction raised
+
+_MethodType = types.MethodType
+_object_new = object.__new__
+
+_VM_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+class Suspension:
+    """Where a resumable run stopped: the innermost frame and the future it needs."""
+
+    __slots__ = ("frame", "future")
+
+    def __init__(self, frame: Frame, future: Any) -> None:
+        self.frame = frame
+        self.future = future
+
+
+def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
+    table = getattr(unit, "_dispatch", None)
+    if table is None:
+        handlers = opcodes.HANDLERS
+        table = []
+        for op in unit.ops:
+            handler = handlers.get(op.name)
+            if handler is None:
+                handler = _unsupported(op.name)
+            table.append((handler, op.arg))
+        unit._dispatch = table  # type: ignore[attr-defined]
+    return table  # type: ignore[no-any-return]
+
+
+def _unsupported(name: str) -> Any:
+    def handler(vm: Any, f: Frame, arg: Any) -> None:
+        raise VMInternalError(f"instruction {name} is not supported by this VM ({f.unit.filename}:{f.line})")
+
+    return handler
+
+
+class Interpreter:
+    """Interpreter state shared by the runs of one job (or of host calls).
+
+    ``exc_items`` is CPython's stack of handled-exception slots: one for the
+    job, plus one for each generator currently running (a generator keeps its
+    own slot while it is suspended).  ``raise_kind`` is set by the raising
+    handlers to say how an exception arose: 0 an operation failed, 1 a
+    ``raise`` statement, 2 a re-raise that adds no traceback entry, 3 a bare
+    ``raise``.
+    """
+
+    def __init__(self, *, retry_host_calls: bool = False, counts: collections.Counter[Any] | None = None) -> None:
+        self.exc_items: list[BaseException | None] = [None]
+        self.raise_kind = 0
+        self.retry_host_calls = retry_host_calls
+        self.counts = counts
+        self._counting_tables: dict[CodeUnit, list[tuple[Any, Any]]] = {}
+
+    # -- thread-local current interpreter -----------------------------------
+
+    @contextmanager
+    def active(self) -> Iterator[Interpreter]:
+        """Make this the interpreter that host calls into VM code use."""
+        stack = _current.stack
+        stack.append(self)
+        try:
+            yield self
+        finally:
+            stack.pop()
+
+    # -- handled exception ----------------------------------------------------
+
+    def current_exc(self) -> BaseException | None:
+        items = self.exc_items
+        for i in range(len(items) - 1, -1, -1):
+            item = items[i]
+            if item is not None:
+                return item
+        return None
+
+    # -- the loop -------------------------------------------------------------
+
+    def run(self, frame: Frame, base: Frame, *, resumable: bool, exc: BaseException | None = None) -> Any:
+        """Run from ``frame`` until ``base`` finishes.
+
+        Returns ``("return", value)``, ``("yield", value)`` or, for a
+        resumable run, a :class:`Suspension`.  An exception that leaves
+        ``base`` is raised.
+        """
+        with self.active():
+            if exc is not None:
+                frame = self._unwind(frame, base, exc, resumable)
+                if frame.__class__ is Suspension:
+                    return frame
+            while True:
+                cur = self.current_exc()
+                if cur is None:
+                    sig, frame, payload = self._dispatch(frame, base)
+                else:
+                    sig, frame, payload = self._dispatch_handling(frame, base, cur)
+                if sig == SIG_EXC:
+                    nxt = self._unwind(frame, base, payload, resumable)
+                    if nxt.__class__ is Suspension:
+                        return nxt
+                    frame = nxt
+                elif sig == SIG_RETURN:
+                    value = frame.stack.pop()
+                    gen = frame.generator
+                    if gen is not None:
+                        gen._finished = True
+                        gen._running = False
+                        self._leave_generator(gen)
+                    if frame is base:
+                        return ("return", value)
+                    caller = frame.back
+                    assert caller is not None
+                    frame.back = None
+                    nxt = self._deliver_return(frame, caller, value, base, resumable)
+                    if nxt.__class__ is Suspension:
+                        return nxt
+                    frame = nxt
+                elif sig == SIG_YIELD:
+                    value = frame.stack.pop()
+                    gen = frame.generator
+                    gen._running = False
+                    self._leave_generator(gen)
+                    if frame is base:
+                        return ("yield", value)
+                    caller = frame.back
+                    assert caller is not None
+                    frame.back = None
+                    caller.stack.append(value)
+                    frame = caller
+                elif sig == SIG_RETURN_GENERATOR:
+                    gen = frame.generator
+                    if frame is base:
+                        frame.back = None
+                        return ("return", gen)
+                    caller = frame.back
+                    assert caller is not None
+                    frame.back = None
+                    frame.ret_mode = RET_PUSH
+                    caller.stack.append(gen)
+                    frame = caller
+                elif sig == SIG_EXC_STATE or sig == SIG_SWITCH:
+                    continue
+                else:
+                    raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
+
+    def _dispatch(self, frame: Frame, base: Frame) -> tuple[int, Frame, Any]:
+        table = _dispatch_table if self.counts is None else self._counting_table
+        code = table(frame.unit)
+        while True:
+            pc = frame.pc
+            fn, arg = code[pc]
+            frame.pc = pc + 1
+            try:
+                r = fn(self, frame, arg)
+            except BaseException as e:  # noqa: BLE001 - every exception is the script's or a suspension
+                frame.pc = pc
+                return SIG_EXC, frame, e
+            if r is None:
+                continue
+            if r.__class__ is Frame:
+                r.back = frame
+                if r.generator is not None:
+                    return SIG_SWITCH, r, None
+                frame = r
+                code = table(frame.unit)
+                continue
+            if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
+                caller = frame.back
+                caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
+                frame.back = None
+                frame = caller  # type: ignore[assignment]
+                code = table(frame.unit)
+                continue
+            return r, frame, None
+
+    def _dispatch_handling(self, frame: Frame, base: Frame, cur: BaseException) -> tuple[int, Frame, Any]:
+        # Run inside a real ``except`` block for the exception the script is
+        # handling; see the module docstring.  Raising ``cur`` must not change
+        # it, so its traceback and context are put back.
+        tb, context, suppress = cur.__traceback__, cur.__context__, cur.__suppress_context__
+        try:
+            raise cur
+        except BaseException:  # noqa: BLE001
+            cur.__traceback__ = tb
+            cur.__context__ = context
+            cur.__suppress_context__ = suppress
+            return self._dispatch(frame, base)
+
+    def _counting_table(self, unit: CodeUnit) -> list[tuple[Any, Any]]:
+        table = self._counting_tables.get(unit)
+        if table is None:
+            counts = self.counts
+            assert counts is not None
+            table = [
+                (_counting(fn, counts, (unit.program.hash, unit.base + i)), arg)
+                for i, (fn, arg) in enumerate(_dispatch_table(unit))
+            ]
+            self._counting_tables[unit] = table
+        return table
+
+    # -- returns ----------------------------------------------------------
+
+    def _deliver_return(self, frame: Frame, caller: Frame, value: Any, base: Frame, resumable: bool) -> Any:
+        mode = frame.ret_mode
+        if mode == RET_PUSH:
+            caller.stack.append(value)
+        elif mode == RET_GEN_FOR:
+            caller.stack.pop()
+            caller.pc = frame.ret_info
+        elif mode == RET_GEN_SEND:
+            caller.stack[-1] = value
+            caller.pc = frame.ret_info
+        elif mode == RET_INIT:
+            if value is not None:
+                caller.pc -= 1
+                error = TypeError(f"__init__() should return None, not '{type(value).__name__}'")
+                return self._unwind(caller, base, error, resumable)
+            caller.stack.append(frame.ret_info)
+        elif mode == RET_CLASS:
+            try:
+                cls = self._finish_class(frame.ret_info, value)
+            except BaseException as e:  # noqa: BLE001
+                error = e
+            else:
+                caller.stack.append(cls)
+                return caller
+            caller.pc -= 1
+            return self._unwind(caller, base, error, resumable)
+        else:
+            raise VMInternalError(f"frame {frame!r} returned with mode {mode}")
+        return caller
+
+    # -- exceptions ---------------------------------------------------------
+
+    def _unwind(self, frame: Frame, base: Frame, exc: BaseException, resumable: bool) -> Any:
+        """Find the handler for ``exc`` raised at ``frame.pc``; return the frame to continue.
+
+        A ``FutureError`` that an operation raised (not a ``raise`` statement)
+        is a suspension: nothing is unwound, no ``except`` or ``finally``
+        clause runs, the frame stays exactly as before the instruction.
+        """
+        kind = self.raise_kind
+        self.raise_kind = 0
+        if kind == 0 and isinstance(exc, FutureError):
+            if resumable:
+                return Suspension(frame, exc.future)
+            self._abandon(frame, base)
+            if self.retry_host_calls:
+                raise exc
+            raise NotResumableError(_not_resumable_message(frame, base, exc))
+        if isinstance(exc, (NotResumableError, VMInternalError)):
+            self._abandon(frame, base)
+            raise exc
+        add_entry = kind <= 1
+        while True:
+            if add_entry:
+                _add_traceback_entry(exc, frame)
+            add_entry = True
+            pc = frame.pc
+            handlers = frame.unit.handlers
+            handler = handlers[pc] if pc < len(handlers) else None
+            if handler is not None:
+                stack = frame.stack
+                del stack[handler.depth :]
+                if handler.lasti:
+                    stack.append(pc)
+                stack.append(exc)
+                frame.pc = handler.target
+                frame.kwnames = None
+                return frame
+            frame.kwnames = None
+            gen = frame.generator
+            if gen is not None and gen._frame is frame:
+                gen._finished = True
+                gen._running = False
+                self._leave_generator(gen)
+                exc = _generator_exit_exception(gen, exc)
+            if frame is base:
+                raise exc
+            caller = frame.back
+            assert caller is not None
+            frame.back = None
+            caller.pc -= 1
+            frame = caller
+
+    def _abandon(self, frame: Frame, base: Frame) -> None:
+        # A nested run gives up its frames: generators on the chain are no
+        # longer running (their frames stay at an instruction boundary).
+        f: Frame | None = frame
+        while f is not None:
+            gen = f.generator
+            if gen is not None and gen._running:
+                gen._running = False
+                self._leave_generator(gen)
+            if f is base:
+                break
+            nxt = f.back
+            f.back = None
+            f = nxt
+
+    # -- generators -----------------------------------------------------------
+
+    def _enter_generator(self, gen: _GeneratorBase) -> None:
+        self.exc_items.append(gen._exc_state)
+
+    def _leave_generator(self, gen: _GeneratorBase) -> None:
+        gen._exc_state = self.exc_items.pop()
+
+    def enter_generator_for(self, f: Frame, gen: VMGenerator, target: int) -> Any:
+        if gen._running:
+            raise ValueError("generator already executing")
+        if gen._finished:
+            f.stack.pop()
+            f.pc = target
+            return None
+        gf = gen._frame
+        gf.stack.append(None)
+        gf.ret_mode = RET_GEN_FOR
+        gf.ret_info = target
+        gen._running = True
+        self._enter_generator(gen)
+        return gf
+
+    def enter_generator_send(self, f: Frame, gen: Any, value: Any, target: int) -> Any:
+        kind = "coroutine" if gen.__class__ is VMCoroutine else "generator"
+        if gen._finished:
+            if kind == "coroutine":
+                raise RuntimeError("cannot reuse already awaited coroutine")
+            st = f.stack
+            del st[-2:]
+            st.append(None)
+            f.pc = target
+            return None
+        gf = gen._frame
+        if value is not None and gf.pc <= _first_resume(gf):
+            raise TypeError(f"can't send non-None value to a just-started {kind}")
+        f.stack.pop()
+        gf.stack.append(value)
+        gf.ret_mode = RET_GEN_SEND
+        gf.ret_info = target
+        gen._running = True
+        self._enter_generator(gen)
+        return gf
+
+    def resume_generator_from_host(self, gen: _GeneratorBase, value: Any, exc: BaseException | None) -> Any:
+        """One step of a VM generator driven by host code (``next``, ``send``, ``throw``)."""
+        kind = gen._kind
+        if gen._running:
+            raise ValueError(f"{kind} already executing")
+        frame = gen._frame
+        if gen._finished:
+            if exc is not None:
+                raise exc
+            if isinstance(gen, VMCoroutine):
+                raise RuntimeError("cannot reuse already awaited coroutine")
+            raise StopIteration
+        started = frame.pc > _first_resume(frame)
+        if exc is None and value is not None and not started:
+            raise TypeError(f"can't send non-None value to a just-started {kind}")
+        if exc is not None and not started:
+            gen._finished = True
+            raise exc
+        if exc is not None:
+            delegate = _yieldfrom(gen)
+            if delegate is not None:
+                handled, value, exc = self._throw_into_delegate(gen, delegate, exc)
+                if handled:
+                    return value
+        frame.back = None
+        frame.ret_mode = RET_BASE
+        gen._running = True
+        self._enter_generator(gen)
+        if exc is not None:
+            frame.pc -= 1  # the exception is raised at the YIELD_VALUE where it waited
+            result = self.run(frame, frame, resumable=False, exc=exc)
+        else:
+            frame.stack.append(value)
+            result = self.run(frame, frame, resumable=False)
+        kind_, payload = result
+        if kind_ == "yield":
+            return payload
+        raise StopIteration(payload)
+
+    def _throw_into_delegate(self, gen: _GeneratorBase, delegate: Any, exc: BaseException) -> tuple[bool, Any, Any]:
+        """``throw()`` on a generator suspended in ``yield from``: throw into the delegate first.
+
+        Returns ``(True, yielded)`` when the delegate yielded, else
+        ``(False, value_to_send, exception_to_raise)`` to continue the
+        generator itself.
+        """
+        frame = gen._frame
+        if isinstance(exc, GeneratorExit):
+            close = getattr(delegate, "close", None)
+            if close is not None:
+                gen._running = True
+                try:
+                    close()
+                except BaseException as e:  # noqa: BLE001
+                    gen._running = False
+                    return False, None, e
+                gen._running = False
+            return False, None, exc
+        throw = getattr(delegate, "throw", None)
+        if throw is None:
+            return False, None, exc
+        gen._running = True
+        try:
+            yielded = throw(exc)
+        except StopIteration as stop:
+            gen._running = False
+            # The delegate finished: leave the yield-from loop with its value.
+            frame.stack.pop()
+            frame.pc = _send_target(frame)
+            frame.back = None
+            frame.ret_mode = RET_BASE
+            gen._running = True
+            self._enter_generator(gen)
+            frame.stack.append(stop.value)
+            kind, payload = self.run(frame, frame, resumable=False)
+            if kind == "yield":
+                return True, payload, None
+            raise StopIteration(payload) from None
+        except BaseException as e:  # noqa: BLE001
+            gen._running = False
+            return False, None, e
+        gen._running = False
+        return True, yielded, None
+
+    # -- calls ----------------------------------------------------------------
+
+    def frame_for(self, func: VMFunction, args: Any, kwargs: dict[str, Any] | None) -> Frame:
+        """A new frame for calling ``func``; binding errors raise ``TypeError``."""
+        unit = func._unit
+        fast = bind_arguments(unit, func._qualname, func._defaults, func._kwdefaults, args, kwargs)
+        globals_ = func._globals
+        frame = Frame(unit, globals_, _builtins_of(globals_), None, func)
+        frame.fast = fast
+        return frame
+
+    def call(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
+        """Call ``func`` from frame ``f``: a new VM frame for script code, else the result."""
+        cls = func.__class__
+        if cls is VMFunction:
+            return self.frame_for(func, args, kwargs)
+        if cls is _MethodType:
+            inner = func.__func__
+            if inner.__class__ is VMFunction:
+                return self.frame_for(inner, [func.__self__, *args], kwargs)
+        elif cls is type:
+            init = func.__init__
+            if init.__class__ is VMFunction and func.__new__ is _object_new:
+                # A script class with a script __init__: run __init__ as a
+                # VM frame, so that a suspension inside it is resumable.
+                instance = _object_new(func)
+                frame = self.frame_for(init, [instance, *args], kwargs)
+                frame.ret_mode = RET_INIT
+                frame.ret_info = instance
+                return frame
+        special = _SPECIAL_CALLS.get(id(func))
+        if special is not None and special[0] is func:
+            return special[1](self, f, args, kwargs)
+        return self.call_host(func, args, kwargs)
+
+    def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
+        """Call host code.  A future passed directly as an argument is resolved first."""
+        for a in args:
+            if a.__class__ in FUTURE_TYPES:
+                args, kwargs = _resolve_arguments(func, args, kwargs)
+                break
+        else:
+            if kwargs:
+                for v in kwargs.values():
+                    if v.__class__ in FUTURE_TYPES:
+                        args, kwargs = _resolve_arguments(func, args, kwargs)
+                        break
+        if kwargs:
+            return func(*args, **kwargs)
+        return func(*args)
+
+    def call_from_host(self, func: VMFunction, args: Any, kwargs: dict[str, Any]) -> Any:
+        """Host code called a script function: a nested, non-resumable run."""
+        frame = self.frame_for(func, args, kwargs or None)
+        frame.ret_mode = RET_BASE
+        kind, value = self.run(frame, frame, resumable=False)
+        return value
+
+    # -- classes ----------------------------------------------------------
+
+    def _finish_class(self, info: Any, cell: Any) -> Any:
+        meta, name, bases, orig_bases, kwds, ns = info
+        if bases is not orig_bases:
+            ns["__orig_bases__"] = orig_bases
+        cls = self.call_host(meta, [name, bases, ns], kwds or None)
+        if isinstance(cls, type) and isinstance(cell, types.CellType):
+            try:
+                cell_cls = cell.cell_contents
+            except ValueError:
+                cell_cls = None
+            if cell_cls is not cls:
+                if cell_cls is None:
+                    raise RuntimeError(
+                        f"__class__ not set defining {name!r} as {cls!r}. "
+                        "Was __classcell__ propagated to type.__new__?"
+                    )
+                raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
+        return cls
+
+
+def _counting(fn: Any, counts: collections.Counter[Any], key: Any) -> Any:
+    # An instruction counts once it has executed: completed, or raised an
+    # exception that the script sees.  A suspension does not count: the
+    # instruction runs (once) when the job resumes.
+    def counted(vm: Interpreter, f: Frame, arg: Any) -> Any:
+        try:
+            r = fn(vm, f, arg)
+        except FutureError:
+            if vm.raise_kind != 0:
+                counts[key] += 1
+            raise
+        except BaseException:
+            counts[key] += 1
+            raise
+        counts[key] += 1
+        return r
+
+    return counted
+
+
+def _send_target(frame: Frame) -> int:
+    # The generator waits at the YIELD_VALUE that follows a SEND; its target
+    # is where the yield-from loop ends.
+    ops = frame.unit.ops
+    for i in range(frame.pc - 1, -1, -1):
+        if ops[i].name == "SEND":
+            return ops[i].arg  # type: ignore[no-any-return]
+    raise VMInternalError(f"no SEND before {frame!r}")
+
+
+def _resolve_arguments(func: Any, args: Any, kwargs: dict[str, Any] | None) -> tuple[Any, Any]:
+    if getattr(func, "__statek_future_aware__", False):
+        return args, kwargs
+    resolved = [a.value if a.__class__ in FUTURE_TYPES else a for a in args]
+    if kwargs:
+        kwargs = {k: (v.value if v.__class__ in FUTURE_TYPES else v) for k, v in kwargs.items()}
+    return resolved, kwargs
+
+
+def _builtins_of(globals_: dict[str, Any]) -> dict[str, Any]:
+    b = globals_.get("__builtins__")
+    if b.__class__ is dict:
+        return b  # type: ignore[no-any-return]
+    if isinstance(b, types.ModuleType):
+        return b.__dict__
+    return builtins.__dict__
+
+
+def _generator_exit_exception(gen: _GeneratorBase, exc: BaseException) -> BaseException:
+    # PEP 479: StopIteration (and, for async generators, StopAsyncIteration)
+    # leaving a generator becomes RuntimeError.
+    if isinstance(exc, StopIteration):
+        what = gen._kind.replace("_", " ")
+        new: BaseException = RuntimeError(f"{what} raised StopIteration")
+    elif isinstance(exc, StopAsyncIteration) and isinstance(gen, VMAsyncGenerator):
+        new = RuntimeError("async generator raised StopAsyncIteration")
+    else:
+        return exc
+    new.__cause__ = exc
+    new.__context__ = exc
+    return new
+
+
+def _not_resumable_message(frame: Frame, base: Frame, exc: FutureError) -> str:
+    func = base.func
+    name = getattr(func, "__qualname__", None) or base.unit.qualname
+    return (
+        f"cannot suspend in {name}() at {frame.unit.filename}:{frame.line}: it was called by host code, "
+        f"and a suspension cannot cross a host frame. Resolve the future before passing the function to "
+        f"host code, or run the job with retry_host_calls=True to re-run that host call as a whole on resume."
+    )
+
+
+# -- special callables: builtins that look at the calling frame --------------
+
+
+def _call_super(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if args or kwargs:
+        return vm.call_host(super, args, kwargs)
+    unit = f.unit
+    if unit.argcount == 0 and not unit.flags & 0x04:
+        raise RuntimeError("super(): no arguments")
+    first_name = unit.varnames[0]
+    if first_name in unit.cellvars:
+        try:
+            first = f.cells[unit.cellvars.index(first_name)].cell_contents
+        except ValueError:
+            raise RuntimeError("super(): arg[0] deleted") from None
+    else:
+        first = f.fast[0]
+        if first is UNBOUND:
+            raise RuntimeError("super(): arg[0] deleted")
+    if "__class__" not in unit.freevars:
+        raise RuntimeError("super(): __class__ cell not found")
+    cell = f.cells[len(unit.cellvars) + unit.freevars.index("__class__")]
+    try:
+        cls = cell.cell_contents
+    except ValueError:
+        raise RuntimeError("super(): empty __class__ cell") from None
+    if not isinstance(cls, type):
+        raise RuntimeError(f"super(): __class__ is not a type ({type(cls).__name__})")
+    return super(cls, first)
+
+
+def frame_locals(f: Frame) -> dict[str, Any]:
+    """What ``locals()`` returns in frame ``f``."""
+    if f.locals is not None:
+        return f.locals  # type: ignore[no-any-return]
+    unit = f.unit
+    result: dict[str, Any] = {}
+    cellvars = unit.cellvars
+    for i, name in enumerate(unit.varnames):
+        value = f.fast[i]
+        if value is not UNBOUND and name not in cellvars:
+            result[name] = value
+    for i, name in enumerate(cellvars + unit.freevars):
+        cell = f.cells[i] if i < len(f.cells) else None
+        if cell is None:
+            if name in unit.varnames and f.fast[unit.varnames.index(name)] is not UNBOUND:
+                result[name] = f.fast[unit.varnames.index(name)]
+            continue
+        try:
+            result[name] = cell.cell_contents
+        except ValueError:
+            pass
+    return result
+
+
+def _call_locals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if args or kwargs:
+        return vm.call_host(locals, args, kwargs)
+    return frame_locals(f)
+
+
+def _call_globals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if args or kwargs:
+        return vm.call_host(globals, args, kwargs)
+    return f.globals
+
+
+def _call_vars(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if args or kwargs:
+        return vm.call_host(vars, args, kwargs)
+    return frame_locals(f)
+
+
+def _call_dir(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if args or kwargs:
+        return vm.call_host(dir, args, kwargs)
+    return sorted(frame_locals(f))
+
+
+def _call_eval(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    return _run_source(vm, f, "eval", args, kwargs)
+
+
+def _call_exec(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    return _run_source(vm, f, "exec", args, kwargs)
+
+
+def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) -> Any:
+    # eval()/exec() of source run on the VM, as a new frame of this run:
+    # the code they run is script code too.
+    kwargs = dict(kwargs or {})
+    params = ["source", "globals", "locals"]
+    if len(args) > 3:
+        raise TypeError(f"{mode} expected at most 3 arguments, got {len(args)}")
+    bound = dict(zip(params, args))
+    for key, value in kwargs.items():
+        if key not in ("globals", "locals") or key in bound:
+            return vm.call_host(eval if mode == "eval" else exec, args, kwargs)
+        bound[key] = value
+    if "source" not in bound:
+        raise TypeError(f"{mode} expected at least 1 argument, got 0")
+    source = bound["source"]
+    if source.__class__ in FUTURE_TYPES:
+        source = source.value
+    g = bound.get("globals")
+    loc = bound.get("locals")
+    if g is not None and not isinstance(g, dict):
+        raise TypeError(f"{mode}() globals must be a dict, not {type(g).__name__}")
+    if loc is not None and not hasattr(loc, "__getitem__"):
+        raise TypeError(f"locals must be a mapping")
+    if g is None:
+        g = f.globals
+        if loc is None:
+            loc = frame_locals(f)
+    elif loc is None:
+        loc = g
+    if isinstance(source, types.CodeType) or not isinstance(source, (str, bytes, bytearray)):
+        return vm.call_host(eval if mode == "eval" else exec, [source, g, loc], None)
+    if isinstance(source, (bytes, bytearray)):
+        source = bytes(source).decode("utf-8")
+    if mode == "eval":
+        source = source.lstrip(" \t")
+    if "__builtins__" not in g:
+        g["__builtins__"] = f.builtins
+    program = compile_program(source, "<string>", mode)
+    frame = Frame(program.main, g, _builtins_of(g), loc, None)
+    if mode == "exec":
+        frame.ret_mode = RET_PUSH
+    return frame
+
+
+def _calculate_meta(meta: type, bases: tuple[Any, ...]) -> type:
+    winner = meta
+    for base in bases:
+        tmp = type(base)
+        if issubclass(winner, tmp):
+            continue
+        if issubclass(tmp, winner):
+            winner = tmp
+            continue
+        raise TypeError(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+            "subclass of the metaclasses of all its bases"
+        )
+    return winner
+
+
+def _update_bases(bases: tuple[Any, ...]) -> tuple[Any, ...]:
+    new: list[Any] = []
+    changed = False
+    for base in bases:
+        if isinstance(base, type):
+            new.append(base)
+            continue
+        meth = getattr(base, "__mro_entries__", None)
+        if meth is None:
+            new.append(base)
+            continue
+        entries = meth(bases)
+        if not isinstance(entries, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        new.extend(entries)
+        changed = True
+    return tuple(new) if changed else bases
+
+
+def _call_build_class(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if len(args) < 2:
+        raise TypeError("__build_class__: not enough arguments")
+    func, name, *rest = args
+    if func.__class__ is not VMFunction:
+        return vm.call_host(builtins.__build_class__, args, kwargs)
+    if not isinstance(name, str):
+        raise TypeError("__build_class__: name is not a string")
+    orig_bases = tuple(rest)
+    bases = _update_bases(orig_bases)
+    kwds = dict(kwargs or {})
+    meta = kwds.pop("metaclass", None)
+    if meta is None:
+        meta = type(bases[0]) if bases else type
+        meta = _calculate_meta(meta, bases)
+    elif isinstance(meta, type):
+        meta = _calculate_meta(meta, bases)
+    prepare = getattr(meta, "__prepare__", None)
+    ns = prepare(name, bases, **kwds) if prepare is not None else {}
+    if not hasattr(ns, "__getitem__") or not hasattr(ns, "__setitem__"):
+        shown = meta.__name__ if isinstance(meta, type) else "<metaclass>"
+        raise TypeError(f"{shown}.__prepare__() must return a mapping, not {type(ns).__name__}")
+    unit = func._unit
+    frame = Frame(unit, func._globals, _builtins_of(func._globals), ns, func)
+    frame.ret_mode = RET_CLASS
+    frame.ret_info = (meta, name, bases, orig_bases, kwds, ns)
+    return frame
+
+
+_SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
+    id(obj): (obj, handler)
+    for obj, handler in (
+        (super, _call_super),
+        (locals, _call_locals),
+        (globals, _call_globals),
+        (vars, _call_vars),
+        (dir, _call_dir),
+        (eval, _call_eval),
+        (exec, _call_exec),
+        (builtins.__build_class__, _call_build_class),
+    )
+}
+
+
+# -- tracebacks --------------------------------------------------------------
+
+
+def _template(_getframe: Any = sys._getframe) -> Any:
+    return _getframe()
+
+
+_fake_frames: dict[tuple[int, int], Any] = {}
+_fake_frame_ids: set[int] = set()
+
+
+def _fake_frame(frame: Frame) -> Any:
+    """A real frame object that names the script's file and function.
+
+    Traceback entries need a real frame; this one is made by running a tiny
+    function whose code object carries the script's filename and name.
+    """
+    unit = frame.unit
+    key = (id(unit), id(frame.globals))
+    fake = _fake_frames.get(key)
+    if fake is None:
+        code = _template.__code__.replace(
+            co_filename=unit.filename,
+            co_name=unit.name,
+            co_qualname=unit.qualname,
+            co_firstlineno=unit.firstlineno,
+        )
+        fn = types.FunctionType(code, frame.globals, unit.name, (sys._getframe,))
+        fake = fn()
+        _fake_frames[key] = fake
+        _fake_frame_ids.add(id(fake))
+    return fake
+
+
+def _is_internal(tb: types.TracebackType) -> bool:
+    return os.path.dirname(tb.tb_frame.f_code.co_filename) == _VM_DIR
+
+
+def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
+    """``tb`` without the VM's own frames (entries for script frames are kept)."""
+    kept: list[types.TracebackType] = []
+    rest = None
+    while tb is not None:
+        if id(tb.tb_frame) in _fake_frame_ids:
+            rest = tb
+            break
+        if not _is_internal(tb):
+            kept.append(tb)
+        tb = tb.tb_next
+    for entry in reversed(kept):
+        rest = types.TracebackType(rest, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return rest
+
+
+def _add_traceback_entry(exc: BaseException, frame: Frame) -> None:
+    tb = clean_traceback(exc.__traceback__)
+    exc.__traceback__ = types.TracebackType(tb, _fake_frame(frame), -1, frame.unit.line_of(frame.pc))
+
+
+# -- the current interpreter ---------------------------------------------------
+
+
+class _Current(threading.local):
+    def __init__(self) -> None:
+        self.stack: list[Interpreter] = []
+
+
+_current = _Current()
+
+
+def current_interpreter() -> Interpreter:
+    """The interpreter of the innermost active run on this thread, or a fresh one."""
+    stack = _current.stack
+    if stack:
+        return stack[-1]
+    return Interpreter()

@@ -1,0 +1,490 @@
+"""Script functions, generators and coroutines as objects host code can use.
+
+A function defined by the script is a :class:`VMFunction`.  When the VM calls
+it, the call is a new VM frame on the same run, so a suspension inside it is
+resumable.  When *host* code calls it (``sorted(key=...)``, a callback, a
+decorator from a library) it runs in a nested VM run: it behaves like a normal
+Python function, but a suspension inside it cannot be resumed exactly, because
+the host frame that called it is native and cannot be saved (DESIGN.md, point
+5).
+
+These objects look right to introspection: ``__name__``, ``__qualname__``,
+``__doc__``, ``__module__``, ``__wrapped__`` (set by ``functools.wraps``),
+``__code__``, ``__defaults__``, ``__kwdefaults__``, ``__annotations__``,
+``__closure__``, ``__globals__`` and ``inspect.signature``.  Their internal
+state lives in ``__slots__`` so that ``functools.wraps``, which copies
+``__dict__``, never copies it onto a wrapper.
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Any
+
+from statek_vm.program.code_unit import CodeUnit
+
+
+class VMFunction:
+    """A function whose code runs on the VM."""
+
+    __slots__ = (
+        "_unit",
+        "_globals",
+        "_defaults",
+        "_kwdefaults",
+        "_annotations",
+        "_closure",
+        "__dict__",
+        "__weakref__",
+    )
+
+    def __init__(
+        self,
+        unit: CodeUnit,
+        globals: dict[str, Any],
+        defaults: tuple[Any, ...] | None = None,
+        kwdefaults: dict[str, Any] | None = None,
+        annotations: dict[str, Any] | None = None,
+        closure: tuple[Any, ...] | None = None,
+    ) -> None:
+        self._unit = unit
+        self._globals = globals
+        self._defaults = defaults
+        self._kwdefaults = kwdefaults
+        self._annotations = annotations
+        self._closure = closure
+        # Like a native function's, these four are plain writable attributes
+        # (``functools.wraps`` assigns them); they live in the instance dict.
+        d = self.__dict__
+        d["__name__"] = unit.name
+        d["__qualname__"] = unit.qualname
+        d["__doc__"] = _docstring(unit)
+        d["__module__"] = globals.get("__name__")
+
+    # -- calling ------------------------------------------------------------
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from statek_vm.vm.interpreter import current_interpreter
+
+        return current_interpreter().call_from_host(self, args, kwargs)
+
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    # -- introspection ------------------------------------------------------
+
+    @property
+    def __code__(self) -> types.CodeType:
+        return self._unit.code
+
+    @property
+    def __globals__(self) -> dict[str, Any]:
+        return self._globals
+
+    @property
+    def __builtins__(self) -> Any:
+        return self._globals.get("__builtins__")
+
+    @property
+    def __closure__(self) -> tuple[Any, ...] | None:
+        return self._closure
+
+    @property
+    def __defaults__(self) -> tuple[Any, ...] | None:
+        return self._defaults
+
+    @__defaults__.setter
+    def __defaults__(self, value: tuple[Any, ...] | None) -> None:
+        if value is not None and not isinstance(value, tuple):
+            raise TypeError("__defaults__ must be set to a tuple object")
+        self._defaults = value or None
+
+    @property
+    def __kwdefaults__(self) -> dict[str, Any] | None:
+        return self._kwdefaults
+
+    @__kwdefaults__.setter
+    def __kwdefaults__(self, value: dict[str, Any] | None) -> None:
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__kwdefaults__ must be set to a dict object")
+        self._kwdefaults = value or None
+
+    @property
+    def __annotations__(self) -> dict[str, Any]:  # type: ignore[override]
+        if self._annotations is None:
+            self._annotations = {}
+        return self._annotations
+
+    @__annotations__.setter
+    def __annotations__(self, value: dict[str, Any]) -> None:
+        self._annotations = value
+
+    def __repr__(self) -> str:
+        return f"<function {self.__dict__.get('__qualname__', '?')} at {id(self):#x}>"
+
+    @property
+    def _qualname(self) -> str:
+        return self.__dict__.get("__qualname__") or self._unit.qualname
+
+    def __reduce__(self) -> Any:
+        return (_rebuild_function, (self._unit, self._globals, self._defaults, self._kwdefaults,
+                                    self._annotations, self._closure, self.__dict__))
+
+
+def _docstring(unit: CodeUnit) -> Any:
+    # CPython 3.11 makes a function's docstring its first constant, and makes
+    # None the first constant of functions and lambdas without one.
+    consts = unit.code.co_consts
+    if consts and isinstance(consts[0], str) and not unit.name.startswith("<"):
+        return consts[0]
+    return None
+
+
+def _rebuild_function(unit: CodeUnit, globals: dict[str, Any], defaults: Any, kwdefaults: Any,
+                      annotations: Any, closure: Any, attrs: dict[str, Any]) -> VMFunction:
+    func = VMFunction(unit, globals, defaults, kwdefaults, annotations, closure)
+    func.__dict__.update(attrs)
+    return func
+
+
+class _GeneratorBase:
+    """State shared by generators, coroutines and async generators of the VM.
+
+    The generator's frame is an ordinary VM frame.  When script code iterates
+    a VM generator (``for``, ``yield from``, ``await``) the VM runs that frame
+    inline on the same run, so a suspension inside the generator is
+    resumable.  When host code drives it (``next(g)``, ``g.send(v)``, an
+    event loop) each step is a nested run.
+    """
+
+    __slots__ = ("_frame", "_running", "_finished", "_exc_state", "__dict__", "__weakref__")
+
+    def __init__(self, frame: Any) -> None:
+        self._frame = frame
+        self._running = False
+        self._finished = False
+        self._exc_state: BaseException | None = None
+        self.__dict__["__name__"] = frame.unit.name
+        self.__dict__["__qualname__"] = frame.unit.qualname
+        frame.generator = self
+
+    def _send(self, value: Any) -> Any:
+        from statek_vm.vm.interpreter import current_interpreter
+
+        return current_interpreter().resume_generator_from_host(self, value, None)
+
+    def _throw(self, exc: BaseException) -> Any:
+        from statek_vm.vm.interpreter import current_interpreter
+
+        return current_interpreter().resume_generator_from_host(self, None, exc)
+
+    def _close(self) -> None:
+        if self._finished:
+            return
+        if self._frame.pc <= _first_resume(self._frame):
+            # Never started: nothing to clean up.
+            self._finished = True
+            self._frame = _finished_frame(self._frame)
+            return
+        try:
+            self._throw(GeneratorExit())
+        except (GeneratorExit, StopIteration, StopAsyncIteration):
+            return
+        raise RuntimeError(f"{self._kind} ignored GeneratorExit")
+
+    _kind = "generator"
+
+    def __repr__(self) -> str:
+        return f"<{self._kind} object {self.__dict__['__qualname__']} at {id(self):#x}>"
+
+
+def _first_resume(frame: Any) -> int:
+    # The instruction index after RETURN_GENERATOR + POP_TOP: a generator whose
+    # pc has not passed it has not started.
+    ops = frame.unit.ops
+    for i, op in enumerate(ops):
+        if op.name == "RETURN_GENERATOR":
+            return i + 2
+    return 0
+
+
+def _finished_frame(frame: Any) -> Any:
+    return frame
+
+
+def _arg_of_throw(typ: Any, val: Any, tb: Any) -> BaseException:
+    if isinstance(typ, BaseException):
+        if val is not None:
+            raise TypeError("instance exception may not have a separate value")
+        exc = typ
+    elif isinstance(typ, type) and issubclass(typ, BaseException):
+        if val is None:
+            exc = typ()
+        elif isinstance(val, typ):
+            exc = val
+        else:
+            exc = typ(*val) if isinstance(val, tuple) else typ(val)
+    else:
+        raise TypeError(
+            f"exceptions must be classes or instances deriving from BaseException, not {type(typ).__name__}"
+        )
+    if tb is not None:
+        exc = exc.with_traceback(tb)
+    return exc
+
+
+class VMGenerator(_GeneratorBase):
+    """A generator whose frame runs on the VM."""
+
+    __slots__ = ()
+
+    def __iter__(self) -> VMGenerator:
+        return self
+
+    def __next__(self) -> Any:
+        return self._send(None)
+
+    def send(self, value: Any) -> Any:
+        return self._send(value)
+
+    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+        return self._throw(_arg_of_throw(typ, val, tb))
+
+    def close(self) -> None:
+        self._close()
+
+    @property
+    def gi_running(self) -> bool:
+        return self._running
+
+    @property
+    def gi_code(self) -> types.CodeType:
+        return self._frame.unit.code  # type: ignore[no-any-return]
+
+    @property
+    def gi_frame(self) -> Any:
+        return None if self._finished else self._frame
+
+    @property
+    def gi_suspended(self) -> bool:
+        return not self._running and not self._finished and self._frame.pc > 0
+
+    @property
+    def gi_yieldfrom(self) -> Any:
+        return _yieldfrom(self)
+
+
+class VMCoroutine(_GeneratorBase):
+    """A coroutine (``async def``) whose frame runs on the VM."""
+
+    __slots__ = ("_awaited",)
+    _kind = "coroutine"
+
+    def __init__(self, frame: Any) -> None:
+        super().__init__(frame)
+        self._awaited = False
+
+    def __await__(self) -> _CoroutineWrapper:
+        return _CoroutineWrapper(self)
+
+    def send(self, value: Any) -> Any:
+        return self._send(value)
+
+    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+        return self._throw(_arg_of_throw(typ, val, tb))
+
+    def close(self) -> None:
+        self._close()
+
+    @property
+    def cr_running(self) -> bool:
+        return self._running
+
+    @property
+    def cr_code(self) -> types.CodeType:
+        return self._frame.unit.code  # type: ignore[no-any-return]
+
+    @property
+    def cr_frame(self) -> Any:
+        return None if self._finished else self._frame
+
+    @property
+    def cr_await(self) -> Any:
+        return _yieldfrom(self)
+
+
+class _CoroutineWrapper:
+    """What ``VMCoroutine.__await__()`` returns: an iterator over the coroutine."""
+
+    __slots__ = ("_coro",)
+
+    def __init__(self, coro: VMCoroutine) -> None:
+        self._coro = coro
+
+    def __iter__(self) -> _CoroutineWrapper:
+        return self
+
+    def __next__(self) -> Any:
+        return self._coro.send(None)
+
+    def send(self, value: Any) -> Any:
+        return self._coro.send(value)
+
+    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+        return self._coro.throw(typ, val, tb)
+
+    def close(self) -> None:
+        self._coro.close()
+
+
+class AsyncGenWrapped:
+    """A value yielded by an async generator (``ASYNC_GEN_WRAP``), as opposed to
+    a value its awaits yield to the event loop."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class VMAsyncGenerator(_GeneratorBase):
+    """An async generator whose frame runs on the VM (driven from the host side)."""
+
+    __slots__ = ("_hooks_done",)
+    _kind = "async_generator"
+
+    def __init__(self, frame: Any) -> None:
+        super().__init__(frame)
+        self._hooks_done = False
+
+    def __aiter__(self) -> VMAsyncGenerator:
+        return self
+
+    def __anext__(self) -> _ASend:
+        return _ASend(self, None, None)
+
+    def asend(self, value: Any) -> _ASend:
+        return _ASend(self, value, None)
+
+    def athrow(self, typ: Any, val: Any = None, tb: Any = None) -> _ASend:
+        return _ASend(self, None, _arg_of_throw(typ, val, tb))
+
+    def aclose(self) -> _ASend:
+        return _ASend(self, None, GeneratorExit(), closing=True)
+
+    @property
+    def ag_running(self) -> bool:
+        return self._running
+
+    @property
+    def ag_code(self) -> types.CodeType:
+        return self._frame.unit.code  # type: ignore[no-any-return]
+
+    @property
+    def ag_frame(self) -> Any:
+        return None if self._finished else self._frame
+
+
+class _ASend:
+    """The awaitable returned by ``__anext__``/``asend``/``athrow``/``aclose``.
+
+    Each ``send`` runs the async generator until it either yields a value to
+    the consumer (an :class:`AsyncGenWrapped`: this awaitable finishes with
+    ``StopIteration(value)``) or awaits something that yields to the event
+    loop (that value is passed through).
+    """
+
+    __slots__ = ("_gen", "_value", "_exc", "_started", "_closing", "_done")
+
+    def __init__(self, gen: VMAsyncGenerator, value: Any, exc: BaseException | None, closing: bool = False) -> None:
+        self._gen = gen
+        self._value = value
+        self._exc = exc
+        self._started = False
+        self._closing = closing
+        self._done = False
+
+    def __await__(self) -> _ASend:
+        return self
+
+    def __iter__(self) -> _ASend:
+        return self
+
+    def __next__(self) -> Any:
+        return self.send(None)
+
+    def send(self, value: Any) -> Any:
+        if self._done:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        gen = self._gen
+        if gen._finished:
+            self._done = True
+            if self._closing:
+                raise StopIteration(None)
+            raise StopAsyncIteration()
+        exc = None
+        if not self._started:
+            self._started = True
+            value, exc = self._value, self._exc
+            if exc is not None and gen._frame.pc <= _first_resume(gen._frame):
+                gen._finished = True
+                self._done = True
+                if self._closing:
+                    raise StopIteration(None)
+                raise exc
+        return self._step(value, exc)
+
+    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+        if self._done:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        self._started = True
+        return self._step(None, _arg_of_throw(typ, val, tb))
+
+    def close(self) -> None:
+        self._done = True
+
+    def _step(self, value: Any, exc: BaseException | None) -> Any:
+        from statek_vm.vm.interpreter import current_interpreter
+
+        gen = self._gen
+        try:
+            result = current_interpreter().resume_generator_from_host(gen, value, exc)
+        except StopIteration:
+            self._done = True
+            if self._closing:
+                raise StopIteration(None) from None
+            raise StopAsyncIteration() from None
+        except GeneratorExit:
+            self._done = True
+            if self._closing:
+                raise StopIteration(None) from None
+            raise
+        except StopAsyncIteration:
+            self._done = True
+            if self._closing:
+                raise StopIteration(None) from None
+            raise
+        if isinstance(result, AsyncGenWrapped):
+            self._done = True
+            if self._closing:
+                raise RuntimeError("async generator ignored GeneratorExit")
+            raise StopIteration(result.value)
+        return result
+
+
+def _yieldfrom(gen: _GeneratorBase) -> Any:
+    frame = gen._frame
+    if gen._finished or gen._running or not frame.stack:
+        return None
+    ops = frame.unit.ops
+    pc = frame.pc
+    # Suspended at the YIELD_VALUE of a `yield from`/`await` loop: the
+    # delegate is the SEND receiver, just below the yielded value.
+    if 0 < pc < len(ops) and ops[pc].name == "RESUME" and ops[pc].arg >= 2:
+        return frame.stack[-1]
+    return None
+
+
+GENERATOR_TYPES = (VMGenerator, VMCoroutine, VMAsyncGenerator)

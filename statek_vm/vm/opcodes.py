@@ -1,0 +1,1384 @@
+"""The semantics of each CPython 3.11 instruction, one small function per opcode.
+
+Every handler has the signature ``handler(vm, frame, arg)``.  The dispatch
+loop has already advanced ``frame.pc`` past the instruction; a jump sets it.
+
+**Atomic instructions** (DESIGN.md, point 3).  A handler either completes or
+raises with the frame exactly as it was: it reads its operands with indexing,
+does everything that can raise (including touching a pending future, which
+raises ``FutureError``), and only then pops operands and pushes results.  The
+loop restores ``pc`` when a handler raises.  So a job that suspends at
+instruction *k* and later executes *k* again has executed it exactly once.
+
+A handler returns ``None`` to continue, a :class:`Frame` to call into it, or
+one of the signals below.
+"""
+
+from __future__ import annotations
+
+import operator
+import sys
+import types
+from collections.abc import Callable
+from typing import Any
+
+from statek_vm.vm.frame import NULL, UNBOUND, Frame
+from statek_vm.vm.objects import (
+    AsyncGenWrapped,
+    VMAsyncGenerator,
+    VMCoroutine,
+    VMFunction,
+    VMGenerator,
+)
+from statek_vm.future import FUTURE_API, FUTURE_TYPES
+
+SIG_RETURN = 1
+SIG_YIELD = 2
+SIG_EXC_STATE = 3  # the handled exception changed: the loop re-enters its context
+
+Handler = Callable[[Any, Frame, Any], Any]
+HANDLERS: dict[str, Handler] = {}
+
+
+def op(fn: Handler) -> Handler:
+    HANDLERS[fn.__name__] = fn
+    return fn
+
+
+def _resolve(value: Any) -> Any:
+    """The value of a future (suspending while it is pending), else ``value``."""
+    if value.__class__ in FUTURE_TYPES:
+        return value.value
+    return value
+
+
+# ---------------------------------------------------------------- stack --
+
+
+@op
+def NOP(vm: Any, f: Frame, arg: Any) -> None:
+    return None
+
+
+RESUME = op(lambda vm, f, arg: None)
+RESUME.__name__ = "RESUME"
+HANDLERS["RESUME"] = RESUME
+HANDLERS["PRECALL"] = RESUME  # method unpacking happens in CALL
+HANDLERS["EXTENDED_ARG"] = RESUME
+
+
+@op
+def POP_TOP(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack.pop()
+
+
+@op
+def PUSH_NULL(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack.append(NULL)
+
+
+@op
+def COPY(vm: Any, f: Frame, arg: int) -> None:
+    f.stack.append(f.stack[-arg])
+
+
+@op
+def SWAP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    st[-1], st[-arg] = st[-arg], st[-1]
+
+
+@op
+def LOAD_CONST(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack.append(arg)
+
+
+# ---------------------------------------------------------------- names --
+
+
+def _unbound_local(f: Frame, name: str) -> UnboundLocalError:
+    return UnboundLocalError(f"cannot access local variable '{name}' where it is not associated with a value")
+
+
+@op
+def LOAD_FAST(vm: Any, f: Frame, arg: int) -> None:
+    value = f.fast[arg]
+    if value is UNBOUND:
+        raise _unbound_local(f, f.unit.varnames[arg])
+    f.stack.append(value)
+
+
+@op
+def STORE_FAST(vm: Any, f: Frame, arg: int) -> None:
+    f.fast[arg] = f.stack.pop()
+
+
+@op
+def DELETE_FAST(vm: Any, f: Frame, arg: int) -> None:
+    if f.fast[arg] is UNBOUND:
+        raise _unbound_local(f, f.unit.varnames[arg])
+    f.fast[arg] = UNBOUND
+
+
+def _name_error(name: str) -> NameError:
+    return NameError(f"name '{name}' is not defined", name=name)
+
+
+@op
+def LOAD_GLOBAL(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
+    push_null, name = arg
+    try:
+        value = f.globals[name]
+    except KeyError:
+        try:
+            value = f.builtins[name]
+        except KeyError:
+            raise _name_error(name) from None
+    if push_null:
+        f.stack.append(NULL)
+    f.stack.append(value)
+
+
+@op
+def STORE_GLOBAL(vm: Any, f: Frame, arg: str) -> None:
+    f.globals[arg] = f.stack[-1]
+    f.stack.pop()
+
+
+@op
+def DELETE_GLOBAL(vm: Any, f: Frame, arg: str) -> None:
+    try:
+        del f.globals[arg]
+    except KeyError:
+        raise _name_error(arg) from None
+
+
+@op
+def LOAD_NAME(vm: Any, f: Frame, arg: str) -> None:
+    ns = f.locals
+    if ns is None:
+        raise SystemError(f"no locals when loading {arg!r}")
+    try:
+        value = ns[arg]
+    except KeyError:
+        try:
+            value = f.globals[arg]
+        except KeyError:
+            try:
+                value = f.builtins[arg]
+            except KeyError:
+                raise _name_error(arg) from None
+    f.stack.append(value)
+
+
+@op
+def STORE_NAME(vm: Any, f: Frame, arg: str) -> None:
+    ns = f.locals
+    if ns is None:
+        raise SystemError(f"no locals found when storing {arg!r}")
+    ns[arg] = f.stack[-1]
+    f.stack.pop()
+
+
+@op
+def DELETE_NAME(vm: Any, f: Frame, arg: str) -> None:
+    ns = f.locals
+    if ns is None:
+        raise SystemError(f"no locals when deleting {arg!r}")
+    try:
+        del ns[arg]
+    except KeyError:
+        raise _name_error(arg) from None
+
+
+# ---------------------------------------------------------------- cells --
+
+
+@op
+def MAKE_CELL(vm: Any, f: Frame, arg: int) -> None:
+    name = f.unit.cellvars[arg]
+    index = f.unit._var_index.get(name)
+    if index is not None and f.fast[index] is not UNBOUND:
+        cell = _new_cell(f.fast[index])
+    else:
+        cell = _new_cell()
+    f.cells[arg] = cell
+
+
+_new_cell = types.CellType
+
+
+@op
+def COPY_FREE_VARS(vm: Any, f: Frame, arg: int) -> None:
+    closure = f.func._closure
+    base = len(f.unit.cellvars)
+    f.cells[base : base + arg] = closure[:arg]
+
+
+@op
+def LOAD_CLOSURE(vm: Any, f: Frame, arg: int) -> None:
+    f.stack.append(f.cells[arg])
+
+
+def _cell_name(f: Frame, index: int) -> str:
+    ncell = len(f.unit.cellvars)
+    return f.unit.cellvars[index] if index < ncell else f.unit.freevars[index - ncell]
+
+
+def _unbound_cell(f: Frame, index: int) -> Exception:
+    name = _cell_name(f, index)
+    if index < len(f.unit.cellvars):
+        return _unbound_local(f, name)
+    return NameError(
+        f"cannot access free variable '{name}' where it is not associated with a value in enclosing scope",
+        name=name,
+    )
+
+
+@op
+def LOAD_DEREF(vm: Any, f: Frame, arg: int) -> None:
+    try:
+        value = f.cells[arg].cell_contents
+    except ValueError:
+        raise _unbound_cell(f, arg) from None
+    f.stack.append(value)
+
+
+@op
+def LOAD_CLASSDEREF(vm: Any, f: Frame, arg: int) -> None:
+    name = _cell_name(f, arg)
+    ns = f.locals
+    if ns is not None and name in ns:
+        f.stack.append(ns[name])
+        return
+    LOAD_DEREF(vm, f, arg)
+
+
+@op
+def STORE_DEREF(vm: Any, f: Frame, arg: int) -> None:
+    f.cells[arg].cell_contents = f.stack.pop()
+
+
+@op
+def DELETE_DEREF(vm: Any, f: Frame, arg: int) -> None:
+    cell = f.cells[arg]
+    try:
+        cell.cell_contents
+    except ValueError:
+        raise _unbound_cell(f, arg) from None
+    del cell.cell_contents
+
+
+# ------------------------------------------------------------ operators --
+
+_BINARY_OPS: list[Callable[[Any, Any], Any]] = [
+    operator.add, operator.and_, operator.floordiv, operator.lshift, operator.matmul,
+    operator.mul, operator.mod, operator.or_, operator.pow, operator.rshift,
+    operator.sub, operator.truediv, operator.xor,
+    operator.iadd, operator.iand, operator.ifloordiv, operator.ilshift, operator.imatmul,
+    operator.imul, operator.imod, operator.ior, operator.ipow, operator.irshift,
+    operator.isub, operator.itruediv, operator.ixor,
+]  # fmt: skip
+
+
+@op
+def BINARY_OP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    result = _BINARY_OPS[arg](st[-2], st[-1])
+    del st[-1]
+    st[-1] = result
+
+
+_COMPARE_OPS = [operator.lt, operator.le, operator.eq, operator.ne, operator.gt, operator.ge]
+
+
+@op
+def COMPARE_OP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    result = _COMPARE_OPS[arg](st[-2], st[-1])
+    del st[-1]
+    st[-1] = result
+
+
+@op
+def IS_OP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    left, right = st[-2], st[-1]
+    if left.__class__ in FUTURE_TYPES or right.__class__ in FUTURE_TYPES:
+        left, right = _resolve(left), _resolve(right)
+    result = (left is right) ^ bool(arg)
+    del st[-1]
+    st[-1] = result
+
+
+@op
+def CONTAINS_OP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    result = (st[-2] in st[-1]) ^ bool(arg)
+    del st[-1]
+    st[-1] = result
+
+
+@op
+def UNARY_POSITIVE(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = +f.stack[-1]
+
+
+@op
+def UNARY_NEGATIVE(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = -f.stack[-1]
+
+
+@op
+def UNARY_NOT(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = not f.stack[-1]
+
+
+@op
+def UNARY_INVERT(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = ~f.stack[-1]
+
+
+@op
+def BINARY_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    result = st[-2][st[-1]]
+    del st[-1]
+    st[-1] = result
+
+
+@op
+def STORE_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    st[-2][st[-1]] = st[-3]
+    del st[-3:]
+
+
+@op
+def DELETE_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    del st[-2][st[-1]]
+    del st[-2:]
+
+
+@op
+def BUILD_SLICE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    if arg == 3:
+        value = slice(st[-3], st[-2], st[-1])
+    else:
+        value = slice(st[-2], st[-1])
+    del st[-arg:]
+    st.append(value)
+
+
+@op
+def GET_LEN(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack.append(len(f.stack[-1]))
+
+
+# --------------------------------------------------------------- jumps --
+
+
+@op
+def JUMP_FORWARD(vm: Any, f: Frame, arg: int) -> None:
+    f.pc = arg
+
+
+HANDLERS["JUMP_BACKWARD"] = JUMP_FORWARD
+HANDLERS["JUMP_BACKWARD_NO_INTERRUPT"] = JUMP_FORWARD
+HANDLERS["JUMP"] = JUMP_FORWARD
+HANDLERS["JUMP_NO_INTERRUPT"] = JUMP_FORWARD
+
+
+@op
+def POP_JUMP_FORWARD_IF_FALSE(vm: Any, f: Frame, arg: int) -> None:
+    value = f.stack[-1]
+    if value is False or (value is not True and not value):
+        f.pc = arg
+    f.stack.pop()
+
+
+@op
+def POP_JUMP_FORWARD_IF_TRUE(vm: Any, f: Frame, arg: int) -> None:
+    value = f.stack[-1]
+    if value is True or (value is not False and value):
+        f.pc = arg
+    f.stack.pop()
+
+
+@op
+def POP_JUMP_FORWARD_IF_NONE(vm: Any, f: Frame, arg: int) -> None:
+    value = f.stack[-1]
+    if value.__class__ in FUTURE_TYPES:
+        value = _resolve(value)
+    if value is None:
+        f.pc = arg
+    f.stack.pop()
+
+
+@op
+def POP_JUMP_FORWARD_IF_NOT_NONE(vm: Any, f: Frame, arg: int) -> None:
+    value = f.stack[-1]
+    if value.__class__ in FUTURE_TYPES:
+        value = _resolve(value)
+    if value is not None:
+        f.pc = arg
+    f.stack.pop()
+
+
+HANDLERS["POP_JUMP_BACKWARD_IF_FALSE"] = POP_JUMP_FORWARD_IF_FALSE
+HANDLERS["POP_JUMP_BACKWARD_IF_TRUE"] = POP_JUMP_FORWARD_IF_TRUE
+HANDLERS["POP_JUMP_BACKWARD_IF_NONE"] = POP_JUMP_FORWARD_IF_NONE
+HANDLERS["POP_JUMP_BACKWARD_IF_NOT_NONE"] = POP_JUMP_FORWARD_IF_NOT_NONE
+HANDLERS["POP_JUMP_IF_FALSE"] = POP_JUMP_FORWARD_IF_FALSE
+HANDLERS["POP_JUMP_IF_TRUE"] = POP_JUMP_FORWARD_IF_TRUE
+HANDLERS["POP_JUMP_IF_NONE"] = POP_JUMP_FORWARD_IF_NONE
+HANDLERS["POP_JUMP_IF_NOT_NONE"] = POP_JUMP_FORWARD_IF_NOT_NONE
+
+
+@op
+def JUMP_IF_FALSE_OR_POP(vm: Any, f: Frame, arg: int) -> None:
+    if not f.stack[-1]:
+        f.pc = arg
+    else:
+        f.stack.pop()
+
+
+@op
+def JUMP_IF_TRUE_OR_POP(vm: Any, f: Frame, arg: int) -> None:
+    if f.stack[-1]:
+        f.pc = arg
+    else:
+        f.stack.pop()
+
+
+# ----------------------------------------------------------- containers --
+
+
+@op
+def BUILD_TUPLE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    if arg:
+        value = tuple(st[-arg:])
+        del st[-arg:]
+    else:
+        value = ()
+    st.append(value)
+
+
+@op
+def BUILD_LIST(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    if arg:
+        value = st[-arg:]
+        del st[-arg:]
+    else:
+        value = []
+    st.append(value)
+
+
+@op
+def BUILD_SET(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    value = set(st[-arg:]) if arg else set()
+    if arg:
+        del st[-arg:]
+    st.append(value)
+
+
+@op
+def BUILD_MAP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    items = st[len(st) - 2 * arg :] if arg else []
+    value = {items[i]: items[i + 1] for i in range(0, len(items), 2)}
+    if arg:
+        del st[-2 * arg :]
+    st.append(value)
+
+
+@op
+def BUILD_CONST_KEY_MAP(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    keys = st[-1]
+    values = st[-1 - arg : -1]
+    value = dict(zip(keys, values))
+    del st[-1 - arg :]
+    st.append(value)
+
+
+@op
+def BUILD_STRING(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    if arg:
+        value = "".join(st[-arg:])
+        del st[-arg:]
+    else:
+        value = ""
+    st.append(value)
+
+
+@op
+def LIST_APPEND(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    st[-1 - arg].append(st[-1])
+    st.pop()
+
+
+@op
+def SET_ADD(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    st[-1 - arg].add(st[-1])
+    st.pop()
+
+
+@op
+def MAP_ADD(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    st[-2 - arg][st[-2]] = st[-1]
+    del st[-2:]
+
+
+@op
+def LIST_EXTEND(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    iterable = st[-1]
+    target = st[-1 - arg]
+    try:
+        target.extend(iterable)
+    except TypeError:
+        if not hasattr(iterable, "__iter__") and not hasattr(iterable, "__getitem__"):
+            raise TypeError(f"Value after * must be an iterable, not {type(iterable).__name__}") from None
+        raise
+    st.pop()
+
+
+@op
+def SET_UPDATE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    st[-1 - arg].update(st[-1])
+    st.pop()
+
+
+@op
+def DICT_UPDATE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    update = st[-1]
+    if not hasattr(update, "keys"):
+        raise TypeError(f"'{type(update).__name__}' object is not a mapping")
+    st[-1 - arg].update(update)
+    st.pop()
+
+
+@op
+def DICT_MERGE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    update = st[-1]
+    target = st[-1 - arg]
+    if not hasattr(update, "keys"):
+        func = st[-3 - arg]
+        raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(update).__name__}")
+    for key in update.keys():
+        if key in target:
+            func = st[-3 - arg]
+            raise TypeError(f"{_func_desc(func)} got multiple values for keyword argument '{key}'")
+        target[key] = update[key]
+    st.pop()
+
+
+def _func_desc(func: Any) -> str:
+    name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None)
+    if name is None:
+        return f"{type(func).__name__} object"
+    return f"{name}()"
+
+
+@op
+def LIST_TO_TUPLE(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = tuple(f.stack[-1])
+
+
+@op
+def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    seq = st[-1]
+    cls = seq.__class__
+    if (cls is tuple or cls is list) and len(seq) == arg:
+        items = seq
+    else:
+        items = []
+        it = iter(seq)
+        for value in it:
+            if len(items) == arg:
+                raise ValueError(f"too many values to unpack (expected {arg})")
+            items.append(value)
+        if len(items) < arg:
+            raise ValueError(f"not enough values to unpack (expected {arg}, got {len(items)})")
+    st.pop()
+    st.extend(reversed(items))
+
+
+@op
+def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    before = arg & 0xFF
+    after = arg >> 8
+    items = list(st[-1])
+    if len(items) < before + after:
+        raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {len(items)})")
+    middle = items[before : len(items) - after]
+    values = items[:before] + [middle] + items[len(items) - after :]
+    st.pop()
+    st.extend(reversed(values))
+
+
+# ------------------------------------------------------------ attributes --
+
+@op
+def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
+    owner = f.stack[-1]
+    if owner.__class__ in FUTURE_TYPES and arg not in FUTURE_API:
+        owner = owner.value
+    f.stack[-1] = getattr(owner, arg)
+
+
+@op
+def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> None:
+    owner = f.stack[-1]
+    if owner.__class__ in FUTURE_TYPES and arg not in FUTURE_API:
+        owner = owner.value
+    method = getattr(owner, arg)
+    f.stack[-1] = NULL
+    f.stack.append(method)
+
+
+@op
+def STORE_ATTR(vm: Any, f: Frame, arg: str) -> None:
+    st = f.stack
+    owner = _resolve(st[-1])
+    setattr(owner, arg, st[-2])
+    del st[-2:]
+
+
+@op
+def DELETE_ATTR(vm: Any, f: Frame, arg: str) -> None:
+    owner = _resolve(f.stack[-1])
+    delattr(owner, arg)
+    f.stack.pop()
+
+
+# ------------------------------------------------------------- f-strings --
+
+
+@op
+def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    have_spec = arg & 4
+    spec = st[-1] if have_spec else ""
+    value = st[-2] if have_spec else st[-1]
+    if value.__class__ in FUTURE_TYPES:
+        value = value.value
+    conv = arg & 3
+    if conv == 1:
+        value = str(value)
+    elif conv == 2:
+        value = repr(value)
+    elif conv == 3:
+        value = ascii(value)
+    result = value if (not spec and value.__class__ is str) else format(value, spec)
+    if have_spec:
+        del st[-1]
+    st[-1] = result
+
+
+# ---------------------------------------------------------------- calls --
+
+
+@op
+def KW_NAMES(vm: Any, f: Frame, arg: tuple[str, ...]) -> None:
+    f.kwnames = arg
+
+
+@op
+def CALL(vm: Any, f: Frame, arg: int) -> Any:
+    st = f.stack
+    below = st[-arg - 2]
+    if below is NULL:
+        func = st[-arg - 1]
+        args = st[len(st) - arg :] if arg else []
+    else:
+        func = below
+        args = st[len(st) - arg - 1 :]
+    kwnames = f.kwnames
+    if kwnames:
+        nkw = len(kwnames)
+        kwargs = dict(zip(kwnames, args[len(args) - nkw :]))
+        args = args[: len(args) - nkw]
+    else:
+        kwargs = None
+    result = vm.call(f, func, args, kwargs)
+    del st[-arg - 2 :]
+    f.kwnames = None
+    if result.__class__ is Frame:
+        return result
+    st.append(result)
+    return None
+
+
+@op
+def CALL_FUNCTION_EX(vm: Any, f: Frame, arg: int) -> Any:
+    st = f.stack
+    if arg & 1:
+        kwargs = st[-1]
+        callargs = st[-2]
+        func = st[-3]
+        n = 4
+    else:
+        kwargs = None
+        callargs = st[-1]
+        func = st[-2]
+        n = 3
+    if callargs.__class__ is not tuple:
+        if not hasattr(callargs, "__iter__") and not hasattr(callargs, "__getitem__"):
+            raise TypeError(f"{_func_desc(func)} argument after * must be an iterable, not {type(callargs).__name__}")
+        callargs = tuple(callargs)
+    if kwargs is not None and kwargs.__class__ is not dict:
+        if not hasattr(kwargs, "keys"):
+            raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(kwargs).__name__}")
+        kwargs = dict(kwargs)
+    result = vm.call(f, func, callargs, kwargs or None)
+    del st[-n:]
+    if result.__class__ is Frame:
+        return result
+    st.append(result)
+    return None
+
+
+@op
+def MAKE_FUNCTION(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    i = len(st) - 1
+    unit = st[i]
+    closure = annotations = kwdefaults = defaults = None
+    if arg & 0x08:
+        i -= 1
+        closure = st[i]
+    if arg & 0x04:
+        i -= 1
+        ann = st[i]
+        annotations = dict(zip(ann[::2], ann[1::2])) if isinstance(ann, tuple) else ann
+    if arg & 0x02:
+        i -= 1
+        kwdefaults = st[i]
+    if arg & 0x01:
+        i -= 1
+        defaults = st[i]
+    func = VMFunction(unit, f.globals, defaults, kwdefaults, annotations, closure)
+    del st[i:]
+    st.append(func)
+
+
+@op
+def RETURN_VALUE(vm: Any, f: Frame, arg: Any) -> int:
+    return SIG_RETURN
+
+
+@op
+def LOAD_BUILD_CLASS(vm: Any, f: Frame, arg: Any) -> None:
+    build_class = f.builtins.get("__build_class__")
+    if build_class is None:
+        raise NameError("__build_class__ not found")
+    f.stack.append(build_class)
+
+
+@op
+def SETUP_ANNOTATIONS(vm: Any, f: Frame, arg: Any) -> None:
+    ns = f.locals
+    if ns is None:
+        raise SystemError("no locals found when setting up annotations")
+    if "__annotations__" not in ns:
+        ns["__annotations__"] = {}
+
+
+@op
+def LOAD_ASSERTION_ERROR(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack.append(AssertionError)
+
+
+@op
+def PRINT_EXPR(vm: Any, f: Frame, arg: Any) -> None:
+    sys.displayhook(f.stack[-1])
+    f.stack.pop()
+
+
+# -------------------------------------------------------------- imports --
+
+
+@op
+def IMPORT_NAME(vm: Any, f: Frame, arg: str) -> None:
+    st = f.stack
+    level, fromlist = st[-2], st[-1]
+    import_ = f.builtins.get("__import__")
+    if import_ is None:
+        raise ImportError("__import__ not found")
+    module = import_(arg, f.globals, f.locals if f.locals is not None else None, fromlist, level)
+    del st[-2:]
+    st.append(module)
+
+
+@op
+def IMPORT_FROM(vm: Any, f: Frame, arg: str) -> None:
+    module = f.stack[-1]
+    try:
+        value = getattr(module, arg)
+    except AttributeError:
+        value = _import_from_fallback(module, arg)
+    f.stack.append(value)
+
+
+def _import_from_fallback(module: Any, name: str) -> Any:
+    pkgname = getattr(module, "__name__", None)
+    if isinstance(pkgname, str):
+        full = f"{pkgname}.{name}"
+        if full in sys.modules:
+            return sys.modules[full]
+    path = getattr(module, "__file__", None)
+    shown = pkgname if isinstance(pkgname, str) else "<unknown module name>"
+    where = f" ({path})" if path else " (unknown location)"
+    raise ImportError(f"cannot import name '{name}' from '{shown}'{where}", name=pkgname, path=path)
+
+
+@op
+def IMPORT_STAR(vm: Any, f: Frame, arg: Any) -> None:
+    module = f.stack[-1]
+    ns = f.locals
+    if ns is None:
+        raise SystemError("no locals found during 'import *'")
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [n for n in getattr(module, "__dict__", {}) if not n.startswith("_")]
+    for name in names:
+        ns[name] = getattr(module, name)
+    f.stack.pop()
+
+
+# ----------------------------------------------------------- exceptions --
+
+
+@op
+def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    vm.raise_kind = 1
+    if arg == 0:
+        exc = vm.current_exc()
+        if exc is None:
+            raise RuntimeError("No active exception to reraise")
+        vm.raise_kind = 3
+        raise exc
+    if arg == 2:
+        exc, cause = _exception_instance(st[-2]), st[-1]
+        if cause is None:
+            exc.__cause__ = None
+        elif isinstance(cause, type) and issubclass(cause, BaseException):
+            exc.__cause__ = cause()
+        elif isinstance(cause, BaseException):
+            exc.__cause__ = cause
+        else:
+            vm.raise_kind = 0
+            raise TypeError("exception causes must derive from BaseException")
+        raise exc
+    raise _exception_instance(st[-1])
+
+
+def _exception_instance(value: Any) -> BaseException:
+    if isinstance(value, type) and issubclass(value, BaseException):
+        exc = value()
+        if not isinstance(exc, BaseException):
+            raise TypeError(
+                f"calling {value!r} should have returned an instance of BaseException, not {type(exc).__name__}"
+            )
+        return exc
+    if isinstance(value, BaseException):
+        return value
+    raise TypeError("exceptions must derive from BaseException")
+
+
+@op
+def RERAISE(vm: Any, f: Frame, arg: int) -> None:
+    # The handler is looked up at this instruction, not at the pushed lasti
+    # (which only tells CPython which line to report), and no traceback entry
+    # is added: the exception already has one for this frame.
+    vm.raise_kind = 2
+    raise f.stack[-1]
+
+
+@op
+def PUSH_EXC_INFO(vm: Any, f: Frame, arg: Any) -> int:
+    st = f.stack
+    exc = st[-1]
+    items = vm.exc_items
+    st[-1] = items[-1]
+    st.append(exc)
+    items[-1] = exc
+    return SIG_EXC_STATE
+
+
+@op
+def POP_EXCEPT(vm: Any, f: Frame, arg: Any) -> int:
+    vm.exc_items[-1] = f.stack.pop()
+    return SIG_EXC_STATE
+
+
+@op
+def CHECK_EXC_MATCH(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    right = st[-1]
+    _check_except_type(right)
+    st[-1] = isinstance(st[-2], right)
+
+
+def _check_except_type(right: Any) -> None:
+    items = right if isinstance(right, tuple) else (right,)
+    for item in items:
+        if not (isinstance(item, type) and issubclass(item, BaseException)):
+            raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+
+
+@op
+def CHECK_EG_MATCH(vm: Any, f: Frame, arg: Any) -> Any:
+    st = f.stack
+    match_type = st[-1]
+    _check_except_type(match_type)
+    items = match_type if isinstance(match_type, tuple) else (match_type,)
+    for item in items:
+        if issubclass(item, BaseExceptionGroup):
+            raise TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+    exc_value = st[-2]
+    match, rest = _exception_group_match(exc_value, match_type)
+    if match is None:
+        st[-1] = None
+        return None
+    st[-2] = rest
+    st[-1] = match
+    vm.exc_items[-1] = match
+    return SIG_EXC_STATE
+
+
+def _exception_group_match(exc_value: Any, match_type: Any) -> tuple[Any, Any]:
+    if exc_value is None:
+        return None, None
+    if isinstance(exc_value, match_type):
+        if isinstance(exc_value, BaseExceptionGroup):
+            return exc_value, None
+        # A naked exception matched: wrap it in a group, as CPython does.
+        wrapped = BaseExceptionGroup("", [exc_value])
+        wrapped.__traceback__ = exc_value.__traceback__
+        return wrapped, None
+    if isinstance(exc_value, BaseExceptionGroup):
+        match, rest = exc_value.split(match_type)
+        return match, rest
+    return None, None
+
+
+@op
+def PREP_RERAISE_STAR(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    excs, orig = st[-1], st[-2]
+    result = _prep_reraise_star(orig, excs)
+    del st[-1]
+    st[-1] = result
+
+
+def _prep_reraise_star(orig: Any, excs: list[Any]) -> Any:
+    if not excs:
+        return None
+    if not isinstance(orig, BaseExceptionGroup):
+        # A naked exception was caught and wrapped: at most one except*
+        # clause ran, so there is at most one exception to raise.
+        return excs[0]
+    raised: list[BaseException] = []
+    reraised: list[BaseException] = []
+    for e in excs:
+        if e is None:
+            continue
+        if _same_metadata(e, orig):
+            reraised.append(e)
+        else:
+            raised.append(e)
+    keep: set[int] = set()
+    for e in reraised:
+        _leaf_ids(e, keep)
+    reraised_eg = None
+    if keep:
+        reraised_eg, _ = orig.split(lambda leaf: id(leaf) in keep)
+    if not raised:
+        return reraised_eg
+    if reraised_eg is not None:
+        raised.append(reraised_eg)
+    if len(raised) > 1:
+        return ExceptionGroup("", raised) if all(isinstance(e, Exception) for e in raised) else BaseExceptionGroup("", raised)
+    return raised[0]
+
+
+def _same_metadata(e: BaseException, orig: BaseException) -> bool:
+    return (
+        getattr(e, "__notes__", None) is getattr(orig, "__notes__", None)
+        and e.__traceback__ is orig.__traceback__
+        and e.__cause__ is orig.__cause__
+        and e.__context__ is orig.__context__
+    )
+
+
+def _leaf_ids(e: BaseException, into: set[int]) -> None:
+    if isinstance(e, BaseExceptionGroup):
+        for sub in e.exceptions:
+            _leaf_ids(sub, into)
+    else:
+        into.add(id(e))
+
+
+# ------------------------------------------------------------ with-blocks --
+
+
+def _special_lookup(obj: Any, name: str) -> Any:
+    cls = type(obj)
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            attr = klass.__dict__[name]
+            getter = getattr(type(attr), "__get__", None)
+            return attr if getter is None else getter(attr, obj, cls)
+    raise AttributeError(name)
+
+
+@op
+def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
+    st = f.stack
+    mgr = _resolve(st[-1])
+    try:
+        enter = _special_lookup(mgr, "__enter__")
+    except AttributeError:
+        raise TypeError(f"'{type(mgr).__name__}' object does not support the context manager protocol") from None
+    try:
+        exit_ = _special_lookup(mgr, "__exit__")
+    except AttributeError:
+        raise TypeError(
+            f"'{type(mgr).__name__}' object does not support the context manager protocol (missed __exit__ method)"
+        ) from None
+    result = vm.call(f, enter, [], None)
+    st[-1] = exit_
+    if result.__class__ is Frame:
+        return result
+    st.append(result)
+    return None
+
+
+@op
+def BEFORE_ASYNC_WITH(vm: Any, f: Frame, arg: Any) -> Any:
+    st = f.stack
+    mgr = _resolve(st[-1])
+    try:
+        enter = _special_lookup(mgr, "__aenter__")
+    except AttributeError:
+        raise TypeError(
+            f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol"
+        ) from None
+    try:
+        exit_ = _special_lookup(mgr, "__aexit__")
+    except AttributeError:
+        raise TypeError(
+            f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol "
+            "(missed __aexit__ method)"
+        ) from None
+    result = vm.call(f, enter, [], None)
+    st[-1] = exit_
+    if result.__class__ is Frame:
+        return result
+    st.append(result)
+    return None
+
+
+@op
+def WITH_EXCEPT_START(vm: Any, f: Frame, arg: Any) -> Any:
+    st = f.stack
+    exit_func = st[-4]
+    val = st[-1]
+    result = vm.call(f, exit_func, [type(val), val, val.__traceback__], None)
+    if result.__class__ is Frame:
+        return result
+    st.append(result)
+    return None
+
+
+# ------------------------------------------------------------ iteration --
+
+
+@op
+def GET_ITER(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = iter(f.stack[-1])
+
+
+@op
+def GET_YIELD_FROM_ITER(vm: Any, f: Frame, arg: Any) -> None:
+    value = f.stack[-1]
+    if isinstance(value, VMCoroutine) or _is_native_coroutine(value):
+        if not (f.unit.flags & 0x180):
+            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        return
+    if isinstance(value, VMGenerator) or _is_native_generator(value):
+        return
+    f.stack[-1] = iter(value)
+
+
+def _is_native_coroutine(value: Any) -> bool:
+    import types
+
+    return isinstance(value, types.CoroutineType)
+
+
+def _is_native_generator(value: Any) -> bool:
+    import types
+
+    return isinstance(value, types.GeneratorType)
+
+
+@op
+def FOR_ITER(vm: Any, f: Frame, arg: int) -> Any:
+    it = f.stack[-1]
+    if it.__class__ is VMGenerator:
+        return vm.enter_generator_for(f, it, arg)
+    try:
+        value = next(it)
+    except StopIteration:
+        f.stack.pop()
+        f.pc = arg
+        return None
+    f.stack.append(value)
+    return None
+
+
+@op
+def RETURN_GENERATOR(vm: Any, f: Frame, arg: Any) -> int:
+    flags = f.unit.flags
+    if flags & 0x200:
+        gen: Any = VMAsyncGenerator(f)
+    elif flags & 0x80:
+        gen = VMCoroutine(f)
+    else:
+        gen = VMGenerator(f)
+    assert f.generator is gen
+    return SIG_RETURN_GENERATOR
+
+
+SIG_RETURN_GENERATOR = 4
+
+
+@op
+def YIELD_VALUE(vm: Any, f: Frame, arg: Any) -> int:
+    return SIG_YIELD
+
+
+@op
+def ASYNC_GEN_WRAP(vm: Any, f: Frame, arg: Any) -> None:
+    f.stack[-1] = AsyncGenWrapped(f.stack[-1])
+
+
+@op
+def SEND(vm: Any, f: Frame, arg: int) -> Any:
+    st = f.stack
+    receiver, value = st[-2], st[-1]
+    cls = receiver.__class__
+    if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
+        return vm.enter_generator_send(f, receiver, value, arg)
+    try:
+        if value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
+            result = next(receiver)
+        else:
+            result = receiver.send(value)
+    except StopIteration as stop:
+        retval = stop.value
+        del st[-2:]
+        st.append(retval)
+        f.pc = arg
+        return None
+    st[-1] = result
+    return None
+
+
+@op
+def GET_AWAITABLE(vm: Any, f: Frame, arg: int) -> None:
+    obj = f.stack[-1]
+    f.stack[-1] = _awaitable_iter(obj, arg)
+
+
+def _awaitable_iter(obj: Any, where: int) -> Any:
+    cls = obj.__class__
+    if cls is VMCoroutine:
+        if _yieldfrom_running(obj):
+            raise RuntimeError("coroutine is being awaited already")
+        return obj
+    if _is_native_coroutine(obj):
+        return obj
+    if cls in FUTURE_TYPES:
+        return obj.__await__()
+    getter = getattr(type(obj), "__await__", None)
+    if getter is None:
+        if where == 1:
+            raise TypeError(
+                f"'async with' received an object from __aenter__ that does not implement __await__: {cls.__name__}"
+            )
+        if where == 2:
+            raise TypeError(
+                f"'async with' received an object from __aexit__ that does not implement __await__: {cls.__name__}"
+            )
+        raise TypeError(f"object {cls.__name__} can't be used in 'await' expression")
+    res = getter(obj)
+    if _is_native_coroutine(res) or isinstance(res, VMCoroutine):
+        raise TypeError("__await__() returned a coroutine")
+    if not hasattr(res, "__next__"):
+        raise TypeError(f"__await__() returned non-iterator of type '{type(res).__name__}'")
+    return res
+
+
+def _yieldfrom_running(coro: Any) -> bool:
+    from statek_vm.vm.objects import _yieldfrom
+
+    return _yieldfrom(coro) is not None
+
+
+@op
+def GET_AITER(vm: Any, f: Frame, arg: Any) -> None:
+    obj = f.stack[-1]
+    getter = getattr(type(obj), "__aiter__", None)
+    if getter is None:
+        raise TypeError(f"'async for' requires an object with __aiter__ method, got {type(obj).__name__}")
+    it = getter(obj)
+    if getattr(type(it), "__anext__", None) is None:
+        raise TypeError(
+            f"'async for' received an object from __aiter__ that does not implement __anext__: {type(it).__name__}"
+        )
+    f.stack[-1] = it
+
+
+@op
+def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
+    aiter = f.stack[-1]
+    getter = getattr(type(aiter), "__anext__", None)
+    if getter is None:
+        raise TypeError(f"'async for' requires an iterator with __anext__ method, got {type(aiter).__name__}")
+    awaitable = getter(aiter)
+    try:
+        it = _awaitable_iter(awaitable, 0)
+    except TypeError:
+        raise TypeError(
+            f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}"
+        ) from None
+    f.stack.append(it)
+
+
+@op
+def END_ASYNC_FOR(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    exc = st[-1]
+    if isinstance(exc, StopAsyncIteration):
+        del st[-2:]
+        return
+    vm.raise_kind = 2
+    raise exc
+
+
+# ---------------------------------------------------------------- match --
+
+_TPFLAGS_SEQUENCE = 1 << 5
+_TPFLAGS_MAPPING = 1 << 6
+_MATCH_SELF_TYPES = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)
+
+
+@op
+def MATCH_MAPPING(vm: Any, f: Frame, arg: Any) -> None:
+    subject = _resolve(f.stack[-1])
+    f.stack.append(bool(type(subject).__flags__ & _TPFLAGS_MAPPING))
+
+
+@op
+def MATCH_SEQUENCE(vm: Any, f: Frame, arg: Any) -> None:
+    subject = _resolve(f.stack[-1])
+    f.stack.append(bool(type(subject).__flags__ & _TPFLAGS_SEQUENCE))
+
+
+_MISSING = object()
+
+
+@op
+def MATCH_KEYS(vm: Any, f: Frame, arg: Any) -> None:
+    st = f.stack
+    subject, keys = st[-2], st[-1]
+    if not keys:
+        st.append(())
+        return
+    get = subject.get
+    seen: list[Any] = []
+    values = []
+    for key in keys:
+        if key in seen:
+            raise ValueError(f"mapping pattern checks duplicate key ({key!r})")
+        seen.append(key)
+        value = get(key, _MISSING)
+        if value is _MISSING:
+            st.append(None)
+            return
+        values.append(value)
+    st.append(tuple(values))
+
+
+@op
+def MATCH_CLASS(vm: Any, f: Frame, arg: int) -> None:
+    st = f.stack
+    subject, cls, names = _resolve(st[-3]), st[-2], st[-1]
+    result = _match_class(subject, cls, arg, names)
+    del st[-2:]
+    st[-1] = result
+
+
+def _match_class(subject: Any, cls: Any, nargs: int, names: tuple[str, ...]) -> Any:
+    if not isinstance(cls, type):
+        raise TypeError("called match pattern must be a class")
+    if not isinstance(subject, cls):
+        return None
+    attrs: list[Any] = []
+    seen: list[str] = []
+    if nargs:
+        match_self = False
+        try:
+            match_args = cls.__match_args__  # type: ignore[attr-defined]
+        except AttributeError:
+            match_self = any(c in _MATCH_SELF_TYPES for c in cls.__mro__)
+            match_args = ()
+        else:
+            if not isinstance(match_args, tuple):
+                raise TypeError(f"{cls.__name__}.__match_args__ must be a tuple (got {type(match_args).__name__})")
+        allowed = 1 if match_self else len(match_args)
+        if allowed < nargs:
+            plural = "" if allowed == 1 else "s"
+            raise TypeError(f"{cls.__name__}() accepts {allowed} positional sub-pattern{plural} ({nargs} given)")
+        if match_self:
+            attrs.append(subject)
+        else:
+            for name in match_args[:nargs]:
+                if not isinstance(name, str):
+                    raise TypeError(f"__match_args__ elements must be strings (got {type(name).__name__})")
+                if name in seen:
+                    raise TypeError(f"{cls.__name__}() got multiple sub-patterns for attribute {name!r}")
+                seen.append(name)
+                value = getattr(subject, name, _MISSING)
+                if value is _MISSING:
+                    return None
+                attrs.append(value)
+    for name in names:
+        if name in seen:
+            raise TypeError(f"{cls.__name__}() got multiple sub-patterns for attribute {name!r}")
+        seen.append(name)
+        value = getattr(subject, name, _MISSING)
+        if value is _MISSING:
+            return None
+        attrs.append(value)
+    return tuple(attrs)

@@ -1,0 +1,1 @@
+"""Differential tests: corpus scripts run natively and on the VM, compared."""

@@ -1,0 +1,21 @@
+values = [0.1, 0.5, 1 / 3, 2 / 3, 1e-10, 1e16, 1.5e16, 123.456, 1e100, 5e-324, 1.7976931348623157e308]
+for v in values:
+    print(repr(v), str(v))
+print(0.1 + 0.7, 1.1 + 2.2, 3 * 0.1)
+print(float("1e-3"), float("  2.5 "), float("-inf"))
+print(round(1.23456, 3), round(123.456, -1), round(0.125, 2))
+print(f"{0.1:.20f}")
+print(f"{1/3:.5}", f"{1/3:g}", f"{1e20:g}", f"{123456789.0:e}")
+print(f"{3.0:.0f}", f"{2.5:.0f}", f"{-0.0:.1f}")
+print(format(1234.5678, ",.2f"), format(0.25, "%"), format(0.256, ".1%"))
+print(str(1.0), str(10.0), str(1e5), str(1e15), str(1e16))
+print(float(2 ** 53), float(2 ** 53 + 1), 2 ** 53 + 1.0)
+import math
+print(math.pi, math.e, math.sqrt(2), math.floor(-2.5), math.ceil(-2.5))
+print(math.fsum([0.1] * 10), sum([0.1] * 10))
+print(math.isclose(0.1 + 0.2, 0.3), math.trunc(-7.9), math.copysign(1, -0.0))
+print(math.inf, -math.inf, math.nan)
+print(math.log(8, 2), math.exp(1) == math.e, math.hypot(3, 4))
+print(1e308 * 10, -(1e308 * 10))
+print(7 / 2, -7 / 2, 1 / 7)
+print(hash(1.0) == hash(1), 1.0 == 1)

@@ -1,0 +1,25 @@
+from collections import Counter
+words = "the cat and the hat and the bat".split()
+c = Counter(words)
+print(c.most_common(2), c["the"], c["missing"])
+print(sorted(c.items()))
+letters = Counter("abracadabra")
+print(letters.most_common(3))
+letters.update("aaz")
+print(letters["a"], letters["z"])
+letters.subtract({"a": 10})
+print(letters["a"], sorted(letters.elements())[:5])
+a = Counter(x=3, y=1)
+b = Counter(x=1, y=2, z=5)
+print(sorted((a + b).items()), sorted((a - b).items()))
+print(sorted((a & b).items()), sorted((a | b).items()))
+print(a.total(), sum(b.values()))
+inventory = Counter()
+for item, qty in [("apple", 3), ("pear", 2), ("apple", 4)]:
+    inventory[item] += qty
+print(inventory, dict(inventory))
+del inventory["pear"]
+print(inventory, +Counter(a=-1, b=2))
+ranked = sorted(Counter("mississippi").items(), key=lambda kv: (-kv[1], kv[0]))
+print(ranked)
+print(Counter([1, 1, 2]) == Counter({1: 2, 2: 1}))
