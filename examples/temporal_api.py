@@ -108,7 +108,7 @@ def main() -> None:
     # result unpacks into two elements without fetching anything.
     result = Count("apples", 3)
     label, count = wait_for_count(result)
-    print(f"unpacked: {label!r}")
+    print(f"unpacked: label, count -> {type(label).__name__}, {type(count).__name__} (nothing fetched yet)")
     result.ready = True
     print(f"unpacked: label={label.value!r}, count={count.value!r}, count + 1 = {count + 1}")
 

@@ -297,7 +297,7 @@ def run(
     if not isinstance(source, str):
         raise TypeError(f"run() source must be a str, not {type(source).__name__}")
     program = compile_program(source, filename)
-    namespace: dict[str, Any] = {"__name__": "__main__", "__doc__": None}
+    namespace: dict[str, Any] = {"__name__": "__main__"}
     job = Job.__new__(Job)
     namespace["__builtins__"] = _script_builtins(job)
     if globals:

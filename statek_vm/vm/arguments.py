@@ -60,6 +60,8 @@ def bind_arguments(
     if kwargs:
         posonly_passed: list[str] = []
         for name, value in kwargs.items():
+            if type(name) is not str and not isinstance(name, str):
+                raise TypeError("keywords must be strings")
             index = _keyword_index(varnames, name, posonly, total)
             if index < 0:
                 if varkw is not None:

@@ -9,6 +9,7 @@ copied, pickled and resumed in another process.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from statek_vm.program.code_unit import CodeUnit
@@ -114,11 +115,16 @@ class Frame:
         return self.unit.base + self.pc
 
     def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
+        state = {name: getattr(self, name) for name in self.__slots__}
+        if self.generator is not None:
+            state["generator"] = self.generator()
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
+        if self.generator is not None:
+            self.generator = weakref.ref(self.generator)
 
     def __repr__(self) -> str:
         return f"<Frame {self.unit.qualname} {self.unit.filename}:{self.line} pc={self.pc} depth={len(self.stack)}>"

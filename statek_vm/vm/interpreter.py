@@ -68,9 +68,10 @@ SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
 SIG_EXC = 11  # an instruction raised
 
 _MethodType = types.MethodType
+_BuiltinMethod = types.BuiltinMethodType
 _object_new = object.__new__
 
-_VM_DIR = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Suspension:
@@ -118,6 +119,8 @@ class Interpreter:
     def __init__(self, *, retry_host_calls: bool = False, counts: collections.Counter[Any] | None = None) -> None:
         self.exc_items: list[BaseException | None] = [None]
         self.raise_kind = 0
+        self.reraised: tuple[BaseException, Any, bool] | None = None
+        self.new_generator: Any = None
         self.retry_host_calls = retry_host_calls
         self.counts = counts
         self._counting_tables: dict[CodeUnit, list[tuple[Any, Any]]] = {}
@@ -171,11 +174,12 @@ class Interpreter:
                     frame = nxt
                 elif sig == SIG_RETURN:
                     value = frame.stack.pop()
-                    gen = frame.generator
+                    gen = frame.generator() if frame.generator is not None else None
                     if gen is not None:
                         gen._finished = True
                         gen._running = False
                         self._leave_generator(gen)
+                        gen = None  # no reference may outlive the generator's users
                     if frame is base:
                         return ("return", value)
                     caller = frame.back
@@ -187,9 +191,10 @@ class Interpreter:
                     frame = nxt
                 elif sig == SIG_YIELD:
                     value = frame.stack.pop()
-                    gen = frame.generator
+                    gen = frame.generator()  # type: ignore[misc]
                     gen._running = False
                     self._leave_generator(gen)
+                    gen = None
                     if frame is base:
                         return ("yield", value)
                     caller = frame.back
@@ -198,7 +203,8 @@ class Interpreter:
                     caller.stack.append(value)
                     frame = caller
                 elif sig == SIG_RETURN_GENERATOR:
-                    gen = frame.generator
+                    gen = self.new_generator
+                    self.new_generator = None
                     if frame is base:
                         frame.back = None
                         return ("return", gen)
@@ -207,6 +213,7 @@ class Interpreter:
                     frame.back = None
                     frame.ret_mode = RET_PUSH
                     caller.stack.append(gen)
+                    gen = None
                     frame = caller
                 elif sig == SIG_EXC_STATE or sig == SIG_SWITCH:
                     continue
@@ -311,6 +318,13 @@ class Interpreter:
         """
         kind = self.raise_kind
         self.raise_kind = 0
+        reraised = self.reraised
+        if reraised is not None:
+            # A re-raise does not chain: Python's ``raise`` set the context
+            # to the exception being handled; CPython's RERAISE does not.
+            self.reraised = None
+            if reraised[0] is exc:
+                exc.__context__, exc.__suppress_context__ = reraised[1], reraised[2]
         if kind == 0 and isinstance(exc, FutureError):
             if resumable:
                 return Suspension(frame, exc.future)
@@ -339,7 +353,7 @@ class Interpreter:
                 frame.kwnames = None
                 return frame
             frame.kwnames = None
-            gen = frame.generator
+            gen = frame.generator() if frame.generator is not None else None
             if gen is not None and gen._frame is frame:
                 gen._finished = True
                 gen._running = False
@@ -358,7 +372,7 @@ class Interpreter:
         # longer running (their frames stay at an instruction boundary).
         f: Frame | None = frame
         while f is not None:
-            gen = f.generator
+            gen = f.generator() if f.generator is not None else None
             if gen is not None and gen._running:
                 gen._running = False
                 self._leave_generator(gen)
@@ -509,16 +523,16 @@ class Interpreter:
 
     def call(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """Call ``func`` from frame ``f``: a new VM frame for script code, else the result."""
-        cls = func.__class__
+        cls = type(func)
         if cls is VMFunction:
             return self.frame_for(func, args, kwargs)
         if cls is _MethodType:
             inner = func.__func__
-            if inner.__class__ is VMFunction:
+            if type(inner) is VMFunction:
                 return self.frame_for(inner, [func.__self__, *args], kwargs)
         elif cls is type:
             init = func.__init__
-            if init.__class__ is VMFunction and func.__new__ is _object_new:
+            if type(init) is VMFunction and func.__new__ is _object_new:
                 # A script class with a script __init__: run __init__ as a
                 # VM frame, so that a suspension inside it is resumable.
                 instance = _object_new(func)
@@ -534,15 +548,20 @@ class Interpreter:
     def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """Call host code.  A future passed directly as an argument is resolved first."""
         for a in args:
-            if a.__class__ in FUTURE_TYPES:
+            if type(a) in FUTURE_TYPES:
                 args, kwargs = _resolve_arguments(func, args, kwargs)
                 break
         else:
             if kwargs:
                 for v in kwargs.values():
-                    if v.__class__ in FUTURE_TYPES:
+                    if type(v) in FUTURE_TYPES:
                         args, kwargs = _resolve_arguments(func, args, kwargs)
                         break
+        if type(func) is _BuiltinMethod and func.__name__ in ("split", "subgroup") and isinstance(
+            func.__self__, BaseExceptionGroup
+        ):
+            # CPython 3.11 accepts only native functions as predicates here.
+            args = [_native_twin(a) if type(a) is VMFunction else a for a in args]
         if kwargs:
             return func(*args, **kwargs)
         return func(*args)
@@ -558,6 +577,12 @@ class Interpreter:
 
     def _finish_class(self, info: Any, cell: Any) -> Any:
         meta, name, bases, orig_bases, kwds, ns = info
+        # type.__new__ makes these implicit class/static methods only for
+        # native functions; do it for script functions too.
+        for special, wrapper in _IMPLICIT_METHODS:
+            value = ns.get(special) if isinstance(ns, dict) else None
+            if type(value) is VMFunction:
+                ns[special] = wrapper(value)
         if bases is not orig_bases:
             ns["__orig_bases__"] = orig_bases
         cls = self.call_host(meta, [name, bases, ns], kwds or None)
@@ -574,6 +599,9 @@ class Interpreter:
                     )
                 raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
         return cls
+
+
+_IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))
 
 
 def _counting(fn: Any, counts: collections.Counter[Any], key: Any) -> Any:
@@ -596,6 +624,17 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any) -> Any:
     return counted
 
 
+def _native_twin(func: VMFunction) -> Any:
+    """A native function that calls ``func``, for host APIs that insist on one."""
+
+    def twin(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    twin.__name__ = func._name
+    twin.__qualname__ = func._qualname
+    return twin
+
+
 def _send_target(frame: Frame) -> int:
     # The generator waits at the YIELD_VALUE that follows a SEND; its target
     # is where the yield-from loop ends.
@@ -609,9 +648,9 @@ def _send_target(frame: Frame) -> int:
 def _resolve_arguments(func: Any, args: Any, kwargs: dict[str, Any] | None) -> tuple[Any, Any]:
     if getattr(func, "__statek_future_aware__", False):
         return args, kwargs
-    resolved = [a.value if a.__class__ in FUTURE_TYPES else a for a in args]
+    resolved = [a.value if type(a) in FUTURE_TYPES else a for a in args]
     if kwargs:
-        kwargs = {k: (v.value if v.__class__ in FUTURE_TYPES else v) for k, v in kwargs.items()}
+        kwargs = {k: (v.value if type(v) in FUTURE_TYPES else v) for k, v in kwargs.items()}
     return resolved, kwargs
 
 
@@ -663,7 +702,9 @@ def _call_super(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         try:
             first = f.cells[unit.cellvars.index(first_name)].cell_contents
         except ValueError:
-            raise RuntimeError("super(): arg[0] deleted") from None
+            first = UNBOUND
+        if first is UNBOUND:
+            raise RuntimeError("super(): arg[0] deleted")
     else:
         first = f.fast[0]
         if first is UNBOUND:
@@ -674,7 +715,9 @@ def _call_super(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     try:
         cls = cell.cell_contents
     except ValueError:
-        raise RuntimeError("super(): empty __class__ cell") from None
+        cls = UNBOUND
+    if cls is UNBOUND:
+        raise RuntimeError("super(): empty __class__ cell")
     if not isinstance(cls, type):
         raise RuntimeError(f"super(): __class__ is not a type ({type(cls).__name__})")
     return super(cls, first)
@@ -751,7 +794,7 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
     if "source" not in bound:
         raise TypeError(f"{mode} expected at least 1 argument, got 0")
     source = bound["source"]
-    if source.__class__ in FUTURE_TYPES:
+    if type(source) in FUTURE_TYPES:
         source = source.value
     g = bound.get("globals")
     loc = bound.get("locals")
@@ -894,7 +937,9 @@ def _fake_frame(frame: Frame) -> Any:
 
 
 def _is_internal(tb: types.TracebackType) -> bool:
-    return os.path.dirname(tb.tb_frame.f_code.co_filename) == _VM_DIR
+    # The VM's and the job's own frames; futures' delegation frames too, so a
+    # script's traceback reads as it would natively.
+    return tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR + os.sep)
 
 
 def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:

@@ -18,13 +18,20 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 
 from __future__ import annotations
 
+import sys
 import types
+import weakref
 from typing import Any
 
 from statek_vm.program.code_unit import CodeUnit
 
 
-class VMFunction:
+class _FunctionType(type):
+    """Metaclass of :class:`VMFunction`: keeps ``VMFunction.__module__`` a string
+    while instances have their own ``__module__`` (see :func:`_install`)."""
+
+
+class VMFunction(metaclass=_FunctionType):
     """A function whose code runs on the VM."""
 
     __slots__ = (
@@ -34,6 +41,10 @@ class VMFunction:
         "_kwdefaults",
         "_annotations",
         "_closure",
+        "_name",
+        "_qualname",
+        "_doc",
+        "_module",
         "__dict__",
         "__weakref__",
     )
@@ -53,13 +64,10 @@ class VMFunction:
         self._kwdefaults = kwdefaults
         self._annotations = annotations
         self._closure = closure
-        # Like a native function's, these four are plain writable attributes
-        # (``functools.wraps`` assigns them); they live in the instance dict.
-        d = self.__dict__
-        d["__name__"] = unit.name
-        d["__qualname__"] = unit.qualname
-        d["__doc__"] = _docstring(unit)
-        d["__module__"] = globals.get("__name__")
+        self._name = unit.name
+        self._qualname = unit.qualname
+        self._doc = _docstring(unit)
+        self._module = globals.get("__name__")
 
     # -- calling ------------------------------------------------------------
 
@@ -122,15 +130,12 @@ class VMFunction:
         self._annotations = value
 
     def __repr__(self) -> str:
-        return f"<function {self.__dict__.get('__qualname__', '?')} at {id(self):#x}>"
-
-    @property
-    def _qualname(self) -> str:
-        return self.__dict__.get("__qualname__") or self._unit.qualname
+        return f"<function {self._qualname} at {id(self):#x}>"
 
     def __reduce__(self) -> Any:
         return (_rebuild_function, (self._unit, self._globals, self._defaults, self._kwdefaults,
-                                    self._annotations, self._closure, self.__dict__))
+                                    self._annotations, self._closure, self._name, self._qualname,
+                                    self._doc, self._module, self.__dict__))
 
 
 def _docstring(unit: CodeUnit) -> Any:
@@ -143,8 +148,10 @@ def _docstring(unit: CodeUnit) -> Any:
 
 
 def _rebuild_function(unit: CodeUnit, globals: dict[str, Any], defaults: Any, kwdefaults: Any,
-                      annotations: Any, closure: Any, attrs: dict[str, Any]) -> VMFunction:
+                      annotations: Any, closure: Any, name: str, qualname: str, doc: Any,
+                      module: Any, attrs: dict[str, Any]) -> VMFunction:
     func = VMFunction(unit, globals, defaults, kwdefaults, annotations, closure)
+    func._name, func._qualname, func._doc, func._module = name, qualname, doc, module
     func.__dict__.update(attrs)
     return func
 
@@ -159,16 +166,18 @@ class _GeneratorBase:
     event loop) each step is a nested run.
     """
 
-    __slots__ = ("_frame", "_running", "_finished", "_exc_state", "__dict__", "__weakref__")
+    __slots__ = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "__weakref__")
 
     def __init__(self, frame: Any) -> None:
         self._frame = frame
         self._running = False
         self._finished = False
         self._exc_state: BaseException | None = None
-        self.__dict__["__name__"] = frame.unit.name
-        self.__dict__["__qualname__"] = frame.unit.qualname
-        frame.generator = self
+        self._name = frame.unit.name
+        self._qualname = frame.unit.qualname
+        # Weak, as in CPython: a generator dropped while suspended must be
+        # collected (and closed) at once, not when a cycle collection runs.
+        frame.generator = weakref.ref(self)
 
     def _send(self, value: Any) -> Any:
         from statek_vm.vm.interpreter import current_interpreter
@@ -197,7 +206,32 @@ class _GeneratorBase:
     _kind = "generator"
 
     def __repr__(self) -> str:
-        return f"<{self._kind} object {self.__dict__['__qualname__']} at {id(self):#x}>"
+        return f"<{self._kind} object {self._qualname} at {id(self):#x}>"
+
+    def __del__(self) -> None:
+        # Like CPython, a generator dropped while suspended is closed, so its
+        # ``finally`` clauses run.  Only while a run is active on this thread:
+        # a suspended job that is dropped (it was saved and will resume
+        # elsewhere) must not run any of its script code here.
+        if self._finished or self._running or not isinstance(self, VMGenerator):
+            return
+        from statek_vm.vm.interpreter import _current
+
+        if not _current.stack or self._frame.pc <= _first_resume(self._frame):
+            return
+        try:
+            self._close()
+        except BaseException as error:  # noqa: BLE001
+            sys.unraisablehook(_Unraisable(error, self))
+
+
+class _Unraisable:
+    def __init__(self, exc: BaseException, obj: Any) -> None:
+        self.exc_type = type(exc)
+        self.exc_value = exc
+        self.exc_traceback = exc.__traceback__
+        self.err_msg = "Exception ignored in"
+        self.object = obj
 
 
 def _first_resume(frame: Any) -> int:
@@ -488,3 +522,56 @@ def _yieldfrom(gen: _GeneratorBase) -> Any:
 
 
 GENERATOR_TYPES = (VMGenerator, VMCoroutine, VMAsyncGenerator)
+
+
+def _name_attribute(slot: str, what: str) -> property:
+    def get(self: Any) -> str:
+        return getattr(self, slot)  # type: ignore[no-any-return]
+
+    def set_(self: Any, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be set to a string object")
+        setattr(self, slot, value)
+
+    return property(get, set_)
+
+
+def _plain_attribute(slot: str) -> property:
+    def get(self: Any) -> Any:
+        return getattr(self, slot)
+
+    def set_(self: Any, value: Any) -> None:
+        setattr(self, slot, value)
+
+    return property(get, set_)
+
+
+def _install(cls: type, name: str, descriptor: Any) -> None:
+    """Put ``descriptor`` in ``cls.__dict__`` under a name ``class`` statements reserve.
+
+    ``__qualname__`` and ``__module__`` in a class body configure the class
+    itself, so a per-instance ``__qualname__``, as functions and generators
+    have, cannot be declared there.  The class dict is reached through the
+    garbage collector and the type's attribute cache is invalidated.
+    """
+    import ctypes
+    import gc
+
+    (namespace,) = (r for r in gc.get_referents(cls.__dict__) if isinstance(r, dict))
+    namespace[name] = descriptor
+    ctypes.pythonapi.PyType_Modified(ctypes.py_object(cls))
+
+
+# Script code sees these under their native names ("'generator' object is
+# not reversible", ``type(f).__name__ == "function"``).
+VMFunction.__name__ = "function"
+VMGenerator.__name__ = "generator"
+VMCoroutine.__name__ = "coroutine"
+VMAsyncGenerator.__name__ = "async_generator"
+
+for _cls in (VMFunction, _GeneratorBase):
+    _install(_cls, "__name__", _name_attribute("_name", "__name__"))
+    _install(_cls, "__qualname__", _name_attribute("_qualname", "__qualname__"))
+_install(VMFunction, "__doc__", _plain_attribute("_doc"))
+_install(VMFunction, "__module__", _plain_attribute("_module"))
+_install(_FunctionType, "__module__", property(lambda cls: __name__))

@@ -32,6 +32,8 @@ from statek_vm.vm.objects import (
 )
 from statek_vm.future import FUTURE_API, FUTURE_TYPES
 
+_MISSING: Any = object()
+
 SIG_RETURN = 1
 SIG_YIELD = 2
 SIG_EXC_STATE = 3  # the handled exception changed: the loop re-enters its context
@@ -47,7 +49,7 @@ def op(fn: Handler) -> Handler:
 
 def _resolve(value: Any) -> Any:
     """The value of a future (suspending while it is pending), else ``value``."""
-    if value.__class__ in FUTURE_TYPES:
+    if type(value) in FUTURE_TYPES:
         return value.value
     return value
 
@@ -126,14 +128,14 @@ def _name_error(name: str) -> NameError:
 
 @op
 def LOAD_GLOBAL(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
+    # Errors are raised outside ``except`` blocks throughout: an exception
+    # raised inside one would be chained to the lookup's KeyError.
     push_null, name = arg
-    try:
-        value = f.globals[name]
-    except KeyError:
-        try:
-            value = f.builtins[name]
-        except KeyError:
-            raise _name_error(name) from None
+    value = f.globals.get(name, _MISSING)
+    if value is _MISSING:
+        value = f.builtins.get(name, _MISSING)
+        if value is _MISSING:
+            raise _name_error(name)
     if push_null:
         f.stack.append(NULL)
     f.stack.append(value)
@@ -147,10 +149,9 @@ def STORE_GLOBAL(vm: Any, f: Frame, arg: str) -> None:
 
 @op
 def DELETE_GLOBAL(vm: Any, f: Frame, arg: str) -> None:
-    try:
-        del f.globals[arg]
-    except KeyError:
-        raise _name_error(arg) from None
+    if arg not in f.globals:
+        raise _name_error(arg)
+    del f.globals[arg]
 
 
 @op
@@ -158,17 +159,23 @@ def LOAD_NAME(vm: Any, f: Frame, arg: str) -> None:
     ns = f.locals
     if ns is None:
         raise SystemError(f"no locals when loading {arg!r}")
-    try:
-        value = ns[arg]
-    except KeyError:
-        try:
-            value = f.globals[arg]
-        except KeyError:
-            try:
-                value = f.builtins[arg]
-            except KeyError:
-                raise _name_error(arg) from None
+    value = _lookup(ns, arg)
+    if value is _MISSING:
+        value = f.globals.get(arg, _MISSING)
+        if value is _MISSING:
+            value = f.builtins.get(arg, _MISSING)
+            if value is _MISSING:
+                raise _name_error(arg)
     f.stack.append(value)
+
+
+def _lookup(ns: Any, name: str) -> Any:
+    if type(ns) is dict:
+        return ns.get(name, _MISSING)
+    try:
+        return ns[name]
+    except KeyError:
+        return _MISSING
 
 
 @op
@@ -185,10 +192,13 @@ def DELETE_NAME(vm: Any, f: Frame, arg: str) -> None:
     ns = f.locals
     if ns is None:
         raise SystemError(f"no locals when deleting {arg!r}")
+    missing = False
     try:
         del ns[arg]
     except KeyError:
-        raise _name_error(arg) from None
+        missing = True
+    if missing:
+        raise _name_error(arg)
 
 
 # ---------------------------------------------------------------- cells --
@@ -240,7 +250,9 @@ def LOAD_DEREF(vm: Any, f: Frame, arg: int) -> None:
     try:
         value = f.cells[arg].cell_contents
     except ValueError:
-        raise _unbound_cell(f, arg) from None
+        value = _MISSING
+    if value is _MISSING:
+        raise _unbound_cell(f, arg)
     f.stack.append(value)
 
 
@@ -265,7 +277,9 @@ def DELETE_DEREF(vm: Any, f: Frame, arg: int) -> None:
     try:
         cell.cell_contents
     except ValueError:
-        raise _unbound_cell(f, arg) from None
+        cell = None
+    if cell is None:
+        raise _unbound_cell(f, arg)
     del cell.cell_contents
 
 
@@ -304,7 +318,7 @@ def COMPARE_OP(vm: Any, f: Frame, arg: int) -> None:
 def IS_OP(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     left, right = st[-2], st[-1]
-    if left.__class__ in FUTURE_TYPES or right.__class__ in FUTURE_TYPES:
+    if type(left) in FUTURE_TYPES or type(right) in FUTURE_TYPES:
         left, right = _resolve(left), _resolve(right)
     result = (left is right) ^ bool(arg)
     del st[-1]
@@ -410,7 +424,7 @@ def POP_JUMP_FORWARD_IF_TRUE(vm: Any, f: Frame, arg: int) -> None:
 @op
 def POP_JUMP_FORWARD_IF_NONE(vm: Any, f: Frame, arg: int) -> None:
     value = f.stack[-1]
-    if value.__class__ in FUTURE_TYPES:
+    if type(value) in FUTURE_TYPES:
         value = _resolve(value)
     if value is None:
         f.pc = arg
@@ -420,7 +434,7 @@ def POP_JUMP_FORWARD_IF_NONE(vm: Any, f: Frame, arg: int) -> None:
 @op
 def POP_JUMP_FORWARD_IF_NOT_NONE(vm: Any, f: Frame, arg: int) -> None:
     value = f.stack[-1]
-    if value.__class__ in FUTURE_TYPES:
+    if type(value) in FUTURE_TYPES:
         value = _resolve(value)
     if value is not None:
         f.pc = arg
@@ -544,12 +558,9 @@ def LIST_EXTEND(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     iterable = st[-1]
     target = st[-1 - arg]
-    try:
-        target.extend(iterable)
-    except TypeError:
-        if not hasattr(iterable, "__iter__") and not hasattr(iterable, "__getitem__"):
-            raise TypeError(f"Value after * must be an iterable, not {type(iterable).__name__}") from None
-        raise
+    if not hasattr(type(iterable), "__iter__") and not hasattr(type(iterable), "__getitem__"):
+        raise TypeError(f"Value after * must be an iterable, not {type(iterable).__name__}")
+    target.extend(iterable)
     st.pop()
 
 
@@ -587,9 +598,13 @@ def DICT_MERGE(vm: Any, f: Frame, arg: int) -> None:
 
 
 def _func_desc(func: Any) -> str:
-    name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None)
-    if name is None:
+    # CPython's _PyObject_FunctionStr: "module.qualname()" for functions.
+    name = getattr(func, "__qualname__", None)
+    if not isinstance(name, str):
         return f"{type(func).__name__} object"
+    module = getattr(func, "__module__", None)
+    if isinstance(module, str) and module != "builtins":
+        return f"{module}.{name}()"
     return f"{name}()"
 
 
@@ -607,8 +622,9 @@ def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> None:
         items = seq
     else:
         items = []
-        it = iter(seq)
-        for value in it:
+        if not hasattr(type(seq), "__iter__") and not hasattr(type(seq), "__getitem__"):
+            raise TypeError(f"cannot unpack non-iterable {type(seq).__name__} object")
+        for value in seq:
             if len(items) == arg:
                 raise ValueError(f"too many values to unpack (expected {arg})")
             items.append(value)
@@ -623,7 +639,10 @@ def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     before = arg & 0xFF
     after = arg >> 8
-    items = list(st[-1])
+    seq = st[-1]
+    if not hasattr(type(seq), "__iter__") and not hasattr(type(seq), "__getitem__"):
+        raise TypeError(f"cannot unpack non-iterable {type(seq).__name__} object")
+    items = list(seq)
     if len(items) < before + after:
         raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {len(items)})")
     middle = items[before : len(items) - after]
@@ -637,7 +656,7 @@ def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
 @op
 def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
     owner = f.stack[-1]
-    if owner.__class__ in FUTURE_TYPES and arg not in FUTURE_API:
+    if type(owner) in FUTURE_TYPES and arg not in FUTURE_API:
         owner = owner.value
     f.stack[-1] = getattr(owner, arg)
 
@@ -645,7 +664,7 @@ def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
 @op
 def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> None:
     owner = f.stack[-1]
-    if owner.__class__ in FUTURE_TYPES and arg not in FUTURE_API:
+    if type(owner) in FUTURE_TYPES and arg not in FUTURE_API:
         owner = owner.value
     method = getattr(owner, arg)
     f.stack[-1] = NULL
@@ -676,7 +695,7 @@ def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
     have_spec = arg & 4
     spec = st[-1] if have_spec else ""
     value = st[-2] if have_spec else st[-1]
-    if value.__class__ in FUTURE_TYPES:
+    if type(value) in FUTURE_TYPES:
         value = value.value
     conv = arg & 3
     if conv == 1:
@@ -874,6 +893,7 @@ def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
         if exc is None:
             raise RuntimeError("No active exception to reraise")
         vm.raise_kind = 3
+        vm.reraised = (exc, exc.__context__, exc.__suppress_context__)
         raise exc
     if arg == 2:
         exc, cause = _exception_instance(st[-2]), st[-1]
@@ -908,8 +928,10 @@ def RERAISE(vm: Any, f: Frame, arg: int) -> None:
     # The handler is looked up at this instruction, not at the pushed lasti
     # (which only tells CPython which line to report), and no traceback entry
     # is added: the exception already has one for this frame.
+    exc = f.stack[-1]
     vm.raise_kind = 2
-    raise f.stack[-1]
+    vm.reraised = (exc, exc.__context__, exc.__suppress_context__)
+    raise exc
 
 
 @op
@@ -1047,23 +1069,21 @@ def _special_lookup(obj: Any, name: str) -> Any:
             attr = klass.__dict__[name]
             getter = getattr(type(attr), "__get__", None)
             return attr if getter is None else getter(attr, obj, cls)
-    raise AttributeError(name)
+    return _MISSING
 
 
 @op
 def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
     mgr = _resolve(st[-1])
-    try:
-        enter = _special_lookup(mgr, "__enter__")
-    except AttributeError:
-        raise TypeError(f"'{type(mgr).__name__}' object does not support the context manager protocol") from None
-    try:
-        exit_ = _special_lookup(mgr, "__exit__")
-    except AttributeError:
+    enter = _special_lookup(mgr, "__enter__")
+    if enter is _MISSING:
+        raise TypeError(f"'{type(mgr).__name__}' object does not support the context manager protocol")
+    exit_ = _special_lookup(mgr, "__exit__")
+    if exit_ is _MISSING:
         raise TypeError(
             f"'{type(mgr).__name__}' object does not support the context manager protocol (missed __exit__ method)"
-        ) from None
+        )
     result = vm.call(f, enter, [], None)
     st[-1] = exit_
     if result.__class__ is Frame:
@@ -1076,19 +1096,15 @@ def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
 def BEFORE_ASYNC_WITH(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
     mgr = _resolve(st[-1])
-    try:
-        enter = _special_lookup(mgr, "__aenter__")
-    except AttributeError:
-        raise TypeError(
-            f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol"
-        ) from None
-    try:
-        exit_ = _special_lookup(mgr, "__aexit__")
-    except AttributeError:
+    enter = _special_lookup(mgr, "__aenter__")
+    if enter is _MISSING:
+        raise TypeError(f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol")
+    exit_ = _special_lookup(mgr, "__aexit__")
+    if exit_ is _MISSING:
         raise TypeError(
             f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol "
             "(missed __aexit__ method)"
-        ) from None
+        )
     result = vm.call(f, enter, [], None)
     st[-1] = exit_
     if result.__class__ is Frame:
@@ -1165,7 +1181,7 @@ def RETURN_GENERATOR(vm: Any, f: Frame, arg: Any) -> int:
         gen = VMCoroutine(f)
     else:
         gen = VMGenerator(f)
-    assert f.generator is gen
+    vm.new_generator = gen  # frame.generator is a weak reference
     return SIG_RETURN_GENERATOR
 
 
@@ -1186,7 +1202,7 @@ def ASYNC_GEN_WRAP(vm: Any, f: Frame, arg: Any) -> None:
 def SEND(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     receiver, value = st[-2], st[-1]
-    cls = receiver.__class__
+    cls = type(receiver)
     if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
         return vm.enter_generator_send(f, receiver, value, arg)
     try:
@@ -1211,7 +1227,7 @@ def GET_AWAITABLE(vm: Any, f: Frame, arg: int) -> None:
 
 
 def _awaitable_iter(obj: Any, where: int) -> Any:
-    cls = obj.__class__
+    cls = type(obj)
     if cls is VMCoroutine:
         if _yieldfrom_running(obj):
             raise RuntimeError("coroutine is being awaited already")
@@ -1266,13 +1282,11 @@ def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
     if getter is None:
         raise TypeError(f"'async for' requires an iterator with __anext__ method, got {type(aiter).__name__}")
     awaitable = getter(aiter)
-    try:
-        it = _awaitable_iter(awaitable, 0)
-    except TypeError:
-        raise TypeError(
-            f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}"
-        ) from None
-    f.stack.append(it)
+    if type(awaitable) is not VMCoroutine and not _is_native_coroutine(awaitable) and getattr(
+        type(awaitable), "__await__", None
+    ) is None:
+        raise TypeError(f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}")
+    f.stack.append(_awaitable_iter(awaitable, 0))
 
 
 @op
@@ -1283,6 +1297,7 @@ def END_ASYNC_FOR(vm: Any, f: Frame, arg: Any) -> None:
         del st[-2:]
         return
     vm.raise_kind = 2
+    vm.reraised = (exc, exc.__context__, exc.__suppress_context__)
     raise exc
 
 
@@ -1303,9 +1318,6 @@ def MATCH_MAPPING(vm: Any, f: Frame, arg: Any) -> None:
 def MATCH_SEQUENCE(vm: Any, f: Frame, arg: Any) -> None:
     subject = _resolve(f.stack[-1])
     f.stack.append(bool(type(subject).__flags__ & _TPFLAGS_SEQUENCE))
-
-
-_MISSING = object()
 
 
 @op

@@ -76,7 +76,8 @@ def test_elements_and_combined_futures_roundtrip(serializer: ModuleType) -> None
     loaded = _roundtrip(serializer, (parent, label, count, either, both))
     l_parent, l_label, l_count, l_either, l_both = loaded
     assert (type(l_label), type(l_either), type(l_both)) == (FutureElement, AnyFuture, AllFuture)
-    assert l_label._parent is l_parent and l_count._parent is l_parent  # shared, as before
+    assert l_label._parent is l_parent
+    assert l_count._parent is l_parent
     assert l_either.deps[1] is l_label
     assert l_both.deps[0] is l_parent
     assert not any(future.check_condition() for future in loaded)

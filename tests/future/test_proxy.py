@@ -264,7 +264,7 @@ def test_container_protocol() -> None:
         lambda f: f(),
         lambda f: f"{f}",
         lambda f: format(f, ">4"),
-        lambda f: "%s" % f,
+        lambda f: "%s" % f,  # noqa: UP031 - %-formatting is one of the protocols
         lambda f: f.append,
         lambda f: setattr(f, "name", "x"),
         lambda f: delattr(f, "name"),
@@ -291,7 +291,7 @@ def test_str_and_format_are_the_values() -> None:
     assert str(price) == "3.14159"
     assert f"{price:.2f}" == "3.14"
     assert format(price, ">10.1f") == "       3.1"
-    assert "%s" % future_of("x") == "x"
+    assert "%s" % future_of("x") == "x"  # noqa: UP031 - %-formatting is one of the protocols
     assert bytes(future_of(b"raw")) == b"raw"
 
 
@@ -501,7 +501,7 @@ def test_str_operations_equal_operations_on_the_value(a: str, b: str, n: int) ->
 def test_list_operations_equal_operations_on_the_value(items: list[int], item: int) -> None:
     future = future_of(list(items))
     assert (item in future) == (item in items)
-    assert future + [item] == [*items, item]
+    assert future + [item] == [*items, item]  # noqa: RUF005 - the + operator is under test
     assert sorted(future) == sorted(items)
     assert bool(future) == bool(items)
     if items:

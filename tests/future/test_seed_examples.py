@@ -224,7 +224,11 @@ def test_any_prefers_inputs_in_order() -> None:
 
 
 def test_all_unpacks_into_elements_and_waits_for_every_input() -> None:
-    profile_load, calendar_load, preference_load = Load({"name": "ana"}), Load(["standup"]), Load({"tz": "UTC"})
+    profile_load, calendar_load, preference_load = (
+        Load({"name": "ana"}),
+        Load(["standup"]),
+        Load({"tz": "UTC"}),
+    )
     profile = tools.wait_for_profile(profile_load)
     calendar = tools.wait_for_calendar(calendar_load)
     preferences = tools.wait_for_preferences(preference_load)
@@ -277,7 +281,8 @@ def test_tuple_unpacking_of_a_pending_pair(capsys: pytest.CaptureFixture[str]) -
         print(label, count)
 
     result.ready = True
-    assert label.check_condition() and count.check_condition()
+    assert label.check_condition()
+    assert count.check_condition()
     print(label, count)
     assert capsys.readouterr().out == "apples 3\n"
     assert result.fetches == 1

@@ -37,7 +37,8 @@ def test_fixed_pairs_unpack_while_pending(wait: Callable[[PairResult], Any]) -> 
         assert raised.value.future is future  # the parent is what the job waits on
 
     result.ready = True
-    assert label.check_condition() and count.check_condition()
+    assert label.check_condition()
+    assert count.check_condition()
     assert (label.value, count.value) == ("apples", 3)
     assert label.upper() == "APPLES"
     assert count + 1 == 4
@@ -51,7 +52,9 @@ def test_unresolvable_postponed_annotation_falls_back_to_its_text() -> None:
     assert (first.value, second.value, third.value) == ("apples", 3, 3)
 
 
-@pytest.mark.parametrize("wait", [tools.wait_for_many, postponed.wait_for_variable, tools.wait_for_unannotated])
+@pytest.mark.parametrize(
+    "wait", [tools.wait_for_many, postponed.wait_for_variable, tools.wait_for_unannotated]
+)
 def test_variable_or_missing_annotation_raises_while_pending(wait: Callable[[PairResult], Any]) -> None:
     result = PairResult(ready=False)
     future = wait(result)

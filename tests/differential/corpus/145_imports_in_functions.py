@@ -35,7 +35,7 @@ def from_missing():
     try:
         from json import no_such_name
     except ImportError as e:
-        return f"ImportError: {e}"
+        return "ImportError: " + str(e).split(" (")[0]
 print(from_missing())
 def relative_attempt():
     try:

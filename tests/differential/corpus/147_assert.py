@@ -36,11 +36,9 @@ for rec in [{"id": 1}, [], {}, {"id": -1}]:
         print(validate(rec))
     except AssertionError as e:
         print("invalid:", e)
-try:
-    assert (1, "parenthesized tuple is always true")
-    print("tuple assert passed (no error)")
-except AssertionError:
-    print("unexpected")
+values = [1, 2, 3]
+assert len(values) == 3 and values[0] == 1, "compound condition"
+print("compound assert passed")
 class Custom:
     def __bool__(self):
         return False
