@@ -161,11 +161,10 @@ class BaseFuture:
         The first successful fetch is cached on the future and every later
         read returns the cached value: the script must see one value however
         many times it reads it, and a job resumed from a snapshot (which
-        carries the cache) must not fetch again.
+        carries the cache) must not fetch again::
 
-        >>> report.status = "ready"
-        >>> future.value
-        'https://example.org/report.pdf'
+            report.status = "ready"
+            future.value        # 'https://reports.example/report.pdf'
         """
         if self._resolved:
             return self._value
@@ -711,12 +710,10 @@ def is_future(obj: object) -> bool:
 def resolve(obj: Any) -> Any:
     """``obj.value`` for a future, ``obj`` itself for anything else.
 
-    One level only: a value that is itself a future is returned as it is.
+    One level only: a value that is itself a future is returned as it is::
 
-    >>> resolve(3)
-    3
-    >>> resolve(ready_future)
-    'https://example.org/report.pdf'
+        resolve(3)              # 3
+        resolve(ready_future)   # 'https://reports.example/report.pdf'
     """
     if isinstance(obj, BaseFuture):
         return obj.value
@@ -755,10 +752,10 @@ def get_any_future(*futures: Any) -> AnyFuture:
     """Combine futures into one that resolves to the first ready value.
 
     Inputs are checked in order; a plain (non-future) argument counts as
-    already ready. At least one argument is required.
+    already ready. At least one argument is required::
 
-    >>> first_output_url = get_any_future(primary, fallback)
-    >>> notify_user(first_output_url)   # suspends until one is ready
+        first_output_url = get_any_future(primary, fallback)
+        notify_user(first_output_url)   # in a job, suspends until one is ready
     """
     if not futures:
         raise TypeError("get_any_future() needs at least one future to wait for")
@@ -770,9 +767,10 @@ def get_all_future(*futures: Any) -> AllFuture:
     """Combine futures into one that resolves to the tuple of all their values.
 
     Values come in input order; a plain (non-future) argument counts as
-    already ready. At least one argument is required.
+    already ready. At least one argument is required::
 
-    >>> profile_data, calendar_data = get_all_future(profile, calendar)
+        profile_data, calendar_data = get_all_future(profile, calendar)
+        print(profile_data)   # in a job, suspends until both are ready
     """
     if not futures:
         raise TypeError("get_all_future() needs at least one future to wait for")
@@ -907,6 +905,19 @@ def _not_temporal_message(future: FutureResult, missing: str) -> str:
 
 
 def _fixed_tuple_size(complement: Callable[..., Any]) -> int | None:
+    """The size of the tuple ``complement`` declares it returns, if fixed (cached)."""
+    try:
+        return _cached_tuple_size(complement)
+    except TypeError:  # an unhashable callable object
+        return _declared_tuple_size(complement)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_tuple_size(complement: Callable[..., Any]) -> int | None:
+    return _declared_tuple_size(complement)
+
+
+def _declared_tuple_size(complement: Callable[..., Any]) -> int | None:
     """The size of the tuple ``complement`` declares it returns, if fixed.
 
     ``tuple[str, int]`` and ``Tuple[str, int]`` are fixed (size 2);

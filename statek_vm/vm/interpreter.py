@@ -38,7 +38,7 @@ from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_TYPES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import compile_program
-from statek_vm.vm import opcodes
+from statek_vm.vm import opcodes, runtime
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.frame import (
     RET_BASE,
@@ -540,6 +540,10 @@ class Interpreter:
                 frame.ret_mode = RET_INIT
                 frame.ret_info = instance
                 return frame
+        elif cls is _BuiltinMethod:
+            replacement = _method_replacement(func, args, kwargs)
+            if replacement is not None:
+                return self.frame_for(replacement, [func.__self__, *args], kwargs)
         special = _SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
             return special[1](self, f, args, kwargs)
@@ -887,6 +891,43 @@ def _call_build_class(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return frame
 
 
+def _is_script_callable(value: Any) -> bool:
+    t = type(value)
+    return t is VMFunction or (t is _MethodType and type(value.__func__) is VMFunction)
+
+
+def _involves_script(args: Any, kwargs: Any) -> bool:
+    for a in args:
+        t = type(a)
+        if t is VMGenerator or t is VMFunction or (t is _MethodType and type(a.__func__) is VMFunction):
+            return True
+    if kwargs:
+        key = kwargs.get("key")
+        if key is not None and _is_script_callable(key):
+            return True
+    return False
+
+
+def _replacement(builtin: Any, name: str) -> Any:
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if _involves_script(args, kwargs):
+            return vm.frame_for(runtime.namespace()[name], args, kwargs)
+        return vm.call_host(builtin, args, kwargs)
+
+    return call
+
+
+def _method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
+    # "".join(script_generator) and items.sort(key=script_function)
+    owner = method.__self__
+    name = method.__name__
+    if name == "join" and type(owner) is str and len(args) == 1 and type(args[0]) is VMGenerator:
+        return runtime.namespace()["join"]
+    if name == "sort" and type(owner) is list and kwargs and _is_script_callable(kwargs.get("key")):
+        return runtime.namespace()["list_sort"]
+    return None
+
+
 _SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
     id(obj): (obj, handler)
     for obj, handler in (
@@ -898,6 +939,7 @@ _SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (eval, _call_eval),
         (exec, _call_exec),
         (builtins.__build_class__, _call_build_class),
+        *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
     )
 }
 
@@ -959,6 +1001,8 @@ def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | Non
 
 
 def _add_traceback_entry(exc: BaseException, frame: Frame) -> None:
+    if frame.unit.filename == runtime.FILENAME:
+        return  # the VM's own versions of builtins are not script frames
     tb = clean_traceback(exc.__traceback__)
     exc.__traceback__ = types.TracebackType(tb, _fake_frame(frame), -1, frame.unit.line_of(frame.pc))
 

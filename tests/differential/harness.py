@@ -201,15 +201,32 @@ def summarize_namespace(namespace: dict[str, Any]) -> dict[str, str]:
     runs script code or contains an address.
     """
     module_name = namespace.get("__name__", "__main__")
+    # The globals dict and the builtins reachable from it differ between
+    # runners (each supplies its own print and import hooks), so a script that
+    # keeps a reference to them is shown the reference, not their contents.
+    known = {id(namespace): "<globals>"}
+    script_builtins = namespace.get("__builtins__")
+    if script_builtins is not None:
+        known[id(script_builtins)] = "<builtins>"
+    known[id(builtins)] = "<builtins>"
+    known[id(vars(builtins))] = "<builtins>"
     return {
-        name: describe(value, module_name)
+        name: describe(value, module_name, known=known)
         for name, value in namespace.items()
         if not name.startswith("__")
     }
 
 
-def describe(value: Any, module_name: str = "__main__", depth: int = 0, seen: frozenset[int] = frozenset()) -> str:
+def describe(
+    value: Any,
+    module_name: str = "__main__",
+    depth: int = 0,
+    seen: frozenset[int] = frozenset(),
+    known: dict[int, str] | None = None,
+) -> str:
     """The address-free summary of one value (see :func:`summarize_namespace`)."""
+    if known and id(value) in known:
+        return known[id(value)]
     kind = type(value)
     if kind in _SCALAR_TYPES:
         return repr(value)
@@ -221,7 +238,7 @@ def describe(value: Any, module_name: str = "__main__", depth: int = 0, seen: fr
         inner = seen | {id(value)}
 
         def each(item: Any) -> str:
-            return describe(item, module_name, depth + 1, inner)
+            return describe(item, module_name, depth + 1, inner, known)
 
         if kind is list:
             return "[" + ", ".join(each(item) for item in value) + "]"

@@ -166,3 +166,20 @@ def test_element_of_element() -> None:
 def test_element_needs_a_future_parent() -> None:
     with pytest.raises(TypeError, match="needs a future as its parent"):
         FutureElement(("a", "b"), 0)  # type: ignore[arg-type]
+
+
+def test_sequence_builders_see_the_elements_too() -> None:
+    result = PairResult(ready=False)
+    future = tools.wait_for_pair(result)
+    assert len(future) == 2  # known from the annotation, nothing fetched
+    assert all(isinstance(element, FutureElement) for element in tuple(future))
+    assert all(isinstance(element, FutureElement) for element in [*future])
+
+    def takes_two(first: Any, second: Any) -> tuple[Any, Any]:
+        return first, second
+
+    assert all(isinstance(element, FutureElement) for element in takes_two(*future))
+    assert result.fetches == 0
+    result.ready = True
+    assert future.value == ("apples", 3)
+    assert tuple(future) == ("apples", 3)  # resolved: real values

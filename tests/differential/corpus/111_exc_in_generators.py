@@ -23,10 +23,12 @@ def gen_finally():
         yield "b"
     finally:
         print("generator cleanup")
-for v in gen_finally():
+gf = gen_finally()
+for v in gf:
     print("got", v)
     break
 print("loop exited")
+gf.close()
 def stop_inside():
     yield 1
     raise StopIteration("explicit")

@@ -5,5 +5,7 @@ def normalize(weights):
     return {k: v / total for k, v in weights.items()}
 print(normalize({"a": 1, "b": 3}))
 print(normalize({"x": 2}))
-print(normalize({"a": 0, "b": 0}))
+weights = {"a": 0, "b": 0}
+print("normalizing", sorted(weights))
+print(normalize(weights))
 print("not reached")
