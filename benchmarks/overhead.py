@@ -8,25 +8,27 @@ median of each and their ratio.  A benchmark of a wrong result is worthless,
 so every run's printed output must equal the native one or the benchmark
 stops with the difference.
 
-Both sides run an already compiled script: the VM's program cache and the
-native side's code object are built once, before the timed runs, by an
-untimed warm-up run.  What building a program costs is reported apart
-(``build ms``: ``compile()`` natively, compile plus bytecode decoding for the
-VM).
+Both sides run an already compiled script: the native code object is
+compiled once, and the VM's program is in its cache after an untimed warm-up
+run.  What building a program costs is reported apart (``build ms``:
+``compile()`` natively; compile plus bytecode decoding for the VM).
+``instrs`` is how many instructions the VM executed (counted in a separate
+run), so ``ns/instr`` is the VM's average cost of one instruction.
 
 ``--profile NAME`` runs one workload on the VM under ``cProfile`` and prints
-the functions that took most time of their own, plus how often each opcode
-executed.  cProfile adds a fixed cost to every Python function call, so it
-inflates the share of small functions (the opcode handlers); read its
-figures as proportions, not as times.
+the functions with the most time of their own, that time summed by part of
+the VM (dispatch loop, handlers, calls, run loop, host code), and how often
+each opcode executed.  cProfile adds a cost to every Python function call and
+so exaggerates code that makes many small calls: read its figures as
+proportions, not as times.
 
 Times are CPU time of this process by default (``--clock wall`` for elapsed
 time): on a shared machine that is what stays steady when other processes
 compete for the cores.  They are ratios measured in one run, never
-thresholds.  Run::
+thresholds.  Run from the repository root::
 
-    PYTHONPATH=. python benchmarks/overhead.py [--repeat N] [--json PATH]
-    PYTHONPATH=. python benchmarks/overhead.py --profile numeric_loop
+    python benchmarks/overhead.py [--repeat N] [--json PATH] [--only NAME]
+    python benchmarks/overhead.py --profile numeric_loop
 """
 
 from __future__ import annotations
@@ -483,6 +485,7 @@ def measure(workload: Workload, repeat: int) -> dict[str, Any]:
         "native_ms": native_ms,
         "vm_ms": vm_ms,
         "ratio": vm_ms / native_ms,
+        "ratio_of_minimums": min(vm) / min(native),
         "native_runs_ms": [t * 1e3 for t in native],
         "vm_runs_ms": [t * 1e3 for t in vm],
         "instructions": instructions,
@@ -516,11 +519,13 @@ def environment() -> dict[str, Any]:
 def print_table(rows: list[dict[str, Any]], env: dict[str, Any], repeat: int, geomean: float) -> None:
     print(f"statek_vm {env['statek_vm']} tier 0 over CPython {env['python']}")
     print(f"on {env['platform']}, {env['cpus']} cpus")
-    print(f"{env['clock']} time, median of {repeat} alternating runs per side")
+    print(
+        f"{env['clock']} time, median of {repeat} alternating runs per side (and ratio of the fastest runs)"
+    )
     print("build ms: compile() natively / program build (compile + decode) on the VM, once, untimed runs")
     print()
     header = (
-        f"{'workload':<14} {'native ms':>10} {'VM ms':>10} {'VM/native':>10} "
+        f"{'workload':<14} {'native ms':>10} {'VM ms':>10} {'VM/native':>10} {'(of mins)':>10} "
         f"{'instrs':>10} {'ns/instr':>9} {'build ms':>13}"
     )
     print(header)
@@ -529,10 +534,12 @@ def print_table(rows: list[dict[str, Any]], env: dict[str, Any], repeat: int, ge
         build = f"{r['native_build_ms']:.2f} / {r['vm_build_ms']:.1f}"
         print(
             f"{r['name']:<14} {r['native_ms']:>10.2f} {r['vm_ms']:>10.1f} {r['ratio']:>9.1f}x "
+            f"{r['ratio_of_minimums']:>9.1f}x "
             f"{r['instructions']:>10,} {r['ns_per_instruction']:>9.0f} {build:>13}"
         )
     print("-" * len(header))
-    print(f"{'geometric mean':<14} {'':>10} {'':>10} {geomean:>9.1f}x")
+    of_mins = geometric_mean([r["ratio_of_minimums"] for r in rows])
+    print(f"{'geometric mean':<14} {'':>10} {'':>10} {geomean:>9.1f}x {of_mins:>9.1f}x")
     print()
     print(f"python:  {sys.version}")
     print(f"command: {env['command']}")
@@ -660,7 +667,7 @@ def profile(workload: Workload, top: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs per side and workload (default 5)")
+    parser.add_argument("--repeat", type=int, default=7, help="timed runs per side and workload (default 7)")
     parser.add_argument("--json", metavar="PATH", help="also write the numbers to PATH as JSON")
     parser.add_argument(
         "--only",
@@ -703,6 +710,7 @@ def main(argv: list[str] | None = None) -> int:
             "environment": env,
             "repeat": args.repeat,
             "geometric_mean_ratio": geomean,
+            "geometric_mean_ratio_of_minimums": geometric_mean([r["ratio_of_minimums"] for r in rows]),
             "workloads": rows,
         }
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")

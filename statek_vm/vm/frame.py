@@ -59,6 +59,7 @@ RET_INIT = 2  # __init__ of a script class called inline: push the instance
 RET_GEN_FOR = 3  # a generator resumed by FOR_ITER
 RET_GEN_SEND = 4  # a generator/coroutine resumed by SEND (yield from / await)
 RET_BASE = 5  # the bottom frame of a run: the run ends
+RET_GEN_NEXT = 6  # a generator resumed by next(g[, default]) or g.send(v): push the value
 
 
 class Frame:
@@ -79,6 +80,7 @@ class Frame:
         "kwnames",
         "generator",
         "func",
+        "depth",
     )
 
     def __init__(
@@ -103,6 +105,7 @@ class Frame:
         self.kwnames: tuple[str, ...] | None = None
         self.generator: Any = None  # the generator/coroutine object that owns this frame
         self.func: Any = None if func is None else func
+        self.depth = 0  # VM frames below this one in its run (for the recursion limit)
 
     @property
     def line(self) -> int:

@@ -44,6 +44,7 @@ from statek_vm.vm.frame import (
     RET_BASE,
     RET_CLASS,
     RET_GEN_FOR,
+    RET_GEN_NEXT,
     RET_GEN_SEND,
     RET_INIT,
     RET_PUSH,
@@ -68,6 +69,7 @@ SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
 SIG_EXC = 11  # an instruction raised
 
 _MethodType = types.MethodType
+_generator_send = VMGenerator.send
 _BuiltinMethod = types.BuiltinMethodType
 _object_new = object.__new__
 
@@ -287,6 +289,12 @@ class Interpreter:
         elif mode == RET_GEN_SEND:
             caller.stack[-1] = value
             caller.pc = frame.ret_info
+        elif mode == RET_GEN_NEXT:
+            if frame.ret_info:
+                caller.stack.append(frame.ret_info[0])
+            else:
+                caller.pc -= 1
+                return self._unwind(caller, base, StopIteration(value) if value is not None else StopIteration(), resumable)
         elif mode == RET_INIT:
             if value is not None:
                 caller.pc -= 1
@@ -401,6 +409,7 @@ class Interpreter:
         gf.stack.append(None)
         gf.ret_mode = RET_GEN_FOR
         gf.ret_info = target
+        gf.depth = f.depth + 1
         gen._running = True
         self._enter_generator(gen)
         return gf
@@ -422,6 +431,7 @@ class Interpreter:
         gf.stack.append(value)
         gf.ret_mode = RET_GEN_SEND
         gf.ret_info = target
+        gf.depth = f.depth + 1
         gen._running = True
         self._enter_generator(gen)
         return gf
@@ -525,11 +535,13 @@ class Interpreter:
         """Call ``func`` from frame ``f``: a new VM frame for script code, else the result."""
         cls = type(func)
         if cls is VMFunction:
-            return self.frame_for(func, args, kwargs)
+            return self._callee(f, self.frame_for(func, args, kwargs))
         if cls is _MethodType:
             inner = func.__func__
             if type(inner) is VMFunction:
-                return self.frame_for(inner, [func.__self__, *args], kwargs)
+                return self._callee(f, self.frame_for(inner, [func.__self__, *args], kwargs))
+            if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
+                return self.enter_generator_next(f, func.__self__, args[0], ())
         elif cls is type:
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new:
@@ -539,7 +551,7 @@ class Interpreter:
                 frame = self.frame_for(init, [instance, *args], kwargs)
                 frame.ret_mode = RET_INIT
                 frame.ret_info = instance
-                return frame
+                return self._callee(f, frame)
         elif cls is _BuiltinMethod:
             replacement = _method_replacement(func, args, kwargs)
             if replacement is not None:
@@ -548,6 +560,32 @@ class Interpreter:
         if special is not None and special[0] is func:
             return special[1](self, f, args, kwargs)
         return self.call_host(func, args, kwargs)
+
+    def _callee(self, f: Frame, frame: Frame) -> Frame:
+        depth = f.depth + 1
+        if depth > sys.getrecursionlimit():
+            raise RecursionError("maximum recursion depth exceeded")
+        frame.depth = depth
+        return frame
+
+    def enter_generator_next(self, f: Frame, gen: VMGenerator, value: Any, default: tuple[Any, ...]) -> Any:
+        """``next(gen[, default])`` or ``gen.send(value)`` on a script generator, run inline."""
+        if gen._running:
+            raise ValueError("generator already executing")
+        if gen._finished:
+            if default:
+                return default[0]
+            raise StopIteration
+        gf = gen._frame
+        if value is not None and gf.pc <= _first_resume(gf):
+            raise TypeError("can't send non-None value to a just-started generator")
+        gf.stack.append(value)
+        gf.ret_mode = RET_GEN_NEXT
+        gf.ret_info = default
+        gf.depth = f.depth + 1
+        gen._running = True
+        self._enter_generator(gen)
+        return gf
 
     def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """Call host code.  A future passed directly as an argument is resolved first."""
@@ -751,6 +789,12 @@ def frame_locals(f: Frame) -> dict[str, Any]:
     return result
 
 
+def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if not kwargs and 1 <= len(args) <= 2 and type(args[0]) is VMGenerator:
+        return vm.enter_generator_next(f, args[0], None, tuple(args[1:]))
+    return vm.call_host(next, args, kwargs)
+
+
 def _call_locals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if args or kwargs:
         return vm.call_host(locals, args, kwargs)
@@ -932,6 +976,7 @@ _SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
     id(obj): (obj, handler)
     for obj, handler in (
         (super, _call_super),
+        (next, _call_next),
         (locals, _call_locals),
         (globals, _call_globals),
         (vars, _call_vars),

@@ -60,13 +60,6 @@ def all_(iterable, /):
             return False
     return True
 
-def next_(iterator, *default):
-    for element in iterator:
-        return element
-    if default:
-        return default[0]
-    raise StopIteration
-
 def keyed_order(items, key, reverse):
     keys = [key(item) for item in items]
     return _sorted(_range(_len(items)), key=keys.__getitem__, reverse=reverse)
@@ -189,7 +182,6 @@ REPLACEMENTS: dict[Any, str] = {
     sum: "sum_",
     any: "any_",
     all: "all_",
-    next: "next_",
     sorted: "sorted_",
     min: "min_",
     max: "max_",

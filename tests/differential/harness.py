@@ -87,7 +87,9 @@ def expected_error(source: str) -> str | None:
 
 
 def _capturing_print(buffer: io.StringIO) -> Any:
-    def print(*args: object, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False) -> None:  # noqa: A001
+    def print(
+        *args: object, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False
+    ) -> None:
         if file is None:
             file = buffer
         builtins.print(*args, sep=sep, end=end, file=file, flush=flush)
@@ -156,7 +158,9 @@ def run_vm(source: str, filename: str) -> Outcome:
 # Summaries
 
 
-def _outcome(*, status: str, output: str, namespace: dict[str, Any] | None, error: BaseException | None, filename: str) -> Outcome:
+def _outcome(
+    *, status: str, output: str, namespace: dict[str, Any] | None, error: BaseException | None, filename: str
+) -> Outcome:
     outcome = Outcome(status=status, output=output, namespace=summarize_namespace(namespace or {}))
     if error is not None:
         frames = script_frames(error, filename)
@@ -166,14 +170,42 @@ def _outcome(*, status: str, output: str, namespace: dict[str, Any] | None, erro
         outcome.exc_line = frames[-1].lineno if frames else None
         outcome.exc_cause = _describe_exception(error.__cause__)
         outcome.exc_context = _describe_exception(error.__context__)
-        outcome.detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        tail, _ = _traceback_tail(error.__traceback__)
+        outcome.detail = "".join(traceback.format_exception(type(error), error, tail))
     return outcome
 
 
 def script_frames(error: BaseException, filename: str) -> tuple[Frame, ...]:
-    """The traceback entries of ``error`` that are in the script, outermost first."""
-    entries = traceback.extract_tb(error.__traceback__)
-    return tuple(Frame(entry.name, entry.lineno) for entry in entries if entry.filename == filename)
+    """The traceback entries of ``error`` that are in the script, outermost first.
+
+    A traceback deeper than :data:`MAX_TRACEBACK` entries (only a run that
+    recursed far past CPython's limit has one) keeps its innermost entries,
+    after a marker saying how many outer entries were left out.
+    """
+    tail, skipped = _traceback_tail(error.__traceback__)
+    entries = traceback.extract_tb(tail)
+    frames = tuple(Frame(entry.name, entry.lineno) for entry in entries if entry.filename == filename)
+    if skipped:
+        frames = (Frame(f"<{skipped} outer entries left out>", None), *frames)
+    return frames
+
+
+# CPython's default recursion limit keeps a native traceback well below this.
+MAX_TRACEBACK = 3000
+
+
+def _traceback_tail(tb: types.TracebackType | None) -> tuple[types.TracebackType | None, int]:
+    """The innermost MAX_TRACEBACK entries of ``tb``, and how many were skipped."""
+    depth = 0
+    entry = tb
+    while entry is not None:
+        depth += 1
+        entry = entry.tb_next
+    skipped = max(0, depth - MAX_TRACEBACK)
+    for _ in range(skipped):
+        assert tb is not None
+        tb = tb.tb_next
+    return tb, skipped
 
 
 def _describe_exception(error: BaseException | None) -> str | None:
@@ -296,7 +328,7 @@ def compare(native: Outcome, vm: Outcome) -> str | None:
             continue
         expected, actual = getattr(native, f.name), getattr(vm, f.name)
         if expected != actual:
-            parts.append(f"{f.name}: native {expected!r}, vm {actual!r}")
+            parts.append(f"{f.name}: native {_brief(expected)}, vm {_brief(actual)}")
     if native.output != vm.output:
         diff = difflib.unified_diff(
             native.output.splitlines(keepends=True),
@@ -311,10 +343,26 @@ def compare(native: Outcome, vm: Outcome) -> str | None:
             expected = native.namespace.get(name, "<missing>")
             actual = vm.namespace.get(name, "<missing>")
             if expected != actual:
-                lines.append(f"  {name}: native {expected}, vm {actual}")
+                lines.append(f"  {name}: native {_brief(expected, raw=True)}, vm {_brief(actual, raw=True)}")
         parts.append("namespace differs:\n" + "\n".join(lines))
     if vm.detail:
         parts.append("vm traceback:\n" + vm.detail)
     if native.detail:
         parts.append("native traceback:\n" + native.detail)
     return "\n".join(parts)
+
+
+def _brief(value: object, *, raw: bool = False, limit: int = 600) -> str:
+    """A compared value, shortened so one mismatch stays readable.
+
+    ``raw`` strings (namespace summaries) are shown as they are, anything else
+    by repr.
+    """
+    if isinstance(value, tuple) and len(value) > 12:
+        head = ", ".join(repr(v) for v in value[:4])
+        tail = ", ".join(repr(v) for v in value[-6:])
+        return f"({head}, ... {len(value) - 10} more ..., {tail})"
+    text = value if raw and isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        return text[: limit // 2] + f" ... ({len(text) - limit} characters) ... " + text[-limit // 2 :]
+    return text

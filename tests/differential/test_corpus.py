@@ -26,9 +26,11 @@ SCRIPTS = harness.corpus_scripts()
 MIN_SCRIPTS = 170
 MIN_LINES, MAX_LINES = 10, 60
 
-# Seconds after which a single VM run is considered hung. This guards the
-# suite against an interpreter loop that never ends; it is not a timing test.
-HANG_GUARD_SECONDS = 120
+# Seconds after which a single VM run is considered hung (the slowest script
+# takes well under a second natively). This guards the suite against an
+# interpreter loop that never ends, such as unbounded recursion without a
+# RecursionError; it is not a timing test.
+HANG_GUARD_SECONDS = 30
 
 
 def _read(path: Path) -> str:
@@ -114,7 +116,24 @@ def test_corpus_is_deterministic() -> None:
     assert not differing, f"these scripts depend on hash order: {differing}"
 
 
-@pytest.mark.parametrize("path", SCRIPTS, ids=[path.name for path in SCRIPTS])
+# Differences the VM makes on purpose, each with its reason.  They are strict
+# expected failures: if one starts to match, this list must shrink.
+KNOWN_DIFFERENCES = {
+    "133_gen_islice_infinite.py": "map/filter/zip over script code are VM generators (resumable), not native map objects",
+    "135_gen_lazy_order.py": "map/filter/zip over script code are VM generators (resumable), not native map objects",
+}
+
+
+def _vm_params() -> list[object]:
+    return [
+        pytest.param(path, id=path.name, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[path.name], strict=True))
+        if path.name in KNOWN_DIFFERENCES
+        else pytest.param(path, id=path.name)
+        for path in SCRIPTS
+    ]
+
+
+@pytest.mark.parametrize("path", _vm_params())
 def test_vm_matches_native(path: Path) -> None:
     try:
         harness.vm_run_function()
