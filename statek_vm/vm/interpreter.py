@@ -203,6 +203,8 @@ class Interpreter:
                     assert caller is not None
                     frame.back = None
                     caller.stack.append(value)
+                    if frame.ret_mode == RET_GEN_NEXT:
+                        frame.ret_info = None  # may drop the last reference: the generator closes now
                     frame = caller
                 elif sig == SIG_RETURN_GENERATOR:
                     gen = self.new_generator
@@ -290,8 +292,10 @@ class Interpreter:
             caller.stack[-1] = value
             caller.pc = frame.ret_info
         elif mode == RET_GEN_NEXT:
-            if frame.ret_info:
-                caller.stack.append(frame.ret_info[0])
+            default = frame.ret_info[1]
+            frame.ret_info = None
+            if default:
+                caller.stack.append(default[0])
             else:
                 caller.pc -= 1
                 return self._unwind(caller, base, StopIteration(value) if value is not None else StopIteration(), resumable)
@@ -581,7 +585,9 @@ class Interpreter:
             raise TypeError("can't send non-None value to a just-started generator")
         gf.stack.append(value)
         gf.ret_mode = RET_GEN_NEXT
-        gf.ret_info = default
+        # The generator object must live while its frame runs: next(gen())
+        # holds it nowhere else.  Released when the frame yields or ends.
+        gf.ret_info = (gen, default)
         gf.depth = f.depth + 1
         gen._running = True
         self._enter_generator(gen)
