@@ -1,0 +1,180 @@
+"""Property: suspending at every wait and resuming never re-runs an instruction.
+
+Hypothesis builds programs out of the constructs a job can suspend in — loops,
+nested and recursive calls, ``try``/``except``/``finally``, ``with``,
+comprehensions, generators, methods, ``match`` — with waits (``wait(v)``, a
+temporal function) at random places and host side effects (``effect(x)``)
+around them.  Each program runs three ways: natively by CPython with every
+future ready, on the VM with every future ready, and on the VM suspending at
+every wait.  The side-effect logs, outputs and final namespaces must agree,
+and the per-instruction execution counts of the two VM runs must be equal.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.vm import gates
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11), reason="the VM supports CPython 3.11 bytecode; 3.12/3.13 are a separate issue"
+)
+
+
+class Names:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def new(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+
+def _indent(lines: list[str], by: int = 4) -> list[str]:
+    return [" " * by + line for line in lines]
+
+
+# A program is a tree: ("leaf", value, waits) or (construct, children...).
+values = st.integers(min_value=-3, max_value=9)
+leaf = st.tuples(st.just("leaf"), values, st.booleans())
+CONSTRUCTS = ["for", "while", "if", "call", "recursion", "try", "with", "listcomp", "generator", "method", "match", "closure"]
+
+
+def _tree(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.tuples(st.sampled_from(CONSTRUCTS), st.lists(children, min_size=1, max_size=3), values)
+
+
+trees = st.lists(st.recursive(leaf, _tree, max_leaves=8), min_size=1, max_size=4)
+
+
+def render(tree: Any, names: Names) -> list[str]:
+    """Statements (at indentation 0) for one tree node."""
+    kind = tree[0]
+    if kind == "leaf":
+        _, value, waits = tree
+        expr = f"wait({value}) + {value}" if waits else f"{value} * 2"
+        return [f"effect(({names.new('e')!r}, {expr}))"]
+    _, children, value = tree
+    body: list[str] = []
+    for child in children:
+        body += render(child, names)
+    k = abs(value) % 3 + 1
+    if kind == "for":
+        var = names.new("i")
+        return [f"for {var} in range({k}):", *_indent([f"effect(({var!r}, {var}))", *body])]
+    if kind == "while":
+        var = names.new("w")
+        return [f"{var} = 0", f"while wait({var}) < {k}:", *_indent([*body, f"{var} += 1"])]
+    if kind == "if":
+        return [f"if wait({value}) > 0:", *_indent(body), "else:", *_indent([f"effect('else{value}')", *body])]
+    if kind == "call":
+        fn = names.new("f")
+        return [f"def {fn}(x):", *_indent([*body, "return wait(x) * 2"]), f"effect(({fn!r}, {fn}({value})))"]
+    if kind == "recursion":
+        fn = names.new("r")
+        return [
+            f"def {fn}(n):",
+            *_indent(["if n <= 0:", *_indent([*body, "return wait(0)"]), f"return wait(n) + {fn}(n - 1)"]),
+            f"effect(({fn!r}, {fn}({k})))",
+        ]
+    if kind == "try":
+        return [
+            "try:",
+            *_indent([*body, f"if wait({value}) % 2:", *_indent([f"raise ValueError({value})"])]),
+            "except ValueError as err:",
+            *_indent(["effect(('caught', err.args[0], wait(1) + 0))"]),
+            "else:",
+            *_indent(["effect('no error')"]),
+            "finally:",
+            *_indent([f"effect(('finally', wait({k}) + 0))"]),
+        ]
+    if kind == "with":
+        return [f"with cm('{names.new('m')}') as m:", *_indent([*body, "effect((m, wait(3) + 0))"])]
+    if kind == "listcomp":
+        fn = names.new("lc")
+        return [
+            f"def {fn}(j):",
+            *_indent([*body, "return j"]),
+            f"effect([wait(j) + {fn}(j) for j in range({k})])",
+        ]
+    if kind == "generator":
+        fn = names.new("g")
+        return [
+            f"def {fn}():",
+            *_indent([f"for j in range({k}):", *_indent([*body, "yield wait(j) * 10"])]),
+            f"for v in {fn}():",
+            *_indent(["effect(('yielded', v))"]),
+        ]
+    if kind == "method":
+        cls = names.new("C")
+        return [
+            f"class {cls}:",
+            *_indent(["def __init__(self):", *_indent(["self.total = wait(1) + 0"])]),
+            *_indent(["def step(self, x):", *_indent([*body, "self.total += wait(x)", "return self.total"])]),
+            f"effect(('method', {cls}().step({value})))",
+        ]
+    if kind == "match":
+        return [
+            f"match wait(({value}, {k})):",
+            *_indent([f"case ({value}, n):", *_indent([*body, "effect(('matched', n))"]), "case _:", *_indent(["effect('nomatch')"])]),
+        ]
+    if kind == "closure":
+        fn = names.new("mk")
+        return [
+            f"def {fn}():",
+            *_indent(["acc = 0", "def add(x):", *_indent(["nonlocal acc", "acc += wait(x)", "return acc"])]),
+            *_indent([*body, "return add"]),
+            f"adder = {fn}()",
+            f"effect((adder({value}), adder({k})))",
+        ]
+    raise AssertionError(kind)
+
+
+def program(forest: list[Any]) -> str:
+    names = Names()
+    lines = ["log_marker = 'start'"]
+    for tree in forest:
+        lines += render(tree, names)
+    lines.append("print('done', log_marker)")
+    return "\n".join(lines) + "\n"
+
+
+def _simple(ns: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in ns.items() if isinstance(v, (int, str, tuple, list)) and not k.startswith("__")}
+
+
+@given(trees)
+def test_no_instruction_runs_twice(forest: list[Any]) -> None:
+    source = program(forest)
+    native_world, native_output, native_error = gates.run_native(source)
+    assert native_error is None, f"generated program is invalid: {native_error!r}\n{source}"
+
+    reference_counts = gates.counts()
+    reference, reference_world = gates.run_uninterrupted(source, instruction_counts=reference_counts)
+    assert reference.status == "COMPLETED", f"{reference.error!r}\n{source}"
+
+    interrupted_counts = gates.counts()
+    job, world, suspensions = gates.run_interrupted(source, instruction_counts=interrupted_counts)
+    assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
+
+    assert suspensions == len(world.gates), source
+    assert world.log == native_world.log == reference_world.log, source
+    assert job.output == native_output == reference.output, source
+    assert interrupted_counts == reference_counts, source
+    assert _simple(job.namespace) == _simple(reference.namespace), source
+
+
+def test_generated_programs_cover_every_construct() -> None:
+    # The generator must be able to produce each construct with a wait inside.
+    names = Names()
+    for kind in CONSTRUCTS:
+        lines = render((kind, [("leaf", 2, True)], 1), names)
+        source = "\n".join(lines) + "\n"
+        job, world, suspensions = gates.run_interrupted(source)
+        assert job.status == "COMPLETED", (kind, job.error, source)
+        assert suspensions >= 2, (kind, source)
