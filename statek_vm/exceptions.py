@@ -50,6 +50,10 @@ class FutureError(StatekError):
     future: object
     """The future whose value was not ready."""
 
+    # Future-aware: ``FutureError(future)`` receives the future itself; the VM
+    # must not resolve a future passed to it (that would call the complement).
+    __statek_future_aware__ = True
+
     def __init__(self, future: object) -> None:
         # ``future`` goes to ``Exception.args`` so that pickling re-creates the
         # error as ``FutureError(future)``: a suspended job stores it.

@@ -41,6 +41,7 @@ from __future__ import annotations
 import ast
 import functools
 import inspect
+import types
 import math
 import operator
 import os
@@ -859,13 +860,22 @@ def temporal(
     return decorate
 
 
+def _is_coroutine_function(fn: object) -> bool:
+    # Functions defined by a script run on the VM are not native functions,
+    # so ``inspect.iscoroutinefunction`` does not see their code flags.
+    if inspect.iscoroutinefunction(fn):
+        return True
+    code = getattr(fn, "__code__", None)
+    return isinstance(code, types.CodeType) and bool(code.co_flags & inspect.CO_COROUTINE)
+
+
 def _make_temporal(
     fn: Callable[P, R], complement: Complement, condition: Condition
 ) -> TemporalFunction[P, R]:
     if not callable(fn):
         raise TypeError(f"@temporal(...) decorates a function, got {fn!r}")
     wrapper: Any
-    if inspect.iscoroutinefunction(fn):
+    if _is_coroutine_function(fn):
 
         @functools.wraps(fn)
         async def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -113,10 +113,15 @@ MODULES: tuple[str, ...] = (
 MODES = ("native", "vm")
 
 # A whole module run (one subprocess) is killed after this many seconds.
-DEFAULT_MODULE_TIMEOUT = 300.0
+DEFAULT_MODULE_TIMEOUT = 600.0
 # A single test is interrupted (reported as an error) after this many seconds,
-# so that one hanging test does not cost the rest of its module.
+# so that one hanging test does not cost the rest of its module.  Natively no
+# test of these modules takes more than a few seconds.
 DEFAULT_TEST_TIMEOUT = 60.0
+# After the first interruption, a test that swallowed it (``except
+# BaseException``, or a VM that turned it into something else) is
+# interrupted again this often.
+_TIMEOUT_REPEAT = 10.0
 
 # Outcomes of one test.  ``expected failure`` counts as passed, as it does for
 # unittest; ``unexpected success`` counts as failed.
@@ -259,7 +264,7 @@ def _make_result_class(log: _EventLog, source_file: str, test_timeout: float) ->
             self._started[test.id()] = time.monotonic()
             log.write(event="start", id=test.id())
             if use_alarm:
-                signal.setitimer(signal.ITIMER_REAL, test_timeout)
+                signal.setitimer(signal.ITIMER_REAL, test_timeout, _TIMEOUT_REPEAT)
 
         def stopTest(self, test: Any) -> None:
             if use_alarm:
@@ -595,7 +600,7 @@ def compare(name: str, native: ModeRun, vm: ModeRun) -> dict[str, Any]:
     for test_id in sorted(native_pass - vm_pass):
         outcome = vm.tests.get(test_id)
         if outcome is None:
-            differences.append({"id": test_id, "vm_status": "not run", "reason": _why_not_run(test_id, vm)})
+            differences.append({"id": test_id, "vm_status": "not run", "reason": _why_not_run(test_id, native, vm)})
         else:
             differences.append({"id": test_id, "vm_status": outcome["status"], "reason": outcome.get("reason", "")})
     report: dict[str, Any] = {
@@ -613,7 +618,7 @@ def compare(name: str, native: ModeRun, vm: ModeRun) -> dict[str, Any]:
     return report
 
 
-def _why_not_run(test_id: str, vm: ModeRun) -> str:
+def _why_not_run(test_id: str, native: ModeRun, vm: ModeRun) -> str:
     # A test the VM run never reported: its class or module fixture failed,
     # the module body stopped before defining it, or the process died.
     for fixture in vm.fixtures:
@@ -626,7 +631,8 @@ def _why_not_run(test_id: str, vm: ModeRun) -> str:
         return f"module body failed on the VM: {vm.body.get('error', '')}"
     if vm.status != "ok":
         return f"{vm.status}: {vm.error}"
-    return "not collected on the VM"
+    return (f"not collected on the VM: loadTestsFromModule returned {vm.loaded} tests "
+            f"(natively {native.loaded})")
 
 
 def _mode_summary(run: ModeRun) -> dict[str, Any]:
