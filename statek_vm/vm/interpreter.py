@@ -610,9 +610,13 @@ class Interpreter:
         ):
             # CPython 3.11 accepts only native functions as predicates here.
             args = [_native_twin(a) if type(a) is VMFunction else a for a in args]
-        if kwargs:
-            return func(*args, **kwargs)
-        return func(*args)
+        try:
+            if kwargs:
+                return func(*args, **kwargs)
+            return func(*args)
+        except NotResumableError as error:
+            _name_host_callable(error, func)
+            raise
 
     def call_from_host(self, func: VMFunction, args: Any, kwargs: dict[str, Any]) -> Any:
         """Host code called a script function: a nested, non-resumable run."""
@@ -734,6 +738,19 @@ def _not_resumable_message(frame: Frame, base: Frame, exc: FutureError) -> str:
         f"and a suspension cannot cross a host frame. Resolve the future before passing the function to "
         f"host code, or run the job with retry_host_calls=True to re-run that host call as a whole on resume."
     )
+
+
+def _name_host_callable(error: NotResumableError, func: Any) -> None:
+    # The nested run knows the script function; the VM frame that made the
+    # host call knows the host callable.  The innermost one is named.
+    if getattr(error, "host_callable", None) is not None:
+        return
+    name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
+    module = getattr(func, "__module__", None)
+    if isinstance(module, str) and module not in ("builtins", "__main__"):
+        name = f"{module}.{name}"
+    error.host_callable = func  # type: ignore[attr-defined]
+    error.args = (f"{error.args[0]} The host callable is {name}.",)
 
 
 # -- special callables: builtins that look at the calling frame --------------

@@ -402,6 +402,24 @@ def _run_doctests_on_vm(stats: dict[str, int]) -> None:
     doctest.exec = exec  # type: ignore[attr-defined]
 
 
+def _hint_doctest_module(fullname: str) -> None:
+    """Make ``doctest.DocTestSuite()`` without a module mean the module under test.
+
+    doctest finds "the calling module" with ``sys._getframe``, which on the VM
+    does not see script frames; with this hint (``--doctest-module-hint``) the
+    doctests themselves are measured even while that is so."""
+    import doctest
+
+    original = doctest._normalize_module
+
+    def _normalize_module(module: Any, depth: int = 2) -> Any:
+        if module is None:
+            return sys.modules[fullname]
+        return original(module, depth)
+
+    doctest._normalize_module = _normalize_module  # type: ignore[attr-defined]
+
+
 def run_on_vm(source: str, filename: str, namespace: dict[str, Any], *, mode: str = "exec") -> Any:
     """Run ``source`` on the VM with ``namespace`` itself as its globals; return the job.
 
@@ -448,7 +466,8 @@ def _load_module_on_vm(name: str, log: _EventLog) -> Any:
     return module
 
 
-def worker(mode: str, name: str, events_path: str, test_timeout: float) -> int:
+def worker(mode: str, name: str, events_path: str, test_timeout: float, *,
+           doctest_module_hint: bool = False) -> int:
     """Run one module's tests in this process (``mode`` is native or vm)."""
     import importlib
     import unittest
@@ -463,6 +482,8 @@ def worker(mode: str, name: str, events_path: str, test_timeout: float) -> int:
             module = importlib.import_module(f"test.{name}")
         else:
             _run_doctests_on_vm(doctest_stats)
+            if doctest_module_hint:
+                _hint_doctest_module(f"test.{name}")
             module = _load_module_on_vm(name, log)
         suite = unittest.TestLoader().loadTestsFromModule(module)
     except BaseException as e:  # noqa: BLE001 - a module that cannot load is a result
@@ -511,7 +532,8 @@ class ModeRun:
         return {k for k, t in self.tests.items() if t["status"] == PASSED}
 
 
-def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float) -> ModeRun:
+def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float,
+             doctest_module_hint: bool = False) -> ModeRun:
     """Run one module in one mode in a fresh subprocess and read its events."""
     run = ModeRun(mode)
     env = dict(os.environ)
@@ -522,6 +544,8 @@ def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float) -> Mo
         stderr_path = Path(tmp) / "stderr.txt"
         cmd = [sys.executable, "-m", "tests.conformance.runner", "--worker", mode, name,
                "--events", str(events), "--test-timeout", str(test_timeout)]
+        if doctest_module_hint:
+            cmd.append("--doctest-module-hint")
         started = time.monotonic()
         with open(stderr_path, "wb") as err:
             # The worker runs in its own session and folder, so that a timeout
@@ -667,17 +691,9 @@ def _example_counts(native: ModeRun, vm: ModeRun, native_pass: set[str]) -> dict
     return {"total": total, "native_pass": native_ok, "vm_pass": vm_ok}
 
 
-def run_module(name: str, *, timeout: float = DEFAULT_MODULE_TIMEOUT,
-               test_timeout: float = DEFAULT_TEST_TIMEOUT) -> dict[str, Any]:
-    """Both runs of one module, one after the other, and their comparison."""
-    native = run_mode(name, "native", timeout=timeout, test_timeout=test_timeout)
-    vm = run_mode(name, "vm", timeout=timeout, test_timeout=test_timeout)
-    return compare(name, native, vm)
-
-
 def run_modules(names: list[str] | tuple[str, ...] = MODULES, *, jobs: int = 2,
                 timeout: float = DEFAULT_MODULE_TIMEOUT, test_timeout: float = DEFAULT_TEST_TIMEOUT,
-                progress: Any = None) -> dict[str, Any]:
+                doctest_module_hint: bool = False, progress: Any = None) -> dict[str, Any]:
     """Run every module natively and on the VM, ``jobs`` subprocesses at a time.
 
     Returns the whole report (the structure written by ``--json``)."""
@@ -687,7 +703,8 @@ def run_modules(names: list[str] | tuple[str, ...] = MODULES, *, jobs: int = 2,
 
     def one(task: tuple[str, str]) -> None:
         name, mode = task
-        result = run_mode(name, mode, timeout=timeout, test_timeout=test_timeout)
+        result = run_mode(name, mode, timeout=timeout, test_timeout=test_timeout,
+                          doctest_module_hint=doctest_module_hint)
         with lock:
             runs[task] = result
             if progress is not None:
@@ -708,6 +725,7 @@ def run_modules(names: list[str] | tuple[str, ...] = MODULES, *, jobs: int = 2,
         "stdlib_tests": str(stdlib_test_dir()),
         "wall_seconds": round(time.monotonic() - started, 1),
         "jobs": jobs,
+        "doctest_module_hint": doctest_module_hint,
         "modules": modules,
         "total": {
             "native_pass": native_total,
@@ -781,6 +799,10 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"seconds before one module run is killed (default {DEFAULT_MODULE_TIMEOUT:.0f})")
     parser.add_argument("--test-timeout", type=float, default=DEFAULT_TEST_TIMEOUT,
                         help=f"seconds before one test is interrupted, 0 for none (default {DEFAULT_TEST_TIMEOUT:.0f})")
+    parser.add_argument("--doctest-module-hint", action="store_true",
+                        help="on the VM, let doctest.DocTestSuite() without a module mean the module under test "
+                             "(measures the doctests while sys._getframe cannot see script frames; "
+                             "not for floors)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only the table")
     parser.add_argument("--worker", nargs=2, metavar=("MODE", "MODULE"), help=argparse.SUPPRESS)
     parser.add_argument("--events", help=argparse.SUPPRESS)
@@ -788,12 +810,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.worker:
         mode, name = args.worker
-        return worker(mode, name, args.events, args.test_timeout)
+        return worker(mode, name, args.events, args.test_timeout, doctest_module_hint=args.doctest_module_hint)
 
     names = args.modules or list(MODULES)
     progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
     report = run_modules(names, jobs=args.jobs, timeout=args.timeout, test_timeout=args.test_timeout,
-                         progress=progress)
+                         doctest_module_hint=args.doctest_module_hint, progress=progress)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     print(format_table(report))
