@@ -80,7 +80,10 @@ class CodeUnit:
         # Index of each cell variable that is also an argument: MAKE_CELL moves
         # the argument's value into its cell.
         self._var_index = {name: i for i, name in enumerate(self.varnames)}
+        self.ncells = len(self.cellvars) + len(self.freevars)
         self.children: list[CodeUnit] = []
+        # Built by the VM on first use: (handler, argument) per instruction.
+        self._dispatch: list[tuple[Any, Any]] | None = None
         self.ops: list[Op] = []
         self.handlers: list[Handler | None] = []
         self.depths: list[int] = []

@@ -90,12 +90,13 @@ class Frame:
         builtins: dict[str, Any],
         locals: Any = None,
         func: Any = None,
+        fast: list[Any] | None = None,
     ) -> None:
         self.unit = unit
         self.pc = 0
         self.stack: list[Any] = []
-        self.fast: list[Any] = [UNBOUND] * len(unit.varnames)
-        self.cells: list[Any] = [None] * (len(unit.cellvars) + len(unit.freevars))
+        self.fast: list[Any] = [UNBOUND] * len(unit.varnames) if fast is None else fast
+        self.cells: list[Any] = [None] * unit.ncells if unit.ncells else []
         self.globals = globals
         self.builtins = builtins
         self.locals = locals  # the namespace of module and class bodies, else None
@@ -104,7 +105,7 @@ class Frame:
         self.ret_info: Any = None
         self.kwnames: tuple[str, ...] | None = None
         self.generator: Any = None  # the generator/coroutine object that owns this frame
-        self.func: Any = None if func is None else func
+        self.func: Any = func
         self.depth = 0  # VM frames below this one in its run (for the recursion limit)
 
     @property

@@ -87,7 +87,7 @@ class Suspension:
 
 
 def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
-    table = getattr(unit, "_dispatch", None)
+    table = unit._dispatch
     if table is None:
         handlers = opcodes.HANDLERS
         table = []
@@ -96,8 +96,8 @@ def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
             if handler is None:
                 handler = _unsupported(op.name)
             table.append((handler, op.arg))
-        unit._dispatch = table  # type: ignore[attr-defined]
-    return table  # type: ignore[no-any-return]
+        unit._dispatch = table
+    return table
 
 
 def _unsupported(name: str) -> Any:
@@ -158,71 +158,78 @@ class Interpreter:
         resumable run, a :class:`Suspension`.  An exception that leaves
         ``base`` is raised.
         """
-        with self.active():
-            if exc is not None:
-                frame = self._unwind(frame, base, exc, resumable)
-                if frame.__class__ is Suspension:
-                    return frame
-            while True:
-                cur = self.current_exc()
-                if cur is None:
-                    sig, frame, payload = self._dispatch(frame, base)
-                else:
-                    sig, frame, payload = self._dispatch_handling(frame, base, cur)
-                if sig == SIG_EXC:
-                    nxt = self._unwind(frame, base, payload, resumable)
-                    if nxt.__class__ is Suspension:
-                        return nxt
-                    frame = nxt
-                elif sig == SIG_RETURN:
-                    value = frame.stack.pop()
-                    gen = frame.generator() if frame.generator is not None else None
-                    if gen is not None:
-                        gen._finished = True
-                        gen._running = False
-                        self._leave_generator(gen)
-                        gen = None  # no reference may outlive the generator's users
-                    if frame is base:
-                        return ("return", value)
-                    caller = frame.back
-                    assert caller is not None
-                    frame.back = None
-                    nxt = self._deliver_return(frame, caller, value, base, resumable)
-                    if nxt.__class__ is Suspension:
-                        return nxt
-                    frame = nxt
-                elif sig == SIG_YIELD:
-                    value = frame.stack.pop()
-                    gen = frame.generator()  # type: ignore[misc]
+        stack = _current.stack
+        stack.append(self)
+        try:
+            return self._run(frame, base, resumable, exc)
+        finally:
+            stack.pop()
+
+    def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None) -> Any:
+        if exc is not None:
+            frame = self._unwind(frame, base, exc, resumable)
+            if frame.__class__ is Suspension:
+                return frame
+        while True:
+            cur = self.current_exc()
+            if cur is None:
+                sig, frame, payload = self._dispatch(frame, base)
+            else:
+                sig, frame, payload = self._dispatch_handling(frame, base, cur)
+            if sig == SIG_EXC:
+                nxt = self._unwind(frame, base, payload, resumable)
+                if nxt.__class__ is Suspension:
+                    return nxt
+                frame = nxt
+            elif sig == SIG_RETURN:
+                value = frame.stack.pop()
+                gen = frame.generator() if frame.generator is not None else None
+                if gen is not None:
+                    gen._finished = True
                     gen._running = False
                     self._leave_generator(gen)
-                    gen = None
-                    if frame is base:
-                        return ("yield", value)
-                    caller = frame.back
-                    assert caller is not None
+                    gen = None  # no reference may outlive the generator's users
+                if frame is base:
+                    return ("return", value)
+                caller = frame.back
+                assert caller is not None
+                frame.back = None
+                nxt = self._deliver_return(frame, caller, value, base, resumable)
+                if nxt.__class__ is Suspension:
+                    return nxt
+                frame = nxt
+            elif sig == SIG_YIELD:
+                value = frame.stack.pop()
+                gen = frame.generator()  # type: ignore[misc]
+                gen._running = False
+                self._leave_generator(gen)
+                gen = None
+                if frame is base:
+                    return ("yield", value)
+                caller = frame.back
+                assert caller is not None
+                frame.back = None
+                caller.stack.append(value)
+                if frame.ret_mode == RET_GEN_NEXT:
+                    frame.ret_info = None  # may drop the last reference: the generator closes now
+                frame = caller
+            elif sig == SIG_RETURN_GENERATOR:
+                gen = self.new_generator
+                self.new_generator = None
+                if frame is base:
                     frame.back = None
-                    caller.stack.append(value)
-                    if frame.ret_mode == RET_GEN_NEXT:
-                        frame.ret_info = None  # may drop the last reference: the generator closes now
-                    frame = caller
-                elif sig == SIG_RETURN_GENERATOR:
-                    gen = self.new_generator
-                    self.new_generator = None
-                    if frame is base:
-                        frame.back = None
-                        return ("return", gen)
-                    caller = frame.back
-                    assert caller is not None
-                    frame.back = None
-                    frame.ret_mode = RET_PUSH
-                    caller.stack.append(gen)
-                    gen = None
-                    frame = caller
-                elif sig == SIG_EXC_STATE or sig == SIG_SWITCH:
-                    continue
-                else:
-                    raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
+                    return ("return", gen)
+                caller = frame.back
+                assert caller is not None
+                frame.back = None
+                frame.ret_mode = RET_PUSH
+                caller.stack.append(gen)
+                gen = None
+                frame = caller
+            elif sig == SIG_EXC_STATE or sig == SIG_SWITCH:
+                continue
+            else:
+                raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
 
     def _dispatch(self, frame: Frame, base: Frame) -> tuple[int, Frame, Any]:
         table = _dispatch_table if self.counts is None else self._counting_table
@@ -530,10 +537,7 @@ class Interpreter:
         """A new frame for calling ``func``; binding errors raise ``TypeError``."""
         unit = func._unit
         fast = bind_arguments(unit, func._qualname, func._defaults, func._kwdefaults, args, kwargs)
-        globals_ = func._globals
-        frame = Frame(unit, globals_, _builtins_of(globals_), None, func)
-        frame.fast = fast
-        return frame
+        return Frame(unit, func._globals, func._builtins, None, func, fast)
 
     def call(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """Call ``func`` from frame ``f``: a new VM frame for script code, else the result."""

@@ -18,6 +18,7 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 
 from __future__ import annotations
 
+import builtins as _builtins_module
 import sys
 import types
 import weakref
@@ -41,6 +42,7 @@ class VMFunction(metaclass=_FunctionType):
         "_kwdefaults",
         "_annotations",
         "_closure",
+        "_builtins",
         "_name",
         "_qualname",
         "_doc",
@@ -64,6 +66,9 @@ class VMFunction(metaclass=_FunctionType):
         self._kwdefaults = kwdefaults
         self._annotations = annotations
         self._closure = closure
+        # Like CPython 3.11 functions, builtins are captured at creation.
+        b = globals.get("__builtins__")
+        self._builtins = b if type(b) is dict else getattr(b, "__dict__", None) or _builtins_module.__dict__
         self._name = unit.name
         self._qualname = unit.qualname
         self._doc = _docstring(unit)
