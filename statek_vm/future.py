@@ -41,11 +41,11 @@ from __future__ import annotations
 import ast
 import functools
 import inspect
-import types
 import math
 import operator
 import os
 import reprlib
+import types
 import typing
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, ParamSpec, Protocol, TypeVar
@@ -836,9 +836,7 @@ def temporal(
                 "temporal function; do not also pass complement= or condition="
             )
         if not _is_temporal(extends):
-            raise TypeError(
-                f"temporal(extends=...) needs a function decorated with @temporal(...), got {extends!r}"
-            )
+            raise TypeError(f"temporal(extends=...) needs a function decorated with @temporal(...), got {extends!r}")
         base = typing.cast("TemporalFunction[..., Any]", extends)
         complement, condition = base.complement, base.condition
     elif complement is None and condition is None:
@@ -846,9 +844,7 @@ def temporal(
     elif complement is None:
         raise TypeError("temporal(condition=...) also needs complement=: the function that fetches the value")
     elif condition is None:
-        raise TypeError(
-            "temporal(complement=...) also needs condition=: the function that says whether it is ready"
-        )
+        raise TypeError("temporal(complement=...) also needs condition=: the function that says whether it is ready")
     for role, support in (("complement", complement), ("condition", condition)):
         if not callable(support):
             raise TypeError(f"temporal({role}=...) must be callable, got {support!r}")
@@ -869,9 +865,7 @@ def _is_coroutine_function(fn: object) -> bool:
     return isinstance(code, types.CodeType) and bool(code.co_flags & inspect.CO_COROUTINE)
 
 
-def _make_temporal(
-    fn: Callable[P, R], complement: Complement, condition: Condition
-) -> TemporalFunction[P, R]:
+def _make_temporal(fn: Callable[P, R], complement: Complement, condition: Condition) -> TemporalFunction[P, R]:
     if not callable(fn):
         raise TypeError(f"@temporal(...) decorates a function, got {fn!r}")
     wrapper: Any

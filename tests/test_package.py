@@ -94,8 +94,6 @@ def test_cli_is_a_placeholder(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_runs_as_a_module() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "statek_vm.cli"], capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([sys.executable, "-m", "statek_vm.cli"], capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert "usage: statek-vm" in done.stderr

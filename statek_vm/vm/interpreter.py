@@ -68,6 +68,8 @@ SIG_RETURN_GENERATOR = opcodes.SIG_RETURN_GENERATOR
 SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
 SIG_EXC = 11  # an instruction raised
 
+# Checked against sys.getrecursionlimit() only when this cached value is passed.
+_recursion_limit = [sys.getrecursionlimit()]
 _MethodType = types.MethodType
 _generator_send = VMGenerator.send
 _BuiltinMethod = types.BuiltinMethodType
@@ -91,11 +93,18 @@ def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
     if table is None:
         handlers = opcodes.HANDLERS
         table = []
-        for op in unit.ops:
+        ops = unit.ops
+        for i, op in enumerate(ops):
             handler = handlers.get(op.name)
             if handler is None:
                 handler = _unsupported(op.name)
-            table.append((handler, op.arg))
+            arg = op.arg
+            if op.name == "PRECALL" and i + 1 < len(ops) and ops[i + 1].name == "CALL":
+                # PRECALL does nothing here, so PRECALL+CALL run as one step.
+                # If the CALL raises or suspends, pc is back at PRECALL,
+                # which is the same state: executing PRECALL again is a no-op.
+                handler, arg = opcodes.PRECALL_CALL, ops[i + 1].arg
+            table.append((handler, arg))
         unit._dispatch = table
     return table
 
@@ -279,9 +288,12 @@ class Interpreter:
         if table is None:
             counts = self.counts
             assert counts is not None
+            # Built from the plain handlers: no fused steps, so each
+            # instruction is counted on its own.
+            handlers = opcodes.HANDLERS
             table = [
-                (_counting(fn, counts, (unit.program.hash, unit.base + i)), arg)
-                for i, (fn, arg) in enumerate(_dispatch_table(unit))
+                (_counting(handlers.get(op.name) or _unsupported(op.name), counts, (unit.program.hash, unit.base + i)), op.arg)
+                for i, op in enumerate(unit.ops)
             ]
             self._counting_tables[unit] = table
         return table
@@ -571,7 +583,7 @@ class Interpreter:
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
         depth = f.depth + 1
-        if depth > sys.getrecursionlimit():
+        if depth > _recursion_limit[0] and depth > sys.getrecursionlimit():
             raise RecursionError("maximum recursion depth exceeded")
         frame.depth = depth
         return frame

@@ -744,6 +744,11 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     return None
 
 
+def PRECALL_CALL(vm: Any, f: Frame, arg: int) -> Any:
+    f.pc += 1
+    return CALL(vm, f, arg)
+
+
 @op
 def CALL_FUNCTION_EX(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack

@@ -146,9 +146,7 @@ def test_extends_with_condition_is_refused() -> None:
         temporal(extends=tools.wait_for_report, condition=tools.report_is_ready)
 
 
-@pytest.mark.parametrize(
-    "base", [tools.fetch_report, "wait_for_report", functools.partial(tools.wait_for_report)]
-)
+@pytest.mark.parametrize("base", [tools.fetch_report, "wait_for_report", functools.partial(tools.wait_for_report)])
 def test_extends_must_name_a_temporal_function(base: object) -> None:
     with pytest.raises(TypeError, match="needs a function decorated with @temporal"):
         temporal(extends=base)

@@ -52,9 +52,7 @@ def test_unresolvable_postponed_annotation_falls_back_to_its_text() -> None:
     assert (first.value, second.value, third.value) == ("apples", 3, 3)
 
 
-@pytest.mark.parametrize(
-    "wait", [tools.wait_for_many, postponed.wait_for_variable, tools.wait_for_unannotated]
-)
+@pytest.mark.parametrize("wait", [tools.wait_for_many, postponed.wait_for_variable, tools.wait_for_unannotated])
 def test_variable_or_missing_annotation_raises_while_pending(wait: Callable[[PairResult], Any]) -> None:
     result = PairResult(ready=False)
     future = wait(result)
