@@ -47,7 +47,7 @@ import os
 import reprlib
 import types
 import typing
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Awaitable, Callable, Generator, Iterator
 from typing import Any, ParamSpec, Protocol, TypeVar
 
 from statek_vm.exceptions import FutureError
@@ -873,7 +873,7 @@ def _make_temporal(fn: Callable[P, R], complement: Complement, condition: Condit
 
         @functools.wraps(fn)
         async def wrapper(*args: Any, **kwargs: Any) -> Any:
-            return _attach(await fn(*args, **kwargs), complement, condition)
+            return _attach(await typing.cast("Awaitable[Any]", fn(*args, **kwargs)), complement, condition)
 
     else:
 

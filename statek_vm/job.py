@@ -28,6 +28,10 @@ from statek_vm.vm.interpreter import Interpreter, Suspension, clean_traceback
 from statek_vm.vm.objects import VMCoroutine
 
 
+# The CPython versions whose bytecode the VM interprets.
+SUPPORTED_VERSIONS = frozenset({(3, 11)})
+
+
 class JobStatus(str, enum.Enum):
     """Where a job is in its life.  A ``str`` enum: ``job.status == "SUSPENDED"`` holds."""
 
@@ -296,6 +300,12 @@ def run(
     """
     if not isinstance(source, str):
         raise TypeError(f"run() source must be a str, not {type(source).__name__}")
+    if sys.version_info[:2] not in SUPPORTED_VERSIONS:
+        raise StatekError(
+            f"the statek_vm VM runs CPython {', '.join('%d.%d' % v for v in sorted(SUPPORTED_VERSIONS))} bytecode; "
+            f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Use CPython 3.11 to run jobs "
+            "(the temporal API in statek_vm.future works on every supported version)."
+        )
     program = compile_program(source, filename)
     namespace: dict[str, Any] = {"__name__": "__main__"}
     job = Job.__new__(Job)
@@ -307,5 +317,3 @@ def run(
 
 
 __all__ = ["Job", "JobStatus", "run"]
-
-_ = sys

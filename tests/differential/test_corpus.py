@@ -133,6 +133,9 @@ def _vm_params() -> list[object]:
     ]
 
 
+@pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11), reason="the VM supports CPython 3.11 bytecode; 3.12/3.13 are a separate issue"
+)
 @pytest.mark.parametrize("path", _vm_params())
 def test_vm_matches_native(path: Path) -> None:
     try:

@@ -1,0 +1,157 @@
+"""Script functions are real callables for host code and look right to introspection."""
+
+from __future__ import annotations
+
+import collections.abc
+import dataclasses
+import functools
+import inspect
+import sys
+from typing import Any
+
+import pytest
+
+import statek_vm
+from statek_vm.vm import VMFunction
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11), reason="the VM supports CPython 3.11 bytecode; 3.12/3.13 are a separate issue"
+)
+
+SOURCE = '''
+import functools, dataclasses
+
+def greet(name: str, /, greeting: str = "hi", *rest: int, loud: bool = False, **extra: Any) -> str:
+    """Say hello."""
+    text = f"{greeting} {name}"
+    return text.upper() if loud else text
+
+def logged(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        calls.append(fn.__name__)
+        return fn(*args, **kwargs)
+    return wrapper
+
+@logged
+def add(a, b):
+    """Add two numbers."""
+    return a + b
+
+class Shape:
+    sides = 0
+    def __init__(self, name):
+        self.name = name
+    @property
+    def label(self):
+        return f"{self.name}/{self.sides}"
+    @classmethod
+    def make(cls, name):
+        return cls(name)
+    @staticmethod
+    def unit():
+        return "cm"
+    def describe(self):
+        return f"shape {self.label}"
+
+class Square(Shape):
+    sides = 4
+    def describe(self):
+        return "square: " + super().describe()
+
+@dataclasses.dataclass(order=True)
+class Point:
+    x: int
+    y: int = 0
+    def norm(self):
+        return abs(self.x) + abs(self.y)
+
+def numbers(n):
+    for i in range(n):
+        yield i * i
+
+calls = []
+'''
+
+
+@pytest.fixture(scope="module")
+def ns() -> dict[str, Any]:
+    job = statek_vm.run(SOURCE, {"Any": Any})
+    assert job.status == "COMPLETED", job.error
+    return job.namespace
+
+
+def test_metadata(ns: dict[str, Any]) -> None:
+    greet = ns["greet"]
+    assert isinstance(greet, VMFunction)
+    assert greet.__name__ == "greet" and greet.__qualname__ == "greet"
+    assert greet.__doc__ == "Say hello."
+    assert greet.__module__ == "__main__"
+    assert greet.__defaults__ == ("hi",) and greet.__kwdefaults__ == {"loud": False}
+    assert greet.__annotations__["return"] is str
+    assert type(greet).__name__ == "function"
+    assert ns["Square"].describe.__qualname__ == "Square.describe"
+
+
+def test_signature(ns: dict[str, Any]) -> None:
+    assert str(inspect.signature(ns["greet"])) == (
+        "(name: str, /, greeting: str = 'hi', *rest: int, loud: bool = False, **extra: Any) -> str"
+    )
+    assert str(inspect.signature(ns["Shape"].make)) == "(name)"
+    assert str(inspect.signature(ns["add"])) == "(a, b)", "functools.wraps: the signature follows __wrapped__"
+
+
+def test_host_calls_script_functions(ns: dict[str, Any]) -> None:
+    greet = ns["greet"]
+    assert greet("ann") == "hi ann"
+    assert greet("bo", "hey", 1, 2, loud=True, extra=1) == "HEY BO"
+    assert sorted(["bb", "a", "ccc"], key=ns["greet"]) == ["a", "bb", "ccc"]
+    assert list(map(lambda p: p.norm(), [ns["Point"](3, -4)])) == [7]
+    assert functools.partial(greet, greeting="yo")("cy") == "yo cy"
+    with pytest.raises(TypeError, match=r"greet\(\) missing 1 required positional argument: 'name'"):
+        greet()
+
+
+def test_decorators_wraps_and_attributes(ns: dict[str, Any]) -> None:
+    add = ns["add"]
+    assert add.__name__ == "add" and add.__doc__ == "Add two numbers."
+    assert add.__wrapped__.__name__ == "add"
+    assert add(2, 3) == 5 and ns["calls"][-1] == "add"
+    assert "__name__" not in vars(add), "wraps must not copy VM internals"
+
+
+def test_classes_properties_and_super(ns: dict[str, Any]) -> None:
+    square = ns["Square"].make("sq")
+    assert type(square) is ns["Square"]
+    assert square.label == "sq/4"
+    assert square.describe() == "square: shape sq/4"
+    assert ns["Shape"].unit() == "cm"
+
+
+def test_dataclasses(ns: dict[str, Any]) -> None:
+    point = ns["Point"]
+    assert dataclasses.is_dataclass(point)
+    assert point(1, 2) < point(2, 0)
+    assert repr(point(1)) == "Point(x=1, y=0)"
+    assert [f.name for f in dataclasses.fields(point)] == ["x", "y"]
+
+
+def test_generators_for_host_code(ns: dict[str, Any]) -> None:
+    gen = ns["numbers"](4)
+    assert isinstance(gen, collections.abc.Generator)
+    assert type(gen).__name__ == "generator"
+    assert list(gen) == [0, 1, 4, 9]
+    gen2 = ns["numbers"](3)
+    assert next(gen2) == 0 and gen2.send(None) == 1
+    gen2.close()
+    with pytest.raises(StopIteration):
+        next(gen2)
+
+
+def test_functions_pickle_by_value_with_their_program(ns: dict[str, Any]) -> None:
+    # Script functions survive a pickle round trip (snapshots build on this).
+    import dill  # type: ignore[import-untyped]
+
+    greet = dill.loads(dill.dumps(ns["greet"]))
+    assert greet("zed", loud=True) == "HI ZED"
+    assert greet is not ns["greet"] and greet.__qualname__ == "greet"
