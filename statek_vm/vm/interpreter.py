@@ -292,7 +292,17 @@ class Interpreter:
             # instruction is counted on its own.
             handlers = opcodes.HANDLERS
             table = [
-                (_counting(handlers.get(op.name) or _unsupported(op.name), counts, (unit.program.hash, unit.base + i)), op.arg)
+                (
+                    _counting(
+                        handlers.get(op.name) or _unsupported(op.name),
+                        counts,
+                        (unit.program.hash, unit.base + i),
+                        # CPython's compiler charges a call's arguments to PRECALL,
+                        # though they stay on the stack until CALL.
+                        unit.depths[i] + op.arg if op.name == "CALL" else unit.depths[i],
+                    ),
+                    op.arg,
+                )
                 for i, op in enumerate(unit.ops)
             ]
             self._counting_tables[unit] = table
@@ -672,11 +682,17 @@ class Interpreter:
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))
 
 
-def _counting(fn: Any, counts: collections.Counter[Any], key: Any) -> Any:
+def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -> Any:
     # An instruction counts once it has executed: completed, or raised an
     # exception that the script sees.  A suspension does not count: the
-    # instruction runs (once) when the job resumes.
+    # instruction runs (once) when the job resumes.  Counting runs also check
+    # that the value stack has the depth the program stage computed.
     def counted(vm: Interpreter, f: Frame, arg: Any) -> Any:
+        if depth >= 0 and len(f.stack) != depth:
+            raise VMInternalError(
+                f"stack depth {len(f.stack)} before instruction {key[1]} ({f.unit.ops[f.pc - 1].name}) "
+                f"of {f.unit.qualname}, expected {depth}"
+            )
         try:
             r = fn(vm, f, arg)
         except FutureError:

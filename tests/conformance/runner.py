@@ -250,6 +250,7 @@ def _make_result_class(log: _EventLog, source_file: str, test_timeout: float) ->
             super().__init__()
             self._status: dict[str, tuple[str, str]] = {}
             self._started: dict[str, float] = {}
+            self._recursion_limit = sys.getrecursionlimit()
 
         def _set(self, test: Any, status: str, reason: str = "") -> None:
             key = test.id()
@@ -269,6 +270,11 @@ def _make_result_class(log: _EventLog, source_file: str, test_timeout: float) ->
         def stopTest(self, test: Any) -> None:
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+            # A test that lowers the recursion limit restores it in a
+            # ``finally``; an interrupted one may not have, and must not cost
+            # the tests after it.
+            if sys.getrecursionlimit() != self._recursion_limit:
+                sys.setrecursionlimit(self._recursion_limit)
             super().stopTest(test)
             key = test.id()
             status, reason = self._status.get(key, (PASSED, ""))
