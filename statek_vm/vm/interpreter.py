@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
-from statek_vm.future import FUTURE_TYPES
+from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import compile_program
 from statek_vm.vm import opcodes, runtime
@@ -622,13 +622,13 @@ class Interpreter:
     def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """Call host code.  A future passed directly as an argument is resolved first."""
         for a in args:
-            if type(a) in FUTURE_TYPES:
+            if type(a) in FUTURE_CLASSES:
                 args, kwargs = _resolve_arguments(func, args, kwargs)
                 break
         else:
             if kwargs:
                 for v in kwargs.values():
-                    if type(v) in FUTURE_TYPES:
+                    if type(v) in FUTURE_CLASSES:
                         args, kwargs = _resolve_arguments(func, args, kwargs)
                         break
         if type(func) is _BuiltinMethod and func.__name__ in ("split", "subgroup") and isinstance(
@@ -732,9 +732,9 @@ def _send_target(frame: Frame) -> int:
 def _resolve_arguments(func: Any, args: Any, kwargs: dict[str, Any] | None) -> tuple[Any, Any]:
     if getattr(func, "__statek_future_aware__", False):
         return args, kwargs
-    resolved = [a.value if type(a) in FUTURE_TYPES else a for a in args]
+    resolved = [a.value if type(a) in FUTURE_CLASSES else a for a in args]
     if kwargs:
-        kwargs = {k: (v.value if type(v) in FUTURE_TYPES else v) for k, v in kwargs.items()}
+        kwargs = {k: (v.value if type(v) in FUTURE_CLASSES else v) for k, v in kwargs.items()}
     return resolved, kwargs
 
 
@@ -897,7 +897,7 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
     if "source" not in bound:
         raise TypeError(f"{mode} expected at least 1 argument, got 0")
     source = bound["source"]
-    if type(source) in FUTURE_TYPES:
+    if type(source) in FUTURE_CLASSES:
         source = source.value
     g = bound.get("globals")
     loc = bound.get("locals")

@@ -30,7 +30,8 @@ from statek_vm.vm.objects import (
     VMFunction,
     VMGenerator,
 )
-from statek_vm.future import FUTURE_API, FUTURE_TYPES
+from statek_vm.future import FUTURE_API
+from statek_vm.future import FUTURE_CLASSES
 
 _MISSING: Any = object()
 
@@ -49,7 +50,7 @@ def op(fn: Handler) -> Handler:
 
 def _resolve(value: Any) -> Any:
     """The value of a future (suspending while it is pending), else ``value``."""
-    if type(value) in FUTURE_TYPES:
+    if type(value) in FUTURE_CLASSES:
         return value.value
     return value
 
@@ -318,7 +319,7 @@ def COMPARE_OP(vm: Any, f: Frame, arg: int) -> None:
 def IS_OP(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     left, right = st[-2], st[-1]
-    if type(left) in FUTURE_TYPES or type(right) in FUTURE_TYPES:
+    if type(left) in FUTURE_CLASSES or type(right) in FUTURE_CLASSES:
         left, right = _resolve(left), _resolve(right)
     result = (left is right) ^ bool(arg)
     del st[-1]
@@ -424,7 +425,7 @@ def POP_JUMP_FORWARD_IF_TRUE(vm: Any, f: Frame, arg: int) -> None:
 @op
 def POP_JUMP_FORWARD_IF_NONE(vm: Any, f: Frame, arg: int) -> None:
     value = f.stack[-1]
-    if type(value) in FUTURE_TYPES:
+    if type(value) in FUTURE_CLASSES:
         value = _resolve(value)
     if value is None:
         f.pc = arg
@@ -434,7 +435,7 @@ def POP_JUMP_FORWARD_IF_NONE(vm: Any, f: Frame, arg: int) -> None:
 @op
 def POP_JUMP_FORWARD_IF_NOT_NONE(vm: Any, f: Frame, arg: int) -> None:
     value = f.stack[-1]
-    if type(value) in FUTURE_TYPES:
+    if type(value) in FUTURE_CLASSES:
         value = _resolve(value)
     if value is not None:
         f.pc = arg
@@ -656,7 +657,7 @@ def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
 @op
 def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
     owner = f.stack[-1]
-    if type(owner) in FUTURE_TYPES and arg not in FUTURE_API:
+    if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
     f.stack[-1] = getattr(owner, arg)
 
@@ -664,7 +665,7 @@ def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
 @op
 def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> None:
     owner = f.stack[-1]
-    if type(owner) in FUTURE_TYPES and arg not in FUTURE_API:
+    if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
     method = getattr(owner, arg)
     f.stack[-1] = NULL
@@ -695,7 +696,7 @@ def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
     have_spec = arg & 4
     spec = st[-1] if have_spec else ""
     value = st[-2] if have_spec else st[-1]
-    if type(value) in FUTURE_TYPES:
+    if type(value) in FUTURE_CLASSES:
         value = value.value
     conv = arg & 3
     if conv == 1:
@@ -1239,7 +1240,7 @@ def _awaitable_iter(obj: Any, where: int) -> Any:
         return obj
     if _is_native_coroutine(obj):
         return obj
-    if cls in FUTURE_TYPES:
+    if cls in FUTURE_CLASSES:
         return obj.__await__()
     getter = getattr(type(obj), "__await__", None)
     if getter is None:

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import argparse
 import builtins
+import contextlib
 import dataclasses
 import json
 import os
@@ -197,34 +198,24 @@ def one_line_reason(err: tuple[Any, BaseException, Any], source_file: str | None
 
 
 def _doctest_reason(report: str) -> str:
-    """The first failing example of a doctest failure report, and its outcome."""
-    lines = report.splitlines()
-    failed = sum(1 for line in lines if line.strip() == "Failed example:")
-    example = ""
+    """The first failing example of a doctest failure report, and its outcome.
+
+    doctest reports each failure as ``Failed example:``, the example's source,
+    then either ``Expected:``/``Got:`` blocks or ``Exception raised:`` and an
+    indented traceback whose last line is ``Type: message``."""
+    blocks = report.split("Failed example:")
+    failed = len(blocks) - 1
+    first = blocks[1].split("\n" + "-" * 70)[0]
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    example = lines[0] if lines else ""
     outcome = ""
-    for i, line in enumerate(lines):
-        if line.strip() != "Failed example:":
-            continue
-        example = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        rest = lines[i + 2 :]
-        for j, other in enumerate(rest):
-            stripped = other.strip()
-            if stripped == "Exception raised:":
-                # The last line of the traceback: "Type: message".
-                tail = [r for r in rest[j + 1 :] if r.startswith("        ") and r.strip()]
-                block: list[str] = []
-                for r in rest[j + 1 :]:
-                    if r.startswith("---") or r.strip() == "Failed example:":
-                        break
-                    block.append(r)
-                exc_lines = [b.strip() for b in block if b.strip() and not b.startswith("          ")]
-                outcome = "raised " + (exc_lines[-1] if exc_lines else (tail[-1].strip() if tail else "?"))
-                break
-            if stripped == "Got:" or stripped.startswith("Got nothing"):
-                got = rest[j + 1].strip() if stripped == "Got:" and j + 1 < len(rest) else "nothing"
-                outcome = f"got {got}"
-                break
-        break
+    if "Exception raised:" in lines:
+        outcome = "raised " + lines[-1]
+    elif "Got:" in lines:
+        got = lines[lines.index("Got:") + 1 :]
+        outcome = "got " + (got[0] if got else "")
+    elif lines and lines[-1].startswith("Got nothing"):
+        outcome = "got nothing"
     return _shorten(f"doctest: {failed} example(s) failed; first: {example} -> {outcome}")
 
 
@@ -378,15 +369,16 @@ class _VMSource:
 
 def _run_doctests_on_vm(stats: dict[str, int]) -> None:
     """Make doctest execute its examples on the VM (see the module docstring)."""
-    import __future__
+    import __future__  # noqa: I001 - the module of future features, not a future import
     import doctest
 
     future_flags = 0
     for feature in __future__.all_feature_names:
         future_flags |= getattr(__future__, feature).compiler_flag
 
-    def compile(source: Any, filename: str, mode: str, flags: int = 0, dont_inherit: bool = False,
-                optimize: int = -1) -> Any:
+    def compile(
+        source: Any, filename: str, mode: str, flags: int = 0, dont_inherit: bool = False, optimize: int = -1
+    ) -> Any:
         code = builtins.compile(source, filename, mode, flags, dont_inherit, optimize)
         if flags & future_flags or not isinstance(source, str):
             stats["native"] += 1
@@ -472,8 +464,7 @@ def _load_module_on_vm(name: str, log: _EventLog) -> Any:
     return module
 
 
-def worker(mode: str, name: str, events_path: str, test_timeout: float, *,
-           doctest_module_hint: bool = False) -> int:
+def worker(mode: str, name: str, events_path: str, test_timeout: float, *, doctest_module_hint: bool = False) -> int:
     """Run one module's tests in this process (``mode`` is native or vm)."""
     import importlib
     import unittest
@@ -493,16 +484,23 @@ def worker(mode: str, name: str, events_path: str, test_timeout: float, *,
             module = _load_module_on_vm(name, log)
         suite = unittest.TestLoader().loadTestsFromModule(module)
     except BaseException as e:  # noqa: BLE001 - a module that cannot load is a result
-        log.write(event="load_error", reason=one_line_reason((type(e), e, e.__traceback__), source_file),
-                  traceback="".join(traceback.format_exception(e))[-4000:])
+        log.write(
+            event="load_error",
+            reason=one_line_reason((type(e), e, e.__traceback__), source_file),
+            traceback="".join(traceback.format_exception(e))[-4000:],
+        )
         log.write(event="end")
         return 0
     log.write(event="loaded", count=suite.countTestCases())
     result = _make_result_class(log, source_file, test_timeout)()
     started = time.monotonic()
     suite.run(result)
-    log.write(event="end", seconds=round(time.monotonic() - started, 3),
-              doctest_vm_examples=doctest_stats["vm"], doctest_native_examples=doctest_stats["native"])
+    log.write(
+        event="end",
+        seconds=round(time.monotonic() - started, 3),
+        doctest_vm_examples=doctest_stats["vm"],
+        doctest_native_examples=doctest_stats["native"],
+    )
     return 0
 
 
@@ -538,8 +536,9 @@ class ModeRun:
         return {k for k, t in self.tests.items() if t["status"] == PASSED}
 
 
-def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float,
-             doctest_module_hint: bool = False) -> ModeRun:
+def run_mode(
+    name: str, mode: str, *, timeout: float, test_timeout: float, doctest_module_hint: bool = False
+) -> ModeRun:
     """Run one module in one mode in a fresh subprocess and read its events."""
     run = ModeRun(mode)
     env = dict(os.environ)
@@ -548,8 +547,18 @@ def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float,
     with tempfile.TemporaryDirectory(prefix=f"conformance-{name}-{mode}-") as tmp:
         events = Path(tmp) / "events.jsonl"
         stderr_path = Path(tmp) / "stderr.txt"
-        cmd = [sys.executable, "-m", "tests.conformance.runner", "--worker", mode, name,
-               "--events", str(events), "--test-timeout", str(test_timeout)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "tests.conformance.runner",
+            "--worker",
+            mode,
+            name,
+            "--events",
+            str(events),
+            "--test-timeout",
+            str(test_timeout),
+        ]
         if doctest_module_hint:
             cmd.append("--doctest-module-hint")
         started = time.monotonic()
@@ -557,8 +566,15 @@ def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float,
             # The worker runs in its own session and folder, so that a timeout
             # can end it and anything it spawned, and files tests leave behind
             # stay out of the repository.
-            proc = subprocess.Popen(cmd, cwd=tmp, env=env, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+            proc = subprocess.Popen(
+                cmd,
+                cwd=tmp,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                start_new_session=True,
+            )
             try:
                 code = proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -579,10 +595,8 @@ def run_mode(name: str, mode: str, *, timeout: float, test_timeout: float,
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait()
 
 
@@ -661,8 +675,7 @@ def _why_not_run(test_id: str, native: ModeRun, vm: ModeRun) -> str:
         return f"module body failed on the VM: {vm.body.get('error', '')}"
     if vm.status != "ok":
         return f"{vm.status}: {vm.error}"
-    return (f"not collected on the VM: loadTestsFromModule returned {vm.loaded} tests "
-            f"(natively {native.loaded})")
+    return f"not collected on the VM: loadTestsFromModule returned {vm.loaded} tests (natively {native.loaded})"
 
 
 def _mode_summary(run: ModeRun) -> dict[str, Any]:
@@ -697,9 +710,15 @@ def _example_counts(native: ModeRun, vm: ModeRun, native_pass: set[str]) -> dict
     return {"total": total, "native_pass": native_ok, "vm_pass": vm_ok}
 
 
-def run_modules(names: list[str] | tuple[str, ...] = MODULES, *, jobs: int = 2,
-                timeout: float = DEFAULT_MODULE_TIMEOUT, test_timeout: float = DEFAULT_TEST_TIMEOUT,
-                doctest_module_hint: bool = False, progress: Any = None) -> dict[str, Any]:
+def run_modules(
+    names: list[str] | tuple[str, ...] = MODULES,
+    *,
+    jobs: int = 2,
+    timeout: float = DEFAULT_MODULE_TIMEOUT,
+    test_timeout: float = DEFAULT_TEST_TIMEOUT,
+    doctest_module_hint: bool = False,
+    progress: Any = None,
+) -> dict[str, Any]:
     """Run every module natively and on the VM, ``jobs`` subprocesses at a time.
 
     Returns the whole report (the structure written by ``--json``)."""
@@ -709,14 +728,17 @@ def run_modules(names: list[str] | tuple[str, ...] = MODULES, *, jobs: int = 2,
 
     def one(task: tuple[str, str]) -> None:
         name, mode = task
-        result = run_mode(name, mode, timeout=timeout, test_timeout=test_timeout,
-                          doctest_module_hint=doctest_module_hint)
+        result = run_mode(
+            name, mode, timeout=timeout, test_timeout=test_timeout, doctest_module_hint=doctest_module_hint
+        )
         with lock:
             runs[task] = result
             if progress is not None:
                 c = result.counts()
-                progress(f"{name:<28} {mode:<6} {result.status:<9} {c[PASSED]:>4} passed of {c['run']:>4} run "
-                         f"({result.seconds:.0f} s)")
+                progress(
+                    f"{name:<28} {mode:<6} {result.status:<9} {c[PASSED]:>4} passed of {c['run']:>4} run "
+                    f"({result.seconds:.0f} s)"
+                )
 
     # The VM runs are the slow ones: start them first so the pool stays busy.
     tasks = [(n, "vm") for n in names] + [(n, "native") for n in names]
@@ -771,8 +793,10 @@ def format_table(report: dict[str, Any]) -> str:
         ex = m.get("doctest_examples")
         if ex:
             notes.append(f"doctest examples {ex['vm_pass']}/{ex['native_pass']}")
-        rows.append(f"| {name} | {m['native_pass']} | {m['vm_pass']} | {m['percent']:.1f} | "
-                    f"{'; '.join(notes).replace('|', '/')} |")
+        rows.append(
+            f"| {name} | {m['native_pass']} | {m['vm_pass']} | {m['percent']:.1f} | "
+            f"{'; '.join(notes).replace('|', '/')} |"
+        )
     t = report["total"]
     rows.append(f"| **total** | **{t['native_pass']}** | **{t['vm_pass']}** | **{t['percent']:.1f}** | |")
     return "\n".join(rows)
@@ -790,6 +814,27 @@ def format_differences(report: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+# ------------------------------------------------------------------ floors --
+
+# Per module, how many natively passing tests must also pass on the VM
+# (tests/conformance/test_conformance.py fails below it).
+FLOORS_FILE = Path(__file__).with_name("floors.json")
+
+
+def read_floors() -> dict[str, int]:
+    """The recorded floors: module name to minimum VM pass count."""
+    return {k: int(v) for k, v in json.loads(FLOORS_FILE.read_text(encoding="utf-8")).items()}
+
+
+def update_floors(report: dict[str, Any]) -> None:
+    """Set the floor of every module in ``report`` to its measured VM pass count."""
+    floors = read_floors() if FLOORS_FILE.exists() else {}
+    for name, m in report["modules"].items():
+        floors[name] = m["vm_pass"]
+    ordered = {name: floors[name] for name in [*MODULES, *sorted(set(floors) - set(MODULES))] if name in floors}
+    FLOORS_FILE.write_text(json.dumps(ordered, indent=2) + "\n", encoding="utf-8")
+
+
 # --------------------------------------------------------------------- CLI --
 
 
@@ -801,14 +846,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help=f"test modules (default: the {len(MODULES)} language modules)")
     parser.add_argument("--json", metavar="PATH", help="write the full report as JSON")
     parser.add_argument("--jobs", "-j", type=int, default=2, help="subprocesses at a time (default 2)")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_MODULE_TIMEOUT,
-                        help=f"seconds before one module run is killed (default {DEFAULT_MODULE_TIMEOUT:.0f})")
-    parser.add_argument("--test-timeout", type=float, default=DEFAULT_TEST_TIMEOUT,
-                        help=f"seconds before one test is interrupted, 0 for none (default {DEFAULT_TEST_TIMEOUT:.0f})")
-    parser.add_argument("--doctest-module-hint", action="store_true",
-                        help="on the VM, let doctest.DocTestSuite() without a module mean the module under test "
-                             "(measures the doctests while sys._getframe cannot see script frames; "
-                             "not for floors)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_MODULE_TIMEOUT,
+        help=f"seconds before one module run is killed (default {DEFAULT_MODULE_TIMEOUT:.0f})",
+    )
+    parser.add_argument(
+        "--test-timeout",
+        type=float,
+        default=DEFAULT_TEST_TIMEOUT,
+        help=f"seconds before one test is interrupted, 0 for none (default {DEFAULT_TEST_TIMEOUT:.0f})",
+    )
+    parser.add_argument(
+        "--doctest-module-hint",
+        action="store_true",
+        help="on the VM, let doctest.DocTestSuite() without a module mean the module under test "
+        "(measures the doctests while sys._getframe cannot see script frames; "
+        "not for floors)",
+    )
+    parser.add_argument(
+        "--update-floors",
+        action="store_true",
+        help=f"write each module's VM pass count to {FLOORS_FILE.name} (after an intended change)",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only the table")
     parser.add_argument("--worker", nargs=2, metavar=("MODE", "MODULE"), help=argparse.SUPPRESS)
     parser.add_argument("--events", help=argparse.SUPPRESS)
@@ -820,16 +881,26 @@ def main(argv: list[str] | None = None) -> int:
 
     names = args.modules or list(MODULES)
     progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
-    report = run_modules(names, jobs=args.jobs, timeout=args.timeout, test_timeout=args.test_timeout,
-                         doctest_module_hint=args.doctest_module_hint, progress=progress)
+    report = run_modules(
+        names,
+        jobs=args.jobs,
+        timeout=args.timeout,
+        test_timeout=args.test_timeout,
+        doctest_module_hint=args.doctest_module_hint,
+        progress=progress,
+    )
+    if args.update_floors:
+        update_floors(report)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     print(format_table(report))
     if not args.quiet:
         print(format_differences(report))
     t = report["total"]
-    print(f"\ntotal: {t['vm_pass']} of {t['native_pass']} natively passing tests pass on the VM "
-          f"({t['percent']:.1f} %); wall clock {report['wall_seconds']:.0f} s with {args.jobs} job(s)")
+    print(
+        f"\ntotal: {t['vm_pass']} of {t['native_pass']} natively passing tests pass on the VM "
+        f"({t['percent']:.1f} %); wall clock {report['wall_seconds']:.0f} s with {args.jobs} job(s)"
+    )
     return 0
 
 

@@ -252,3 +252,27 @@ def test_resume_of_a_finished_job_is_an_error() -> None:
     job = gates.statek_vm.run("x = 1")
     with pytest.raises(gates.statek_vm.StatekError, match="only a SUSPENDED job can resume"):
         job.resume()
+
+
+def test_application_subclasses_of_futures_are_futures_to_the_vm() -> None:
+    from statek_vm import FutureResult, temporal
+
+    class TracedResult(FutureResult):
+        pass
+
+    state = {"ready": False}
+
+    def fetch(future: FutureResult) -> int:
+        if not state["ready"]:
+            raise gates.FutureError(future)
+        return 41
+
+    @temporal(complement=fetch, condition=lambda future: state["ready"])
+    def get() -> object:
+        return TracedResult(deps=None, state_num=0)
+
+    job = gates.statek_vm.run("x = get()\nis_none = x is None\ny = x + 1\n", {"get": get})
+    assert job.status == "SUSPENDED" and job.location == ("<agent>", 2), "`x is None` needs the value"
+    state["ready"] = True
+    job.resume()
+    assert job.namespace["y"] == 42 and job.namespace["is_none"] is False
