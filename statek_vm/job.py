@@ -27,21 +27,17 @@ from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension, clean_traceback
 from statek_vm.vm.objects import VMCoroutine
 
-
 # The CPython versions whose bytecode the VM interprets.
 SUPPORTED_VERSIONS = frozenset({(3, 11)})
 
 
-class JobStatus(str, enum.Enum):
+class JobStatus(enum.StrEnum):
     """Where a job is in its life.  A ``str`` enum: ``job.status == "SUSPENDED"`` holds."""
 
     STARTED = "STARTED"
     SUSPENDED = "SUSPENDED"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Job:
@@ -142,7 +138,7 @@ class Job:
             result = self._interp.run(frame, self._root, resumable=True)
             if isinstance(result, tuple) and result[0] == "return" and self._root is self._frame_root_module():
                 result = self._drive_top_level_coroutine(result)
-        except BaseException as e:  # noqa: BLE001 - the job records every failure
+        except BaseException as e:
             self._fail(e)
             if isinstance(e, KeyboardInterrupt):
                 raise
@@ -302,7 +298,7 @@ def run(
         raise TypeError(f"run() source must be a str, not {type(source).__name__}")
     if sys.version_info[:2] not in SUPPORTED_VERSIONS:
         raise StatekError(
-            f"the statek_vm VM runs CPython {', '.join('%d.%d' % v for v in sorted(SUPPORTED_VERSIONS))} bytecode; "
+            f"the statek_vm VM runs CPython {', '.join(f'{a}.{b}' for a, b in sorted(SUPPORTED_VERSIONS))} bytecode; "
             f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Use CPython 3.11 to run jobs "
             "(the temporal API in statek_vm.future works on every supported version)."
         )

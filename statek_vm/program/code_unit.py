@@ -18,8 +18,8 @@ import types
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bytecode import Bytecode, ConcreteBytecode, Instr, Label, SetLineno, TryBegin, TryEnd
-from bytecode.instr import CellVar, FreeVar
+from bytecode import Bytecode, ConcreteBytecode, Instr, Label, SetLineno
+from bytecode.instr import CellVar, FreeVar, TryBegin, TryEnd
 
 if TYPE_CHECKING:
     from statek_vm.program.program import Program
@@ -147,7 +147,7 @@ class CodeUnit:
         return handlers
 
     def _resolve_arg(self, instr: Instr, labels: dict[int, int]) -> Any:
-        arg = instr.arg
+        arg: Any = instr.arg
         if isinstance(arg, Label):
             return labels[id(arg)]
         if isinstance(arg, CellVar):
@@ -172,7 +172,7 @@ class CodeUnit:
         n = len(instrs)
         depths = [-1] * n
         work: list[tuple[int, int]] = [(0, 0)] if n else []
-        for i, handler in enumerate(self.handlers):
+        for handler in self.handlers:
             if handler is not None:
                 work.append((handler.target, handler.depth + (1 if handler.lasti else 0) + 1))
         while work:
@@ -216,7 +216,8 @@ class CodeUnit:
         return len(self.ops)
 
     def __repr__(self) -> str:
-        return f"<CodeUnit {self.qualname} {self.filename}:{self.firstlineno} #{self.base}..{self.base + len(self.ops) - 1}>"
+        last = self.base + len(self.ops) - 1
+        return f"<CodeUnit {self.qualname} {self.filename}:{self.firstlineno} #{self.base}..{last}>"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A unit is part of its program: it is stored by reference (program

@@ -84,7 +84,9 @@ class Program:
         return (_program_from_source, (self.source, self.filename, self.mode, self.hash))
 
     def __repr__(self) -> str:
-        return f"<Program {self.filename} {self.hash[:12]} {len(self.units)} units, {self.instruction_count} instructions>"
+        return (
+            f"<Program {self.filename} {self.hash[:12]} {len(self.units)} units, {self.instruction_count} instructions>"
+        )
 
 
 _cache: dict[str, Program] = {}

@@ -32,7 +32,7 @@ def bind_arguments(
     """The initial fast locals of a call of ``unit`` with ``args`` and ``kwargs``."""
     argcount = unit.argcount
     nargs = len(args)
-    fast = [UNBOUND] * len(unit.varnames)
+    fast: list[Any] = [UNBOUND] * len(unit.varnames)
     flags = unit.flags
     # Fast path: exactly the positional parameters, nothing else.
     if not kwargs and nargs == argcount and not unit.kwonlyargcount and not flags & (CO_VARARGS | CO_VARKEYWORDS):

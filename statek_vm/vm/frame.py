@@ -66,21 +66,21 @@ class Frame:
     """One activation of a code unit; see the module docstring."""
 
     __slots__ = (
-        "unit",
-        "pc",
-        "stack",
-        "fast",
-        "cells",
-        "globals",
-        "builtins",
-        "locals",
         "back",
-        "ret_mode",
-        "ret_info",
-        "kwnames",
-        "generator",
-        "func",
+        "builtins",
+        "cells",
         "depth",
+        "fast",
+        "func",
+        "generator",
+        "globals",
+        "kwnames",
+        "locals",
+        "pc",
+        "ret_info",
+        "ret_mode",
+        "stack",
+        "unit",
     )
 
     def __init__(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import builtins
 import collections
+import contextlib
 import os
 import sys
 import threading
@@ -176,9 +177,10 @@ class Interpreter:
 
     def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None) -> Any:
         if exc is not None:
-            frame = self._unwind(frame, base, exc, resumable)
-            if frame.__class__ is Suspension:
-                return frame
+            first = self._unwind(frame, base, exc, resumable)
+            if type(first) is Suspension:
+                return first
+            frame = first
         while True:
             cur = self.current_exc()
             if cur is None:
@@ -209,7 +211,7 @@ class Interpreter:
                 frame = nxt
             elif sig == SIG_YIELD:
                 value = frame.stack.pop()
-                gen = frame.generator()  # type: ignore[misc]
+                gen = frame.generator()
                 gen._running = False
                 self._leave_generator(gen)
                 gen = None
@@ -235,7 +237,7 @@ class Interpreter:
                 caller.stack.append(gen)
                 gen = None
                 frame = caller
-            elif sig == SIG_EXC_STATE or sig == SIG_SWITCH:
+            elif sig in (SIG_EXC_STATE, SIG_SWITCH):
                 continue
             else:
                 raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
@@ -327,12 +329,14 @@ class Interpreter:
                 caller.stack.append(default[0])
             else:
                 caller.pc -= 1
-                return self._unwind(caller, base, StopIteration(value) if value is not None else StopIteration(), resumable)
+                return self._unwind(
+                    caller, base, StopIteration(value) if value is not None else StopIteration(), resumable
+                )
         elif mode == RET_INIT:
             if value is not None:
                 caller.pc -= 1
-                error = TypeError(f"__init__() should return None, not '{type(value).__name__}'")
-                return self._unwind(caller, base, error, resumable)
+                bad_init = TypeError(f"__init__() should return None, not '{type(value).__name__}'")
+                return self._unwind(caller, base, bad_init, resumable)
             caller.stack.append(frame.ret_info)
         elif mode == RET_CLASS:
             try:
@@ -631,8 +635,10 @@ class Interpreter:
                     if type(v) in FUTURE_CLASSES:
                         args, kwargs = _resolve_arguments(func, args, kwargs)
                         break
-        if type(func) is _BuiltinMethod and func.__name__ in ("split", "subgroup") and isinstance(
-            func.__self__, BaseExceptionGroup
+        if (
+            type(func) is _BuiltinMethod
+            and func.__name__ in ("split", "subgroup")
+            and isinstance(func.__self__, BaseExceptionGroup)
         ):
             # CPython 3.11 accepts only native functions as predicates here.
             args = [_native_twin(a) if type(a) is VMFunction else a for a in args]
@@ -648,7 +654,7 @@ class Interpreter:
         """Host code called a script function: a nested, non-resumable run."""
         frame = self.frame_for(func, args, kwargs or None)
         frame.ret_mode = RET_BASE
-        kind, value = self.run(frame, frame, resumable=False)
+        _, value = self.run(frame, frame, resumable=False)
         return value
 
     # -- classes ----------------------------------------------------------
@@ -672,8 +678,7 @@ class Interpreter:
             if cell_cls is not cls:
                 if cell_cls is None:
                     raise RuntimeError(
-                        f"__class__ not set defining {name!r} as {cls!r}. "
-                        "Was __classcell__ propagated to type.__new__?"
+                        f"__class__ not set defining {name!r} as {cls!r}. Was __classcell__ propagated to type.__new__?"
                     )
                 raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
         return cls
@@ -740,8 +745,8 @@ def _resolve_arguments(func: Any, args: Any, kwargs: dict[str, Any] | None) -> t
 
 def _builtins_of(globals_: dict[str, Any]) -> dict[str, Any]:
     b = globals_.get("__builtins__")
-    if b.__class__ is dict:
-        return b  # type: ignore[no-any-return]
+    if type(b) is dict:
+        return b
     if isinstance(b, types.ModuleType):
         return b.__dict__
     return builtins.__dict__
@@ -837,10 +842,8 @@ def frame_locals(f: Frame) -> dict[str, Any]:
             if name in unit.varnames and f.fast[unit.varnames.index(name)] is not UNBOUND:
                 result[name] = f.fast[unit.varnames.index(name)]
             continue
-        try:
+        with contextlib.suppress(ValueError):  # an empty cell is an unbound name
             result[name] = cell.cell_contents
-        except ValueError:
-            pass
     return result
 
 
@@ -889,7 +892,7 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
     params = ["source", "globals", "locals"]
     if len(args) > 3:
         raise TypeError(f"{mode} expected at most 3 arguments, got {len(args)}")
-    bound = dict(zip(params, args))
+    bound = dict(zip(params, args, strict=False))
     for key, value in kwargs.items():
         if key not in ("globals", "locals") or key in bound:
             return vm.call_host(eval if mode == "eval" else exec, args, kwargs)
@@ -904,7 +907,7 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
     if g is not None and not isinstance(g, dict):
         raise TypeError(f"{mode}() globals must be a dict, not {type(g).__name__}")
     if loc is not None and not hasattr(loc, "__getitem__"):
-        raise TypeError(f"locals must be a mapping")
+        raise TypeError("locals must be a mapping")
     if g is None:
         g = f.globals
         if loc is None:

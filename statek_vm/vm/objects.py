@@ -36,19 +36,19 @@ class VMFunction(metaclass=_FunctionType):
     """A function whose code runs on the VM."""
 
     __slots__ = (
-        "_unit",
-        "_globals",
-        "_defaults",
-        "_kwdefaults",
-        "_annotations",
-        "_closure",
-        "_builtins",
-        "_name",
-        "_qualname",
-        "_doc",
-        "_module",
         "__dict__",
         "__weakref__",
+        "_annotations",
+        "_builtins",
+        "_closure",
+        "_defaults",
+        "_doc",
+        "_globals",
+        "_kwdefaults",
+        "_module",
+        "_name",
+        "_qualname",
+        "_unit",
     )
 
     def __init__(
@@ -125,7 +125,7 @@ class VMFunction(metaclass=_FunctionType):
         self._kwdefaults = value or None
 
     @property
-    def __annotations__(self) -> dict[str, Any]:  # type: ignore[override]
+    def __annotations__(self) -> dict[str, Any]:
         if self._annotations is None:
             self._annotations = {}
         return self._annotations
@@ -138,9 +138,22 @@ class VMFunction(metaclass=_FunctionType):
         return f"<function {self._qualname} at {id(self):#x}>"
 
     def __reduce__(self) -> Any:
-        return (_rebuild_function, (self._unit, self._globals, self._defaults, self._kwdefaults,
-                                    self._annotations, self._closure, self._name, self._qualname,
-                                    self._doc, self._module, self.__dict__))
+        return (
+            _rebuild_function,
+            (
+                self._unit,
+                self._globals,
+                self._defaults,
+                self._kwdefaults,
+                self._annotations,
+                self._closure,
+                self._name,
+                self._qualname,
+                self._doc,
+                self._module,
+                self.__dict__,
+            ),
+        )
 
 
 def _docstring(unit: CodeUnit) -> Any:
@@ -152,9 +165,19 @@ def _docstring(unit: CodeUnit) -> Any:
     return None
 
 
-def _rebuild_function(unit: CodeUnit, globals: dict[str, Any], defaults: Any, kwdefaults: Any,
-                      annotations: Any, closure: Any, name: str, qualname: str, doc: Any,
-                      module: Any, attrs: dict[str, Any]) -> VMFunction:
+def _rebuild_function(
+    unit: CodeUnit,
+    globals: dict[str, Any],
+    defaults: Any,
+    kwdefaults: Any,
+    annotations: Any,
+    closure: Any,
+    name: str,
+    qualname: str,
+    doc: Any,
+    module: Any,
+    attrs: dict[str, Any],
+) -> VMFunction:
     func = VMFunction(unit, globals, defaults, kwdefaults, annotations, closure)
     func._name, func._qualname, func._doc, func._module = name, qualname, doc, module
     func.__dict__.update(attrs)
@@ -171,7 +194,7 @@ class _GeneratorBase:
     event loop) each step is a nested run.
     """
 
-    __slots__ = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "__weakref__")
+    __slots__ = ("__weakref__", "_exc_state", "_finished", "_frame", "_name", "_qualname", "_running")
 
     def __init__(self, frame: Any) -> None:
         self._frame = frame
@@ -227,7 +250,7 @@ class _GeneratorBase:
         try:
             self._close()
         except BaseException as error:  # noqa: BLE001
-            sys.unraisablehook(_Unraisable(error, self))
+            sys.unraisablehook(_Unraisable(error, self))  # type: ignore[arg-type]
 
 
 class _Unraisable:
@@ -435,7 +458,7 @@ class _ASend:
     loop (that value is passed through).
     """
 
-    __slots__ = ("_gen", "_value", "_exc", "_started", "_closing", "_done")
+    __slots__ = ("_closing", "_done", "_exc", "_gen", "_started", "_value")
 
     def __init__(self, gen: VMAsyncGenerator, value: Any, exc: BaseException | None, closing: bool = False) -> None:
         self._gen = gen

@@ -22,6 +22,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from statek_vm.future import FUTURE_API, FUTURE_CLASSES
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import (
     AsyncGenWrapped,
@@ -30,8 +31,6 @@ from statek_vm.vm.objects import (
     VMFunction,
     VMGenerator,
 )
-from statek_vm.future import FUTURE_API
-from statek_vm.future import FUTURE_CLASSES
 
 _MISSING: Any = object()
 
@@ -210,10 +209,9 @@ def MAKE_CELL(vm: Any, f: Frame, arg: int) -> None:
     name = f.unit.cellvars[arg]
     index = f.unit._var_index.get(name)
     if index is not None and f.fast[index] is not UNBOUND:
-        cell = _new_cell(f.fast[index])
+        f.cells[arg] = _new_cell(f.fast[index])  # an argument captured by a closure
     else:
-        cell = _new_cell()
-    f.cells[arg] = cell
+        f.cells[arg] = _new_cell()
 
 
 _new_cell = types.CellType
@@ -276,12 +274,11 @@ def STORE_DEREF(vm: Any, f: Frame, arg: int) -> None:
 def DELETE_DEREF(vm: Any, f: Frame, arg: int) -> None:
     cell = f.cells[arg]
     try:
-        cell.cell_contents
+        del cell.cell_contents
     except ValueError:
         cell = None
     if cell is None:
         raise _unbound_cell(f, arg)
-    del cell.cell_contents
 
 
 # ------------------------------------------------------------ operators --
@@ -379,10 +376,7 @@ def DELETE_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
 @op
 def BUILD_SLICE(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
-    if arg == 3:
-        value = slice(st[-3], st[-2], st[-1])
-    else:
-        value = slice(st[-2], st[-1])
+    value = slice(st[-3], st[-2], st[-1]) if arg == 3 else slice(st[-2], st[-1])
     del st[-arg:]
     st.append(value)
 
@@ -517,7 +511,7 @@ def BUILD_CONST_KEY_MAP(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     keys = st[-1]
     values = st[-1 - arg : -1]
-    value = dict(zip(keys, values))
+    value = dict(zip(keys, values, strict=True))
     del st[-1 - arg :]
     st.append(value)
 
@@ -590,7 +584,7 @@ def DICT_MERGE(vm: Any, f: Frame, arg: int) -> None:
     if not hasattr(update, "keys"):
         func = st[-3 - arg]
         raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(update).__name__}")
-    for key in update.keys():
+    for key in update.keys():  # noqa: SIM118 - the mapping protocol is keys() + __getitem__
         if key in target:
             func = st[-3 - arg]
             raise TypeError(f"{_func_desc(func)} got multiple values for keyword argument '{key}'")
@@ -647,12 +641,13 @@ def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
     if len(items) < before + after:
         raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {len(items)})")
     middle = items[before : len(items) - after]
-    values = items[:before] + [middle] + items[len(items) - after :]
+    values = [*items[:before], middle, *items[len(items) - after :]]
     st.pop()
     st.extend(reversed(values))
 
 
 # ------------------------------------------------------------ attributes --
+
 
 @op
 def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
@@ -732,7 +727,7 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     kwnames = f.kwnames
     if kwnames:
         nkw = len(kwnames)
-        kwargs = dict(zip(kwnames, args[len(args) - nkw :]))
+        kwargs = dict(zip(kwnames, args[len(args) - nkw :], strict=True))
         args = args[: len(args) - nkw]
     else:
         kwargs = None
@@ -791,7 +786,7 @@ def MAKE_FUNCTION(vm: Any, f: Frame, arg: int) -> None:
     if arg & 0x04:
         i -= 1
         ann = st[i]
-        annotations = dict(zip(ann[::2], ann[1::2])) if isinstance(ann, tuple) else ann
+        annotations = dict(zip(ann[::2], ann[1::2], strict=True)) if isinstance(ann, tuple) else ann
     if arg & 0x02:
         i -= 1
         kwdefaults = st[i]
@@ -1044,7 +1039,11 @@ def _prep_reraise_star(orig: Any, excs: list[Any]) -> Any:
     if reraised_eg is not None:
         raised.append(reraised_eg)
     if len(raised) > 1:
-        return ExceptionGroup("", raised) if all(isinstance(e, Exception) for e in raised) else BaseExceptionGroup("", raised)
+        return (
+            ExceptionGroup("", raised)
+            if all(isinstance(e, Exception) for e in raised)
+            else BaseExceptionGroup("", raised)
+        )
     return raised[0]
 
 
@@ -1288,9 +1287,11 @@ def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
     if getter is None:
         raise TypeError(f"'async for' requires an iterator with __anext__ method, got {type(aiter).__name__}")
     awaitable = getter(aiter)
-    if type(awaitable) is not VMCoroutine and not _is_native_coroutine(awaitable) and getattr(
-        type(awaitable), "__await__", None
-    ) is None:
+    if (
+        type(awaitable) is not VMCoroutine
+        and not _is_native_coroutine(awaitable)
+        and getattr(type(awaitable), "__await__", None) is None
+    ):
         raise TypeError(f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}")
     f.stack.append(_awaitable_iter(awaitable, 0))
 

@@ -21,7 +21,7 @@ from statek_vm.program.program import compile_program
 
 FILENAME = "<statek_vm runtime>"
 
-SOURCE = '''
+SOURCE = """
 def drain(iterable):
     return [x for x in iterable]
 
@@ -126,12 +126,14 @@ def filter_(function, iterable, /):
     for element in iterable:
         if (element if function is None else function(element)):
             yield element
-'''
+"""
 
 
 def _zip_strict_error(iterators: list[Any], position: int) -> None:
     if position:
-        raise ValueError(f"zip() argument {position + 1} is shorter than argument{'s 1-' if position > 1 else ' '}{position}")
+        raise ValueError(
+            f"zip() argument {position + 1} is shorter than argument{'s 1-' if position > 1 else ' '}{position}"
+        )
     for i, it in enumerate(iterators[1:], start=2):
         for _ in it:
             raise ValueError(f"zip() argument {i} is longer than argument{'s 1-' if i > 2 else ' '}{i - 1}")

@@ -765,12 +765,10 @@ def run_modules(
 
 def _statek_version() -> str:
     try:
-        sys.path.insert(0, str(REPO_ROOT))
         import statek_vm
-
-        return str(statek_vm.__version__)
-    except Exception:  # noqa: BLE001 - a report without a version is still a report
+    except ImportError:  # the parent needs only the standard library
         return "?"
+    return str(statek_vm.__version__)
 
 
 # ------------------------------------------------------------------ report --

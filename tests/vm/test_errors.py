@@ -159,7 +159,9 @@ def test_internal_errors_are_not_script_errors(monkeypatch: pytest.MonkeyPatch) 
     from statek_vm.vm import opcodes
 
     monkeypatch.delitem(opcodes.HANDLERS, "BUILD_SLICE")
-    job = statek_vm.run("try:\n    x = [1, 2, 3][0:1]\nexcept Exception:\n    caught = True\n", filename="unique-internal.py")
+    job = statek_vm.run(
+        "try:\n    x = [1, 2, 3][0:1]\nexcept Exception:\n    caught = True\n", filename="unique-internal.py"
+    )
     assert job.status == "FAILED"
     assert isinstance(job.error, VMInternalError)
     assert "BUILD_SLICE" in str(job.error)
@@ -167,6 +169,8 @@ def test_internal_errors_are_not_script_errors(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_recursion_limit_is_a_script_error() -> None:
-    job = statek_vm.run("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    msg = str(e)\n")
+    job = statek_vm.run(
+        "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    msg = str(e)\n"
+    )
     assert job.status == "COMPLETED", job.error
     assert "maximum recursion depth" in job.namespace["msg"]

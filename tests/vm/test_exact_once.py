@@ -42,7 +42,20 @@ def _indent(lines: list[str], by: int = 4) -> list[str]:
 # A program is a tree: ("leaf", value, waits) or (construct, children...).
 values = st.integers(min_value=-3, max_value=9)
 leaf = st.tuples(st.just("leaf"), values, st.booleans())
-CONSTRUCTS = ["for", "while", "if", "call", "recursion", "try", "with", "listcomp", "generator", "method", "match", "closure"]
+CONSTRUCTS = [
+    "for",
+    "while",
+    "if",
+    "call",
+    "recursion",
+    "try",
+    "with",
+    "listcomp",
+    "generator",
+    "method",
+    "match",
+    "closure",
+]
 
 
 def _tree(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -121,7 +134,14 @@ def render(tree: Any, names: Names) -> list[str]:
     if kind == "match":
         return [
             f"match wait(({value}, {k})):",
-            *_indent([f"case ({value}, n):", *_indent([*body, "effect(('matched', n))"]), "case _:", *_indent(["effect('nomatch')"])]),
+            *_indent(
+                [
+                    f"case ({value}, n):",
+                    *_indent([*body, "effect(('matched', n))"]),
+                    "case _:",
+                    *_indent(["effect('nomatch')"]),
+                ]
+            ),
         ]
     if kind == "closure":
         fn = names.new("mk")

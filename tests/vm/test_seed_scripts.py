@@ -14,6 +14,7 @@ import pytest
 
 import statek_vm
 
+
 def line_of(source: str, text: str) -> int:
     """The line number of the first line of ``source`` that contains ``text``."""
     return next(i for i, line in enumerate(source.splitlines(), 1) if text in line)
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.skipif(
     sys.version_info[:2] != (3, 11), reason="the VM supports CPython 3.11 bytecode; 3.12/3.13 are a separate issue"
 )
 
-REPORT = '''
+REPORT = """
 from statek.future import FutureResult, temporal
 from statek.exceptions import FutureError
 
@@ -51,7 +52,7 @@ report_url = wait_for_report(report)
 print(report_url)
 by_id = wait_for_report_by_id("r1")
 print("by id:", by_id.upper())
-'''
+"""
 
 
 def test_report_pending_then_ready() -> None:
@@ -76,7 +77,7 @@ def test_report_ready_path_never_suspends() -> None:
     assert [event["event"] for event in job.history] == ["started", "completed"]
 
 
-APPROVAL = '''
+APPROVAL = """
 from statek.future import FutureResult, temporal
 from statek.exceptions import FutureError
 
@@ -102,7 +103,7 @@ if approval.status == "approved":
     apply_change(proposed_change)
 else:
     print("Change was not approved.")
-'''
+"""
 
 
 @pytest.mark.parametrize("decision", ["approved", "rejected"])
@@ -126,7 +127,7 @@ def test_human_approval(decision: str) -> None:
     assert job.output == ("" if decision == "approved" else "Change was not approved.\n")
 
 
-WARMUP = '''
+WARMUP = """
 from statek.future import FutureResult, temporal
 from statek.exceptions import FutureError
 
@@ -152,7 +153,7 @@ user = task.user
 message = task.message
 request_text = message.text
 print(user, request_text)
-'''
+"""
 
 
 class Queue:
@@ -180,7 +181,7 @@ def test_bounded_queue_picking_warmup() -> None:
         assert job.namespace["request_text"] == "book a room"
 
 
-ANY_ALL_UNPACK = '''
+ANY_ALL_UNPACK = """
 from typing import Tuple
 from statek.future import FutureResult, temporal, get_any_future, get_all_future
 from statek.exceptions import FutureError
@@ -224,7 +225,7 @@ print("all:", a, b)
 
 label, count = wait_for_pair(pair)
 print(label, count + 1)
-'''
+"""
 
 
 def test_any_all_and_tuple_unpacking() -> None:
@@ -251,7 +252,7 @@ def test_any_all_and_tuple_unpacking() -> None:
     assert job.output == "all: p f\nn 2\n"
 
 
-ASYNC = '''
+ASYNC = """
 from statek.future import FutureResult, temporal
 from statek.exceptions import FutureError
 
@@ -276,7 +277,7 @@ async def wait_for_remote_report(report_id):
 url = await wait_for_remote_report("r7")
 effects.append("before use")
 print(url.upper())
-'''
+"""
 
 
 def test_async_temporal_function_at_top_level_await() -> None:

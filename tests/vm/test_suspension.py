@@ -183,7 +183,9 @@ SCRIPTS = {
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_suspends_and_resumes_exactly(name: str) -> None:
     source = textwrap.dedent(SCRIPTS[name])
-    native_world, native_output, native_error = gates.run_native(source) if "await" not in source else (None, None, None)
+    native_world, native_output, native_error = (
+        gates.run_native(source) if "await" not in source else (None, None, None)
+    )
 
     reference_counts = gates.counts()
     reference, reference_world = gates.run_uninterrupted(source, instruction_counts=reference_counts)
