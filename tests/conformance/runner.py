@@ -326,6 +326,27 @@ def _make_result_class(log: _EventLog, source_file: str, test_timeout: float) ->
     return Result
 
 
+def _test_method_kinds(suite: Any) -> dict[str, int]:
+    """How many test methods are script functions (run on the VM) and how many
+    are native: a VM run whose methods are native would measure nothing."""
+    try:
+        from statek_vm.vm import VMFunction
+    except ImportError:
+        return {}
+    kinds = {"vm_methods": 0, "native_methods": 0}
+    stack = [suite]
+    while stack:
+        item = stack.pop()
+        if hasattr(item, "__iter__"):
+            stack.extend(item)
+            continue
+        method = getattr(type(item), getattr(item, "_testMethodName", ""), None)
+        if method is None or type(item).__name__ == "DocTestCase" or not callable(method):
+            continue
+        kinds["vm_methods" if isinstance(method, VMFunction) else "native_methods"] += 1
+    return kinds
+
+
 def _is_error_holder(test: Any) -> bool:
     return type(test).__name__ == "_ErrorHolder"
 
@@ -491,7 +512,7 @@ def worker(mode: str, name: str, events_path: str, test_timeout: float, *, docte
         )
         log.write(event="end")
         return 0
-    log.write(event="loaded", count=suite.countTestCases())
+    log.write(event="loaded", count=suite.countTestCases(), **_test_method_kinds(suite))
     result = _make_result_class(log, source_file, test_timeout)()
     started = time.monotonic()
     suite.run(result)
@@ -523,6 +544,8 @@ class ModeRun:
     doctest_native_examples: int = 0
     # The worker reported the end of its run (it did not die on the way).
     ended: bool = False
+    # Test methods that are script functions / native functions (VM runs).
+    method_kinds: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out = {"run": 0, PASSED: 0, FAILED: 0, ERROR: 0, SKIPPED: 0, CRASHED: 0, TIMEOUT: 0}
@@ -623,6 +646,7 @@ def _read_events(path: Path, run: ModeRun) -> str | None:
             run.body = event
         elif kind == "loaded":
             run.loaded = event["count"]
+            run.method_kinds = {k: v for k, v in event.items() if k.endswith("_methods")}
         elif kind == "load_error":
             run.status = "load_error"
             run.error = event["reason"]
@@ -686,6 +710,8 @@ def _mode_summary(run: ModeRun) -> dict[str, Any]:
         summary["body"] = run.body
     if run.fixtures:
         summary["fixture_problems"] = run.fixtures
+    if run.mode == "vm":
+        summary.update(run.method_kinds)
     if run.mode == "vm" and (run.doctest_vm_examples or run.doctest_native_examples):
         summary["doctest_examples_on_vm"] = run.doctest_vm_examples
         summary["doctest_examples_native"] = run.doctest_native_examples
@@ -783,6 +809,8 @@ def format_table(report: dict[str, Any]) -> str:
             s = m[mode]
             if s["status"] != "ok":
                 notes.append(f"{mode} {s['status']}: {s.get('error', '')}")
+        if m["vm"].get("native_methods"):
+            notes.append(f"{m['vm']['native_methods']} test methods native on the VM run")
         body = m["vm"].get("body")
         if body and body.get("status") != "COMPLETED":
             notes.append(f"module body: {body.get('error', '')}")

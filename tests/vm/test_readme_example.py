@@ -1,0 +1,27 @@
+"""The README's example of running a script works as the README says."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11), reason="the VM supports CPython 3.11 bytecode; 3.12/3.13 are a separate issue"
+)
+
+
+def test_readme_running_a_script_example() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Running a script", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    ns: dict[str, Any] = {}
+    exec(compile(code.group(1), "README.md", "exec"), ns)
+    job = ns["job"]
+    assert job.status == "COMPLETED"
+    assert job.output == "preparing\ndone: approved\n"
+    assert ns["applied"] == ["move meeting"]
