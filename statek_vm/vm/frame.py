@@ -118,6 +118,48 @@ class Frame:
         """The program-wide number of the instruction at ``pc``."""
         return self.unit.base + self.pc
 
+    # -- the frame-object API host code expects (gi_frame, cr_frame) ------------
+
+    @property
+    def f_code(self) -> Any:
+        return self.unit.code
+
+    @property
+    def f_lineno(self) -> int:
+        return self.line
+
+    @property
+    def f_lasti(self) -> int:
+        return self.pc
+
+    @property
+    def f_globals(self) -> dict[str, Any]:
+        return self.globals
+
+    @property
+    def f_builtins(self) -> dict[str, Any]:
+        return self.builtins
+
+    @property
+    def f_locals(self) -> dict[str, Any]:
+        from statek_vm.vm.interpreter import frame_locals
+
+        return frame_locals(self)
+
+    @property
+    def f_back(self) -> Frame | None:
+        return self.back
+
+    def clear(self) -> None:
+        """Drop the locals of a finished frame (as ``frame.clear()`` does)."""
+        gen = self.generator() if self.generator is not None else None
+        if gen is not None and not gen._finished:
+            if gen._running:
+                raise RuntimeError("cannot clear an executing frame")
+            gen.close()
+        self.fast = [UNBOUND] * len(self.fast)
+        self.stack = []
+
     def __getstate__(self) -> dict[str, Any]:
         state = {name: getattr(self, name) for name in self.__slots__}
         if self.generator is not None:

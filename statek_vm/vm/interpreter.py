@@ -31,6 +31,7 @@ import os
 import sys
 import threading
 import types
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -39,6 +40,7 @@ from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import compile_program
+from statek_vm.vm import objects as _objects_module
 from statek_vm.vm import opcodes, runtime
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.frame import (
@@ -69,9 +71,9 @@ SIG_RETURN_GENERATOR = opcodes.SIG_RETURN_GENERATOR
 SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
 SIG_EXC = 11  # an instruction raised
 
-# Checked against sys.getrecursionlimit() only when this cached value is passed.
-_recursion_limit = [sys.getrecursionlimit()]
 _MethodType = types.MethodType
+_FunctionType = types.FunctionType
+_warn = warnings.warn
 _generator_send = VMGenerator.send
 _BuiltinMethod = types.BuiltinMethodType
 _object_new = object.__new__
@@ -131,7 +133,7 @@ class Interpreter:
     def __init__(self, *, retry_host_calls: bool = False, counts: collections.Counter[Any] | None = None) -> None:
         self.exc_items: list[BaseException | None] = [None]
         self.raise_kind = 0
-        self.reraised: tuple[BaseException, Any, bool] | None = None
+        self.reraised: tuple[BaseException, Any, bool, Any] | None = None
         self.new_generator: Any = None
         self.retry_host_calls = retry_host_calls
         self.counts = counts
@@ -188,7 +190,8 @@ class Interpreter:
             else:
                 sig, frame, payload = self._dispatch_handling(frame, base, cur)
             if sig == SIG_EXC:
-                nxt = self._unwind(frame, base, payload, resumable)
+                error, payload = payload, None  # hold no reference to a handled exception
+                nxt = self._unwind(frame, base, error, resumable)
                 if nxt.__class__ is Suspension:
                     return nxt
                 frame = nxt
@@ -365,11 +368,12 @@ class Interpreter:
         self.raise_kind = 0
         reraised = self.reraised
         if reraised is not None:
-            # A re-raise does not chain: Python's ``raise`` set the context
-            # to the exception being handled; CPython's RERAISE does not.
+            # A re-raise neither chains nor adds traceback entries: Python's
+            # ``raise`` set the context to the exception being handled and
+            # prepended its own frames; CPython's RERAISE does neither.
             self.reraised = None
             if reraised[0] is exc:
-                exc.__context__, exc.__suppress_context__ = reraised[1], reraised[2]
+                exc.__context__, exc.__suppress_context__, exc.__traceback__ = reraised[1:]
         if kind == 0 and isinstance(exc, FutureError):
             if resumable:
                 return Suspension(frame, exc.future)
@@ -480,10 +484,10 @@ class Interpreter:
             raise ValueError(f"{kind} already executing")
         frame = gen._frame
         if gen._finished:
-            if exc is not None:
-                raise exc
             if isinstance(gen, VMCoroutine):
                 raise RuntimeError("cannot reuse already awaited coroutine")
+            if exc is not None:
+                raise exc
             raise StopIteration
         started = frame.pc > _first_resume(frame)
         if exc is None and value is not None and not started:
@@ -593,11 +597,17 @@ class Interpreter:
         special = _SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
             return special[1](self, f, args, kwargs)
+        if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
+            # Host code that looks at its caller's frame (sys._getframe in
+            # doctest and namedtuple, warnings' stacklevel) must find the
+            # script there: call it from a native frame that carries the
+            # script's globals, file and function name.
+            return self.call_host(func, args, kwargs, _trampoline(f))
         return self.call_host(func, args, kwargs)
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
         depth = f.depth + 1
-        if depth > _recursion_limit[0] and depth > sys.getrecursionlimit():
+        if depth > 40 and depth > sys.getrecursionlimit() - _host_depth():
             raise RecursionError("maximum recursion depth exceeded")
         frame.depth = depth
         return frame
@@ -623,7 +633,7 @@ class Interpreter:
         self._enter_generator(gen)
         return gf
 
-    def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
+    def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None, via: Any = None) -> Any:
         """Call host code.  A future passed directly as an argument is resolved first."""
         for a in args:
             if type(a) in FUTURE_CLASSES:
@@ -643,6 +653,8 @@ class Interpreter:
             # CPython 3.11 accepts only native functions as predicates here.
             args = [_native_twin(a) if type(a) is VMFunction else a for a in args]
         try:
+            if via is not None:
+                return via(func, args, kwargs)
             if kwargs:
                 return func(*args, **kwargs)
             return func(*args)
@@ -711,6 +723,17 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
         return r
 
     return counted
+
+
+def _host_depth() -> int:
+    # The native frames below the VM count against the same recursion limit
+    # (roughly: the VM's own few frames per run are not script frames).
+    frame = sys._getframe(2)
+    depth = 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back  # type: ignore[assignment]
+    return max(depth - 8, 0)
 
 
 def _native_twin(func: VMFunction) -> Any:
@@ -853,6 +876,20 @@ def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(next, args, kwargs)
 
 
+def _call_getframe(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # sys._getframe() in script code: the script's frames (as frame objects
+    # naming its file, function and globals), not the VM's.
+    if kwargs or len(args) > 1:
+        return vm.call_host(sys._getframe, args, kwargs)
+    depth = args[0] if args else 0
+    target: Frame | None = f
+    for _ in range(depth):
+        target = target.back if target is not None else None
+    if target is None:
+        raise ValueError("call stack is not deep enough")
+    return _fake_frame(target)
+
+
 def _call_locals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if args or kwargs:
         return vm.call_host(locals, args, kwargs)
@@ -922,6 +959,9 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
         source = source.lstrip(" \t")
     if "__builtins__" not in g:
         g["__builtins__"] = f.builtins
+    # Compiled natively first, every time: the warnings and errors that
+    # compiling emits (SyntaxWarning under "error" filters) are the script's.
+    compile(source, "<string>", mode, dont_inherit=True)
     program = compile_program(source, "<string>", mode)
     frame = Frame(program.main, g, _builtins_of(g), loc, None)
     if mode == "exec":
@@ -1035,6 +1075,7 @@ _SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
     for obj, handler in (
         (super, _call_super),
         (next, _call_next),
+        (sys._getframe, _call_getframe),
         (locals, _call_locals),
         (globals, _call_globals),
         (vars, _call_vars),
@@ -1052,6 +1093,36 @@ _SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
 
 def _template(_getframe: Any = sys._getframe) -> Any:
     return _getframe()
+
+
+def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any:
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+_trampolines: dict[tuple[int, int], Any] = {}
+
+
+def _trampoline(frame: Frame) -> Any:
+    """A native function, in the script's globals and named after ``frame``'s code, that calls a host function."""
+    unit = frame.unit
+    key = (id(unit), id(frame.globals))
+    fn = _trampolines.get(key)
+    if fn is None:
+        code = _trampoline_template.__code__.replace(
+            co_filename=unit.filename,
+            co_name=unit.name,
+            co_qualname=unit.qualname,
+            co_firstlineno=unit.firstlineno,
+        )
+        fn = types.FunctionType(code, frame.globals, unit.name)
+        _trampolines[key] = fn
+        _trampoline_codes.add(code)
+    return fn
+
+
+_trampoline_codes: set[types.CodeType] = set()
 
 
 _fake_frames: dict[tuple[int, int], Any] = {}
@@ -1082,9 +1153,10 @@ def _fake_frame(frame: Frame) -> Any:
 
 
 def _is_internal(tb: types.TracebackType) -> bool:
-    # The VM's and the job's own frames; futures' delegation frames too, so a
-    # script's traceback reads as it would natively.
-    return tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR + os.sep)
+    # The VM's and the job's own frames (trampolines included); futures'
+    # delegation frames too, so a script's traceback reads as it would natively.
+    code = tb.tb_frame.f_code
+    return code.co_filename.startswith(_PACKAGE_DIR + os.sep) or code in _trampoline_codes
 
 
 def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
@@ -1119,6 +1191,7 @@ class _Current(threading.local):
 
 
 _current = _Current()
+_objects_module._RUNS = _current
 
 
 def current_interpreter() -> Interpreter:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import builtins as _builtins_module
 import sys
 import types
+import warnings
 import weakref
 from typing import Any
 
@@ -76,7 +77,7 @@ class VMFunction(metaclass=_FunctionType):
 
     # -- calling ------------------------------------------------------------
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
         from statek_vm.vm.interpreter import current_interpreter
 
         return current_interpreter().call_from_host(self, args, kwargs)
@@ -241,16 +242,23 @@ class _GeneratorBase:
         # ``finally`` clauses run.  Only while a run is active on this thread:
         # a suspended job that is dropped (it was saved and will resume
         # elsewhere) must not run any of its script code here.
-        if self._finished or self._running or not isinstance(self, VMGenerator):
+        if self._finished or self._running:
             return
-        from statek_vm.vm.interpreter import _current
-
-        if not _current.stack or self._frame.pc <= _first_resume(self._frame):
+        not_started = self._frame.pc <= _first_resume(self._frame)
+        if isinstance(self, VMCoroutine) and not_started:
+            warnings.warn(f"coroutine '{self._qualname}' was never awaited", RuntimeWarning, stacklevel=1)
+            return
+        if not isinstance(self, VMGenerator) or not_started or _RUNS is None or not _RUNS.stack:
             return
         try:
             self._close()
         except BaseException as error:  # noqa: BLE001
             sys.unraisablehook(_Unraisable(error, self))  # type: ignore[arg-type]
+
+
+# The interpreter's per-thread stack of active runs (set by the interpreter
+# module, which imports this one).
+_RUNS: Any = None
 
 
 class _Unraisable:

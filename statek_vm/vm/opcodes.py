@@ -700,7 +700,7 @@ def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
         value = repr(value)
     elif conv == 3:
         value = ascii(value)
-    result = value if (not spec and value.__class__ is str) else format(value, spec)
+    result = value if (not spec and type(value) is str) else format(value, spec)
     if have_spec:
         del st[-1]
     st[-1] = result
@@ -734,7 +734,7 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     result = vm.call(f, func, args, kwargs)
     del st[-arg - 2 :]
     f.kwnames = None
-    if result.__class__ is Frame:
+    if type(result) is Frame:
         return result
     st.append(result)
     return None
@@ -768,7 +768,7 @@ def CALL_FUNCTION_EX(vm: Any, f: Frame, arg: int) -> Any:
         kwargs = dict(kwargs)
     result = vm.call(f, func, callargs, kwargs or None)
     del st[-n:]
-    if result.__class__ is Frame:
+    if type(result) is Frame:
         return result
     st.append(result)
     return None
@@ -816,7 +816,7 @@ def SETUP_ANNOTATIONS(vm: Any, f: Frame, arg: Any) -> None:
     ns = f.locals
     if ns is None:
         raise SystemError("no locals found when setting up annotations")
-    if "__annotations__" not in ns:
+    if _lookup(ns, "__annotations__") is _MISSING:
         ns["__annotations__"] = {}
 
 
@@ -894,7 +894,7 @@ def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
         if exc is None:
             raise RuntimeError("No active exception to reraise")
         vm.raise_kind = 3
-        vm.reraised = (exc, exc.__context__, exc.__suppress_context__)
+        vm.reraised = (exc, exc.__context__, exc.__suppress_context__, exc.__traceback__)
         raise exc
     if arg == 2:
         exc, cause = _exception_instance(st[-2]), st[-1]
@@ -931,7 +931,7 @@ def RERAISE(vm: Any, f: Frame, arg: int) -> None:
     # is added: the exception already has one for this frame.
     exc = f.stack[-1]
     vm.raise_kind = 2
-    vm.reraised = (exc, exc.__context__, exc.__suppress_context__)
+    vm.reraised = (exc, exc.__context__, exc.__suppress_context__, exc.__traceback__)
     raise exc
 
 
@@ -1091,7 +1091,7 @@ def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
         )
     result = vm.call(f, enter, [], None)
     st[-1] = exit_
-    if result.__class__ is Frame:
+    if type(result) is Frame:
         return result
     st.append(result)
     return None
@@ -1112,7 +1112,7 @@ def BEFORE_ASYNC_WITH(vm: Any, f: Frame, arg: Any) -> Any:
         )
     result = vm.call(f, enter, [], None)
     st[-1] = exit_
-    if result.__class__ is Frame:
+    if type(result) is Frame:
         return result
     st.append(result)
     return None
@@ -1124,7 +1124,7 @@ def WITH_EXCEPT_START(vm: Any, f: Frame, arg: Any) -> Any:
     exit_func = st[-4]
     val = st[-1]
     result = vm.call(f, exit_func, [type(val), val, val.__traceback__], None)
-    if result.__class__ is Frame:
+    if type(result) is Frame:
         return result
     st.append(result)
     return None
@@ -1304,7 +1304,7 @@ def END_ASYNC_FOR(vm: Any, f: Frame, arg: Any) -> None:
         del st[-2:]
         return
     vm.raise_kind = 2
-    vm.reraised = (exc, exc.__context__, exc.__suppress_context__)
+    vm.reraised = (exc, exc.__context__, exc.__suppress_context__, exc.__traceback__)
     raise exc
 
 
