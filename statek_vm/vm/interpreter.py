@@ -192,7 +192,7 @@ class Interpreter:
             if sig == SIG_EXC:
                 error, payload = payload, None  # hold no reference to a handled exception
                 nxt = self._unwind(frame, base, error, resumable)
-                if nxt.__class__ is Suspension:
+                if type(nxt) is Suspension:
                     return nxt
                 frame = nxt
             elif sig == SIG_RETURN:
@@ -209,7 +209,7 @@ class Interpreter:
                 assert caller is not None
                 frame.back = None
                 nxt = self._deliver_return(frame, caller, value, base, resumable)
-                if nxt.__class__ is Suspension:
+                if type(nxt) is Suspension:
                     return nxt
                 frame = nxt
             elif sig == SIG_YIELD:
@@ -259,7 +259,7 @@ class Interpreter:
                 return SIG_EXC, frame, e
             if r is None:
                 continue
-            if r.__class__ is Frame:
+            if type(r) is Frame:
                 r.back = frame
                 if r.generator is not None:
                     return SIG_SWITCH, r, None
@@ -456,7 +456,7 @@ class Interpreter:
         return gf
 
     def enter_generator_send(self, f: Frame, gen: Any, value: Any, target: int) -> Any:
-        kind = "coroutine" if gen.__class__ is VMCoroutine else "generator"
+        kind = "coroutine" if type(gen) is VMCoroutine else "generator"
         if gen._finished:
             if kind == "coroutine":
                 raise RuntimeError("cannot reuse already awaited coroutine")
@@ -607,7 +607,9 @@ class Interpreter:
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
         depth = f.depth + 1
-        if depth > 40 and depth > sys.getrecursionlimit() - _host_depth():
+        limit = sys.getrecursionlimit()
+        # Native frames are counted only near the limit: walking them is O(n).
+        if depth + 64 > limit and depth + _host_depth() > limit:
             raise RecursionError("maximum recursion depth exceeded")
         frame.depth = depth
         return frame
@@ -727,13 +729,15 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
 
 def _host_depth() -> int:
     # The native frames below the VM count against the same recursion limit
-    # (roughly: the VM's own few frames per run are not script frames).
-    frame = sys._getframe(2)
+    # as script frames, as host frames would natively.  The VM's own frames
+    # count too: that keeps sys.setrecursionlimit(), which CPython checks
+    # against the real native depth, meaningful for scripts.
+    frame: Any = sys._getframe(2)
     depth = 0
     while frame is not None:
         depth += 1
-        frame = frame.f_back  # type: ignore[assignment]
-    return max(depth - 8, 0)
+        frame = frame.f_back
+    return depth
 
 
 def _native_twin(func: VMFunction) -> Any:
@@ -1008,7 +1012,7 @@ def _call_build_class(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if len(args) < 2:
         raise TypeError("__build_class__: not enough arguments")
     func, name, *rest = args
-    if func.__class__ is not VMFunction:
+    if type(func) is not VMFunction:
         return vm.call_host(builtins.__build_class__, args, kwargs)
     if not isinstance(name, str):
         raise TypeError("__build_class__: name is not a string")

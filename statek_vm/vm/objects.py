@@ -384,11 +384,22 @@ class VMCoroutine(_GeneratorBase):
     def cr_await(self) -> Any:
         return _yieldfrom(self)
 
+    @property
+    def cr_suspended(self) -> bool:
+        return not self._running and not self._finished and self._frame.pc > _first_resume(self._frame)
+
+    @property
+    def cr_origin(self) -> None:
+        return None
+
 
 class _CoroutineWrapper:
     """What ``VMCoroutine.__await__()`` returns: an iterator over the coroutine."""
 
     __slots__ = ("_coro",)
+
+    def __repr__(self) -> str:
+        return f"<coroutine_wrapper object at {id(self):#x}>"
 
     def __init__(self, coro: VMCoroutine) -> None:
         self._coro = coro
@@ -604,6 +615,19 @@ VMFunction.__name__ = "function"
 VMGenerator.__name__ = "generator"
 VMCoroutine.__name__ = "coroutine"
 VMAsyncGenerator.__name__ = "async_generator"
+
+# ``obj.__class__`` reports the native type, so ``isinstance(f,
+# types.FunctionType)``, ``inspect.isfunction``/``iscoroutinefunction``,
+# ``asyncio.iscoroutine`` and ``g.__class__ is types.GeneratorType`` hold as
+# they do natively; ``type(obj)`` is still the VM's class (pickling and the VM
+# dispatch on it).
+for _cls, _native in (
+    (VMFunction, types.FunctionType),
+    (VMGenerator, types.GeneratorType),
+    (VMCoroutine, types.CoroutineType),
+    (VMAsyncGenerator, types.AsyncGeneratorType),
+):
+    _install(_cls, "__class__", property(lambda self, _native=_native: _native))
 
 for _cls in (VMFunction, _GeneratorBase):
     _install(_cls, "__name__", _name_attribute("_name", "__name__"))

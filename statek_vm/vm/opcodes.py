@@ -612,7 +612,7 @@ def LIST_TO_TUPLE(vm: Any, f: Frame, arg: Any) -> None:
 def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     seq = st[-1]
-    cls = seq.__class__
+    cls = type(seq)
     if (cls is tuple or cls is list) and len(seq) == arg:
         items = seq
     else:
@@ -758,11 +758,11 @@ def CALL_FUNCTION_EX(vm: Any, f: Frame, arg: int) -> Any:
         callargs = st[-1]
         func = st[-2]
         n = 3
-    if callargs.__class__ is not tuple:
+    if type(callargs) is not tuple:
         if not hasattr(callargs, "__iter__") and not hasattr(callargs, "__getitem__"):
             raise TypeError(f"{_func_desc(func)} argument after * must be an iterable, not {type(callargs).__name__}")
         callargs = tuple(callargs)
-    if kwargs is not None and kwargs.__class__ is not dict:
+    if kwargs is not None and type(kwargs) is not dict:
         if not hasattr(kwargs, "keys"):
             raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(kwargs).__name__}")
         kwargs = dict(kwargs)
@@ -1165,7 +1165,7 @@ def _is_native_generator(value: Any) -> bool:
 @op
 def FOR_ITER(vm: Any, f: Frame, arg: int) -> Any:
     it = f.stack[-1]
-    if it.__class__ is VMGenerator:
+    if type(it) is VMGenerator:
         return vm.enter_generator_for(f, it, arg)
     try:
         value = next(it)
