@@ -46,12 +46,24 @@ class Program:
         self._by_code: dict[int, CodeUnit] = {}
         self.code = compile(source, filename, mode, flags=COMPILE_FLAGS, dont_inherit=True)
         self.main = self._unit_for_code(self.code, None)
-        base = 0
-        for unit in self.units:
-            unit.base = base
-            base += len(unit)
-        self.instruction_count = base
+        self.instruction_count = 0
+        self._number_new_units()
         _register_source(filename, source)
+
+    def _number_new_units(self) -> None:
+        for unit in self.units[self._numbered :] if hasattr(self, "_numbered") else self.units:
+            unit.base = self.instruction_count
+            self.instruction_count += len(unit)
+        self._numbered = len(self.units)
+
+    def unit_for_new_code(self, code: types.CodeType) -> CodeUnit:
+        """A unit for a code object made at run time (``func.__code__ = ...``).
+
+        Its instructions are numbered after every other unit of the program.
+        """
+        unit = self._unit_for_code(code, None)
+        self._number_new_units()
+        return unit
 
     def _unit_for_code(self, code: types.CodeType, parent: CodeUnit | None) -> CodeUnit:
         unit = self._by_code.get(id(code))

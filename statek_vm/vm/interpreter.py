@@ -506,6 +506,11 @@ class Interpreter:
         gen._running = True
         self._enter_generator(gen)
         if exc is not None:
+            # Raised inside the generator: it chains to the exception the
+            # generator was handling when it yielded, as a raise there would.
+            handled = self.current_exc()
+            if handled is not None and handled is not exc and exc.__context__ is None:
+                exc.__context__ = handled
             frame.pc -= 1  # the exception is raised at the YIELD_VALUE where it waited
             result = self.run(frame, frame, resumable=False, exc=exc)
         else:
@@ -966,7 +971,9 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
     # Compiled natively first, every time: the warnings and errors that
     # compiling emits (SyntaxWarning under "error" filters) are the script's.
     compile(source, "<string>", mode, dont_inherit=True)
-    program = compile_program(source, "<string>", mode)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # emitted once already, just above
+        program = compile_program(source, "<string>", mode)
     frame = Frame(program.main, g, _builtins_of(g), loc, None)
     if mode == "exec":
         frame.ret_mode = RET_PUSH
@@ -1095,8 +1102,8 @@ _SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
 # -- tracebacks --------------------------------------------------------------
 
 
-def _template(_getframe: Any = sys._getframe) -> Any:
-    return _getframe()
+def _template() -> Any:
+    yield  # a suspended generator's frame: a real frame object with no f_back
 
 
 def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any:
@@ -1130,6 +1137,7 @@ _trampoline_codes: set[types.CodeType] = set()
 
 
 _fake_frames: dict[tuple[int, int], Any] = {}
+_fake_frame_owners: list[Any] = []  # the suspended generators that own the fake frames
 _fake_frame_ids: set[int] = set()
 
 
@@ -1149,8 +1157,10 @@ def _fake_frame(frame: Frame) -> Any:
             co_qualname=unit.qualname,
             co_firstlineno=unit.firstlineno,
         )
-        fn = types.FunctionType(code, frame.globals, unit.name, (sys._getframe,))
-        fake = fn()
+        owner = types.FunctionType(code, frame.globals, unit.name)()
+        next(owner)
+        fake = owner.gi_frame
+        _fake_frame_owners.append(owner)
         _fake_frames[key] = fake
         _fake_frame_ids.add(id(fake))
     return fake

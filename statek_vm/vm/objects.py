@@ -93,6 +93,17 @@ class VMFunction(metaclass=_FunctionType):
     def __code__(self) -> types.CodeType:
         return self._unit.code
 
+    @__code__.setter
+    def __code__(self, code: types.CodeType) -> None:
+        if not isinstance(code, types.CodeType):
+            raise TypeError("__code__ must be set to a code object")
+        nfree = len(code.co_freevars)
+        if nfree != len(self._closure or ()):
+            raise ValueError(
+                f"{self._name}() requires a code object with {len(self._closure or ())} free vars, not {nfree}"
+            )
+        self._unit = self._unit.program.unit_for_new_code(code)
+
     @property
     def __globals__(self) -> dict[str, Any]:
         return self._globals
@@ -339,7 +350,7 @@ class VMGenerator(_GeneratorBase):
 
     @property
     def gi_suspended(self) -> bool:
-        return not self._running and not self._finished and self._frame.pc > 0
+        return not self._running and not self._finished and self._frame.pc > _first_resume(self._frame)
 
     @property
     def gi_yieldfrom(self) -> Any:
@@ -580,7 +591,10 @@ def _name_attribute(slot: str, what: str) -> property:
             raise TypeError(f"{what} must be set to a string object")
         setattr(self, slot, value)
 
-    return property(get, set_)
+    def delete(self: Any) -> None:
+        raise TypeError(f"{what} must be set to a string object")
+
+    return property(get, set_, delete)
 
 
 def _plain_attribute(slot: str) -> property:
