@@ -47,11 +47,12 @@ class Program:
         self.code = compile(source, filename, mode, flags=COMPILE_FLAGS, dont_inherit=True)
         self.main = self._unit_for_code(self.code, None)
         self.instruction_count = 0
+        self._numbered = 0
         self._number_new_units()
         _register_source(filename, source)
 
     def _number_new_units(self) -> None:
-        for unit in self.units[self._numbered :] if hasattr(self, "_numbered") else self.units:
+        for unit in self.units[self._numbered :]:
             unit.base = self.instruction_count
             self.instruction_count += len(unit)
         self._numbered = len(self.units)

@@ -508,9 +508,9 @@ class Interpreter:
         if exc is not None:
             # Raised inside the generator: it chains to the exception the
             # generator was handling when it yielded, as a raise there would.
-            handled = self.current_exc()
-            if handled is not None and handled is not exc and exc.__context__ is None:
-                exc.__context__ = handled
+            in_handler = self.current_exc()
+            if in_handler is not None and in_handler is not exc and exc.__context__ is None:
+                exc.__context__ = in_handler
             frame.pc -= 1  # the exception is raised at the YIELD_VALUE where it waited
             result = self.run(frame, frame, resumable=False, exc=exc)
         else:

@@ -630,18 +630,27 @@ VMGenerator.__name__ = "generator"
 VMCoroutine.__name__ = "coroutine"
 VMAsyncGenerator.__name__ = "async_generator"
 
+
 # ``obj.__class__`` reports the native type, so ``isinstance(f,
 # types.FunctionType)``, ``inspect.isfunction``/``iscoroutinefunction``,
 # ``asyncio.iscoroutine`` and ``g.__class__ is types.GeneratorType`` hold as
 # they do natively; ``type(obj)`` is still the VM's class (pickling and the VM
 # dispatch on it).
-for _cls, _native in (
+def _reports_class(native: type) -> property:
+    def get(self: Any) -> type:
+        return native
+
+    return property(get)
+
+
+_vm_class: type
+for _vm_class, _native in (
     (VMFunction, types.FunctionType),
     (VMGenerator, types.GeneratorType),
     (VMCoroutine, types.CoroutineType),
     (VMAsyncGenerator, types.AsyncGeneratorType),
 ):
-    _install(_cls, "__class__", property(lambda self, _native=_native: _native))
+    _install(_vm_class, "__class__", _reports_class(_native))
 
 for _cls in (VMFunction, _GeneratorBase):
     _install(_cls, "__name__", _name_attribute("_name", "__name__"))
