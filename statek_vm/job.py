@@ -24,8 +24,9 @@ from typing import Any
 from statek_vm.exceptions import StatekError, VMInternalError
 from statek_vm.program.program import Program, compile_program
 from statek_vm.vm.frame import RET_BASE, Frame
-from statek_vm.vm.interpreter import Interpreter, Suspension, clean_traceback
+from statek_vm.vm.interpreter import Interpreter, Suspension
 from statek_vm.vm.objects import VMCoroutine
+from statek_vm.vm.script_frames import clean_traceback
 
 # The CPython versions whose bytecode the VM interprets.
 SUPPORTED_VERSIONS = frozenset({(3, 11)})

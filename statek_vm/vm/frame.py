@@ -9,6 +9,8 @@ copied, pickled and resumed in another process.
 
 from __future__ import annotations
 
+import builtins
+import types
 import weakref
 from typing import Any
 
@@ -60,6 +62,16 @@ RET_GEN_FOR = 3  # a generator resumed by FOR_ITER
 RET_GEN_SEND = 4  # a generator/coroutine resumed by SEND (yield from / await)
 RET_BASE = 5  # the bottom frame of a run: the run ends
 RET_GEN_NEXT = 6  # a generator resumed by next(g[, default]) or g.send(v): push the value
+
+
+def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:
+    """The builtins namespace of code running in ``globals``, as CPython finds it."""
+    b = globals.get("__builtins__")
+    if type(b) is dict:
+        return b
+    if isinstance(b, types.ModuleType):
+        return b.__dict__
+    return builtins.__dict__
 
 
 class Frame:
@@ -142,7 +154,7 @@ class Frame:
 
     @property
     def f_locals(self) -> dict[str, Any]:
-        from statek_vm.vm.interpreter import frame_locals
+        from statek_vm.vm.special_calls import frame_locals
 
         return frame_locals(self)
 

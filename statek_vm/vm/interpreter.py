@@ -24,10 +24,7 @@ snapshot keeps.
 
 from __future__ import annotations
 
-import builtins
 import collections
-import contextlib
-import os
 import sys
 import threading
 import types
@@ -39,9 +36,8 @@ from typing import Any
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.program.program import compile_program
 from statek_vm.vm import objects as _objects_module
-from statek_vm.vm import opcodes, runtime
+from statek_vm.vm import opcodes
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.frame import (
     RET_BASE,
@@ -51,7 +47,6 @@ from statek_vm.vm.frame import (
     RET_GEN_SEND,
     RET_INIT,
     RET_PUSH,
-    UNBOUND,
     Frame,
 )
 from statek_vm.vm.objects import (
@@ -63,6 +58,8 @@ from statek_vm.vm.objects import (
     _GeneratorBase,
     _yieldfrom,
 )
+from statek_vm.vm.script_frames import add_traceback_entry, trampoline
+from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
 
 SIG_RETURN = opcodes.SIG_RETURN
 SIG_YIELD = opcodes.SIG_YIELD
@@ -77,8 +74,6 @@ _warn = warnings.warn
 _generator_send = VMGenerator.send
 _BuiltinMethod = types.BuiltinMethodType
 _object_new = object.__new__
-
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Suspension:
@@ -387,7 +382,7 @@ class Interpreter:
         add_entry = kind <= 1
         while True:
             if add_entry:
-                _add_traceback_entry(exc, frame)
+                add_traceback_entry(exc, frame)
             add_entry = True
             pc = frame.pc
             handlers = frame.unit.handlers
@@ -596,10 +591,10 @@ class Interpreter:
                 frame.ret_info = instance
                 return self._callee(f, frame)
         elif cls is _BuiltinMethod:
-            replacement = _method_replacement(func, args, kwargs)
+            replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
                 return self.frame_for(replacement, [func.__self__, *args], kwargs)
-        special = _SPECIAL_CALLS.get(id(func))
+        special = SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
             return special[1](self, f, args, kwargs)
         if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
@@ -607,7 +602,7 @@ class Interpreter:
             # doctest and namedtuple, warnings' stacklevel) must find the
             # script there: call it from a native frame that carries the
             # script's globals, file and function name.
-            return self.call_host(func, args, kwargs, _trampoline(f))
+            return self.call_host(func, args, kwargs, trampoline(f))
         return self.call_host(func, args, kwargs)
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
@@ -775,15 +770,6 @@ def _resolve_arguments(func: Any, args: Any, kwargs: dict[str, Any] | None) -> t
     return resolved, kwargs
 
 
-def _builtins_of(globals_: dict[str, Any]) -> dict[str, Any]:
-    b = globals_.get("__builtins__")
-    if type(b) is dict:
-        return b
-    if isinstance(b, types.ModuleType):
-        return b.__dict__
-    return builtins.__dict__
-
-
 def _generator_exit_exception(gen: _GeneratorBase, exc: BaseException) -> BaseException:
     # PEP 479: StopIteration (and, for async generators, StopAsyncIteration)
     # leaving a generator becomes RuntimeError.
@@ -820,380 +806,6 @@ def _name_host_callable(error: NotResumableError, func: Any) -> None:
         name = f"{module}.{name}"
     error.host_callable = func  # type: ignore[attr-defined]
     error.args = (f"{error.args[0]} The host callable is {name}.",)
-
-
-# -- special callables: builtins that look at the calling frame --------------
-
-
-def _call_super(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(super, args, kwargs)
-    unit = f.unit
-    if unit.argcount == 0 and not unit.flags & 0x04:
-        raise RuntimeError("super(): no arguments")
-    first_name = unit.varnames[0]
-    if first_name in unit.cellvars:
-        try:
-            first = f.cells[unit.cellvars.index(first_name)].cell_contents
-        except ValueError:
-            first = UNBOUND
-        if first is UNBOUND:
-            raise RuntimeError("super(): arg[0] deleted")
-    else:
-        first = f.fast[0]
-        if first is UNBOUND:
-            raise RuntimeError("super(): arg[0] deleted")
-    if "__class__" not in unit.freevars:
-        raise RuntimeError("super(): __class__ cell not found")
-    cell = f.cells[len(unit.cellvars) + unit.freevars.index("__class__")]
-    try:
-        cls = cell.cell_contents
-    except ValueError:
-        cls = UNBOUND
-    if cls is UNBOUND:
-        raise RuntimeError("super(): empty __class__ cell")
-    if not isinstance(cls, type):
-        raise RuntimeError(f"super(): __class__ is not a type ({type(cls).__name__})")
-    return super(cls, first)
-
-
-def frame_locals(f: Frame) -> dict[str, Any]:
-    """What ``locals()`` returns in frame ``f``."""
-    if f.locals is not None:
-        return f.locals  # type: ignore[no-any-return]
-    unit = f.unit
-    result: dict[str, Any] = {}
-    cellvars = unit.cellvars
-    for i, name in enumerate(unit.varnames):
-        value = f.fast[i]
-        if value is not UNBOUND and name not in cellvars:
-            result[name] = value
-    for i, name in enumerate(cellvars + unit.freevars):
-        cell = f.cells[i] if i < len(f.cells) else None
-        if cell is None:
-            if name in unit.varnames and f.fast[unit.varnames.index(name)] is not UNBOUND:
-                result[name] = f.fast[unit.varnames.index(name)]
-            continue
-        with contextlib.suppress(ValueError):  # an empty cell is an unbound name
-            result[name] = cell.cell_contents
-    return result
-
-
-def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if not kwargs and 1 <= len(args) <= 2 and type(args[0]) is VMGenerator:
-        return vm.enter_generator_next(f, args[0], None, tuple(args[1:]))
-    return vm.call_host(next, args, kwargs)
-
-
-def _call_getframe(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    # sys._getframe() in script code: the script's frames (as frame objects
-    # naming its file, function and globals), not the VM's.
-    if kwargs or len(args) > 1:
-        return vm.call_host(sys._getframe, args, kwargs)
-    depth = args[0] if args else 0
-    target: Frame | None = f
-    for _ in range(depth):
-        target = target.back if target is not None else None
-    if target is None:
-        raise ValueError("call stack is not deep enough")
-    return _fake_frame(target)
-
-
-def _call_locals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(locals, args, kwargs)
-    return frame_locals(f)
-
-
-def _call_globals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(globals, args, kwargs)
-    return f.globals
-
-
-def _call_vars(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(vars, args, kwargs)
-    return frame_locals(f)
-
-
-def _call_dir(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(dir, args, kwargs)
-    return sorted(frame_locals(f))
-
-
-def _call_eval(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    return _run_source(vm, f, "eval", args, kwargs)
-
-
-def _call_exec(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    return _run_source(vm, f, "exec", args, kwargs)
-
-
-def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) -> Any:
-    # eval()/exec() of source run on the VM, as a new frame of this run:
-    # the code they run is script code too.
-    kwargs = dict(kwargs or {})
-    params = ["source", "globals", "locals"]
-    if len(args) > 3:
-        raise TypeError(f"{mode} expected at most 3 arguments, got {len(args)}")
-    bound = dict(zip(params, args, strict=False))
-    for key, value in kwargs.items():
-        if key not in ("globals", "locals") or key in bound:
-            return vm.call_host(eval if mode == "eval" else exec, args, kwargs)
-        bound[key] = value
-    if "source" not in bound:
-        raise TypeError(f"{mode} expected at least 1 argument, got 0")
-    source = bound["source"]
-    if type(source) in FUTURE_CLASSES:
-        source = source.value
-    g = bound.get("globals")
-    loc = bound.get("locals")
-    if g is not None and not isinstance(g, dict):
-        raise TypeError(f"{mode}() globals must be a dict, not {type(g).__name__}")
-    if loc is not None and not hasattr(loc, "__getitem__"):
-        raise TypeError("locals must be a mapping")
-    if g is None:
-        g = f.globals
-        if loc is None:
-            loc = frame_locals(f)
-    elif loc is None:
-        loc = g
-    if isinstance(source, types.CodeType) or not isinstance(source, (str, bytes, bytearray)):
-        return vm.call_host(eval if mode == "eval" else exec, [source, g, loc], None)
-    if isinstance(source, (bytes, bytearray)):
-        source = bytes(source).decode("utf-8")
-    if mode == "eval":
-        source = source.lstrip(" \t")
-    if "__builtins__" not in g:
-        g["__builtins__"] = f.builtins
-    # Compiled natively first, every time: the warnings and errors that
-    # compiling emits (SyntaxWarning under "error" filters) are the script's.
-    compile(source, "<string>", mode, dont_inherit=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # emitted once already, just above
-        program = compile_program(source, "<string>", mode)
-    frame = Frame(program.main, g, _builtins_of(g), loc, None)
-    if mode == "exec":
-        frame.ret_mode = RET_PUSH
-    return frame
-
-
-def _calculate_meta(meta: type, bases: tuple[Any, ...]) -> type:
-    winner = meta
-    for base in bases:
-        tmp = type(base)
-        if issubclass(winner, tmp):
-            continue
-        if issubclass(tmp, winner):
-            winner = tmp
-            continue
-        raise TypeError(
-            "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
-            "subclass of the metaclasses of all its bases"
-        )
-    return winner
-
-
-def _update_bases(bases: tuple[Any, ...]) -> tuple[Any, ...]:
-    new: list[Any] = []
-    changed = False
-    for base in bases:
-        if isinstance(base, type):
-            new.append(base)
-            continue
-        meth = getattr(base, "__mro_entries__", None)
-        if meth is None:
-            new.append(base)
-            continue
-        entries = meth(bases)
-        if not isinstance(entries, tuple):
-            raise TypeError("__mro_entries__ must return a tuple")
-        new.extend(entries)
-        changed = True
-    return tuple(new) if changed else bases
-
-
-def _call_build_class(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if len(args) < 2:
-        raise TypeError("__build_class__: not enough arguments")
-    func, name, *rest = args
-    if type(func) is not VMFunction:
-        return vm.call_host(builtins.__build_class__, args, kwargs)
-    if not isinstance(name, str):
-        raise TypeError("__build_class__: name is not a string")
-    orig_bases = tuple(rest)
-    bases = _update_bases(orig_bases)
-    kwds = dict(kwargs or {})
-    meta = kwds.pop("metaclass", None)
-    if meta is None:
-        meta = type(bases[0]) if bases else type
-        meta = _calculate_meta(meta, bases)
-    elif isinstance(meta, type):
-        meta = _calculate_meta(meta, bases)
-    prepare = getattr(meta, "__prepare__", None)
-    ns = prepare(name, bases, **kwds) if prepare is not None else {}
-    if not hasattr(ns, "__getitem__") or not hasattr(ns, "__setitem__"):
-        shown = meta.__name__ if isinstance(meta, type) else "<metaclass>"
-        raise TypeError(f"{shown}.__prepare__() must return a mapping, not {type(ns).__name__}")
-    unit = func._unit
-    frame = Frame(unit, func._globals, _builtins_of(func._globals), ns, func)
-    frame.ret_mode = RET_CLASS
-    frame.ret_info = (meta, name, bases, orig_bases, kwds, ns)
-    return frame
-
-
-def _is_script_callable(value: Any) -> bool:
-    t = type(value)
-    return t is VMFunction or (t is _MethodType and type(value.__func__) is VMFunction)
-
-
-def _involves_script(args: Any, kwargs: Any) -> bool:
-    for a in args:
-        t = type(a)
-        if t is VMGenerator or t is VMFunction or (t is _MethodType and type(a.__func__) is VMFunction):
-            return True
-    if kwargs:
-        key = kwargs.get("key")
-        if key is not None and _is_script_callable(key):
-            return True
-    return False
-
-
-def _replacement(builtin: Any, name: str) -> Any:
-    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-        if _involves_script(args, kwargs):
-            return vm.frame_for(runtime.namespace()[name], args, kwargs)
-        return vm.call_host(builtin, args, kwargs)
-
-    return call
-
-
-def _method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
-    # "".join(script_generator) and items.sort(key=script_function)
-    owner = method.__self__
-    name = method.__name__
-    if name == "join" and type(owner) is str and len(args) == 1 and type(args[0]) is VMGenerator:
-        return runtime.namespace()["join"]
-    if name == "sort" and type(owner) is list and kwargs and _is_script_callable(kwargs.get("key")):
-        return runtime.namespace()["list_sort"]
-    return None
-
-
-_SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
-    id(obj): (obj, handler)
-    for obj, handler in (
-        (super, _call_super),
-        (next, _call_next),
-        (sys._getframe, _call_getframe),
-        (locals, _call_locals),
-        (globals, _call_globals),
-        (vars, _call_vars),
-        (dir, _call_dir),
-        (eval, _call_eval),
-        (exec, _call_exec),
-        (builtins.__build_class__, _call_build_class),
-        *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
-    )
-}
-
-
-# -- tracebacks --------------------------------------------------------------
-
-
-def _template() -> Any:
-    yield  # a suspended generator's frame: a real frame object with no f_back
-
-
-def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any:
-    if kwargs:
-        return func(*args, **kwargs)
-    return func(*args)
-
-
-_trampolines: dict[tuple[int, int], Any] = {}
-
-
-def _trampoline(frame: Frame) -> Any:
-    """A native function, in the script's globals and named after ``frame``'s code, that calls a host function."""
-    unit = frame.unit
-    key = (id(unit), id(frame.globals))
-    fn = _trampolines.get(key)
-    if fn is None:
-        code = _trampoline_template.__code__.replace(
-            co_filename=unit.filename,
-            co_name=unit.name,
-            co_qualname=unit.qualname,
-            co_firstlineno=unit.firstlineno,
-        )
-        fn = types.FunctionType(code, frame.globals, unit.name)
-        _trampolines[key] = fn
-        _trampoline_codes.add(code)
-    return fn
-
-
-_trampoline_codes: set[types.CodeType] = set()
-
-
-_fake_frames: dict[tuple[int, int], Any] = {}
-_fake_frame_owners: list[Any] = []  # the suspended generators that own the fake frames
-_fake_frame_ids: set[int] = set()
-
-
-def _fake_frame(frame: Frame) -> Any:
-    """A real frame object that names the script's file and function.
-
-    Traceback entries need a real frame; this one is made by running a tiny
-    function whose code object carries the script's filename and name.
-    """
-    unit = frame.unit
-    key = (id(unit), id(frame.globals))
-    fake = _fake_frames.get(key)
-    if fake is None:
-        code = _template.__code__.replace(
-            co_filename=unit.filename,
-            co_name=unit.name,
-            co_qualname=unit.qualname,
-            co_firstlineno=unit.firstlineno,
-        )
-        owner = types.FunctionType(code, frame.globals, unit.name)()
-        next(owner)
-        fake = owner.gi_frame
-        _fake_frame_owners.append(owner)
-        _fake_frames[key] = fake
-        _fake_frame_ids.add(id(fake))
-    return fake
-
-
-def _is_internal(tb: types.TracebackType) -> bool:
-    # The VM's and the job's own frames (trampolines included); futures'
-    # delegation frames too, so a script's traceback reads as it would natively.
-    code = tb.tb_frame.f_code
-    return code.co_filename.startswith(_PACKAGE_DIR + os.sep) or code in _trampoline_codes
-
-
-def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
-    """``tb`` without the VM's own frames (entries for script frames are kept)."""
-    kept: list[types.TracebackType] = []
-    rest = None
-    while tb is not None:
-        if id(tb.tb_frame) in _fake_frame_ids:
-            rest = tb
-            break
-        if not _is_internal(tb):
-            kept.append(tb)
-        tb = tb.tb_next
-    for entry in reversed(kept):
-        rest = types.TracebackType(rest, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
-    return rest
-
-
-def _add_traceback_entry(exc: BaseException, frame: Frame) -> None:
-    if frame.unit.filename == runtime.FILENAME:
-        return  # the VM's own versions of builtins are not script frames
-    tb = clean_traceback(exc.__traceback__)
-    exc.__traceback__ = types.TracebackType(tb, _fake_frame(frame), -1, frame.unit.line_of(frame.pc))
 
 
 # -- the current interpreter ---------------------------------------------------

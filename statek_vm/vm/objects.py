@@ -18,7 +18,6 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 
 from __future__ import annotations
 
-import builtins as _builtins_module
 import sys
 import types
 import warnings
@@ -26,6 +25,7 @@ import weakref
 from typing import Any
 
 from statek_vm.program.code_unit import CodeUnit
+from statek_vm.vm.frame import builtins_of
 
 
 class _FunctionType(type):
@@ -68,8 +68,7 @@ class VMFunction(metaclass=_FunctionType):
         self._annotations = annotations
         self._closure = closure
         # Like CPython 3.11 functions, builtins are captured at creation.
-        b = globals.get("__builtins__")
-        self._builtins = b if type(b) is dict else getattr(b, "__dict__", None) or _builtins_module.__dict__
+        self._builtins = builtins_of(globals)
         self._name = unit.name
         self._qualname = unit.qualname
         self._doc = _docstring(unit)
