@@ -116,7 +116,9 @@ class CodeUnit:
         for instr, _try, lineno in items:
             self.ops.append(Op(instr.name, self._resolve_arg(instr, labels), lineno))
         self.handlers = self._exception_handlers(len(items))
-        self.depths = self._compute_depths([instr for instr, _, _ in items])
+        instrs = [instr for instr, _, _ in items]
+        self.depths = self._compute_depths(instrs)
+        self.blocks = self._basic_blocks(instrs)
 
     def _exception_handlers(self, count: int) -> list[Handler | None]:
         # The abstract form's TryBegin does not carry the real stack depth, so
@@ -197,6 +199,27 @@ class CodeUnit:
                     break
                 i += 1
         return depths
+
+    def _basic_blocks(self, instrs: list[Instr]) -> list[range]:
+        """Maximal straight-line runs of instructions, as index ranges.
+
+        A block starts at the first instruction, at every jump target and
+        exception handler, and after every jump, return, raise and yield;
+        control enters a block only at its first instruction (the exception
+        table aside: any instruction may raise to a handler).
+        """
+        n = len(instrs)
+        starts = {0} if n else set()
+        for i, instr in enumerate(instrs):
+            if instr.has_jump():
+                starts.add(self.ops[i].arg)
+            if instr.has_jump() or instr.is_final() or instr.name in ("YIELD_VALUE", "RETURN_GENERATOR", "SEND"):
+                starts.add(i + 1)
+        for handler in self.handlers:
+            if handler is not None:
+                starts.add(handler.target)
+        ordered = sorted(s for s in starts if 0 <= s < n)
+        return [range(a, b) for a, b in zip(ordered, [*ordered[1:], n], strict=True)]
 
     # -- queries ----------------------------------------------------------
 
