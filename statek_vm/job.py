@@ -21,7 +21,8 @@ import types
 import uuid
 from typing import Any
 
-from statek_vm.exceptions import StatekError, VMInternalError
+from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
+from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
@@ -65,7 +66,9 @@ class Job:
         instruction_counts: collections.Counter[Any] | None = None,
     ) -> None:
         self.id = uuid.uuid4().hex
+        self.created = time.time()
         self.program = program
+        self._bindings: dict[str, Any] = {}
         self.namespace = namespace
         self.status = JobStatus.STARTED
         self.awaited_result: Any = None
@@ -117,6 +120,173 @@ class Job:
         assert self._frame is not None
         self._execute(self._frame)
         return self
+
+    # -- snapshots --------------------------------------------------------------
+
+    def dumps(self, *, key: bytes | None = None, include_program: bool = True) -> bytes:
+        """The suspended job as bytes (a snapshot), for :meth:`loads` in any process.
+
+        Args:
+            key: the HMAC-SHA256 key that signs the snapshot.  ``loads`` checks
+                it before unpickling anything.  Without a key the snapshot is
+                unsigned, and ``loads`` accepts it only with
+                ``allow_unsigned=True``.
+            include_program: store the program's source in the snapshot (the
+                default).  ``False`` stores only its hash, for stores that keep
+                each program once; ``loads`` then needs it in ``programs=``.
+
+        Host bindings (the objects passed in ``globals=``) and modules are
+        stored by name and supplied again on load.  A value that cannot be
+        serialized raises :class:`SnapshotError` naming the frame, the
+        variable and its type; the job is unchanged and still usable.
+        """
+        from statek_vm import __version__
+        from statek_vm.snapshot import dump_payload, seal
+
+        if self.status != JobStatus.SUSPENDED:
+            raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job has a snapshot")
+        if key is not None and not isinstance(key, bytes):
+            raise TypeError(f"key must be bytes, not {type(key).__name__}")
+        state = (
+            self._root,
+            self._frame,
+            self.namespace,
+            self._interp.exc_items,
+            self.awaited_result,
+            self.output,
+            self._interp.retry_host_calls,
+        )
+        builtins_ = self.namespace["__builtins__"]
+        try:
+            payload = dump_payload(state, program=self.program, bindings=self._bindings, builtins=builtins_)
+        except SnapshotError:
+            raise
+        except Exception as error:  # noqa: BLE001 - pickling fails in many ways; each gets a precise report
+            raise SnapshotError(self._unpicklable_report(error)) from None
+        assert self._frame is not None
+        body = {
+            "statek_vm": __version__,
+            "python": PY_MINOR,
+            "program": {
+                "hash": self.program.hash,
+                "filename": self.program.filename,
+                "source": self.program.source if include_program else None,
+            },
+            "job": {
+                "id": self.id,
+                "status": self.status.value,
+                "next_instr_num": self.next_instr_num,
+                "line": self._frame.line,
+                "function": self._frame.unit.qualname,
+                "awaited": _describe(self.awaited_result),
+                "created": self.created,
+                "history": self.history,
+            },
+            "payload": payload,
+        }
+        return seal(body, key)
+
+    @classmethod
+    def loads(
+        cls,
+        data: bytes,
+        globals: dict[str, Any] | None = None,
+        *,
+        key: bytes | None = None,
+        allow_unsigned: bool = False,
+        programs: dict[str, tuple[str, str]] | None = None,
+    ) -> Job:
+        """A suspended job from a snapshot made by :meth:`dumps`.
+
+        Args:
+            data: the snapshot.
+            globals: the host bindings again, by the names the job was run with.
+            key: the key the snapshot was signed with.
+            allow_unsigned: accept a snapshot without a valid signature check
+                (only for snapshots from a trusted place: unpickling runs code).
+            programs: ``{hash: (source, filename)}`` for snapshots written
+                with ``include_program=False``.
+
+        Raises:
+            SnapshotError: the snapshot is corrupt, not signed with ``key``,
+                from another CPython minor version or snapshot format, its
+                program does not match its hash, or a binding is missing.
+        """
+        from statek_vm.snapshot import load_payload, open_envelope
+
+        body = open_envelope(data, key=key, allow_unsigned=allow_unsigned)
+        python = body.get("python")
+        if python != PY_MINOR:
+            raise SnapshotError(
+                f"the snapshot was made by CPython {python}; it can only be resumed by CPython {python} "
+                f"(this is CPython {PY_MINOR})"
+            )
+        program = _program_of(body.get("program") or {}, programs)
+        info = body.get("job") or {}
+        job = cls.__new__(cls)
+        job.id = info.get("id") or uuid.uuid4().hex
+        job.created = info.get("created") or time.time()
+        job.program = program
+        job.history = list(info.get("history") or [])
+        job.error = None
+        job._output = io.StringIO()
+        job._bindings = dict(globals or {})
+        builtins_ = _script_builtins(job)
+        state = load_payload(body["payload"], program=program, bindings=job._bindings, builtins=builtins_)
+        root, frame, namespace, exc_items, awaited, output, retry = state
+        job.namespace = namespace
+        job._root = root
+        job._frame = frame
+        job._interp = Interpreter(retry_host_calls=retry)
+        job._interp.exc_items = exc_items
+        job._output.write(output)
+        job.status = JobStatus.SUSPENDED
+        job.awaited_result = awaited
+        job.next_instr_num = frame.instr_num
+        job.history.append({"event": "loaded", "at": time.time()})
+        return job
+
+    def _unpicklable_report(self, error: BaseException) -> str:
+        # Find the first value that does not pickle on its own, innermost
+        # frame first, so the message can name where it lives.
+        from statek_vm.snapshot import check_picklable
+        from statek_vm.vm.special_calls import frame_locals
+
+        def fails(value: Any) -> BaseException | None:
+            try:
+                check_picklable(
+                    value, program=self.program, bindings=self._bindings, builtins=self.namespace["__builtins__"]
+                )
+            except Exception as e:  # noqa: BLE001
+                return e
+            return None
+
+        for frame in self.frames:
+            where = f"{frame.unit.qualname}() at {frame.unit.filename}:{frame.line}"
+            if frame.locals is None:
+                for name, value in frame_locals(frame).items():
+                    if fails(value) is not None:
+                        return (
+                            f"cannot snapshot job {self.id[:8]}: in {where}, variable {name!r} holds a "
+                            f"{type(value).__module__}.{type(value).__qualname__}, which cannot be serialized "
+                            f"({fails(value)}). Close or drop it before the job waits, or make it a host binding."
+                        )
+            for slot, value in enumerate(frame.stack):
+                if fails(value) is not None:
+                    return (
+                        f"cannot snapshot job {self.id[:8]}: in {where}, value stack slot {slot} holds a "
+                        f"{type(value).__module__}.{type(value).__qualname__}, which cannot be serialized "
+                        f"({fails(value)}) (for example the iterator of a for loop). Turn it into a list "
+                        "before the job waits."
+                    )
+        for name, value in self.namespace.items():
+            if name != "__builtins__" and fails(value) is not None:
+                return (
+                    f"cannot snapshot job {self.id[:8]}: global {name!r} holds a "
+                    f"{type(value).__module__}.{type(value).__qualname__}, which cannot be serialized "
+                    f"({fails(value)}). Close or drop it before the job waits, or make it a host binding."
+                )
+        return f"cannot snapshot job {self.id[:8]}: {type(error).__name__}: {error}"
 
     def __repr__(self) -> str:
         where = ""
@@ -202,6 +372,33 @@ class Job:
 
     def _write(self, text: str) -> None:
         self._output.write(text)
+
+
+def _describe(future: Any) -> str:
+    """A readable summary of a future that never reads its value."""
+    if future is None:
+        return ""
+    deps = getattr(future, "deps", None)
+    return f"{type(future).__name__}(state_num={getattr(future, 'state_num', None)!r}, deps={type(deps).__name__})"
+
+
+def _program_of(info: dict[str, Any], programs: dict[str, tuple[str, str]] | None) -> Program:
+    digest = info.get("hash")
+    source, filename = info.get("source"), info.get("filename") or "<agent>"
+    if source is None:
+        if programs is None or digest not in programs:
+            raise SnapshotError(
+                f"the snapshot does not include its program {str(digest)[:12]}: "
+                "pass it in programs={hash: (source, filename)}"
+            )
+        source, filename = programs[digest]
+    program = compile_program(source, filename)
+    if program.hash != digest:
+        raise SnapshotError(
+            f"the snapshot's program {filename!r} does not match its hash {str(digest)[:12]} "
+            f"(the source was changed, or it was compiled by another CPython version)"
+        )
+    return program
 
 
 # -- the script's builtins -------------------------------------------------------
@@ -310,6 +507,7 @@ def run(
     if globals:
         namespace.update(globals)
     Job.__init__(job, program, namespace, retry_host_calls=retry_host_calls, instruction_counts=instruction_counts)
+    job._bindings = dict(globals or {})
     return job._start()
 
 

@@ -244,6 +244,12 @@ class _GeneratorBase:
 
     _kind = "generator"
 
+    def __reduce__(self) -> Any:
+        # Explicit, because ``__class__`` reports the native type (which
+        # pickle's default path would check against).
+        state = {name: getattr(self, name) for name in _GENERATOR_STATE if hasattr(self, name)}
+        return (_rebuild_generator, (type(self), state))
+
     def __repr__(self) -> str:
         return f"<{self._kind} object {self._qualname} at {id(self):#x}>"
 
@@ -269,6 +275,16 @@ class _GeneratorBase:
 # The interpreter's per-thread stack of active runs (set by the interpreter
 # module, which imports this one).
 _RUNS: Any = None
+
+
+_GENERATOR_STATE = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "_awaited", "_hooks_done")
+
+
+def _rebuild_generator(cls: type, state: dict[str, Any]) -> Any:
+    gen: Any = object.__new__(cls)
+    for name, value in state.items():
+        object.__setattr__(gen, name, value)
+    return gen
 
 
 class _Unraisable:

@@ -1,0 +1,48 @@
+"""Host bindings whose state outlives a process: a side-effect log in a file.
+
+``wait(v)`` returns a pending future whose deps are a :class:`Gate` (pickled
+with the job); a test opens the awaited gate before resuming.  ``effect(x)``
+appends ``x`` to the JSON-lines file named by ``STATEK_TEST_LOG``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from statek_vm import FutureError, FutureResult, temporal
+
+
+@dataclass
+class Gate:
+    value: Any
+    open: bool = False
+
+
+def fetch(future: FutureResult) -> Any:
+    if not future.deps.open:
+        raise FutureError(future)
+    return future.deps.value
+
+
+def is_open(future: FutureResult) -> bool:
+    return bool(future.deps.open)
+
+
+@temporal(complement=fetch, condition=is_open)
+def wait(value: Any) -> Any:
+    if os.environ.get("STATEK_TEST_READY") == "1":
+        return value
+    return FutureResult(deps=Gate(value), state_num=0)
+
+
+def effect(x: Any) -> Any:
+    with open(os.environ["STATEK_TEST_LOG"], "a", encoding="utf-8") as log:
+        log.write(json.dumps(x) + "\n")
+    return x
+
+
+def bindings() -> dict[str, Any]:
+    return {"wait": wait, "effect": effect}
