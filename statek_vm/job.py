@@ -195,6 +195,7 @@ class Job:
         key: bytes | None = None,
         allow_unsigned: bool = False,
         programs: dict[str, tuple[str, str]] | None = None,
+        instruction_counts: collections.Counter[Any] | None = None,
     ) -> Job:
         """A suspended job from a snapshot made by :meth:`dumps`.
 
@@ -206,6 +207,8 @@ class Job:
                 (only for snapshots from a trusted place: unpickling runs code).
             programs: ``{hash: (source, filename)}`` for snapshots written
                 with ``include_program=False``.
+            instruction_counts: as for :func:`run`, for the instructions run
+                after loading.
 
         Raises:
             SnapshotError: the snapshot is corrupt, not signed with ``key``,
@@ -237,7 +240,7 @@ class Job:
         job.namespace = namespace
         job._root = root
         job._frame = frame
-        job._interp = Interpreter(retry_host_calls=retry)
+        job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts)
         job._interp.exc_items = exc_items
         job._output.write(output)
         job.status = JobStatus.SUSPENDED

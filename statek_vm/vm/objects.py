@@ -149,22 +149,20 @@ class VMFunction(metaclass=_FunctionType):
         return f"<function {self._qualname} at {id(self):#x}>"
 
     def __reduce__(self) -> Any:
-        return (
-            _rebuild_function,
-            (
-                self._unit,
-                self._globals,
-                self._defaults,
-                self._kwdefaults,
-                self._annotations,
-                self._closure,
-                self._name,
-                self._qualname,
-                self._doc,
-                self._module,
-                self.__dict__,
-            ),
-        )
+        # The object first, its state after: a recursive closure refers to
+        # the function itself, and pickle can only close that cycle once the
+        # function is memoized.
+        return (_new_function, (self._unit,), self.__getstate__())
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {name: getattr(self, name) for name in _FUNCTION_STATE}
+        state["__dict__"] = self.__dict__
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in _FUNCTION_STATE:
+            object.__setattr__(self, name, state[name])
+        self.__dict__.update(state["__dict__"])
 
 
 def _docstring(unit: CodeUnit) -> Any:
@@ -176,22 +174,24 @@ def _docstring(unit: CodeUnit) -> Any:
     return None
 
 
-def _rebuild_function(
-    unit: CodeUnit,
-    globals: dict[str, Any],
-    defaults: Any,
-    kwdefaults: Any,
-    annotations: Any,
-    closure: Any,
-    name: str,
-    qualname: str,
-    doc: Any,
-    module: Any,
-    attrs: dict[str, Any],
-) -> VMFunction:
-    func = VMFunction(unit, globals, defaults, kwdefaults, annotations, closure)
-    func._name, func._qualname, func._doc, func._module = name, qualname, doc, module
-    func.__dict__.update(attrs)
+_FUNCTION_STATE = (
+    "_unit",
+    "_globals",
+    "_defaults",
+    "_kwdefaults",
+    "_annotations",
+    "_closure",
+    "_builtins",
+    "_name",
+    "_qualname",
+    "_doc",
+    "_module",
+)
+
+
+def _new_function(unit: CodeUnit) -> VMFunction:
+    func = object.__new__(VMFunction)
+    object.__setattr__(func, "_unit", unit)
     return func
 
 
@@ -246,9 +246,14 @@ class _GeneratorBase:
 
     def __reduce__(self) -> Any:
         # Explicit, because ``__class__`` reports the native type (which
-        # pickle's default path would check against).
+        # pickle's default path would check against); the state comes after
+        # the object, because the generator's frame refers back to it.
         state = {name: getattr(self, name) for name in _GENERATOR_STATE if hasattr(self, name)}
-        return (_rebuild_generator, (type(self), state))
+        return (_new_generator, (type(self),), state)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return f"<{self._kind} object {self._qualname} at {id(self):#x}>"
@@ -280,11 +285,8 @@ _RUNS: Any = None
 _GENERATOR_STATE = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "_awaited", "_hooks_done")
 
 
-def _rebuild_generator(cls: type, state: dict[str, Any]) -> Any:
-    gen: Any = object.__new__(cls)
-    for name, value in state.items():
-        object.__setattr__(gen, name, value)
-    return gen
+def _new_generator(cls: type) -> Any:
+    return object.__new__(cls)
 
 
 class _Unraisable:

@@ -75,7 +75,10 @@ class World:
         def cm(name: str) -> CM:
             return CM(world, name)
 
-        return {"wait": wait, "effect": effect, "cm": cm}
+        # The world itself is a binding too: host objects that hold it (a
+        # context manager on a frame's stack) then refer to the live world
+        # after a snapshot is loaded, as a durable application handle would.
+        return {"wait": wait, "effect": effect, "cm": cm, "_world": world}
 
 
 def run_interrupted(source: str, *, max_resumes: int = 10_000, **kwargs: Any) -> tuple[statek_vm.Job, World, int]:

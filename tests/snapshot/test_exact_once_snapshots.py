@@ -1,0 +1,52 @@
+"""Property: resuming from snapshot bytes at every wait never re-runs an instruction.
+
+The generated programs of ``tests/vm/test_exact_once.py`` suspend at every
+wait; each time the job is turned into bytes, dropped, and loaded again with
+fresh host bindings before it resumes.  The side-effect log and output must
+equal native CPython's, and the per-instruction counts an uninterrupted run's.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+import statek_vm
+from tests.vm import gates
+from tests.vm.test_exact_once import program, trees
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11), reason="the VM supports CPython 3.11 bytecode; 3.12/3.13 are a separate issue"
+)
+
+KEY = b"exact-once"
+
+
+@settings(max_examples=25)
+@given(trees)
+def test_no_instruction_runs_twice_across_snapshots(forest: list[Any]) -> None:
+    source = program(forest)
+    native_world, native_output, native_error = gates.run_native(source)
+    assert native_error is None, source
+
+    reference_counts = gates.counts()
+    reference, _ = gates.run_uninterrupted(source, instruction_counts=reference_counts)
+
+    counts = gates.counts()
+    world = gates.World(start_open=False)
+    job = statek_vm.run(source, world.bindings(), instruction_counts=counts)
+    resumes = 0
+    while job.status == "SUSPENDED":
+        data = job.dumps(key=KEY)
+        del job
+        job = statek_vm.Job.loads(data, world.bindings(), key=KEY, instruction_counts=counts)
+        job.awaited_result.deps.open = True
+        job.resume()
+        resumes += 1
+    assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
+    assert world.log == native_world.log, source
+    assert job.output == native_output == reference.output, source
+    assert counts == reference_counts, source
