@@ -29,6 +29,9 @@ from statek_vm.vm.interpreter import Interpreter, Suspension
 from statek_vm.vm.objects import VMCoroutine
 from statek_vm.vm.script_frames import clean_traceback
 
+# The number of most recent events a job keeps in ``history``.
+HISTORY_LIMIT = 20
+
 # The CPython versions whose bytecode the VM interprets.
 SUPPORTED_VERSIONS = frozenset({(3, 11)})
 
@@ -114,12 +117,19 @@ class Job:
         if self.status != JobStatus.SUSPENDED:
             raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job can resume")
         if not self.awaited_result.check_condition():
-            self.history.append({"event": "checked", "ready": False, "at": time.time()})
+            self._record({"event": "checked", "ready": False, "at": time.time()})
             return self
-        self.history.append({"event": "resumed", "instr": self.next_instr_num, "at": time.time()})
+        self._record({"event": "resumed", "instr": self.next_instr_num, "at": time.time()})
         assert self._frame is not None
         self._execute(self._frame)
         return self
+
+    def _record(self, event: dict[str, Any]) -> None:
+        # History is bounded: a job that waits a million times must not
+        # carry a million events in every snapshot.
+        self.history.append(event)
+        if len(self.history) > HISTORY_LIMIT:
+            del self.history[: len(self.history) - HISTORY_LIMIT]
 
     # -- snapshots --------------------------------------------------------------
 
@@ -246,7 +256,7 @@ class Job:
         job.status = JobStatus.SUSPENDED
         job.awaited_result = awaited
         job.next_instr_num = frame.instr_num
-        job.history.append({"event": "loaded", "at": time.time()})
+        job._record({"event": "loaded", "at": time.time()})
         return job
 
     def _unpicklable_report(self, error: BaseException) -> str:
@@ -300,7 +310,7 @@ class Job:
     # -- running ----------------------------------------------------------------
 
     def _start(self) -> Job:
-        self.history.append({"event": "started", "at": time.time()})
+        self._record({"event": "started", "at": time.time()})
         self._execute(self._root)
         return self
 
@@ -322,7 +332,7 @@ class Job:
             self._frame = result.frame
             self.awaited_result = result.future
             self.next_instr_num = result.frame.instr_num
-            self.history.append(
+            self._record(
                 {
                     "event": "suspended",
                     "instr": self.next_instr_num,
@@ -334,7 +344,7 @@ class Job:
             return
         self.status = JobStatus.COMPLETED
         self._frame = None
-        self.history.append({"event": "completed", "at": time.time()})
+        self._record({"event": "completed", "at": time.time()})
 
     def _frame_root_module(self) -> Frame:
         return self._root
@@ -364,7 +374,7 @@ class Job:
         self.status = JobStatus.FAILED
         self.error = error
         self._frame = None
-        self.history.append(
+        self._record(
             {
                 "event": "failed",
                 "error": f"{type(error).__name__}: {error}",

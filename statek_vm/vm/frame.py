@@ -172,17 +172,23 @@ class Frame:
         self.fast = [UNBOUND] * len(self.fast)
         self.stack = []
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = {name: getattr(self, name) for name in self.__slots__}
+    def __getstate__(self) -> tuple[Any, ...]:
+        # A tuple in slot order: snapshots are small, and a frame is mostly
+        # its slots.  The generator is a weak reference in memory, strong in
+        # the pickle (so that it travels with its frame).
+        state = [getattr(self, name) for name in self.__slots__]
         if self.generator is not None:
-            state["generator"] = self.generator()
-        return state
+            state[_GENERATOR_SLOT] = self.generator()
+        return tuple(state)
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
             setattr(self, name, value)
         if self.generator is not None:
             self.generator = weakref.ref(self.generator)
 
     def __repr__(self) -> str:
         return f"<Frame {self.unit.qualname} {self.unit.filename}:{self.line} pc={self.pc} depth={len(self.stack)}>"
+
+
+_GENERATOR_SLOT = Frame.__slots__.index("generator")

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 import statek_vm
 from tests.vm import gates
@@ -25,7 +25,6 @@ pytestmark = pytest.mark.skipif(
 KEY = b"exact-once"
 
 
-@settings(max_examples=25)
 @given(trees)
 def test_no_instruction_runs_twice_across_snapshots(forest: list[Any]) -> None:
     source = program(forest)

@@ -229,7 +229,8 @@ def no_unpickling(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(self: Any) -> Any:
         raise AssertionError("the payload was unpickled before the snapshot was verified")
 
-    monkeypatch.setattr(pickling._Unpickler, "load", refuse)
+    for unpickler in (pickling._FastUnpickler, pickling._DillUnpickler):
+        monkeypatch.setattr(unpickler, "load", refuse)
 
 
 def test_wrong_key_is_refused(no_unpickling: None) -> None:
@@ -275,18 +276,21 @@ def test_corrupted_snapshots_are_refused_before_unpickling(data: st.DataObject) 
     else:
         corrupted = original + data.draw(st.binary(min_size=1, max_size=8))
     loads_called = []
-    real_load = pickling._Unpickler.load
+    unpicklers = (pickling._FastUnpickler, pickling._DillUnpickler)
+    real_loads = [u.load for u in unpicklers]
 
     def spy(self: Any) -> Any:
         loads_called.append(True)
-        return real_load(self)
+        raise AssertionError("unpickled")
 
-    pickling._Unpickler.load = spy
+    for u in unpicklers:
+        u.load = spy  # type: ignore[method-assign]
     try:
         with pytest.raises(SnapshotError):
             Job.loads(corrupted, gates.World(start_open=False).bindings(), key=KEY)
     finally:
-        pickling._Unpickler.load = real_load
+        for u, real in zip(unpicklers, real_loads, strict=True):
+            u.load = real  # type: ignore[method-assign]
     assert not loads_called, "nothing may be unpickled from a corrupted snapshot"
 
 

@@ -1,0 +1,147 @@
+"""Suspend and resume latency, snapshot size, and resume cost against history.
+
+    python3 benchmarks/latency.py [--repeat N] [--json PATH]
+
+For each state shape the job is suspended at a wait, then measured:
+
+* **suspend**: ``job.dumps(key=...)``, from a suspended job to signed bytes
+  (the VM's own suspension, unwinding nothing, is included in "cycle");
+* **resume**: ``Job.loads(bytes, ...)`` and ``job.resume()`` until the next
+  wait suspends it again (so it covers loading, checking the HMAC, and
+  executing up to the next wait);
+* **cycle**: suspend + resume, the figure the goal is stated for;
+* **size**: the snapshot's bytes.
+
+Shapes: a small frame (about 20 locals), a deep call stack (20 script
+frames), a large state (a 100,000-element list).  Then the resume cost of a
+small frame after 10, 1,000 and 100,000 executed instructions, which must not
+grow with history.  Medians of ``--repeat`` runs; timings are for reading, not
+asserting (machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import statek_vm
+from statek_vm import FutureError, FutureResult, temporal
+
+KEY = b"benchmark-key-0123456789abcdef!!"
+
+
+class Gate:
+    """A dependency the benchmark opens before each resume."""
+
+    def __init__(self) -> None:
+        self.open = False
+
+
+def _fetch(future: FutureResult) -> int:
+    if not future.deps.open:
+        raise FutureError(future)
+    return 1
+
+
+def _ready(future: FutureResult) -> bool:
+    return bool(future.deps.open)
+
+
+@temporal(complement=_fetch, condition=_ready)
+def wait() -> Any:
+    return FutureResult(deps=Gate(), state_num=0)
+
+
+SMALL = "\n".join([f"v{i} = {i}" for i in range(20)] + ["while True:", "    v0 = v0 + wait()"])
+
+DEEP = """
+def down(n):
+    if n == 0:
+        while True:
+            n = n + wait()
+    return down(n - 1) + 1
+down(19)
+"""
+
+LARGE = """
+data = list(range(100_000))
+while True:
+    data[0] = data[0] + wait()
+"""
+
+
+def history(n_loop: int) -> str:
+    return f"x = 0\nfor i in range({n_loop}):\n    x = x + i\nwhile True:\n    x = x + wait()\n"
+
+
+def measure(source: str, repeat: int, *, include_program: bool = True) -> dict[str, float]:
+    job = statek_vm.run(source, {"wait": wait})
+    programs = {job.program.hash: (job.program.source, job.program.filename)}
+    assert job.status == "SUSPENDED", job.error
+    suspend, resume, cycle, sizes = [], [], [], []
+    bindings = {"wait": wait}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        data = job.dumps(key=KEY, include_program=include_program)
+        t1 = time.perf_counter()
+        job = statek_vm.Job.loads(data, bindings, key=KEY, programs=programs)
+        job.awaited_result.deps.open = True
+        job.resume()
+        t2 = time.perf_counter()
+        assert job.status == "SUSPENDED", job.error
+        suspend.append(t1 - t0)
+        resume.append(t2 - t1)
+        cycle.append(t2 - t0)
+        sizes.append(len(data))
+    return {
+        "suspend_us": statistics.median(suspend) * 1e6,
+        "resume_us": statistics.median(resume) * 1e6,
+        "cycle_us": statistics.median(cycle) * 1e6,
+        "size_bytes": statistics.median(sizes),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    results: dict[str, dict[str, float]] = {}
+    for name, source in (("small frame (20 locals)", SMALL), ("deep stack (20 frames)", DEEP)):
+        results[name] = measure(source, args.repeat)
+    results["small frame, program in a registry"] = measure(SMALL, args.repeat, include_program=False)
+    results["large state (100,000-element list)"] = measure(LARGE, max(5, args.repeat // 20))
+    for n in (10, 1_000, 100_000):
+        results[f"small, after {n:,} instructions"] = measure(history(max(1, n // 6)), args.repeat)
+
+    print(f"{'state':38} {'suspend us':>11} {'resume us':>10} {'cycle us':>9} {'bytes':>9}")
+    print("-" * 81)
+    for name, r in results.items():
+        print(f"{name:38} {r['suspend_us']:11.1f} {r['resume_us']:10.1f} {r['cycle_us']:9.1f} {r['size_bytes']:9,.0f}")
+    small = results["small frame (20 locals)"]
+    base = results["small, after 10 instructions"]["resume_us"]
+    late = results["small, after 100,000 instructions"]["resume_us"]
+    print("-" * 81)
+    print(f"goal: small-frame suspend + resume under 50 us median: {small['cycle_us']:.1f} us")
+    registry = results["small frame, program in a registry"]
+    print(
+        f"goal: small-frame snapshot under 1 KB: {small['size_bytes']:.0f} bytes "
+        f"({registry['size_bytes']:.0f} with the program stored once in a registry)"
+    )
+    print(f"resume after 100,000 instructions / after 10: {late / base:.2f}x (must not grow with history)")
+    print(f"python {sys.version.split()[0]}, median of {args.repeat}; command: {' '.join(sys.argv)}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
