@@ -31,6 +31,8 @@ from statek_vm.vm.script_frames import clean_traceback
 
 # The number of most recent events a job keeps in ``history``.
 HISTORY_LIMIT = 20
+# The number of those a snapshot carries.
+SNAPSHOT_HISTORY = 6
 
 # The CPython versions whose bytecode the VM interprets.
 SUPPORTED_VERSIONS = frozenset({(3, 11)})
@@ -190,7 +192,9 @@ class Job:
                 "function": self._frame.unit.qualname,
                 "awaited": _describe(self.awaited_result),
                 "created": self.created,
-                "history": self.history,
+                # Only the latest events travel with a snapshot; a job store
+                # keeps the whole history beside it.
+                "history": self.history[-SNAPSHOT_HISTORY:],
             },
             "payload": payload,
         }

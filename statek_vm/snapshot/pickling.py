@@ -40,10 +40,12 @@ class _References:
         self.bindings = bindings
         self.builtins = builtins
         self.binding_ids = {id(value): name for name, value in bindings.items() if not _plain_value(value)}
-        self.runtime = {id(fn): name for name, fn in runtime.namespace().items() if type(fn) is VMFunction}
 
     def persistent_id(self, obj: Any) -> Any:
+        # Called for every object pickled: the common immutable values leave first.
         t = type(obj)
+        if t in _BY_VALUE:
+            return None
         refused = _REFUSED.get(t)
         if refused is None:
             refused = _REFUSED[t] = issubclass(t, _REFUSED_BASES)
@@ -64,7 +66,7 @@ class _References:
         if t is Program and obj is self.program:
             return ("program",)
         if t is VMFunction:
-            runtime_name = self.runtime.get(i)
+            runtime_name = _runtime_names().get(i)
             if runtime_name is not None:
                 return ("runtime", runtime_name)
         return None
@@ -140,6 +142,18 @@ class _DillUnpickler(dill.Unpickler):  # type: ignore[misc]
 
     def persistent_load(self, pid: Any) -> Any:
         return self._refs.persistent_load(pid)
+
+
+# Values pickled by value whatever they are bound to (see _plain_value).
+_BY_VALUE: frozenset[type] = frozenset({int, float, str, bytes, bool, type(None), complex})
+
+_runtime_ids: dict[int, str] = {}
+
+
+def _runtime_names() -> dict[int, str]:
+    if not _runtime_ids:
+        _runtime_ids.update({id(fn): name for name, fn in runtime.namespace().items() if type(fn) is VMFunction})
+    return _runtime_ids
 
 
 # Open files and sockets are state outside the process: never pickled.
