@@ -471,8 +471,15 @@ def _make_print(job: Job) -> Any:
     return print
 
 
+class ScriptBuiltins(dict):  # type: ignore[type-arg]
+    """A job's builtins namespace.  A dict subclass so that snapshots can tell
+    it apart (it travels by reference and is rebuilt for the loaded job)."""
+
+    __slots__ = ()
+
+
 def _script_builtins(job: Job) -> dict[str, Any]:
-    b = dict(builtins.__dict__)
+    b = ScriptBuiltins(builtins.__dict__)
     b["print"] = _make_print(job)
     b["__import__"] = _script_import
     return b

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import pickle
 import socket
+import threading
 import types
 from typing import Any
 
@@ -40,12 +41,17 @@ class _References:
         self.bindings = bindings
         self.builtins = builtins
         self.binding_ids = {id(value): name for name, value in bindings.items() if not _plain_value(value)}
+        self.plain_container_bindings = any(type(v) in (list, dict, set) for v in bindings.values())
 
     def persistent_id(self, obj: Any) -> Any:
         # Called for every object pickled: the common immutable values leave first.
         t = type(obj)
         if t in _BY_VALUE:
             return None
+        return self.reference(obj, t)
+
+    def reference(self, obj: Any, t: type) -> Any:
+        """``obj``'s reference if it travels by name, else ``None``."""
         refused = _REFUSED.get(t)
         if refused is None:
             refused = _REFUSED[t] = issubclass(t, _REFUSED_BASES)
@@ -96,14 +102,25 @@ class _References:
 
 
 class _FastPickler(pickle.Pickler):
-    """The C pickler: most jobs need nothing more (cells aside, handled here)."""
+    """The C pickler: most jobs need nothing more (cells aside, handled here).
+
+    References are made in ``reducer_override``, which the C pickler does not
+    call for ints, strings, tuples, lists and dicts: most of a job's objects
+    never reach Python code.  The script's builtins dict is a dict subclass so
+    that it does.  Only when a host binding is itself a plain list, dict or
+    set (which ``reducer_override`` never sees) is the slower
+    ``persistent_id``, called for every object, used instead.
+    """
 
     def __init__(self, file: io.BytesIO, refs: _References) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.persistent_id = refs.persistent_id  # type: ignore[method-assign]
+        self._refs = refs
+        if refs.plain_container_bindings:
+            self.persistent_id = refs.persistent_id  # type: ignore[method-assign]
 
     def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is types.CellType:
+        t = type(obj)
+        if t is types.CellType:
             # Object first, contents after: a closure cell may hold the
             # function that closes over it.
             try:
@@ -111,7 +128,25 @@ class _FastPickler(pickle.Pickler):
             except ValueError:
                 return (types.CellType, ())
             return (types.CellType, (), None, None, None, _set_cell_contents, contents)
+        ref = self._refs.reference(obj, t)
+        if ref is not None:
+            return (_resolve, ref)
         return NotImplemented
+
+
+class _Loading(threading.local):
+    refs: _References | None = None
+
+
+_loading = _Loading()
+
+
+def _resolve(*ref: Any) -> Any:
+    """A reference made by ``reducer_override``, resolved by the load in progress."""
+    refs = _loading.refs
+    if refs is None:
+        raise SnapshotError("a statek_vm snapshot reference can only be loaded by Job.loads")
+    return refs.persistent_load(ref)
 
 
 def _set_cell_contents(cell: Any, contents: Any) -> None:
@@ -195,7 +230,11 @@ def load_payload(data: bytes, *, program: Program, bindings: dict[str, Any], bui
     refs = _References(program=program, bindings=bindings, builtins=builtins)
     kind, body = data[:1], io.BytesIO(data[1:])
     if kind == _FAST:
-        return _FastUnpickler(body, refs).load()
+        _loading.refs = refs
+        try:
+            return _FastUnpickler(body, refs).load()
+        finally:
+            _loading.refs = None
     if kind == _DILL:
         return _DillUnpickler(body, refs).load()
     raise SnapshotError(f"unknown payload kind {kind!r}")

@@ -67,7 +67,7 @@ RET_GEN_NEXT = 6  # a generator resumed by next(g[, default]) or g.send(v): push
 def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:
     """The builtins namespace of code running in ``globals``, as CPython finds it."""
     b = globals.get("__builtins__")
-    if type(b) is dict:
+    if isinstance(b, dict):
         return b
     if isinstance(b, types.ModuleType):
         return b.__dict__
