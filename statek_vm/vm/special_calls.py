@@ -105,27 +105,22 @@ def _call_getframe(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return fake_frame(target)
 
 
-def _call_locals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(locals, args, kwargs)
-    return frame_locals(f)
+def _from_frame(builtin: Any, value_of: Any) -> Any:
+    """A builtin that, called without arguments, describes the calling frame."""
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if args or kwargs:
+            return vm.call_host(builtin, args, kwargs)
+        return value_of(f)
+
+    return call
 
 
-def _call_globals(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(globals, args, kwargs)
+def _frame_globals(f: Frame) -> dict[str, Any]:
     return f.globals
 
 
-def _call_vars(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(vars, args, kwargs)
-    return frame_locals(f)
-
-
-def _call_dir(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if args or kwargs:
-        return vm.call_host(dir, args, kwargs)
+def _frame_names(f: Frame) -> list[str]:
     return sorted(frame_locals(f))
 
 
@@ -293,10 +288,10 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (super, _call_super),
         (next, _call_next),
         (sys._getframe, _call_getframe),
-        (locals, _call_locals),
-        (globals, _call_globals),
-        (vars, _call_vars),
-        (dir, _call_dir),
+        (locals, _from_frame(locals, frame_locals)),
+        (globals, _from_frame(globals, _frame_globals)),
+        (vars, _from_frame(vars, frame_locals)),
+        (dir, _from_frame(dir, _frame_names)),
         (eval, _call_eval),
         (exec, _call_exec),
         (builtins.__build_class__, _call_build_class),
