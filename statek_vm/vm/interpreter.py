@@ -97,11 +97,16 @@ def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
             if handler is None:
                 handler = _unsupported(op.name)
             arg = op.arg
-            if op.name == "PRECALL" and i + 1 < len(ops) and ops[i + 1].name == "CALL":
+            nxt = ops[i + 1] if i + 1 < len(ops) else None
+            if nxt is None:
+                pass
+            elif op.name == "PRECALL" and nxt.name == "CALL":
                 # PRECALL does nothing here, so PRECALL+CALL run as one step.
                 # If the CALL raises or suspends, pc is back at PRECALL,
                 # which is the same state: executing PRECALL again is a no-op.
-                handler, arg = opcodes.PRECALL_CALL, ops[i + 1].arg
+                handler, arg = opcodes.PRECALL_CALL, nxt.arg
+            elif (op.name, nxt.name) in opcodes.FUSED:
+                handler, arg = opcodes.FUSED[op.name, nxt.name], (op.arg, nxt.arg)
             table.append((handler, arg))
         unit._dispatch = table
     return table

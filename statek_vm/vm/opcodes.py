@@ -740,6 +740,78 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     return None
 
 
+# -- fused steps (dispatch table only; counting runs use the plain handlers) --
+#
+# A fused step executes instruction i and i+1 and leaves pc at i+2.  It never
+# raises part-way: when the second half could fail (an unbound local), it
+# stops after the first, with pc at i+1, and the plain instruction there runs
+# next.  So the frame at every instruction boundary is the one tier 0 makes.
+
+
+def LOAD_FAST__LOAD_FAST(vm: Any, f: Frame, arg: tuple[int, int]) -> None:
+    fast = f.fast
+    a = fast[arg[0]]
+    if a is UNBOUND:
+        f.pc -= 1
+        return LOAD_FAST(vm, f, arg[0])
+    b = fast[arg[1]]
+    f.stack.append(a)
+    if b is UNBOUND:
+        return None  # pc is at the second LOAD_FAST, which raises there
+    f.stack.append(b)
+    f.pc += 1
+    return None
+
+
+def LOAD_FAST__LOAD_CONST(vm: Any, f: Frame, arg: tuple[int, Any]) -> None:
+    a = f.fast[arg[0]]
+    if a is UNBOUND:
+        f.pc -= 1
+        return LOAD_FAST(vm, f, arg[0])
+    st = f.stack
+    st.append(a)
+    st.append(arg[1])
+    f.pc += 1
+    return None
+
+
+def LOAD_CONST__LOAD_FAST(vm: Any, f: Frame, arg: tuple[Any, int]) -> None:
+    f.stack.append(arg[0])
+    b = f.fast[arg[1]]
+    if b is UNBOUND:
+        return None
+    f.stack.append(b)
+    f.pc += 1
+    return None
+
+
+def STORE_FAST__LOAD_FAST(vm: Any, f: Frame, arg: tuple[int, int]) -> None:
+    fast = f.fast
+    fast[arg[0]] = f.stack.pop()
+    b = fast[arg[1]]
+    if b is UNBOUND:
+        return None
+    f.stack.append(b)
+    f.pc += 1
+    return None
+
+
+def STORE_FAST__STORE_FAST(vm: Any, f: Frame, arg: tuple[int, int]) -> None:
+    fast, st = f.fast, f.stack
+    fast[arg[0]] = st.pop()
+    fast[arg[1]] = st.pop()
+    f.pc += 1
+
+
+FUSED = {
+    ("LOAD_FAST", "LOAD_FAST"): LOAD_FAST__LOAD_FAST,
+    ("LOAD_FAST", "LOAD_CONST"): LOAD_FAST__LOAD_CONST,
+    ("LOAD_CONST", "LOAD_FAST"): LOAD_CONST__LOAD_FAST,
+    ("STORE_FAST", "LOAD_FAST"): STORE_FAST__LOAD_FAST,
+    ("STORE_FAST", "STORE_FAST"): STORE_FAST__STORE_FAST,
+}
+
+
 def PRECALL_CALL(vm: Any, f: Frame, arg: int) -> Any:
     f.pc += 1
     return CALL(vm, f, arg)

@@ -174,3 +174,59 @@ def test_recursion_limit_is_a_script_error() -> None:
     )
     assert job.status == "COMPLETED", job.error
     assert "maximum recursion depth" in job.namespace["msg"]
+
+
+FUSED_EDGES = """\
+def load_load():
+    a = 1
+    try:
+        return a + later
+    except UnboundLocalError as e:
+        return "ll:" + str(e)
+    later = 2
+
+def first_unbound():
+    try:
+        return early + 1
+    except UnboundLocalError as e:
+        return "fu:" + str(e)
+    early = 1
+
+def store_load():
+    x = 1
+    try:
+        del y
+    except UnboundLocalError:
+        pass
+    try:
+        z = x
+        return z + y
+    except UnboundLocalError as e:
+        return "sl:" + str(e)
+    y = 0
+
+def const_load():
+    try:
+        return 1 + q
+    except UnboundLocalError as e:
+        return "cl:" + str(e)
+    q = 0
+
+results = [load_load(), first_unbound(), store_load(), const_load()]
+"""
+
+
+def test_fused_steps_stop_at_the_boundary_where_an_error_belongs() -> None:
+    native: dict[str, object] = {}
+    exec(compile(FUSED_EDGES, "<agent>", "exec"), native)
+    job = statek_vm.run(FUSED_EDGES)
+    assert job.status == "COMPLETED", job.error
+    assert job.namespace["results"] == native["results"]
+    failing = "def f():\n    a = 1\n    return a + never\n    never = 0\nf()\n"
+    vm_job = statek_vm.run(failing)
+    try:
+        exec(compile(failing, "<agent>", "exec"), {})
+    except UnboundLocalError as error:
+        native_lines = [e.lineno for e in traceback.extract_tb(error.__traceback__) if e.filename == "<agent>"]
+    assert isinstance(vm_job.error, UnboundLocalError)
+    assert [e.lineno for e in traceback.extract_tb(vm_job.error.__traceback__)] == native_lines
