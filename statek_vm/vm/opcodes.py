@@ -752,8 +752,7 @@ def LOAD_FAST__LOAD_FAST(vm: Any, f: Frame, arg: tuple[int, int]) -> None:
     fast = f.fast
     a = fast[arg[0]]
     if a is UNBOUND:
-        f.pc -= 1
-        return LOAD_FAST(vm, f, arg[0])
+        raise _unbound_local(f, f.unit.varnames[arg[0]])  # the loop puts pc back on this instruction
     b = fast[arg[1]]
     f.stack.append(a)
     if b is UNBOUND:
@@ -766,8 +765,7 @@ def LOAD_FAST__LOAD_FAST(vm: Any, f: Frame, arg: tuple[int, int]) -> None:
 def LOAD_FAST__LOAD_CONST(vm: Any, f: Frame, arg: tuple[int, Any]) -> None:
     a = f.fast[arg[0]]
     if a is UNBOUND:
-        f.pc -= 1
-        return LOAD_FAST(vm, f, arg[0])
+        raise _unbound_local(f, f.unit.varnames[arg[0]])  # the loop puts pc back on this instruction
     st = f.stack
     st.append(a)
     st.append(arg[1])
