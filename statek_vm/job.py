@@ -490,6 +490,8 @@ def run(
     globals: dict[str, Any] | None = None,
     *,
     filename: str = "<agent>",
+    namespace: dict[str, Any] | None = None,
+    mode: str = "exec",
     retry_host_calls: bool = False,
     instruction_counts: collections.Counter[Any] | None = None,
 ) -> Job:
@@ -500,6 +502,14 @@ def run(
         globals: host bindings the script sees as globals: tools, deps,
             temporal functions, application objects.
         filename: the name tracebacks and errors use for the script.
+        namespace: the dict to use as the script's module globals, as it is
+            (not copied): for running a module's code into that module's own
+            ``__dict__``.  ``globals`` are added to it; it gets the job's
+            builtins unless it has ``__builtins__`` already.  By default a new
+            namespace named ``__main__``.
+        mode: ``"exec"`` (a script) or ``"single"`` (one interactive
+            statement: expression values go to ``sys.displayhook``, as in
+            doctest examples).
         retry_host_calls: when script code called *by host code* needs a
             pending future, re-run that host call as a whole on resume instead
             of failing with :class:`NotResumableError`.
@@ -524,10 +534,16 @@ def run(
             f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Use CPython 3.11 to run jobs "
             "(the temporal API in statek_vm.future works on every supported version)."
         )
-    program = compile_program(source, filename)
-    namespace: dict[str, Any] = {"__name__": "__main__"}
+    if mode not in ("exec", "single"):
+        raise ValueError(f"run() mode must be 'exec' or 'single', not {mode!r}")
+    program = compile_program(source, filename, mode)
+    if namespace is None:
+        namespace = {"__name__": "__main__"}
+    elif not isinstance(namespace, dict):
+        raise TypeError(f"run() namespace must be a dict, not {type(namespace).__name__}")
     job = Job.__new__(Job)
-    namespace["__builtins__"] = _script_builtins(job)
+    if "__builtins__" not in namespace:
+        namespace["__builtins__"] = _script_builtins(job)
     if globals:
         namespace.update(globals)
     Job.__init__(job, program, namespace, retry_host_calls=retry_host_calls, instruction_counts=instruction_counts)

@@ -464,17 +464,13 @@ def _hint_doctest_module(fullname: str) -> None:
 def run_on_vm(source: str, filename: str, namespace: dict[str, Any], *, mode: str = "exec") -> Any:
     """Run ``source`` on the VM with ``namespace`` itself as its globals; return the job.
 
-    ``statek_vm.run`` would copy ``namespace``; a module must keep its own
-    ``__dict__`` (see the module docstring), so the job is built from its
-    program directly, as ``run`` builds it.  ``namespace`` must hold
-    ``__builtins__``.
+    A module must keep its own ``__dict__`` (see the module docstring):
+    ``statek_vm.run(namespace=...)`` uses it as it is.  ``namespace`` holds
+    ``__builtins__`` (the real ones, as for any imported module).
     """
-    from statek_vm.job import Job
-    from statek_vm.program.program import compile_program
+    import statek_vm
 
-    program = compile_program(source, filename, mode)
-    job = Job(program, namespace)
-    return job._start()
+    return statek_vm.run(source, filename=filename, namespace=namespace, mode=mode)
 
 
 def _load_module_on_vm(name: str, log: _EventLog) -> Any:

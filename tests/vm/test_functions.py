@@ -155,3 +155,19 @@ def test_functions_pickle_by_value_with_their_program(ns: dict[str, Any]) -> Non
     greet = dill.loads(dill.dumps(ns["greet"]))
     assert greet("zed", loud=True) == "HI ZED"
     assert greet is not ns["greet"] and greet.__qualname__ == "greet"
+
+
+def test_run_into_a_given_namespace() -> None:
+    import types
+
+    module = types.ModuleType("agent_module")
+    job = statek_vm.run("x = 40\ndef f():\n    return x + 2\n", {"extra": 1}, namespace=module.__dict__)
+    assert job.status == "COMPLETED", job.error
+    assert module.x == 40 and module.f() == 42 and module.extra == 1
+    assert module.f.__module__ == "agent_module"
+    shown = statek_vm.run("1 + 1", mode="single")
+    assert shown.status == "COMPLETED"
+    with pytest.raises(ValueError, match="mode must be"):
+        statek_vm.run("x = 1", mode="eval")
+    with pytest.raises(TypeError, match="namespace must be a dict"):
+        statek_vm.run("x = 1", namespace=[])  # type: ignore[arg-type]
