@@ -324,7 +324,7 @@ class Job:
         self.next_instr_num = None
         try:
             result = self._interp.run(frame, self._root, resumable=True)
-            if isinstance(result, tuple) and result[0] == "return" and self._root is self._frame_root_module():
+            if isinstance(result, tuple) and result[0] == "return":
                 result = self._drive_top_level_coroutine(result)
         except BaseException as e:
             self._fail(e)
@@ -349,9 +349,6 @@ class Job:
         self.status = JobStatus.COMPLETED
         self._frame = None
         self._record({"event": "completed", "at": time.time()})
-
-    def _frame_root_module(self) -> Frame:
-        return self._root
 
     def _drive_top_level_coroutine(self, result: tuple[str, Any]) -> Any:
         # A script with top-level ``await`` compiles to a coroutine: the VM

@@ -119,6 +119,9 @@ class CodeUnit:
         instrs = [instr for instr, _, _ in items]
         self.depths = self._compute_depths(instrs)
         self.blocks = self._basic_blocks(instrs)
+        # Generators: the index after RETURN_GENERATOR + POP_TOP.  A generator
+        # whose pc has not passed it has not started.
+        self.first_resume = next((i + 2 for i, op in enumerate(self.ops) if op.name == "RETURN_GENERATOR"), 0)
 
     def _exception_handlers(self, count: int) -> list[Handler | None]:
         # The abstract form's TryBegin does not carry the real stack depth, so

@@ -29,8 +29,6 @@ import sys
 import threading
 import types
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
@@ -138,18 +136,6 @@ class Interpreter:
         self.retry_host_calls = retry_host_calls
         self.counts = counts
         self._counting_tables: dict[CodeUnit, list[tuple[Any, Any]]] = {}
-
-    # -- thread-local current interpreter -----------------------------------
-
-    @contextmanager
-    def active(self) -> Iterator[Interpreter]:
-        """Make this the interpreter that host calls into VM code use."""
-        stack = _current.stack
-        stack.append(self)
-        try:
-            yield self
-        finally:
-            stack.pop()
 
     # -- handled exception ----------------------------------------------------
 

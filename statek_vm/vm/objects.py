@@ -234,7 +234,6 @@ class _GeneratorBase:
         if self._frame.pc <= _first_resume(self._frame):
             # Never started: nothing to clean up.
             self._finished = True
-            self._frame = _finished_frame(self._frame)
             return
         try:
             self._throw(GeneratorExit())
@@ -299,17 +298,7 @@ class _Unraisable:
 
 
 def _first_resume(frame: Any) -> int:
-    # The instruction index after RETURN_GENERATOR + POP_TOP: a generator whose
-    # pc has not passed it has not started.
-    ops = frame.unit.ops
-    for i, op in enumerate(ops):
-        if op.name == "RETURN_GENERATOR":
-            return i + 2
-    return 0
-
-
-def _finished_frame(frame: Any) -> Any:
-    return frame
+    return frame.unit.first_resume  # type: ignore[no-any-return]
 
 
 def _arg_of_throw(typ: Any, val: Any, tb: Any) -> BaseException:

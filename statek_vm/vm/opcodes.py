@@ -1221,14 +1221,10 @@ def GET_YIELD_FROM_ITER(vm: Any, f: Frame, arg: Any) -> None:
 
 
 def _is_native_coroutine(value: Any) -> bool:
-    import types
-
     return isinstance(value, types.CoroutineType)
 
 
 def _is_native_generator(value: Any) -> bool:
-    import types
-
     return isinstance(value, types.GeneratorType)
 
 
