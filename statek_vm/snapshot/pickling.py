@@ -75,12 +75,18 @@ class _References:
             runtime_name = _runtime_names().get(i)
             if runtime_name is not None:
                 return ("runtime", runtime_name)
+        if t is types.FunctionType and self.builtins.get(obj.__name__) is obj:
+            # The job's own print, on the stack of a call that waits for an
+            # argument: rebuilt for the loaded job, which it writes to.
+            return ("builtin", obj.__name__)
         return None
 
     def persistent_load(self, pid: Any) -> Any:
         kind = pid[0]
         if kind == "builtins":
             return self.builtins
+        if kind == "builtin":
+            return self.builtins[pid[1]]
         if kind == "binding":
             name = pid[1]
             if name not in self.bindings:

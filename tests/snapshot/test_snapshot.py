@@ -334,3 +334,14 @@ def test_only_suspended_jobs_have_snapshots() -> None:
 def test_not_bytes_is_refused() -> None:
     with pytest.raises(SnapshotError, match="is bytes"):
         Job.loads(io.BytesIO(b""), key=KEY)  # type: ignore[arg-type]
+
+
+def test_a_wait_inside_print_arguments_round_trips() -> None:
+    # The job's print is on the value stack while its argument is pending:
+    # it travels by reference and writes to the loaded job's output.
+    job, world = _suspended("print('before')\nprint('after', wait(2))\n")
+    loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED"
+    assert loaded.output == "before\nafter 2\n"
