@@ -1,24 +1,328 @@
-"""The ``statek-vm`` command line.
+"""The ``statek-vm`` command line: run scripts as durable jobs and steer them.
 
-The command line arrives with jobs and the runner; until then it only says so.
-Use the Python API (``statek_vm``) meanwhile.
+::
+
+    statek-vm run SCRIPT            submit a script and run it until it suspends or ends
+    statek-vm worker [--until-idle] run the worker loop (resumes jobs whose futures are ready)
+    statek-vm jobs [--status S]     list jobs
+    statek-vm show ID               one job: status, where it waits, history, output
+    statek-vm resume ID             check a job's condition now; resume it here if ready
+    statek-vm cancel ID             cancel a job
+    statek-vm notify KEY            check the jobs waiting on KEY now
+
+The store is a SQLite file: ``--store PATH``, else ``$STATEK_VM_STORE``,
+else ``statek_vm.db`` in the current directory.  ``run``, ``jobs`` and
+``show`` print JSON with ``--json``.  Errors are one line on stderr (exit
+status 1; 2 for a usage error); ``--traceback`` shows Python's traceback too.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import linecache
+import os
 import sys
+import time
+import traceback
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = ["main"]
 
-USAGE = "usage: statek-vm COMMAND ... (not available yet: the command line arrives with jobs and the runner)"
+_STATUS_ORDER = ("PENDING", "STARTED", "SUSPENDED", "READY", "COMPLETED", "FAILED", "TIMED_OUT", "CANCELLED")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the job store: a SQLite file (default: $STATEK_VM_STORE, else ./statek_vm.db)",
+    )
+    common.add_argument("--traceback", action="store_true", help="show Python's traceback on errors")
+
+    parser = argparse.ArgumentParser(
+        prog="statek-vm",
+        description="Run agent scripts as durable jobs: they suspend where they need a pending future "
+        "and resume exactly there, in any process.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = commands.add_parser("run", parents=[common], help="submit a script and run it until it suspends or ends")
+    run.add_argument("script", help="the script file (it imports the modules beside it)")
+    run.add_argument("--json", action="store_true", help="print the job as JSON")
+    run.add_argument("--wait-timeout", type=float, metavar="SECONDS", help="how long each suspension may last")
+
+    worker = commands.add_parser("worker", parents=[common], help="run the worker loop")
+    worker.add_argument("--until-idle", action="store_true", help="exit once nothing is runnable or ready")
+    worker.add_argument("--max-seconds", type=float, metavar="S", help="exit after this long at the latest")
+    worker.add_argument("--poll", type=float, default=1.0, metavar="S", help="seconds between sweeps (default 1)")
+    worker.add_argument("--lease", type=float, default=30.0, metavar="S", help="seconds a claim lasts (default 30)")
+    worker.add_argument("--check-timeout", type=float, default=1.0, metavar="S", help="bound of one condition check")
+    worker.add_argument("--max-live", type=int, metavar="N", help="bound on started, not final jobs")
+    worker.add_argument("--wait-timeout", type=float, metavar="S", help="default bound of one suspension")
+    worker.add_argument("--quiet", action="store_true", help="no live count")
+
+    jobs = commands.add_parser("jobs", parents=[common], help="list jobs")
+    jobs.add_argument("--status", action="append", default=[], metavar="STATUS", help="only these statuses")
+    jobs.add_argument("--limit", type=int, default=50, help="at most this many (newest first; default 50)")
+    jobs.add_argument("--json", action="store_true", help="print JSON lines")
+
+    show = commands.add_parser("show", parents=[common], help="one job in full")
+    show.add_argument("id", help="a job id (a unique prefix will do)")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    resume = commands.add_parser("resume", parents=[common], help="check a job now and resume it here if ready")
+    resume.add_argument("id")
+    resume.add_argument("--json", action="store_true", help="print JSON")
+
+    cancel = commands.add_parser("cancel", parents=[common], help="cancel a job")
+    cancel.add_argument("id")
+
+    notify = commands.add_parser("notify", parents=[common], help="check the jobs waiting on a dependency key now")
+    notify.add_argument("key")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the usage line and return 2, the exit status for a usage error."""
-    del argv  # no command exists yet
-    print(USAGE, file=sys.stderr)
-    return 2
+    """Run one command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("statek-vm: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - one clear line for any failure, the traceback on request
+        if args.traceback:
+            traceback.print_exc()
+        message = str(error) if not isinstance(error, (OSError, ValueError)) or str(error) else repr(error)
+        print(f"statek-vm: error: {message}", file=sys.stderr)
+        return 1
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def _runner(args: argparse.Namespace, **options: Any) -> Any:
+    from statek_vm.jobs import Runner
+
+    return Runner(args.store, **options)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    runner = _runner(args)
+    if not os.path.isfile(args.script):
+        raise FileNotFoundError(f"no script file {args.script!r}")
+    job_id = runner.submit_file(args.script, wait_timeout=args.wait_timeout)
+    record = runner.run_job(job_id)
+    if args.json:
+        print(json.dumps(_view(runner, record), indent=2))
+    else:
+        sys.stdout.write(record.output)
+        print(_headline(runner, record))
+        if record.error:
+            print(record.error, file=sys.stderr)
+    return 1 if record.status == "FAILED" else 0
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    runner = _runner(
+        args,
+        poll_interval=args.poll,
+        lease=args.lease,
+        check_timeout=args.check_timeout,
+        max_live=args.max_live,
+        wait_timeout=args.wait_timeout,
+    )
+    live = sys.stderr.isatty()
+    last: list[str] = [""]
+
+    def tick(counts: dict[Any, int]) -> None:
+        text = "  ".join(f"{s} {counts[s]}" for s in counts if counts[s] or s in ("SUSPENDED", "READY"))
+        line = f"statek-vm worker {runner.worker_id}: {text or 'no jobs'}"
+        if live:
+            sys.stderr.write("\r" + line.ljust(len(last[0])))
+            sys.stderr.flush()
+        elif line != last[0]:
+            print(line, file=sys.stderr, flush=True)
+        last[0] = line
+
+    try:
+        stats = runner.work(
+            until_idle=args.until_idle,
+            max_seconds=args.max_seconds,
+            on_tick=None if args.quiet else tick,
+        )
+    finally:
+        runner.close()
+    if not args.quiet:
+        if live:
+            sys.stderr.write("\n")
+        tick(runner.store.counts())
+        print(
+            f"statek-vm worker: {stats.runs} runs ({stats.completed} completed, {stats.suspended} suspended, "
+            f"{stats.failed} failed), {stats.checked} condition checks, {stats.ready} ready",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _cmd_jobs(args: argparse.Namespace) -> int:
+    from statek_vm.jobs import Status, open_store
+
+    store = open_store(args.store)
+    for status in args.status:
+        if status.upper() not in Status.__members__:
+            raise ValueError(f"unknown status {status!r}: choose from {', '.join(_STATUS_ORDER)}")
+    records = store.jobs(statuses=[s.upper() for s in args.status], limit=args.limit)
+    if args.json:
+        for record in records:
+            print(json.dumps(record.summary()))
+        return 0
+    if not records:
+        print("no jobs")
+        return 0
+    print(f"{'ID':<12}  {'STATUS':<9}  {'PY':<4}  {'WHERE':<32}  AWAITED / ERROR")
+    for record in records:
+        where = _where(record) or os.path.basename(record.filename)
+        detail = record.awaited_summary if record.status == "SUSPENDED" else _first_line(record.error)
+        print(f"{record.id[:12]:<12}  {record.status.value:<9}  {record.python:<4}  {where[-32:]:<32}  {detail[:60]}")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from statek_vm.jobs import open_store
+
+    store = open_store(args.store)
+    record = store.get(args.id)
+    view = _view_store(store, record)
+    view["history"] = store.events(record.id)
+    if args.json:
+        print(json.dumps(view, indent=2))
+        return 0
+    print(f"job       {record.id}")
+    print(f"status    {record.status.value}   (CPython {record.python}, attempts {record.attempts})")
+    print(f"script    {record.filename}")
+    if record.status == "SUSPENDED":
+        print(f"waits at  {_where(record)}, instruction {record.next_instr_num}, in {record.function}()")
+        if view.get("source_line"):
+            print(f"          {record.line} | {view['source_line']}")
+        print(f"awaiting  {record.awaited_summary}")
+        if record.keys:
+            print(f"keys      {', '.join(record.keys)}")
+        if record.deadline:
+            print(f"deadline  {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(record.deadline))}")
+    if record.condition_error:
+        print(f"condition {record.condition_error}")
+    if record.error:
+        print("error     " + record.error.replace("\n", "\n          "))
+    print("history")
+    for event in view["history"]:
+        at = time.strftime("%H:%M:%S", time.localtime(event.get("at", 0)))
+        rest = ", ".join(f"{k}={v}" for k, v in event.items() if k not in ("event", "at"))
+        print(f"  {at}  {event.get('event')}  {rest}".rstrip())
+    print("output")
+    for line in record.output.splitlines() or ["(none)"]:
+        print(f"  {line}")
+    return 0
+
+
+def _cmd_resume(args: argparse.Namespace) -> int:
+    runner = _runner(args)
+    record = runner.resume(args.id)
+    if args.json:
+        print(json.dumps(_view(runner, record), indent=2))
+    else:
+        print(_headline(runner, record))
+    return 1 if record.status == "FAILED" else 0
+
+
+def _cmd_cancel(args: argparse.Namespace) -> int:
+    from statek_vm.jobs import open_store
+
+    store = open_store(args.store)
+    record = store.get(args.id)
+    status = store.cancel(record.id, now=time.time())
+    if status == "STARTED":
+        print(f"job {record.id[:12]} is running: it is cancelled when its run ends")
+    elif status == "CANCELLED":
+        print(f"job {record.id[:12]} CANCELLED")
+    else:
+        print(f"job {record.id[:12]} is {status.value} already: nothing to cancel")
+    return 0
+
+
+def _cmd_notify(args: argparse.Namespace) -> int:
+    from statek_vm.jobs import open_store
+
+    count = open_store(args.store).wake(key=args.key)
+    print(f"{count} job{'s' if count != 1 else ''} waiting on {args.key!r} will be checked now")
+    return 0
+
+
+_COMMANDS = {
+    "run": _cmd_run,
+    "worker": _cmd_worker,
+    "jobs": _cmd_jobs,
+    "show": _cmd_show,
+    "resume": _cmd_resume,
+    "cancel": _cmd_cancel,
+    "notify": _cmd_notify,
+}
+
+
+# -- views --------------------------------------------------------------------------
+
+
+def _where(record: Any) -> str:
+    if record.line is None or record.status != "SUSPENDED":
+        return ""
+    return f"{record.filename}:{record.line}"
+
+
+def _first_line(text: str | None) -> str:
+    if not text:
+        return ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _view(runner: Any, record: Any) -> dict[str, Any]:
+    return _view_store(runner.store, record)
+
+
+def _view_store(store: Any, record: Any) -> dict[str, Any]:
+    view: dict[str, Any] = record.summary()
+    view["file"] = record.filename
+    view["source_line"] = None
+    if record.status == "SUSPENDED" and record.line is not None:
+        try:
+            source, _ = store.program(record.program_hash)
+            lines = source.splitlines()
+            if 0 < record.line <= len(lines):
+                view["source_line"] = lines[record.line - 1].strip()
+        except Exception:  # noqa: BLE001 - the source line is a courtesy
+            view["source_line"] = linecache.getline(record.filename, record.line).strip() or None
+    return view
+
+
+def _headline(runner: Any, record: Any) -> str:
+    head = f"job {record.id} {record.status.value}"
+    if record.status == "SUSPENDED":
+        view = _view(runner, record)
+        line = f"\n  waits at {_where(record)} (instruction {record.next_instr_num}, in {record.function}())"
+        if view["source_line"]:
+            line += f"\n    {record.line} | {view['source_line']}"
+        line += f"\n  for {record.awaited_summary}"
+        if record.keys:
+            line += f"\n  notify key: {', '.join(record.keys)}"
+        return head + line
+    if record.status in ("FAILED", "TIMED_OUT", "CANCELLED") and record.error:
+        return f"{head}: {_first_line(record.error)}"
+    return head
 
 
 if __name__ == "__main__":

@@ -16,7 +16,10 @@ module (``future.py`` included) can import it.
 from __future__ import annotations
 
 __all__ = [
+    "CapacityError",
     "FutureError",
+    "JobNotFoundError",
+    "JobStoreError",
     "NotResumableError",
     "SnapshotError",
     "StatekError",
@@ -88,6 +91,30 @@ class SnapshotError(StatekError):
     Raised when a value in a frame cannot be serialized (the message names the
     frame, the variable and its type), and when a snapshot is refused: another
     CPython minor version, another program, or a failed integrity check.
+    """
+
+
+class JobStoreError(StatekError):
+    """A job store refused an operation or holds something it cannot read.
+
+    Raised, for example, when a job is in a state that does not allow the
+    operation (resuming a COMPLETED job) or the store's schema is newer than
+    this statek_vm understands.
+    """
+
+
+class JobNotFoundError(JobStoreError, KeyError):
+    """No job with that id exists in the store."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "job not found"
+
+
+class CapacityError(JobStoreError):
+    """A submission was refused because the store holds its maximum of live jobs.
+
+    Raised only when the runner's policy is ``on_full="refuse"``; with the
+    default ``"queue"`` policy the job waits as ``PENDING`` instead.
     """
 
 

@@ -1,0 +1,706 @@
+"""The runner: submits jobs, runs them, polls suspended ones, applies policy.
+
+One :class:`Runner` is one worker.  Run as many as you like, in threads or
+processes, over one store: a job is run only by the worker holding its
+lease, and every outcome is committed only if the job's row is still at the
+version the worker claimed, so **each suspension is resumed once**.
+
+The life of a job::
+
+    submit ──► PENDING ──claim──► STARTED ──► COMPLETED | FAILED
+                                     │  ▲
+                          suspends   ▼  │ claim (READY)
+                                 SUSPENDED ──condition passes──► READY
+                                     │
+                                     └─ wait timeout ──► TIMED_OUT (or the hook decides)
+
+``cancel`` ends a job at any point (a running job when its run ends);
+``notify(key)`` makes the jobs waiting on ``key`` be checked at once rather
+than at the next sweep.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import secrets
+import socket
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from statek_vm.exceptions import JobStoreError, StatekError
+from statek_vm.jobs.model import (
+    RUNNABLE,
+    EscalationHook,
+    JobRecord,
+    RetryPolicy,
+    Status,
+    TimeoutDecision,
+)
+from statek_vm.jobs.polling import BoundedCheck, ConditionTimeout, dependency_keys, dump_awaited, load_awaited
+from statek_vm.jobs.store import JobStore, open_store
+from statek_vm.program.program import compile_program
+
+__all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
+
+# The CPython version whose jobs this process runs: a job's bytecode is its
+# interpreter's, so a worker claims only jobs submitted under its own version.
+PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+_ON_FULL = ("queue", "refuse")
+
+
+@dataclasses.dataclass
+class SweepStats:
+    """What one sweep did: conditions checked, jobs found ready, errors."""
+
+    checked: int = 0
+    ready: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+@dataclasses.dataclass
+class WorkStats:
+    """What :meth:`Runner.work` did."""
+
+    runs: int = 0
+    completed: int = 0
+    suspended: int = 0
+    failed: int = 0
+    checked: int = 0
+    ready: int = 0
+    sweeps: int = 0
+    lost: int = 0
+
+
+class Runner:
+    """A worker over a job store, and the API to submit and steer jobs.
+
+    Args:
+        store: a :class:`JobStore`, or a spec for :func:`open_store` (a SQLite
+            path, ``":memory:"``; ``None``: ``$STATEK_VM_STORE`` or
+            ``statek_vm.db``).
+        globals: the host bindings every job of this runner sees (tools,
+            temporal functions, durable handles).  Workers that resume a job
+            must be given the same names.
+        lease: seconds a claim lasts; renewed every ``lease / 3`` while a job
+            runs.  A worker that dies loses its jobs to others after this.
+        poll_interval: seconds between sweeps of suspended jobs' conditions.
+        check_timeout: seconds one condition check may take before it is
+            interrupted and recorded as an error on its job.
+        max_live: the bound on jobs that are started and not final (running,
+            suspended or ready) — the bounded fleet of waiting jobs.  ``None``:
+            unbounded.
+        on_full: beyond ``max_live``, ``"queue"`` (the default: the job waits
+            as ``PENDING`` until a place frees) or ``"refuse"`` (``submit``
+            raises :class:`~statek_vm.exceptions.CapacityError`).  Never dropped.
+        wait_timeout: default seconds a suspension may last (``None``: no limit).
+        on_timeout: escalation hook called with the job's record when a wait
+            times out; returns ``None`` (the job becomes ``TIMED_OUT``), seconds
+            to extend the wait, or a :class:`TimeoutDecision`.
+        retry: what happens to failed jobs (off by default; see :class:`RetryPolicy`).
+        max_recoveries: how many times a job lost with its worker is given to
+            another before it is failed.
+        retry_host_calls: as for :func:`statek_vm.run`.
+        worker_id: this worker's name in leases (default: host, pid, random).
+
+    Example::
+
+        runner = Runner("jobs.db", globals={"wait_for_approval": wait_for_approval, "request": request})
+        job_id = runner.submit(source)
+        runner.work(until_idle=True)
+        runner.get(job_id).status     # 'SUSPENDED'
+        runner.notify("approval:42")  # after the approval changed
+    """
+
+    def __init__(
+        self,
+        store: JobStore | str | os.PathLike[str] | None = None,
+        *,
+        globals: dict[str, Any] | None = None,
+        lease: float = 30.0,
+        poll_interval: float = 1.0,
+        check_timeout: float = 1.0,
+        max_live: int | None = None,
+        on_full: str = "queue",
+        wait_timeout: float | None = None,
+        on_timeout: EscalationHook | None = None,
+        retry: RetryPolicy | None = None,
+        max_recoveries: int = 3,
+        retry_host_calls: bool = False,
+        worker_id: str | None = None,
+        batch_size: int = 1000,
+    ) -> None:
+        if on_full not in _ON_FULL:
+            raise ValueError(f"on_full must be 'queue' or 'refuse', not {on_full!r}")
+        if max_live is not None and max_live < 1:
+            raise ValueError(f"max_live must be at least 1, not {max_live!r}")
+        for name, value in (("lease", lease), ("poll_interval", poll_interval)):
+            if value <= 0:
+                raise ValueError(f"{name} must be positive, not {value!r}")
+        if wait_timeout is not None and wait_timeout <= 0:
+            raise ValueError(f"wait_timeout must be positive or None, not {wait_timeout!r}")
+        self.store = open_store(store)
+        self.globals = dict(globals or {})
+        self.lease = lease
+        self.poll_interval = poll_interval
+        self.max_live = max_live
+        self.on_full = on_full
+        self.wait_timeout = wait_timeout
+        self.on_timeout = on_timeout
+        self.retry = retry or RetryPolicy()
+        self.max_recoveries = max_recoveries
+        self.retry_host_calls = retry_host_calls
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+        self.batch_size = batch_size
+        self._check = BoundedCheck(check_timeout)
+        self._key = self.store.signing_key()
+        self._cache: dict[str, tuple[int, Any]] = {}
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._current: tuple[str, int] | None = None
+        self._heartbeat: threading.Thread | None = None
+        self._programs: dict[str, tuple[str, str]] = {}
+
+    # -- submitting and steering ------------------------------------------------------
+
+    def submit(
+        self,
+        source: str,
+        *,
+        filename: str = "<agent>",
+        path: str | os.PathLike[str] | None = None,
+        wait_timeout: float | None = None,
+    ) -> str:
+        """Store a new job (``PENDING``) and return its id.  A worker runs it.
+
+        Args:
+            source: the script.
+            filename: its name in tracebacks, ``show`` and ``jobs``.
+            path: a folder put on ``sys.path`` wherever the job runs, so the
+                script imports the modules beside it (as ``python script.py``).
+            wait_timeout: seconds each of its suspensions may last (default:
+                the runner's).
+
+        Raises:
+            SyntaxError: the script does not compile (nothing is stored).
+            CapacityError: ``max_live`` jobs exist and ``on_full="refuse"``.
+        """
+        if not isinstance(source, str):
+            raise TypeError(f"submit() source must be a str, not {type(source).__name__}")
+        program = compile_program(source, filename)
+        self.store.add_program(program.hash, filename, source)
+        now = time.time()
+        record = JobRecord(
+            id=secrets.token_hex(16),
+            status=Status.PENDING,
+            python=PYTHON,
+            program_hash=program.hash,
+            filename=filename,
+            path=os.fspath(path) if path is not None else None,
+            wait_timeout=wait_timeout if wait_timeout is not None else self.wait_timeout,
+            max_attempts=self.retry.max_attempts,
+            created=now,
+            updated=now,
+        )
+        self.store.insert(record, max_live=self.max_live if self.on_full == "refuse" else None)
+        self._wake.set()
+        return record.id
+
+    def submit_file(self, script: str | os.PathLike[str], *, wait_timeout: float | None = None) -> str:
+        """Submit a script file; it imports the modules in its folder."""
+        script_path = os.path.abspath(os.fspath(script))
+        try:
+            with open(script_path, encoding="utf-8") as file:
+                source = file.read()
+        except OSError as error:
+            raise StatekError(f"cannot read the script {os.fspath(script)!r}: {error.strerror}") from None
+        return self.submit(source, filename=script_path, path=os.path.dirname(script_path), wait_timeout=wait_timeout)
+
+    def get(self, job_id: str) -> JobRecord:
+        """A job's record (an id prefix that is unique will do)."""
+        return self.store.get(job_id)
+
+    def notify(self, key: str) -> int:
+        """Check the jobs waiting on dependency ``key`` now; returns how many.
+
+        Polling stays the fallback: a job whose deps have no key is still
+        found by the next sweep.
+        """
+        count = self.store.wake(key=str(key))
+        if count:
+            self._wake.set()
+        return count
+
+    def cancel(self, job_id: str) -> Status:
+        """Cancel a job; a running one is cancelled when its run ends."""
+        status = self.store.cancel(job_id, now=time.time())
+        self._cache.pop(job_id, None)
+        return status
+
+    def resume(self, job_id: str) -> JobRecord:
+        """Check a suspended job's condition now and, if it passes, resume it here.
+
+        A ``READY`` or ``PENDING`` job is run at once.  A ``FAILED`` job that
+        has a snapshot is made ``READY`` again, continuing from that snapshot
+        (the instructions after it run again: the operator asked for it).
+        Returns the job's record afterwards.
+        """
+        record = self.store.get(job_id)
+        if record.status == Status.SUSPENDED:
+            self._check_batch([(record.id, record.version)])
+            record = self.store.get(record.id)
+        if record.status in RUNNABLE:
+            self.run_job(record.id)
+        return self.store.get(record.id)
+
+    def stop(self) -> None:
+        """Ask :meth:`work` to return after the step in progress."""
+        self._stop.set()
+        self._wake.set()
+
+    def close(self) -> None:
+        self.stop()
+        self._check.close()
+
+    # -- the worker -------------------------------------------------------------------
+
+    def work(
+        self,
+        *,
+        until_idle: bool = False,
+        max_seconds: float | None = None,
+        on_tick: Callable[[dict[Status, int]], None] | None = None,
+        tick_seconds: float = 1.0,
+        wake_poll: float = 0.001,
+    ) -> WorkStats:
+        """The worker loop: run runnable jobs, poll suspended ones, apply policy.
+
+        Args:
+            until_idle: return once nothing is runnable or ready (every
+                suspended job's condition was checked and none passed), for
+                cron jobs and tests.  Jobs waiting for a retry delay are
+                waited for.
+            max_seconds: return after this long at the latest.
+            on_tick: called every ``tick_seconds`` with the job count per
+                status (the CLI's live count).
+            wake_poll: seconds between looks for other processes' commits
+                (``notify`` from another process arrives within it).
+        """
+        self._stop.clear()
+        stats = WorkStats()
+        started = time.monotonic()
+        next_sweep = 0.0
+        next_maintenance = 0.0
+        next_tick = 0.0
+        seen = self.store.changes()
+        swept_since_activity = False
+        while not self._stop.is_set():
+            now_m = time.monotonic()
+            if max_seconds is not None and now_m - started >= max_seconds:
+                break
+            if on_tick is not None and now_m >= next_tick:
+                on_tick(self.store.counts(python=PYTHON))
+                next_tick = now_m + tick_seconds
+            if now_m >= next_maintenance:
+                stats.lost += self.maintain()
+                next_maintenance = now_m + min(self.lease / 3, self.poll_interval)
+            activity = False
+            woken = self.store.take_woken(python=PYTHON, limit=self.batch_size)
+            if woken:
+                sweep = self._check_batch(woken)
+                stats.checked += sweep.checked
+                stats.ready += sweep.ready
+                activity = activity or sweep.ready > 0
+            if now_m >= next_sweep:
+                sweep = self.sweep()
+                stats.sweeps += 1
+                stats.checked += sweep.checked
+                stats.ready += sweep.ready
+                next_sweep = time.monotonic() + self.poll_interval
+                activity = activity or sweep.ready > 0
+                swept_since_activity = True
+            while not self._stop.is_set():
+                record = self._claim()
+                if record is None:
+                    break
+                activity = True
+                self._tally(stats, self._run_claimed(record))
+                if max_seconds is not None and time.monotonic() - started >= max_seconds:
+                    break
+            if activity:
+                swept_since_activity = False
+                continue
+            if until_idle and swept_since_activity:
+                delay = self._runnable_delay()
+                if delay is None:
+                    break
+                time.sleep(min(delay, self.poll_interval))
+                continue
+            # Idle: wait for a local wake-up, another process's commit, or the next sweep.
+            deadline = min(next_sweep, next_maintenance)
+            while not self._stop.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                if self._wake.wait(timeout=min(wake_poll, remaining)):
+                    self._wake.clear()
+                    break
+                changes = self.store.changes()
+                if changes != seen:
+                    seen = changes
+                    break
+        return stats
+
+    def run_job(self, job_id: str) -> JobRecord:
+        """Claim one job (``PENDING`` or ``READY``) and run it here, now.
+
+        Raises :class:`JobStoreError` if it is not runnable (for example it
+        is running elsewhere, or final).
+        """
+        record = self.store.get(job_id)
+        claimed = self.store.claim(
+            self.worker_id, python=PYTHON, lease=self.lease, now=time.time(), max_live=self.max_live, job_id=record.id
+        )
+        if claimed is None:
+            current = self.store.get(record.id)
+            reason = f"it is {current.status.value}"
+            if current.python != PYTHON:
+                reason = f"it runs on CPython {current.python}, this is {PYTHON}"
+            elif current.status == Status.PENDING and self.max_live is not None:
+                reason = f"{self.max_live} jobs are live already (max_live)"
+            raise JobStoreError(f"job {current.id[:12]} cannot run now: {reason}")
+        self._run_claimed(claimed)
+        return self.store.get(record.id)
+
+    def maintain(self) -> int:
+        """Expire lost leases and settle timed-out waits; returns the leases expired."""
+        now = time.time()
+        lost = self.store.expire_leases(now=now, max_recoveries=self.max_recoveries)
+        for record in self.store.due_timeouts(python=PYTHON, now=now):
+            self._time_out(record, now)
+        return len(lost)
+
+    def sweep(self) -> SweepStats:
+        """Check every suspended job's condition once, in batches."""
+        total = SweepStats()
+        started = time.perf_counter()
+        after = ""
+        seen: set[str] = set()
+        while True:
+            batch = self.store.suspended(python=PYTHON, after=after, limit=self.batch_size)
+            if not batch:
+                break
+            after = batch[-1][0]
+            seen.update(job_id for job_id, _ in batch)
+            part = self._check_batch(batch)
+            total.checked += part.checked
+            total.ready += part.ready
+            total.errors += part.errors
+        # Forget futures of jobs that are no longer suspended.
+        for job_id in [i for i in self._cache if i not in seen]:
+            del self._cache[job_id]
+        total.seconds = time.perf_counter() - started
+        return total
+
+    # -- inside ----------------------------------------------------------------------
+
+    def _claim(self) -> JobRecord | None:
+        return self.store.claim(
+            self.worker_id, python=PYTHON, lease=self.lease, now=time.time(), max_live=self.max_live
+        )
+
+    def _runnable_delay(self) -> float | None:
+        """Seconds until something is runnable (0: now), or ``None`` if nothing will be."""
+        now = time.time()
+        soonest: float | None = None
+        records = self.store.jobs(statuses=[Status.READY, Status.PENDING], python=PYTHON, limit=50, newest_first=False)
+        counts = self.store.counts(python=PYTHON) if self.max_live is not None else None
+        for record in records:
+            if record.status == Status.PENDING and counts is not None and self.max_live is not None:
+                live = counts[Status.STARTED] + counts[Status.SUSPENDED] + counts[Status.READY]
+                if live >= self.max_live:
+                    continue
+            wait = max(0.0, (record.not_before or now) - now)
+            soonest = wait if soonest is None else min(soonest, wait)
+        return soonest
+
+    @staticmethod
+    def _tally(stats: WorkStats, status: Status | None) -> None:
+        stats.runs += 1
+        if status == Status.COMPLETED:
+            stats.completed += 1
+        elif status == Status.SUSPENDED:
+            stats.suspended += 1
+        elif status == Status.FAILED:
+            stats.failed += 1
+
+    def _program(self, digest: str) -> tuple[str, str]:
+        program = self._programs.get(digest)
+        if program is None:
+            program = self._programs[digest] = self.store.program(digest)
+        return program
+
+    def _check_batch(self, items: Sequence[tuple[str, int]]) -> SweepStats:
+        """Check the conditions of these suspended jobs; mark the ready ones."""
+        stats = SweepStats()
+        cache = self._cache
+        missing = [job_id for job_id, version in items if cache.get(job_id, (None,))[0] != version]
+        if missing:
+            self._load_futures(missing)
+        ready: list[tuple[str, int]] = []
+        check = self._check
+        for job_id, version in items:
+            entry = cache.get(job_id)
+            if entry is None or entry[0] != version:
+                continue  # no longer suspended at that version
+            future = entry[1]
+            if isinstance(future, _Unloadable):
+                continue  # recorded once when it failed to load
+            stats.checked += 1
+            try:
+                passed = check(future.check_condition)
+            except ConditionTimeout as error:
+                stats.errors += 1
+                self.store.record_condition_error(job_id, version, str(error), now=time.time())
+                continue
+            except Exception as error:  # noqa: BLE001 - any error of a condition is the job's, not the worker's
+                stats.errors += 1
+                message = f"{type(error).__name__}: {error}"
+                self.store.record_condition_error(job_id, version, message, now=time.time())
+                continue
+            if passed:
+                ready.append((job_id, version))
+        if ready:
+            stats.ready = self.store.mark_ready(ready, now=time.time())
+            for job_id, _ in ready:
+                cache.pop(job_id, None)
+            self._wake.set()
+        return stats
+
+    def _load_futures(self, job_ids: list[str]) -> None:
+        for job_id, (version, blob, program_hash, path) in self.store.awaited(job_ids).items():
+            try:
+                if blob is None:
+                    raise StatekError("the job has no awaited future stored")
+                source, filename = self._program(program_hash)
+                sys_path_add(path)
+                future = load_awaited(blob, source=source, filename=filename, bindings=self.globals, key=self._key)
+            except Exception as error:  # noqa: BLE001 - recorded on the job, which stays suspended
+                message = f"cannot load the awaited future: {type(error).__name__}: {error}"
+                self.store.record_condition_error(job_id, version, message, now=time.time())
+                self._cache[job_id] = (version, _Unloadable(message))
+                continue
+            self._cache[job_id] = (version, future)
+
+    def _time_out(self, record: JobRecord, now: float) -> None:
+        decision: TimeoutDecision
+        if self.on_timeout is None:
+            decision = TimeoutDecision()
+        else:
+            try:
+                answer = self.on_timeout(record)
+            except Exception as error:  # noqa: BLE001 - the hook's error is recorded; the job waits on
+                message = f"the on_timeout hook raised {type(error).__name__}: {error}; checked again later"
+                self.store.record_condition_error(record.id, record.version, message, now=now)
+                return
+            if answer is None:
+                decision = TimeoutDecision()
+            elif isinstance(answer, TimeoutDecision):
+                decision = answer
+            elif isinstance(answer, (int, float)) and not isinstance(answer, bool) and answer > 0:
+                decision = TimeoutDecision(extend=float(answer), reason=f"extended by {answer:g} s by on_timeout")
+            else:
+                message = f"the on_timeout hook returned {answer!r}: expected None, seconds or a TimeoutDecision"
+                self.store.record_condition_error(record.id, record.version, message, now=now)
+                return
+        if decision.extend is not None:
+            self.store.end_wait(
+                record.id, record.version, status=None, deadline=now + decision.extend, reason=decision.reason, now=now
+            )
+        else:
+            reason = decision.reason
+            if record.wait_timeout is not None and decision == TimeoutDecision():
+                reason = f"the wait at {record.filename}:{record.line} lasted more than {record.wait_timeout:g} s"
+            self.store.end_wait(
+                record.id, record.version, status=decision.status, deadline=None, reason=reason, now=now
+            )
+            self._cache.pop(record.id, None)
+
+    def _run_claimed(self, record: JobRecord) -> Status | None:
+        """Run a claimed job to its next suspension or its end, and commit."""
+        from statek_vm.job import Job, JobStatus, run
+
+        self._current = (record.id, record.version)
+        self._ensure_heartbeat()
+        events: list[dict[str, Any]] = []
+        outcome = dataclasses.replace(record, updated=time.time())
+        try:
+            sys_path_add(record.path)
+            source, filename = self._program(record.program_hash)
+            try:
+                if record.snapshot is None:
+                    namespace = {"__name__": "__main__"}
+                    if record.path is not None:
+                        namespace["__file__"] = filename
+                    events.append({"event": "started", "at": time.time()})
+                    job = run(
+                        source,
+                        self.globals,
+                        filename=filename,
+                        namespace=namespace,
+                        retry_host_calls=self.retry_host_calls,
+                    )
+                    job.id = record.id
+                else:
+                    job = Job.loads(
+                        record.snapshot,
+                        self.globals,
+                        key=self._key,
+                        programs={record.program_hash: (source, filename)},
+                    )
+                    events.append(
+                        {"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()}
+                    )
+                    job.resume()
+            except (StatekError, SyntaxError) as error:
+                # The job could not be started or loaded here (a binding this
+                # worker lacks, a snapshot that fails its check): the job is
+                # failed with the reason, and its last snapshot is kept.
+                outcome.status = Status.FAILED
+                outcome.error = f"{type(error).__name__}: {error}"
+                events.append({"event": "failed", "error": outcome.error, "at": time.time()})
+                return self._commit(outcome, record, events)
+            outcome.output = job.output
+            now = time.time()
+            if job.status == JobStatus.SUSPENDED:
+                try:
+                    snapshot = job.dumps(key=self._key, include_program=False)
+                    awaited = dump_awaited(
+                        job.awaited_result,
+                        program=job.program,
+                        bindings=job._bindings,
+                        builtins_=job.namespace["__builtins__"],
+                        key=self._key,
+                    )
+                except StatekError as error:
+                    outcome.status = Status.FAILED
+                    outcome.error = f"{type(error).__name__}: {error}"
+                    events.append({"event": "failed", "error": outcome.error, "at": now})
+                    return self._commit(outcome, record, events)
+                location = job.location or (filename, None)
+                frame = job.frames[0]
+                outcome.status = Status.SUSPENDED
+                outcome.snapshot = snapshot
+                outcome.awaited = awaited
+                outcome.awaited_summary = _summary(job.awaited_result)
+                outcome.keys = tuple(sorted(dependency_keys(job.awaited_result)))
+                outcome.next_instr_num = job.next_instr_num
+                outcome.line = location[1]
+                outcome.function = frame.unit.qualname
+                outcome.deadline = now + record.wait_timeout if record.wait_timeout is not None else None
+                outcome.error = None
+                events.append(
+                    {
+                        "event": "suspended",
+                        "instr": job.next_instr_num,
+                        "line": outcome.line,
+                        "function": outcome.function,
+                        "awaited": outcome.awaited_summary,
+                        "at": now,
+                    }
+                )
+            elif job.status == JobStatus.COMPLETED:
+                outcome.status = Status.COMPLETED
+                outcome.awaited_summary = ""
+                outcome.keys = ()
+                outcome.deadline = None
+                outcome.error = None
+                events.append({"event": "completed", "at": now})
+            else:
+                assert job.error is not None
+                error_type = type(job.error).__name__
+                outcome.error = "".join(traceback.format_exception(job.error)).rstrip()
+                outcome.attempts = record.attempts + 1
+                outcome.deadline = None
+                if self.retry.retries(error_type, outcome.attempts):
+                    outcome.status = Status.READY if record.snapshot is not None else Status.PENDING
+                    outcome.not_before = now + self.retry.delay_before(outcome.attempts)
+                    outcome.output = record.output
+                    events.append(
+                        {
+                            "event": "retry",
+                            "error": f"{error_type}: {job.error}",
+                            "attempt": outcome.attempts,
+                            "from": "last snapshot" if record.snapshot is not None else "start",
+                            "note": "the instructions after that point run again",
+                            "at": now,
+                        }
+                    )
+                else:
+                    outcome.status = Status.FAILED
+                    events.append({"event": "failed", "error": f"{error_type}: {job.error}", "at": now})
+            return self._commit(outcome, record, events)
+        finally:
+            self._current = None
+
+    def _commit(self, outcome: JobRecord, claimed: JobRecord, events: list[dict[str, Any]]) -> Status | None:
+        outcome.updated = time.time()
+        status = self.store.commit(outcome, version=claimed.version, owner=self.worker_id, events=events)
+        if status is None:
+            # Our lease was lost (we stalled longer than it): another worker
+            # owns the job now, and this run's outcome is dropped.
+            print(
+                f"statek-vm: worker {self.worker_id} lost the lease of job {claimed.id[:12]}; its outcome was dropped",
+                file=sys.stderr,
+            )
+        elif status == Status.SUSPENDED:
+            self._wake.set()
+        return status
+
+    def _ensure_heartbeat(self) -> None:
+        if self._heartbeat is not None and self._heartbeat.is_alive():
+            return
+        self._heartbeat = threading.Thread(target=self._renew_leases, name="statek-vm lease", daemon=True)
+        self._heartbeat.start()
+
+    def _renew_leases(self) -> None:
+        # One thread per runner renews the lease of the job being run, so a
+        # long run keeps its job while a dead worker's jobs expire.
+        while True:
+            time.sleep(self.lease / 3)
+            current = self._current
+            if current is None:
+                continue
+            try:
+                self.store.renew(current[0], current[1], self.worker_id, time.time() + self.lease)
+            except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
+                print(f"statek-vm: could not renew the lease of job {current[0][:12]}: {error}", file=sys.stderr)
+
+
+class _Unloadable:
+    """Stands for an awaited future that failed to load (recorded on its job)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _summary(future: Any) -> str:
+    """A readable description of a future that never reads its value."""
+    from statek_vm.future import is_future
+
+    if not is_future(future):
+        return repr(type(future).__name__)
+    text = repr(future)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def sys_path_add(path: str | None) -> None:
+    """Put a script's folder first on ``sys.path`` (once), as ``python script.py`` does."""
+    if path and path not in sys.path:
+        sys.path.insert(0, path)

@@ -1,0 +1,622 @@
+"""``SQLiteStore``: the embedded default job store, one file.
+
+The schema lives in ``sql/NNNN_*.sql`` files, applied in order and recorded
+in ``PRAGMA user_version``; a database written by a newer statek_vm (a
+higher version than the files here) is refused rather than misread.
+
+Every step is one transaction.  Steps that read and then write (a claim, a
+commit) start with ``BEGIN IMMEDIATE``, which takes SQLite's write lock
+first, so two processes can never both read "version 7" and both write.
+The journal is WAL (readers never block the writer) with
+``synchronous=NORMAL``: a committed transaction survives any crash of the
+process (``SIGKILL`` included); after a power loss the last transactions may
+be lost, but the database is never corrupt.  Pass ``synchronous="FULL"`` to
+keep those too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import json
+import os
+import re
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
+from statek_vm.jobs.model import JobRecord, Status
+from statek_vm.jobs.store import JobStore
+
+__all__ = ["KEY_ENV", "SCHEMA_VERSION", "SQLiteStore"]
+
+# The environment variable that gives the signing key in hex.
+KEY_ENV = "STATEK_VM_KEY"
+
+_MIGRATION = re.compile(r"^(\d{4})_\w+\.sql$")
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    files = importlib.resources.files("statek_vm.jobs") / "sql"
+    found = []
+    for entry in files.iterdir():
+        match = _MIGRATION.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(number for number, _, _ in _migrations())
+
+# Columns of a record without its blobs, for listings.
+_LIGHT = (
+    "id, status, python, program_hash, filename, path, version, NULL AS snapshot, NULL AS awaited, awaited_summary, "
+    "next_instr_num, line, function, wait_timeout, deadline, not_before, attempts, max_attempts, recoveries, "
+    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated"
+)
+_FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
+
+
+class SQLiteStore(JobStore):
+    """Jobs in a SQLite file (``":memory:"`` is refused: use :class:`MemoryStore`).
+
+    Safe for many threads (a connection per thread) and many processes on
+    one machine.  For workers on many machines, use a server database.
+
+    Example::
+
+        store = SQLiteStore("jobs.db")
+        runner = Runner(store, globals={"wait_for_approval": wait_for_approval})
+        job_id = runner.submit(source)
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, synchronous: str = "NORMAL", timeout: float = 30.0) -> None:
+        self.path = os.fspath(path)
+        if self.path in ("", ":memory:") or self.path.startswith("file:"):
+            raise ValueError(f"SQLiteStore needs a file path, not {self.path!r} (use MemoryStore for memory)")
+        if synchronous.upper() not in ("NORMAL", "FULL", "EXTRA"):
+            raise ValueError(f"synchronous must be NORMAL, FULL or EXTRA, not {synchronous!r}")
+        self._synchronous = synchronous.upper()
+        self._timeout = timeout
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._key: bytes | None = None
+        self._migrate()
+
+    # -- connections and schema ------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False)
+            except sqlite3.Error as error:
+                raise JobStoreError(f"cannot open the job store {self.path!r}: {error}") from None
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute(f"PRAGMA synchronous = {self._synchronous}")
+            db.execute("PRAGMA foreign_keys = ON")
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, holding the write lock from its start."""
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:
+                raise JobStoreError(
+                    f"the job store {self.path!r} has schema version {current}, newer than this statek_vm "
+                    f"understands ({SCHEMA_VERSION}): upgrade statek_vm"
+                )
+            for number, name, sql in _migrations():
+                if number > current:
+                    for statement in _statements(sql):
+                        try:
+                            db.execute(statement)
+                        except sqlite3.Error as error:
+                            raise JobStoreError(f"migration {name} failed on {self.path!r}: {error}") from None
+                    db.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._connections:
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.path!r})"
+
+    # -- identity and programs ------------------------------------------------
+
+    def signing_key(self) -> bytes:
+        if self._key is None:
+            self._key = _load_key(self.path + ".key")
+        return self._key
+
+    def add_program(self, digest: str, filename: str, source: str) -> None:
+        self._db().execute(
+            "INSERT OR IGNORE INTO programs (hash, filename, source, created) VALUES (?, ?, ?, ?)",
+            (digest, filename, source, time.time()),
+        )
+
+    def program(self, digest: str) -> tuple[str, str]:
+        row = self._db().execute("SELECT source, filename FROM programs WHERE hash = ?", (digest,)).fetchone()
+        if row is None:
+            raise JobStoreError(f"the job store {self.path!r} has no program {digest[:12]}")
+        return row[0], row[1]
+
+    # -- jobs --------------------------------------------------------------------
+
+    def insert(self, record: JobRecord, *, max_live: int | None = None) -> None:
+        with self._write() as db:
+            if max_live is not None:
+                (count,) = db.execute(
+                    "SELECT count(*) FROM jobs "
+                    "WHERE python = ? AND status IN ('PENDING', 'STARTED', 'SUSPENDED', 'READY')",
+                    (record.python,),
+                ).fetchone()
+                if count >= max_live:
+                    raise CapacityError(
+                        f"the job store holds {count} live or pending jobs, its maximum (max_live={max_live}): "
+                        "the job was not submitted; retry later or raise the limit"
+                    )
+            db.execute(
+                "INSERT INTO jobs (id, status, python, program_hash, filename, path, version, wait_timeout, "
+                "max_attempts, created, updated) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                (
+                    record.id,
+                    record.status.value,
+                    record.python,
+                    record.program_hash,
+                    record.filename,
+                    record.path,
+                    record.wait_timeout,
+                    record.max_attempts,
+                    record.created,
+                    record.updated,
+                ),
+            )
+            _add_events(db, record.id, [{"event": "submitted", "at": record.created}])
+
+    def get(self, job_id: str) -> JobRecord:
+        db = self._db()
+        row = db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None and job_id and re.fullmatch(r"[0-9a-f]+", job_id):
+            rows = db.execute(f"SELECT {_FULL} FROM jobs WHERE id LIKE ? LIMIT 2", (job_id + "%",)).fetchall()
+            if len(rows) > 1:
+                raise JobNotFoundError(f"the id prefix {job_id!r} matches several jobs: give more of it")
+            row = rows[0] if rows else None
+        if row is None:
+            raise JobNotFoundError(f"no job {job_id!r} in the job store {self.path!r}")
+        record = _record(row)
+        keys = db.execute("SELECT key FROM waits WHERE job_id = ? ORDER BY key", (record.id,)).fetchall()
+        record.keys = tuple(k for (k,) in keys)
+        return record
+
+    def jobs(
+        self, *, statuses: Iterable[str] = (), python: str | None = None, limit: int = 100, newest_first: bool = True
+    ) -> list[JobRecord]:
+        where: list[str] = []
+        args: list[Any] = []
+        wanted = [Status(s).value for s in statuses]
+        if wanted:
+            where.append(f"status IN ({', '.join('?' * len(wanted))})")
+            args.extend(wanted)
+        if python is not None:
+            where.append("python = ?")
+            args.append(python)
+        sql = f"SELECT {_LIGHT} FROM jobs"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY created {'DESC' if newest_first else 'ASC'}, id LIMIT ?"
+        args.append(int(limit))
+        return [_record(row) for row in self._db().execute(sql, args)]
+
+    def counts(self, *, python: str | None = None) -> dict[Status, int]:
+        sql = "SELECT status, count(*) FROM jobs"
+        args: tuple[Any, ...] = ()
+        if python is not None:
+            sql, args = sql + " WHERE python = ?", (python,)
+        found = dict(self._db().execute(sql + " GROUP BY status", args).fetchall())
+        return {status: found.get(status.value, 0) for status in Status}
+
+    def events(self, job_id: str) -> list[dict[str, Any]]:
+        rows = self._db().execute("SELECT event FROM events WHERE job_id = ? ORDER BY seq", (job_id,))
+        return [json.loads(event) for (event,) in rows]
+
+    # -- the worker's steps ---------------------------------------------------------
+
+    def claim(
+        self,
+        owner: str,
+        *,
+        python: str,
+        lease: float,
+        now: float,
+        max_live: int | None = None,
+        job_id: str | None = None,
+    ) -> JobRecord | None:
+        with self._write() as db:
+            due = "(not_before IS NULL OR not_before <= ?)"
+            if job_id is not None:
+                row = db.execute(
+                    f"SELECT id, status FROM jobs WHERE id = ? AND python = ? AND status IN ('PENDING', 'READY') "
+                    f"AND {due}",
+                    (job_id, python, now),
+                ).fetchone()
+            else:
+                row = db.execute(
+                    f"SELECT id, status FROM jobs WHERE python = ? AND status = 'READY' AND {due} "
+                    "ORDER BY updated LIMIT 1",
+                    (python, now),
+                ).fetchone()
+                if row is None and self._has_room(db, python, max_live):
+                    row = db.execute(
+                        f"SELECT id, status FROM jobs WHERE python = ? AND status = 'PENDING' AND {due} "
+                        "ORDER BY created LIMIT 1",
+                        (python, now),
+                    ).fetchone()
+            if row is None:
+                return None
+            if job_id is not None and row[1] == "PENDING" and not self._has_room(db, python, max_live):
+                return None
+            db.execute(
+                "UPDATE jobs SET status = 'STARTED', version = version + 1, lease_owner = ?, lease_expires = ?, "
+                "wake = 0, updated = ? WHERE id = ?",
+                (owner, now + lease, now, row[0]),
+            )
+            _add_events(db, row[0], [{"event": "claimed", "owner": owner, "from": row[1], "at": now}])
+            return _record(db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (row[0],)).fetchone())
+
+    @staticmethod
+    def _has_room(db: sqlite3.Connection, python: str, max_live: int | None) -> bool:
+        if max_live is None:
+            return True
+        (live,) = db.execute(
+            "SELECT count(*) FROM jobs WHERE python = ? AND status IN ('STARTED', 'SUSPENDED', 'READY')", (python,)
+        ).fetchone()
+        return bool(live < max_live)
+
+    def renew(self, job_id: str, version: int, owner: str, expires: float) -> bool:
+        cursor = self._db().execute(
+            "UPDATE jobs SET lease_expires = ? WHERE id = ? AND version = ? AND lease_owner = ? AND status = 'STARTED'",
+            (expires, job_id, version, owner),
+        )
+        return cursor.rowcount == 1
+
+    def commit(self, record: JobRecord, *, version: int, owner: str, events: Sequence[dict[str, Any]]) -> Status | None:
+        with self._write() as db:
+            row = db.execute(
+                "SELECT version, lease_owner, status, cancel_requested FROM jobs WHERE id = ?", (record.id,)
+            ).fetchone()
+            if row is None or row[0] != version or row[1] != owner or row[2] != "STARTED":
+                return None
+            status = record.status
+            extra: list[dict[str, Any]] = []
+            if row[3] and status in (Status.SUSPENDED, Status.READY, Status.PENDING):
+                status = Status.CANCELLED
+                extra.append(
+                    {"event": "cancelled", "reason": "cancellation requested while it ran", "at": record.updated}
+                )
+            snapshot = None if status == Status.COMPLETED else record.snapshot
+            db.execute(
+                "UPDATE jobs SET status = ?, version = version + 1, snapshot = ?, awaited = ?, awaited_summary = ?, "
+                "next_instr_num = ?, line = ?, function = ?, deadline = ?, not_before = ?, attempts = ?, "
+                "lease_owner = NULL, lease_expires = NULL, wake = ?, output = ?, error = ?, condition_error = NULL, "
+                "updated = ? WHERE id = ?",
+                (
+                    status.value,
+                    snapshot,
+                    record.awaited if status == Status.SUSPENDED else None,
+                    record.awaited_summary,
+                    record.next_instr_num,
+                    record.line,
+                    record.function,
+                    record.deadline,
+                    record.not_before,
+                    record.attempts,
+                    1 if status == Status.SUSPENDED else 0,
+                    record.output,
+                    record.error,
+                    record.updated,
+                    record.id,
+                ),
+            )
+            db.execute("DELETE FROM waits WHERE job_id = ?", (record.id,))
+            if status == Status.SUSPENDED and record.keys:
+                db.executemany(
+                    "INSERT OR IGNORE INTO waits (key, job_id) VALUES (?, ?)", [(k, record.id) for k in record.keys]
+                )
+            _add_events(db, record.id, [*events, *extra])
+            return status
+
+    def suspended(self, *, python: str, after: str = "", limit: int = 1000) -> list[tuple[str, int]]:
+        rows = self._db().execute(
+            "SELECT id, version FROM jobs WHERE python = ? AND status = 'SUSPENDED' AND id > ? ORDER BY id LIMIT ?",
+            (python, after, limit),
+        )
+        return [(i, v) for i, v in rows]
+
+    def awaited(self, job_ids: Sequence[str]) -> dict[str, tuple[int, bytes | None, str, str | None]]:
+        found: dict[str, tuple[int, bytes | None, str, str | None]] = {}
+        db = self._db()
+        for start in range(0, len(job_ids), 500):
+            chunk = list(job_ids[start : start + 500])
+            rows = db.execute(
+                "SELECT id, version, awaited, program_hash, path FROM jobs "
+                f"WHERE status = 'SUSPENDED' AND id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for job_id, version, blob, program_hash, path in rows:
+                found[job_id] = (version, blob, program_hash, path)
+        return found
+
+    def mark_ready(self, items: Sequence[tuple[str, int]], *, now: float) -> int:
+        if not items:
+            return 0
+        done = 0
+        with self._write() as db:
+            for job_id, version in items:
+                cursor = db.execute(
+                    "UPDATE jobs SET status = 'READY', version = version + 1, wake = 0, condition_error = NULL, "
+                    "updated = ? WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
+                    (now, job_id, version),
+                )
+                if cursor.rowcount:
+                    done += 1
+                    _add_events(db, job_id, [{"event": "ready", "at": now}])
+        return done
+
+    def record_condition_error(self, job_id: str, version: int, message: str, *, now: float) -> None:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE jobs SET condition_error = ?, updated = ? "
+                "WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
+                (message, now, job_id, version),
+            )
+            if cursor.rowcount:
+                _add_events(db, job_id, [{"event": "condition_error", "error": message, "at": now}])
+
+    def take_woken(self, *, python: str, limit: int = 1000) -> list[tuple[str, int]]:
+        with self._write() as db:
+            rows = db.execute(
+                "SELECT id, version, status FROM jobs WHERE python = ? AND wake = 1 LIMIT ?", (python, limit)
+            ).fetchall()
+            if rows:
+                db.executemany("UPDATE jobs SET wake = 0 WHERE id = ?", [(r[0],) for r in rows])
+        return [(i, v) for i, v, s in rows if s == "SUSPENDED"]
+
+    def wake(self, *, key: str | None = None, job_id: str | None = None) -> int:
+        if (key is None) == (job_id is None):
+            raise ValueError("wake() takes exactly one of key= and job_id=")
+        if key is not None:
+            cursor = self._db().execute(
+                "UPDATE jobs SET wake = 1 "
+                "WHERE status = 'SUSPENDED' AND id IN (SELECT job_id FROM waits WHERE key = ?)",
+                (key,),
+            )
+        else:
+            cursor = self._db().execute("UPDATE jobs SET wake = 1 WHERE status = 'SUSPENDED' AND id = ?", (job_id,))
+        return cursor.rowcount
+
+    def expire_leases(self, *, now: float, max_recoveries: int = 3) -> list[str]:
+        with self._write() as db:
+            rows = db.execute(
+                "SELECT id, snapshot IS NOT NULL, recoveries, lease_owner FROM jobs "
+                "WHERE status = 'STARTED' AND lease_expires < ?",
+                (now,),
+            ).fetchall()
+            for job_id, has_snapshot, recoveries, owner in rows:
+                status, event = _recovery(bool(has_snapshot), recoveries, max_recoveries, owner, now)
+                db.execute(
+                    "UPDATE jobs SET status = ?, version = version + 1, recoveries = recoveries + 1, "
+                    "lease_owner = NULL, lease_expires = NULL, error = ?, updated = ? WHERE id = ?",
+                    (status.value, event.get("error"), now, job_id),
+                )
+                _add_events(db, job_id, [event])
+        return [r[0] for r in rows]
+
+    def due_timeouts(self, *, python: str, now: float, limit: int = 100) -> list[JobRecord]:
+        rows = self._db().execute(
+            f"SELECT {_LIGHT} FROM jobs WHERE python = ? AND status = 'SUSPENDED' AND deadline IS NOT NULL "
+            "AND deadline < ? ORDER BY deadline LIMIT ?",
+            (python, now, limit),
+        )
+        return [_record(row) for row in rows]
+
+    def end_wait(
+        self, job_id: str, version: int, *, status: Status | None, deadline: float | None, reason: str, now: float
+    ) -> bool:
+        with self._write() as db:
+            if status is None:
+                cursor = db.execute(
+                    "UPDATE jobs SET deadline = ?, updated = ? WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
+                    (deadline, now, job_id, version),
+                )
+                event = {"event": "wait_extended", "deadline": deadline, "reason": reason, "at": now}
+            else:
+                cursor = db.execute(
+                    "UPDATE jobs SET status = ?, version = version + 1, error = ?, wake = 0, updated = ? "
+                    "WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
+                    (Status(status).value, reason, now, job_id, version),
+                )
+                db.execute("DELETE FROM waits WHERE job_id = ?", (job_id,))
+                event = {"event": Status(status).value.lower(), "reason": reason, "at": now}
+            if cursor.rowcount:
+                _add_events(db, job_id, [event])
+            return bool(cursor.rowcount)
+
+    def cancel(self, job_id: str, *, now: float) -> Status:
+        record = self.get(job_id)
+        with self._write() as db:
+            (status,) = db.execute("SELECT status FROM jobs WHERE id = ?", (record.id,)).fetchone()
+            current = Status(status)
+            if current in (Status.COMPLETED, Status.FAILED, Status.TIMED_OUT, Status.CANCELLED):
+                return current
+            if current == Status.STARTED:
+                db.execute("UPDATE jobs SET cancel_requested = 1, updated = ? WHERE id = ?", (now, record.id))
+                _add_events(db, record.id, [{"event": "cancel_requested", "at": now}])
+                return current
+            db.execute(
+                "UPDATE jobs SET status = 'CANCELLED', version = version + 1, cancel_requested = 1, wake = 0, "
+                "updated = ? WHERE id = ?",
+                (now, record.id),
+            )
+            db.execute("DELETE FROM waits WHERE job_id = ?", (record.id,))
+            _add_events(db, record.id, [{"event": "cancelled", "from": current.value, "at": now}])
+            return Status.CANCELLED
+
+    def changes(self) -> int:
+        return int(self._db().execute("PRAGMA data_version").fetchone()[0])
+
+
+def _recovery(
+    has_snapshot: bool, recoveries: int, max_recoveries: int, owner: str | None, now: float
+) -> tuple[Status, dict[str, Any]]:
+    """Where a job goes when its worker's lease expired."""
+    if recoveries >= max_recoveries:
+        error = (
+            f"the job's worker was lost {recoveries + 1} times (last: {owner}); it is failed rather than "
+            "recovered again. Find why its runs never finish (a crash, or a run longer than the lease)."
+        )
+        return Status.FAILED, {"event": "failed", "error": error, "at": now}
+    status = Status.READY if has_snapshot else Status.PENDING
+    event = {
+        "event": "recovered",
+        "owner": owner,
+        "to": status.value,
+        "note": "its worker's lease expired; it continues from its last snapshot, so instructions run "
+        "after that snapshot by the lost worker run again"
+        if has_snapshot
+        else "its worker's lease expired before its first suspension; it starts again",
+        "at": now,
+    }
+    return status, event
+
+
+def _statements(sql: str) -> list[str]:
+    """A migration's statements (no statement of ours holds a ';' in a literal)."""
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _add_events(db: sqlite3.Connection, job_id: str, events: Sequence[dict[str, Any]]) -> None:
+    if not events:
+        return
+    (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events WHERE job_id = ?", (job_id,)).fetchone()
+    db.executemany(
+        "INSERT INTO events (job_id, seq, at, event) VALUES (?, ?, ?, ?)",
+        [(job_id, seq + n, e.get("at", 0.0), json.dumps(e, default=str)) for n, e in enumerate(events, 1)],
+    )
+
+
+def _record(row: Sequence[Any]) -> JobRecord:
+    (
+        id_,
+        status,
+        python,
+        program_hash,
+        filename,
+        path,
+        version,
+        snapshot,
+        awaited,
+        summary,
+        next_instr_num,
+        line,
+        function,
+        wait_timeout,
+        deadline,
+        not_before,
+        attempts,
+        max_attempts,
+        recoveries,
+        lease_owner,
+        lease_expires,
+        cancel_requested,
+        output,
+        error,
+        condition_error,
+        created,
+        updated,
+    ) = row
+    return JobRecord(
+        id=id_,
+        status=Status(status),
+        python=python,
+        program_hash=program_hash,
+        filename=filename,
+        path=path,
+        version=version,
+        snapshot=snapshot,
+        awaited=awaited,
+        awaited_summary=summary,
+        next_instr_num=next_instr_num,
+        line=line,
+        function=function,
+        wait_timeout=wait_timeout,
+        deadline=deadline,
+        not_before=not_before,
+        attempts=attempts,
+        max_attempts=max_attempts,
+        recoveries=recoveries,
+        lease_owner=lease_owner,
+        lease_expires=lease_expires,
+        cancel_requested=bool(cancel_requested),
+        output=output,
+        error=error,
+        condition_error=condition_error,
+        created=created,
+        updated=updated,
+    )
+
+
+def _load_key(path: str) -> bytes:
+    """The store's signing key: ``$STATEK_VM_KEY`` (hex), else the key file, created once."""
+    text = os.environ.get(KEY_ENV)
+    if text:
+        try:
+            return bytes.fromhex(text.strip())
+        except ValueError:
+            raise JobStoreError(f"${KEY_ENV} must be the signing key in hex") from None
+    try:
+        with open(path, "rb") as file:
+            return bytes.fromhex(file.read().decode("ascii").strip())
+    except FileNotFoundError:
+        pass
+    except ValueError:
+        raise JobStoreError(f"the key file {path!r} is not a hex key") from None
+    # Written whole under another name, then linked into place: a process
+    # that races us either makes the link or reads the complete file.
+    key = secrets.token_bytes(32)
+    temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as file:
+            file.write(key.hex())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return _load_key(path)
+    finally:
+        os.unlink(temporary)
+    return key

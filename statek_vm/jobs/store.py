@@ -1,0 +1,208 @@
+"""The job store interface that every store implements, and ``open_store``.
+
+A store keeps jobs (:class:`JobRecord`), each program once, each job's
+events and the dependency keys suspended jobs wait on.  It makes no decision
+of its own: the :class:`~statek_vm.jobs.runner.Runner` decides, and each
+method here is one atomic step (one transaction) that the runner composes.
+Methods that change a job take the ``version`` the caller read and change
+nothing if the row moved on since (they return ``False`` or ``None``).
+"""
+
+from __future__ import annotations
+
+import abc
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from statek_vm.jobs.model import JobRecord, Status
+
+__all__ = ["DEFAULT_STORE", "STORE_ENV", "JobStore", "open_store"]
+
+# The store the command line uses when none is given.
+DEFAULT_STORE = "statek_vm.db"
+# The environment variable that names the store, overriding the default.
+STORE_ENV = "STATEK_VM_STORE"
+
+
+class JobStore(abc.ABC):
+    """Where jobs live.  See :class:`~statek_vm.jobs.sqlite.SQLiteStore` and
+    :class:`~statek_vm.jobs.memory.MemoryStore`."""
+
+    # -- identity and programs ------------------------------------------------
+
+    @abc.abstractmethod
+    def signing_key(self) -> bytes:
+        """The HMAC key that signs every snapshot in this store.
+
+        Every process sharing the store must use the same key; a SQLite store
+        keeps it in a file beside the database (mode 0600) unless
+        ``STATEK_VM_KEY`` gives it in hex.
+        """
+
+    @abc.abstractmethod
+    def add_program(self, digest: str, filename: str, source: str) -> None:
+        """Keep a program once (a no-op when its hash is known)."""
+
+    @abc.abstractmethod
+    def program(self, digest: str) -> tuple[str, str]:
+        """``(source, filename)`` of a stored program; ``JobStoreError`` if unknown."""
+
+    # -- jobs --------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def insert(self, record: JobRecord, *, max_live: int | None = None) -> None:
+        """Add a new ``PENDING`` job.
+
+        With ``max_live``, refuse it (:class:`~statek_vm.exceptions.CapacityError`)
+        when that many jobs of its Python version are already live or pending:
+        the count and the insert are one transaction.
+        """
+
+    @abc.abstractmethod
+    def get(self, job_id: str) -> JobRecord:
+        """The whole record; :class:`~statek_vm.exceptions.JobNotFoundError` if unknown.
+
+        A prefix of an id that matches exactly one job is accepted too.
+        """
+
+    @abc.abstractmethod
+    def jobs(
+        self, *, statuses: Iterable[str] = (), python: str | None = None, limit: int = 100, newest_first: bool = True
+    ) -> list[JobRecord]:
+        """Records without their snapshots, filtered."""
+
+    @abc.abstractmethod
+    def counts(self, *, python: str | None = None) -> dict[Status, int]:
+        """The number of jobs per status."""
+
+    @abc.abstractmethod
+    def events(self, job_id: str) -> list[dict[str, Any]]:
+        """A job's events in order; each has ``event`` and ``at``."""
+
+    # -- the worker's steps ---------------------------------------------------------
+
+    @abc.abstractmethod
+    def claim(
+        self,
+        owner: str,
+        *,
+        python: str,
+        lease: float,
+        now: float,
+        max_live: int | None = None,
+        job_id: str | None = None,
+    ) -> JobRecord | None:
+        """Take one runnable job: set it ``STARTED`` with a lease for ``owner``.
+
+        ``READY`` jobs come first (a job already holding a place in the fleet
+        should finish before another starts), then ``PENDING`` ones while
+        fewer than ``max_live`` jobs are live.  Only jobs of ``python`` are
+        taken, and none whose ``not_before`` is in the future.  With
+        ``job_id``, only that job.  Returns the record as claimed (version
+        bumped) or ``None``.
+        """
+
+    @abc.abstractmethod
+    def renew(self, job_id: str, version: int, owner: str, expires: float) -> bool:
+        """Extend a lease still held by ``owner`` at ``version``."""
+
+    @abc.abstractmethod
+    def commit(self, record: JobRecord, *, version: int, owner: str, events: Sequence[dict[str, Any]]) -> Status | None:
+        """Write a run's outcome: ``record``'s status and fields, if the row is
+        still at ``version`` and leased by ``owner``.
+
+        A job whose cancellation was requested while it ran becomes
+        ``CANCELLED`` instead of ``SUSPENDED``/``READY``/``PENDING``.
+        ``record.keys`` replace the job's dependency keys; a job committed as
+        ``SUSPENDED`` is marked to be checked at once (a notify that came while
+        it ran must not wait for the next sweep).  Returns the status written,
+        or ``None`` when the lease was lost (nothing is written).
+        """
+
+    @abc.abstractmethod
+    def suspended(self, *, python: str, after: str = "", limit: int = 1000) -> list[tuple[str, int]]:
+        """``(id, version)`` of suspended jobs with ids after ``after``, in id order."""
+
+    @abc.abstractmethod
+    def awaited(self, job_ids: Sequence[str]) -> dict[str, tuple[int, bytes | None, str, str | None]]:
+        """``{id: (version, awaited future blob, program hash, path)}`` of those jobs still suspended."""
+
+    @abc.abstractmethod
+    def mark_ready(self, items: Sequence[tuple[str, int]], *, now: float) -> int:
+        """Set suspended jobs at those versions ``READY`` (one transaction); returns how many."""
+
+    @abc.abstractmethod
+    def record_condition_error(self, job_id: str, version: int, message: str, *, now: float) -> None:
+        """Note that checking a job's condition raised; the job stays ``SUSPENDED``."""
+
+    @abc.abstractmethod
+    def take_woken(self, *, python: str, limit: int = 1000) -> list[tuple[str, int]]:
+        """Suspended jobs marked to be checked now, unmarked in the same transaction."""
+
+    @abc.abstractmethod
+    def wake(self, *, key: str | None = None, job_id: str | None = None) -> int:
+        """Mark the suspended jobs waiting on ``key`` (or the job ``job_id``) to be checked now."""
+
+    @abc.abstractmethod
+    def expire_leases(self, *, now: float, max_recoveries: int = 3) -> list[str]:
+        """Give back jobs whose worker's lease ran out (the worker died or stalled).
+
+        A job with a snapshot becomes ``READY`` again (it resumes from its
+        last committed suspension), one without becomes ``PENDING``; either
+        way ``recoveries`` counts it and an event records it.  A job lost
+        more than ``max_recoveries`` times becomes ``FAILED`` instead, with
+        an error that says so.  Returns their ids.
+        """
+
+    @abc.abstractmethod
+    def due_timeouts(self, *, python: str, now: float, limit: int = 100) -> list[JobRecord]:
+        """Suspended jobs whose deadline has passed (without snapshots)."""
+
+    @abc.abstractmethod
+    def end_wait(
+        self, job_id: str, version: int, *, status: Status | None, deadline: float | None, reason: str, now: float
+    ) -> bool:
+        """Settle a timed-out wait: a final ``status``, or a new ``deadline``."""
+
+    @abc.abstractmethod
+    def cancel(self, job_id: str, *, now: float) -> Status:
+        """Cancel a job: at once unless it is running, else when its run ends.
+
+        Returns the job's status afterwards (``STARTED`` when the cancellation
+        waits for the run).  A final job is left as it is.
+        """
+
+    @abc.abstractmethod
+    def changes(self) -> int:
+        """A number that changes whenever another process commits (cheap)."""
+
+    def close(self) -> None:  # noqa: B027 - optional for stores without resources
+        """Release the store's resources."""
+
+    def __enter__(self) -> JobStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_store(spec: str | os.PathLike[str] | JobStore | None = None) -> JobStore:
+    """A store from a spec: a store (returned as is), ``":memory:"``, a SQLite
+    path or ``sqlite:///path``.  ``None`` means ``$STATEK_VM_STORE``, else
+    ``statek_vm.db`` in the current directory."""
+    from statek_vm.jobs.memory import MemoryStore
+    from statek_vm.jobs.sqlite import SQLiteStore
+
+    if isinstance(spec, JobStore):
+        return spec
+    if spec is None:
+        spec = os.environ.get(STORE_ENV) or DEFAULT_STORE
+    text = os.fspath(spec)
+    if text in (":memory:", "memory:", "memory://"):
+        return MemoryStore()
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///") :]
+    elif "://" in text:
+        raise ValueError(f"unknown store {text!r}: use a SQLite file path, sqlite:///path or :memory:")
+    return SQLiteStore(text)
