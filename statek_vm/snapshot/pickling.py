@@ -75,10 +75,12 @@ class _References:
             runtime_name = _runtime_names().get(i)
             if runtime_name is not None:
                 return ("runtime", runtime_name)
-        if t is types.FunctionType and self.builtins.get(obj.__name__) is obj:
-            # The job's own print, on the stack of a call that waits for an
-            # argument: rebuilt for the loaded job, which it writes to.
-            return ("builtin", obj.__name__)
+        if t is types.FunctionType:
+            name = obj.__name__
+            if self.builtins.get(name) is obj:
+                # The job's own print, on the stack of a call that waits for
+                # an argument: rebuilt for the loaded job, which it writes to.
+                return ("builtin", name)
         return None
 
     def persistent_load(self, pid: Any) -> Any:
