@@ -245,6 +245,9 @@ def _cmd_cancel(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     record = store.get(args.id)
+    if record.status in ("COMPLETED", "FAILED", "TIMED_OUT", "CANCELLED"):
+        print(f"job {record.id[:12]} is {record.status.value} already: nothing to cancel")
+        return 0
     status = store.cancel(record.id, now=time.time())
     if status == "STARTED":
         print(f"job {record.id[:12]} is running: it is cancelled when its run ends")

@@ -394,5 +394,23 @@ class MemoryStore(JobStore):
             self._changed()
             return Status.CANCELLED
 
+    def reopen(self, job_id: str, *, now: float) -> bool:
+        with self._lock:
+            row = self._rows.get(job_id)
+            if row is None or row.record.status not in (Status.FAILED, Status.TIMED_OUT) or row.record.snapshot is None:
+                return False
+            r = row.record
+            r.status, r.version, r.error, r.deadline, r.not_before, r.updated = (
+                Status.READY,
+                r.version + 1,
+                None,
+                None,
+                None,
+                now,
+            )
+            self._event(row, {"event": "reopened", "note": "continues from its last snapshot", "at": now})
+            self._changed()
+            return True
+
     def changes(self) -> int:
         return self._changes

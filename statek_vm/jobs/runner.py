@@ -246,12 +246,15 @@ class Runner:
     def resume(self, job_id: str) -> JobRecord:
         """Check a suspended job's condition now and, if it passes, resume it here.
 
-        A ``READY`` or ``PENDING`` job is run at once.  A ``FAILED`` job that
-        has a snapshot is made ``READY`` again, continuing from that snapshot
-        (the instructions after it run again: the operator asked for it).
+        A ``READY`` or ``PENDING`` job is run at once.  A ``FAILED`` or
+        ``TIMED_OUT`` job that has a snapshot is made ``READY`` again and
+        continues from that snapshot once its condition passes (instructions
+        that ran after the snapshot run again: the operator asked for it).
         Returns the job's record afterwards.
         """
         record = self.store.get(job_id)
+        if record.status in (Status.FAILED, Status.TIMED_OUT) and self.store.reopen(record.id, now=time.time()):
+            record = self.store.get(record.id)
         if record.status == Status.SUSPENDED:
             self._check_batch([(record.id, record.version)])
             record = self.store.get(record.id)

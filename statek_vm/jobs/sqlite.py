@@ -208,8 +208,7 @@ class SQLiteStore(JobStore):
         if row is None:
             raise JobNotFoundError(f"no job {job_id!r} in the job store {self.path!r}")
         record = _record(row)
-        keys = db.execute("SELECT key FROM waits WHERE job_id = ? ORDER BY key", (record.id,)).fetchall()
-        record.keys = tuple(k for (k,) in keys)
+        self._add_keys(db, [record])
         return record
 
     def jobs(
@@ -229,7 +228,22 @@ class SQLiteStore(JobStore):
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY created {'DESC' if newest_first else 'ASC'}, id LIMIT ?"
         args.append(int(limit))
-        return [_record(row) for row in self._db().execute(sql, args)]
+        db = self._db()
+        records = [_record(row) for row in db.execute(sql, args)]
+        self._add_keys(db, [r for r in records if r.status == Status.SUSPENDED])
+        return records
+
+    @staticmethod
+    def _add_keys(db: sqlite3.Connection, records: Sequence[JobRecord]) -> None:
+        by_id = {r.id: r for r in records}
+        ids = list(by_id)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = db.execute(
+                f"SELECT job_id, key FROM waits WHERE job_id IN ({', '.join('?' * len(chunk))}) ORDER BY key", chunk
+            )
+            for job_id, key in rows:
+                by_id[job_id].keys += (key,)
 
     def counts(self, *, python: str | None = None) -> dict[Status, int]:
         sql = "SELECT status, count(*) FROM jobs"
@@ -484,6 +498,18 @@ class SQLiteStore(JobStore):
             db.execute("DELETE FROM waits WHERE job_id = ?", (record.id,))
             _add_events(db, record.id, [{"event": "cancelled", "from": current.value, "at": now}])
             return Status.CANCELLED
+
+    def reopen(self, job_id: str, *, now: float) -> bool:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE jobs SET status = 'READY', version = version + 1, error = NULL, deadline = NULL, "
+                "not_before = NULL, updated = ? "
+                "WHERE id = ? AND status IN ('FAILED', 'TIMED_OUT') AND snapshot IS NOT NULL",
+                (now, job_id),
+            )
+            if cursor.rowcount:
+                _add_events(db, job_id, [{"event": "reopened", "note": "continues from its last snapshot", "at": now}])
+            return bool(cursor.rowcount)
 
     def changes(self) -> int:
         return int(self._db().execute("PRAGMA data_version").fetchone()[0])

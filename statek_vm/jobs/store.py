@@ -174,6 +174,15 @@ class JobStore(abc.ABC):
         """
 
     @abc.abstractmethod
+    def reopen(self, job_id: str, *, now: float) -> bool:
+        """Make a ``FAILED`` or ``TIMED_OUT`` job that has a snapshot ``READY`` again.
+
+        An operator's decision (``statek-vm resume ID``): the job continues
+        from its last snapshot, after its condition is checked again.
+        Returns whether the job was reopened.
+        """
+
+    @abc.abstractmethod
     def changes(self) -> int:
         """A number that changes whenever another process commits (cheap)."""
 
