@@ -411,6 +411,10 @@ class SQLiteStore(JobStore):
                 _add_events(db, job_id, [{"event": "condition_error", "error": message, "at": now}])
 
     def take_woken(self, *, python: str, limit: int = 1000) -> list[tuple[str, int]]:
+        # Asked at every step of a worker: a plain read first, the write lock
+        # only when there is something to take.
+        if self._db().execute("SELECT 1 FROM jobs WHERE python = ? AND wake = 1 LIMIT 1", (python,)).fetchone() is None:
+            return []
         with self._write() as db:
             rows = db.execute(
                 "SELECT id, version, status FROM jobs WHERE python = ? AND wake = 1 LIMIT ?", (python, limit)
