@@ -17,6 +17,7 @@ import ctypes
 import hmac
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -173,20 +174,37 @@ class BoundedCheck:
             raise ConditionTimeout(f"the check ran longer than {self.timeout:g} s and was interrupted") from None
 
     def _start(self) -> None:
-        self._watchdog = threading.Thread(target=self._watch, name="statek-vm check watchdog", daemon=True)
+        # The thread holds the checker weakly, so a dropped runner's
+        # watchdog ends instead of living as long as the process.
+        self._watchdog = threading.Thread(
+            target=_watch, args=(weakref.ref(self),), name="statek-vm check watchdog", daemon=True
+        )
         self._watchdog.start()
 
-    def _watch(self) -> None:
-        while not self._closed:
-            time.sleep(self.timeout / 2)
-            with self._lock:
-                active = self._active
-                if active is None or time.monotonic() - active[2] <= self.timeout:
-                    continue
-                token, thread, _ = active
-                if self._fired != token:
-                    self._fired = token
-                    _set_async_exc(thread, ctypes.py_object(ConditionTimeout))
+    def _interrupt_overdue(self) -> None:
+        with self._lock:
+            active = self._active
+            if active is None or time.monotonic() - active[2] <= self.timeout:
+                return
+            token, thread, _ = active
+            if self._fired != token:
+                self._fired = token
+                _set_async_exc(thread, ctypes.py_object(ConditionTimeout))
 
     def close(self) -> None:
         self._closed = True
+
+
+def _watch(ref: weakref.ref[BoundedCheck]) -> None:
+    while True:
+        check = ref()
+        if check is None or check._closed:
+            return
+        pause = check.timeout / 2
+        del check
+        time.sleep(pause)
+        check = ref()
+        if check is None:
+            return
+        check._interrupt_overdue()
+        del check

@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 import traceback
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -165,6 +166,7 @@ class Runner:
         self._stop = threading.Event()
         self._current: tuple[str, int] | None = None
         self._heartbeat: threading.Thread | None = None
+        self._closed = False
         self._programs: dict[str, tuple[str, str]] = {}
 
     # -- submitting and steering ------------------------------------------------------
@@ -268,7 +270,9 @@ class Runner:
         self._wake.set()
 
     def close(self) -> None:
+        """Stop, and end the runner's threads (lease renewal, check watchdog)."""
         self.stop()
+        self._closed = True
         self._check.close()
 
     # -- the worker -------------------------------------------------------------------
@@ -338,6 +342,8 @@ class Runner:
                     break
             if activity:
                 swept_since_activity = False
+                if until_idle:
+                    next_sweep = 0.0  # idle means a sweep after the last activity found nothing
                 continue
             if until_idle and swept_since_activity:
                 delay = self._runnable_delay()
@@ -606,7 +612,14 @@ class Runner:
                 outcome.next_instr_num = job.next_instr_num
                 outcome.line = location[1]
                 outcome.function = frame.unit.qualname
-                outcome.deadline = now + record.wait_timeout if record.wait_timeout is not None else None
+                if job.history and job.history[-1].get("event") == "checked":
+                    # Claimed as ready, but the condition no longer passed:
+                    # nothing ran, and the wait keeps its deadline.
+                    outcome.deadline = record.deadline
+                elif record.wait_timeout is not None:
+                    outcome.deadline = now + record.wait_timeout
+                else:
+                    outcome.deadline = None
                 outcome.error = None
                 events.append(
                     {
@@ -669,21 +682,37 @@ class Runner:
     def _ensure_heartbeat(self) -> None:
         if self._heartbeat is not None and self._heartbeat.is_alive():
             return
-        self._heartbeat = threading.Thread(target=self._renew_leases, name="statek-vm lease", daemon=True)
+        self._heartbeat = threading.Thread(
+            target=_renew_leases, args=(weakref.ref(self),), name="statek-vm lease", daemon=True
+        )
         self._heartbeat.start()
 
-    def _renew_leases(self) -> None:
-        # One thread per runner renews the lease of the job being run, so a
-        # long run keeps its job while a dead worker's jobs expire.
-        while True:
-            time.sleep(self.lease / 3)
-            current = self._current
-            if current is None:
-                continue
-            try:
-                self.store.renew(current[0], current[1], self.worker_id, time.time() + self.lease)
-            except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
-                print(f"statek-vm: could not renew the lease of job {current[0][:12]}: {error}", file=sys.stderr)
+    def _renew_current_lease(self) -> None:
+        current = self._current
+        if current is None:
+            return
+        try:
+            self.store.renew(current[0], current[1], self.worker_id, time.time() + self.lease)
+        except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
+            print(f"statek-vm: could not renew the lease of job {current[0][:12]}: {error}", file=sys.stderr)
+
+
+def _renew_leases(ref: weakref.ref[Runner]) -> None:
+    # One thread per runner renews the lease of the job being run, so a long
+    # run keeps its job while a dead worker's jobs expire.  It holds the
+    # runner weakly and ends with it.
+    while True:
+        runner = ref()
+        if runner is None or runner._closed:
+            return
+        pause = runner.lease / 3
+        del runner
+        time.sleep(pause)
+        runner = ref()
+        if runner is None:
+            return
+        runner._renew_current_lease()
+        del runner
 
 
 class _Unloadable:
