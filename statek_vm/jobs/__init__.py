@@ -1,7 +1,8 @@
 """Stage 4 of the pipeline: jobs that persist, and workers that run them.
 
 :class:`Runner` submits scripts as jobs into a :class:`JobStore`
-(:class:`SQLiteStore` by default, :class:`MemoryStore` for tests), runs
+(:class:`SQLiteStore` by default, :class:`PostgresStore` for workers on
+many machines, :class:`MemoryStore` for tests), runs
 them until they suspend or end, polls suspended jobs' conditions, resumes
 the ready ones (each exactly once, under a lease), and applies the
 policies: a bound on live jobs, wait timeouts with an escalation hook,
@@ -12,6 +13,7 @@ line.
 from statek_vm.jobs.memory import MemoryStore
 from statek_vm.jobs.model import JobRecord, RetryPolicy, Status, TimeoutDecision
 from statek_vm.jobs.polling import ConditionTimeout, dependency_keys
+from statek_vm.jobs.postgres import PostgresStore
 from statek_vm.jobs.runner import PYTHON, Runner, SweepStats, WorkStats
 from statek_vm.jobs.sqlite import SQLiteStore
 from statek_vm.jobs.store import JobStore, open_store
@@ -22,6 +24,7 @@ __all__ = [
     "JobRecord",
     "JobStore",
     "MemoryStore",
+    "PostgresStore",
     "RetryPolicy",
     "Runner",
     "SQLiteStore",

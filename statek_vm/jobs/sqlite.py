@@ -1,6 +1,6 @@
 """``SQLiteStore``: the embedded default job store, one file.
 
-The schema lives in ``sql/NNNN_*.sql`` files, applied in order and recorded
+The schema lives in ``sql/sqlite/NNNN_*.sql`` files, applied in order and recorded
 in ``PRAGMA user_version``; a database written by a newer statek_vm (a
 higher version than the files here) is refused rather than misread.
 
@@ -41,7 +41,7 @@ _MIGRATION = re.compile(r"^(\d{4})_\w+\.sql$")
 
 
 def _migrations() -> list[tuple[int, str, str]]:
-    files = importlib.resources.files("statek_vm.jobs") / "sql"
+    files = importlib.resources.files("statek_vm.jobs") / "sql" / "sqlite"
     found = []
     for entry in files.iterdir():
         match = _MIGRATION.match(entry.name)

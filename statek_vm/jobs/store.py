@@ -198,7 +198,7 @@ class JobStore(abc.ABC):
 
 def open_store(spec: str | os.PathLike[str] | JobStore | None = None) -> JobStore:
     """A store from a spec: a store (returned as is), ``":memory:"``, a SQLite
-    path or ``sqlite:///path``.  ``None`` means ``$STATEK_VM_STORE``, else
+    path or ``sqlite:///path``, or a ``postgresql://`` URL.  ``None`` means ``$STATEK_VM_STORE``, else
     ``statek_vm.db`` in the current directory."""
     from statek_vm.jobs.memory import MemoryStore
     from statek_vm.jobs.sqlite import SQLiteStore
@@ -210,8 +210,14 @@ def open_store(spec: str | os.PathLike[str] | JobStore | None = None) -> JobStor
     text = os.fspath(spec)
     if text in (":memory:", "memory:", "memory://"):
         return MemoryStore()
+    if text.startswith(("postgresql://", "postgres://")):
+        from statek_vm.jobs.postgres import PostgresStore
+
+        return PostgresStore(text)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///") :]
     elif "://" in text:
-        raise ValueError(f"unknown store {text!r}: use a SQLite file path, sqlite:///path or :memory:")
+        raise ValueError(
+            f"unknown store {text!r}: use a SQLite file path, sqlite:///path, postgresql://... or :memory:"
+        )
     return SQLiteStore(text)

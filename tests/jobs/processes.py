@@ -14,11 +14,13 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOLBOX = Path(__file__).with_name("toolbox.py")
 
 
-def environment(store: Path) -> dict[str, str]:
+def environment(store: Path | str, key: bytes | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env["STATEK_VM_STORE"] = str(store)
     env.pop("STATEK_VM_KEY", None)
+    if key is not None:
+        env["STATEK_VM_KEY"] = key.hex()
     return env
 
 
@@ -35,12 +37,12 @@ def cli(folder: Path, *args: str, timeout: float = 120) -> subprocess.CompletedP
     )
 
 
-def start(folder: Path, *args: str) -> subprocess.Popen[str]:
-    """``statek-vm ARGS`` in the background."""
+def start(folder: Path, *args: str, store: str | None = None, key: bytes | None = None) -> subprocess.Popen[str]:
+    """``statek-vm ARGS`` in the background (on ``store``, else ``folder/jobs.db``)."""
     return subprocess.Popen(
         [sys.executable, "-m", "statek_vm.cli", *args],
         cwd=folder,
-        env=environment(folder / "jobs.db"),
+        env=environment(store or folder / "jobs.db", key),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

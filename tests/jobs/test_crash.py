@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,16 +82,24 @@ log(folder, f'{name}:end')
 """
 
 
-def test_two_worker_processes_resume_each_suspension_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_two_worker_processes_resume_each_suspension_once(
+    tmp_path: Path, kind: str, request: pytest.FixtureRequest
+) -> None:
     names = [f"job{n}" for n in range(6)]
     for name in names:
         script(tmp_path, f"{name}.py", FLEET_SCRIPT)
     from statek_vm.jobs import Runner
 
-    submitter = Runner(SQLiteStore(tmp_path / "jobs.db"))
+    spec = str(tmp_path / "jobs.db")
+    key = None
+    if kind == "postgres":
+        spec = request.getfixturevalue("postgres_server").database(url=True)
+        key = b"fleet key " * 3 + b".."
+    submitter = Runner(SQLiteStore(spec) if key is None else _postgres(spec, key))
     for name in names:
         submitter.submit_file(tmp_path / f"{name}.py")
-    workers = [start(tmp_path, "worker", "--poll", "0.02", "--quiet") for _ in range(2)]
+    workers = [start(tmp_path, "worker", "--poll", "0.02", "--quiet", store=spec, key=key) for _ in range(2)]
     try:
         for step in range(3):
             wait_until(
@@ -109,3 +118,9 @@ def test_two_worker_processes_resume_each_suspension_once(tmp_path: Path) -> Non
             worker.wait(timeout=30)
     lines = toolbox.log_lines(str(tmp_path))
     assert sorted(lines) == sorted(f"{n}:{s}" for n in names for s in (0, 1, 2, "end")), "each step ran once"
+
+
+def _postgres(url: str, key: bytes) -> Any:
+    from statek_vm.jobs import PostgresStore
+
+    return PostgresStore(url, key=key)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,13 +14,6 @@ from statek_vm.jobs import JobRecord, JobStore, MemoryStore, SQLiteStore, Status
 from statek_vm.jobs.sqlite import SCHEMA_VERSION
 
 PY = "3.11"
-
-
-@pytest.fixture(params=["memory", "sqlite"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[JobStore]:
-    made: JobStore = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "jobs.db")
-    yield made
-    made.close()
 
 
 def _new(store: JobStore, job_id: str, *, created: float = 0.0, python: str = PY, max_live: int | None = None) -> None:
@@ -231,7 +224,9 @@ def test_open_store_specs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     store = open_store()
     assert isinstance(store, SQLiteStore) and store.path == str(tmp_path / "env.db")
     with pytest.raises(ValueError, match="unknown store"):
-        open_store("postgres://x")
+        open_store("mysql://x")
+    with pytest.raises(JobStoreError, match="cannot connect to the job store"):
+        open_store("postgresql://statek:secret@127.0.0.1:1/jobs?connect_timeout=2")
     with pytest.raises(ValueError, match="file path"):
         SQLiteStore(":memory:")
 
@@ -259,6 +254,34 @@ def test_sqlite_store_survives_reopening_and_shares_its_key(tmp_path: Path) -> N
     assert second.get("k1").status == Status.PENDING
     assert second.signing_key() == key and len(key) == 32
     assert (tmp_path / "jobs.db.key").stat().st_mode & 0o777 == 0o600
+
+
+def test_postgres_store_needs_a_key_outside_the_database(postgres_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from statek_vm.jobs import PostgresStore
+
+    monkeypatch.delenv("STATEK_VM_KEY", raising=False)
+    store = PostgresStore(postgres_server.database())
+    with pytest.raises(JobStoreError, match="needs a signing key"):
+        store.signing_key()
+    monkeypatch.setenv("STATEK_VM_KEY", "cd" * 16)
+    assert store.signing_key() == b"\xcd" * 16
+    store.close()
+
+
+def test_postgres_schema_is_versioned_and_newer_is_refused(postgres_server: Any) -> None:
+    import psycopg
+
+    from statek_vm.jobs import PostgresStore
+    from statek_vm.jobs.postgres import SCHEMA_VERSION as PG_SCHEMA
+
+    dsn = postgres_server.database()
+    PostgresStore(dsn, key=b"k" * 32).close()
+    PostgresStore(dsn, key=b"k" * 32).close()  # a second open applies nothing again
+    with psycopg.connect(dsn, autocommit=True) as db:
+        assert db.execute("SELECT version FROM statek_vm_schema").fetchall() == [(PG_SCHEMA,)]
+        db.execute("UPDATE statek_vm_schema SET version = version + 1")
+    with pytest.raises(JobStoreError, match="newer than this statek_vm"):
+        PostgresStore(dsn, key=b"k" * 32)
 
 
 def test_sqlite_key_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
