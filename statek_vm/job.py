@@ -19,11 +19,13 @@ import sys
 import time
 import types
 import uuid
+import weakref
 from typing import Any
 
 from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
+from statek_vm.snapshot import envelope, pickling
 from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
 from statek_vm.vm.objects import VMCoroutine
@@ -61,6 +63,10 @@ class Job:
             naming the script's file, lines and functions.
         history: a list of events (``started``, ``suspended``, ``resumed``, ...).
     """
+
+    # What travels by name in this job's snapshots; made by its first
+    # ``dumps`` or by ``loads``, then kept (the bindings do not change).
+    _refs: pickling.References | None = None
 
     def __init__(
         self,
@@ -152,53 +158,54 @@ class Job:
         serialized raises :class:`SnapshotError` naming the frame, the
         variable and its type; the job is unchanged and still usable.
         """
-        from statek_vm import __version__
-        from statek_vm.snapshot import dump_payload, seal
-
         if self.status != JobStatus.SUSPENDED:
             raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job has a snapshot")
         if key is not None and not isinstance(key, bytes):
             raise TypeError(f"key must be bytes, not {type(key).__name__}")
+        frame = self._frame
+        assert frame is not None
+        refs = self._refs
+        if refs is None:
+            builtins_ = self.namespace["__builtins__"]
+            refs = self._refs = pickling.References(program=self.program, bindings=self._bindings, builtins=builtins_)
         state = (
             self._root,
-            self._frame,
+            frame,
             self.namespace,
             self._interp.exc_items,
             self.awaited_result,
-            self.output,
+            self._output.getvalue(),
             self._interp.retry_host_calls,
         )
-        builtins_ = self.namespace["__builtins__"]
         try:
-            payload = dump_payload(state, program=self.program, bindings=self._bindings, builtins=builtins_)
+            payload = pickling.dump(state, refs)
         except SnapshotError:
             raise
         except Exception as error:  # noqa: BLE001 - pickling fails in many ways; each gets a precise report
             raise SnapshotError(self._unpicklable_report(error)) from None
-        assert self._frame is not None
-        body = {
-            "statek_vm": __version__,
-            "python": PY_MINOR,
-            "program": {
-                "hash": self.program.hash,
-                "filename": self.program.filename,
-                "source": self.program.source if include_program else None,
-            },
-            "job": {
-                "id": self.id,
-                "status": self.status.value,
-                "next_instr_num": self.next_instr_num,
-                "line": self._frame.line,
-                "function": self._frame.unit.qualname,
-                "awaited": _describe(self.awaited_result),
-                "created": self.created,
-                # Only the latest events travel with a snapshot; a job store
-                # keeps the whole history beside it.
-                "history": self.history[-SNAPSHOT_HISTORY:],
-            },
-            "payload": payload,
-        }
-        return seal(body, key)
+        program = self.program
+        digest = _known_program(program)
+        # In the order of envelope.FIELDS.
+        body = (
+            _statek_version(),
+            PY_MINOR,
+            digest,
+            program.filename,
+            None if program.mode == "exec" else program.mode,
+            program.source if include_program else None,
+            envelope.pack_id(self.id),
+            self.status.value,
+            self.next_instr_num,
+            frame.line,
+            frame.unit.qualname,
+            _describe(self.awaited_result),
+            self.created,
+            # Only the latest events travel with a snapshot; a job store
+            # keeps the whole history beside it.
+            self.history[-SNAPSHOT_HISTORY:],
+            payload,
+        )
+        return envelope.seal(body, key)
 
     @classmethod
     def loads(
@@ -229,34 +236,32 @@ class Job:
                 from another CPython minor version or snapshot format, its
                 program does not match its hash, or a binding is missing.
         """
-        from statek_vm.snapshot import load_payload, open_envelope
-
-        body = open_envelope(data, key=key, allow_unsigned=allow_unsigned)
-        python = body.get("python")
+        body = envelope.open_envelope(data, key=key, allow_unsigned=allow_unsigned)
+        python = body[envelope.PYTHON]
         if python != PY_MINOR:
             raise SnapshotError(
                 f"the snapshot was made by CPython {python}; it can only be resumed by CPython {python} "
                 f"(this is CPython {PY_MINOR})"
             )
-        program = _program_of(body.get("program") or {}, programs)
-        info = body.get("job") or {}
+        program = _program_of(body, programs)
         job = cls.__new__(cls)
-        job.id = info.get("id") or uuid.uuid4().hex
-        job.created = info.get("created") or time.time()
+        job.id = envelope.unpack_id(body[envelope.ID]) or uuid.uuid4().hex
+        job.created = body[envelope.CREATED] or time.time()
         job.program = program
-        job.history = list(info.get("history") or [])
+        job.history = envelope.unpack_events(body[envelope.HISTORY])
         job.error = None
         job._output = io.StringIO()
-        job._bindings = dict(globals or {})
+        bindings = job._bindings = dict(globals or {})
         builtins_ = _script_builtins(job)
-        state = load_payload(body["payload"], program=program, bindings=job._bindings, builtins=builtins_)
-        root, frame, namespace, exc_items, awaited, output, retry = state
+        refs = job._refs = pickling.References(program=program, bindings=bindings, builtins=builtins_)
+        root, frame, namespace, exc_items, awaited, output, retry = pickling.load(body[envelope.PAYLOAD], refs)
         job.namespace = namespace
         job._root = root
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts)
         job._interp.exc_items = exc_items
-        job._output.write(output)
+        if output:
+            job._output.write(output)
         job.status = JobStatus.SUSPENDED
         job.awaited_result = awaited
         job.next_instr_num = frame.instr_num
@@ -396,23 +401,55 @@ def _describe(future: Any) -> str:
     return f"{type(future).__name__}(state_num={getattr(future, 'state_num', None)!r}, deps={type(deps).__name__})"
 
 
-def _program_of(info: dict[str, Any], programs: dict[str, tuple[str, str]] | None) -> Program:
-    digest = info.get("hash")
-    source, filename = info.get("source"), info.get("filename") or "<agent>"
+# Programs this process has compiled for snapshots, by raw hash: a snapshot
+# of a known program is checked by comparing its source with the known
+# program's, not by hashing it again.
+_programs: dict[bytes, Program] = {}
+
+
+def _known_program(program: Program) -> bytes:
+    """``program``'s raw hash, remembering the program for loading snapshots of it."""
+    digest = bytes.fromhex(program.hash)
+    _programs.setdefault(digest, program)
+    return digest
+
+
+def _program_of(body: list[Any], programs: dict[str, tuple[str, str]] | None) -> Program:
+    digest = body[envelope.PROGRAM_HASH]
+    source, filename = body[envelope.SOURCE], body[envelope.FILENAME] or "<agent>"
+    mode = body[envelope.MODE] or "exec"
+    if type(digest) is not bytes:
+        raise SnapshotError("corrupt snapshot: the program hash is not bytes")
     if source is None:
-        if programs is None or digest not in programs:
+        if programs is None or digest.hex() not in programs:
             raise SnapshotError(
-                f"the snapshot does not include its program {str(digest)[:12]}: "
+                f"the snapshot does not include its program {digest.hex()[:12]}: "
                 "pass it in programs={hash: (source, filename)}"
             )
-        source, filename = programs[digest]
-    program = compile_program(source, filename)
-    if program.hash != digest:
+        source, filename = programs[digest.hex()]
+    known = _programs.get(digest)
+    if known is not None and known.source == source and known.filename == filename and known.mode == mode:
+        return known
+    program = compile_program(source, filename, mode)
+    if program.hash != digest.hex():
         raise SnapshotError(
-            f"the snapshot's program {filename!r} does not match its hash {str(digest)[:12]} "
+            f"the snapshot's program {filename!r} does not match its hash {digest.hex()[:12]} "
             f"(the source was changed, or it was compiled by another CPython version)"
         )
+    _programs.setdefault(digest, program)
     return program
+
+
+_version: str | None = None
+
+
+def _statek_version() -> str:
+    global _version
+    if _version is None:
+        from statek_vm import __version__
+
+        _version = __version__
+    return _version
 
 
 # -- the script's builtins -------------------------------------------------------
@@ -449,6 +486,10 @@ def _script_import(
 
 def _make_print(job: Job) -> Any:
     real_print = builtins.print
+    # Weak: the job holds its namespace, which holds this function; a strong
+    # reference back would make every job a cycle, left for the cycle
+    # collector when the job is dropped (as a runner drops one per snapshot).
+    job_ref = weakref.ref(job)
 
     def print(*args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False) -> None:
         if file is not None:
@@ -462,7 +503,10 @@ def _make_print(job: Job) -> Any:
             end = "\n"
         elif not isinstance(end, str):
             raise TypeError(f"end must be None or a string, not {type(end).__name__}")
-        job._write(sep.join([str(a) for a in args]) + end)
+        text = sep.join([str(a) for a in args]) + end
+        job_alive = job_ref()
+        if job_alive is not None:  # else no one can read the output any more
+            job_alive._write(text)
 
     print.__doc__ = real_print.__doc__
     return print

@@ -13,10 +13,15 @@ closures, code objects.  Some objects must *not* travel by value:
 * **code units of the job's program** — stored as unit indexes; the program
   itself is stored once, in the envelope, and checked against its hash.
 * **the VM's runtime functions** — stored by name.
+
+A reference is a short tuple, ``(kind, name)``, resolved by the load in
+progress: :class:`References` makes and resolves them for one job.
 """
 
 from __future__ import annotations
 
+import copyreg
+import importlib
 import io
 import pickle
 import socket
@@ -27,21 +32,79 @@ from typing import Any
 import dill  # type: ignore[import-untyped]
 
 from statek_vm.exceptions import SnapshotError
+from statek_vm.future import FutureResult
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.vm import runtime
+from statek_vm.vm.frame import Frame
 from statek_vm.vm.objects import VMFunction
 
+# The kinds of reference, first in a reference tuple: small numbers, because
+# a snapshot spells out every reference it holds.
+BUILTINS, BUILTIN, BINDING, MODULE, UNIT, PROGRAM, RUNTIME, INTERNAL = range(8)
 
-class _References:
-    """Which objects travel by name (``persistent_id``), and how they come back."""
+
+class References:
+    """Which objects of one job travel by name, and how they come back.
+
+    One is made per job and kept by it: ``Job.loads`` makes it to load the
+    payload, and the job's next ``dumps`` uses it again, so the bindings are
+    looked through once per job rather than once per snapshot.
+    """
+
+    __slots__ = ("_by_id", "bindings", "builtins", "plain_container_bindings", "program")
 
     def __init__(self, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> None:
         self.program = program
         self.bindings = bindings
         self.builtins = builtins
-        self.binding_ids = {id(value): name for name, value in bindings.items() if not _plain_value(value)}
-        self.plain_container_bindings = any(type(v) in (list, dict, set) for v in bindings.values())
+        by_id = dict(_internal_ids)
+        plain_containers = False
+        for name, value in bindings.items():
+            t = type(value)
+            if value is None or t in _PLAIN_BINDINGS:
+                continue
+            by_id[id(value)] = (BINDING, name)
+            if t in (list, dict, set):
+                plain_containers = True
+        by_id[id(builtins)] = (BUILTINS,)
+        self._by_id = by_id
+        # ``reducer_override`` never sees a plain list, dict or set: when a
+        # binding is one, every object must go through ``persistent_id``.
+        self.plain_container_bindings = plain_containers
+
+    def reference(self, obj: Any, t: type) -> tuple[Any, ...] | None:
+        """``obj``'s reference if it travels by name, else ``None``."""
+        ref = self._by_id.get(id(obj))
+        if ref is not None:
+            return ref
+        if t is types.FunctionType:
+            return self._builtin(obj)
+        if t is types.ModuleType:
+            return (MODULE, obj.__name__)
+        if t is CodeUnit:
+            return (UNIT, obj.index) if obj.program is self.program else None
+        if t is Program:
+            return (PROGRAM,) if obj is self.program else None
+        if t is VMFunction:
+            runtime_name = _runtime_names().get(id(obj))
+            return None if runtime_name is None else (RUNTIME, runtime_name)
+        refused = _REFUSED.get(t)
+        if refused is None:
+            refused = _REFUSED[t] = issubclass(t, _REFUSED_BASES)
+        if refused:
+            # dill would pickle an open file by its path and position, and
+            # reopen it wherever the job resumes: refuse instead.
+            raise pickle.PicklingError(f"cannot snapshot {t.__module__}.{t.__qualname__}: it is an open resource")
+        return None
+
+    def _builtin(self, function: types.FunctionType) -> tuple[Any, ...] | None:
+        name = function.__name__
+        if self.builtins.get(name) is function:
+            # The job's own print, on the stack of a call that waits for an
+            # argument: rebuilt for the loaded job, which it writes to.
+            return (BUILTIN, name)
+        return None
 
     def persistent_id(self, obj: Any) -> Any:
         # Called for every object pickled: the common immutable values leave first.
@@ -50,136 +113,186 @@ class _References:
             return None
         return self.reference(obj, t)
 
-    def reference(self, obj: Any, t: type) -> Any:
-        """``obj``'s reference if it travels by name, else ``None``."""
-        refused = _REFUSED.get(t)
-        if refused is None:
-            refused = _REFUSED[t] = issubclass(t, _REFUSED_BASES)
-        if refused:
-            # dill would pickle an open file by its path and position, and
-            # reopen it wherever the job resumes: refuse instead.
-            raise pickle.PicklingError(f"cannot snapshot {t.__module__}.{t.__qualname__}: it is an open resource")
-        if obj is self.builtins:
-            return ("builtins",)
-        i = id(obj)
-        name = self.binding_ids.get(i)
-        if name is not None:
-            return ("binding", name)
-        if t is types.ModuleType:
-            return ("module", obj.__name__)
-        if t is CodeUnit and obj.program is self.program:
-            return ("unit", obj.index)
-        if t is Program and obj is self.program:
-            return ("program",)
-        if t is VMFunction:
-            runtime_name = _runtime_names().get(i)
-            if runtime_name is not None:
-                return ("runtime", runtime_name)
-        if t is types.FunctionType:
-            name = obj.__name__
-            if self.builtins.get(name) is obj:
-                # The job's own print, on the stack of a call that waits for
-                # an argument: rebuilt for the loaded job, which it writes to.
-                return ("builtin", name)
-        return None
-
-    def persistent_load(self, pid: Any) -> Any:
-        kind = pid[0]
-        if kind == "builtins":
-            return self.builtins
-        if kind == "builtin":
-            return self.builtins[pid[1]]
-        if kind == "binding":
-            name = pid[1]
-            if name not in self.bindings:
+    def resolve(self, kind: int, name: Any = None) -> Any:
+        """The object a reference names, for the job being loaded."""
+        if kind == BINDING:
+            try:
+                return self.bindings[name]
+            except KeyError:
                 raise SnapshotError(
                     f"the snapshot needs the host binding {name!r}, which was not passed to Job.loads(globals=...)"
-                )
-            return self.bindings[name]
-        if kind == "module":
-            import importlib
-
-            return importlib.import_module(pid[1])
-        if kind == "unit":
-            return self.program.units[pid[1]]
-        if kind == "program":
+                ) from None
+        if kind == BUILTINS:
+            return self.builtins
+        if kind == BUILTIN:
+            return self.builtins[name]
+        if kind == UNIT:
+            return self.program.units[name]
+        if kind == MODULE:
+            return importlib.import_module(name)
+        if kind == PROGRAM:
             return self.program
-        if kind == "runtime":
-            return runtime.namespace()[pid[1]]
-        raise SnapshotError(f"unknown reference {pid!r} in snapshot payload")
+        if kind == INTERNAL:
+            return _INTERNALS[name]
+        if kind == RUNTIME:
+            return runtime.namespace()[name]
+        raise SnapshotError(f"unknown reference {(kind, name)!r} in snapshot payload")
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.resolve(*pid)
+
+
+# -- the C pickler's path -------------------------------------------------------------
 
 
 class _FastPickler(pickle.Pickler):
-    """The C pickler: most jobs need nothing more (cells aside, handled here).
+    """The C pickler: most jobs need nothing more.
 
-    References are made in ``reducer_override``, which the C pickler does not
-    call for ints, strings, tuples, lists and dicts: most of a job's objects
-    never reach Python code.  The script's builtins dict is a dict subclass so
-    that it does.  Only when a host binding is itself a plain list, dict or
-    set (which ``reducer_override`` never sees) is the slower
-    ``persistent_id``, called for every object, used instead.
+    References and the VM's own objects are handled in ``reducer_override``,
+    which the C pickler does not call for ints, strings, tuples, lists and
+    dicts: most of a job's objects never reach Python code.  The script's
+    builtins dict is a dict subclass so that it does.  Only when a host
+    binding is itself a plain list, dict or set (which ``reducer_override``
+    never sees) is the slower ``persistent_id``, called for every object,
+    used instead.
+
+    One pickler per thread is kept and used again (see :func:`dump`):
+    setting up a pickler costs about as much as pickling a small frame.
     """
 
-    def __init__(self, file: io.BytesIO, refs: _References) -> None:
+    def __init__(self, file: io.BytesIO, refs: References | None) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._refs = refs
-        if refs.plain_container_bindings:
+        self.refs = refs
+        if refs is not None and refs.plain_container_bindings:
             self.persistent_id = refs.persistent_id  # type: ignore[method-assign]
 
     def reducer_override(self, obj: Any) -> Any:
-        t = type(obj)
-        if t is types.CellType:
-            # Object first, contents after: a closure cell may hold the
-            # function that closes over it.
-            try:
-                contents = obj.cell_contents
-            except ValueError:
-                return (types.CellType, ())
-            return (types.CellType, (), None, None, None, _set_cell_contents, contents)
-        ref = self._refs.reference(obj, t)
+        refs = self.refs
+        assert refs is not None
+        ref = refs._by_id.get(id(obj))
         if ref is not None:
             return (_resolve, ref)
-        return NotImplemented
+        t = type(obj)
+        if t in _BY_GLOBAL_NAME:
+            if t is types.FunctionType:
+                ref = refs._builtin(obj)
+                if ref is not None:
+                    return (_resolve, ref)
+            return NotImplemented
+        by_state = _BY_STATE.get(t)
+        if by_state is not None:
+            return by_state(obj)
+        ref = refs.reference(obj, t)
+        if ref is None:
+            return NotImplemented
+        return (_resolve, ref)
 
 
-class _Loading(threading.local):
-    refs: _References | None = None
+# Functions and classes that are not bindings (nor the job's print): pickle
+# stores them by module and name, as it does by default.
+_BY_GLOBAL_NAME = frozenset({types.FunctionType, type, types.BuiltinFunctionType})
 
 
-_loading = _Loading()
+class _Reused(threading.local):
+    """This thread's pickler and its buffer, while no dump is using them."""
+
+    kept: tuple[_FastPickler, io.BytesIO] | None = None
 
 
-def _resolve(*ref: Any) -> Any:
-    """A reference made by ``reducer_override``, resolved by the load in progress."""
-    refs = _loading.refs
-    if refs is None:
-        raise SnapshotError("a statek_vm snapshot reference can only be loaded by Job.loads")
-    return refs.persistent_load(ref)
+_reused = _Reused()
+
+
+# Objects the VM makes by the thousand, pickled as their class and a tuple
+# of their fields (object first, fields after, so that cycles through them
+# close): shorter and faster than their own ``__reduce__``.
+_newobj = copyreg.__newobj__  # type: ignore[attr-defined]
+
+
+def _reduce_frame(frame: Frame) -> Any:
+    return (_newobj, (Frame,), frame.__getstate__())
+
+
+def _reduce_future(future: FutureResult) -> Any:
+    # A resolved future carries its value: the script must see the value it
+    # fetched, and a resumed job must not fetch it again.
+    fields: tuple[Any, ...] = (future._deps, future._state_num, future._complement, future._condition)
+    if future._resolved:
+        fields += (future._value,)
+    return (_newobj, (FutureResult,), fields, None, None, _set_future_fields)
+
+
+def _set_future_fields(future: FutureResult, fields: tuple[Any, ...]) -> None:
+    setattr_ = object.__setattr__
+    setattr_(future, "_deps", fields[0])
+    setattr_(future, "_state_num", fields[1])
+    setattr_(future, "_complement", fields[2])
+    setattr_(future, "_condition", fields[3])
+    setattr_(future, "_resolved", len(fields) == 5)
+    setattr_(future, "_value", fields[4] if len(fields) == 5 else None)
+    setattr_(future, "_attribute_error", None)
+
+
+def _reduce_cell(cell: Any) -> Any:
+    # Object first, contents after: a closure cell may hold the function
+    # that closes over it.
+    try:
+        contents = cell.cell_contents
+    except ValueError:
+        return (types.CellType, ())
+    return (types.CellType, (), None, None, None, _set_cell_contents, contents)
 
 
 def _set_cell_contents(cell: Any, contents: Any) -> None:
     cell.cell_contents = contents
 
 
+_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, FutureResult: _reduce_future, types.CellType: _reduce_cell}
+
+# The classes and functions those reductions name travel as numbers too: a
+# few bytes instead of a module and a name, and no import on load.
+_INTERNALS: tuple[Any, ...] = (Frame, FutureResult, _set_future_fields, types.CellType, _set_cell_contents)
+_internal_ids: dict[int, tuple[Any, ...]] = {id(obj): (INTERNAL, i) for i, obj in enumerate(_INTERNALS)}
+
+
+class _Loading(threading.local):
+    refs: References | None = None
+
+
+_loading = _Loading()
+
+
+def _resolve(kind: int, name: Any = None) -> Any:
+    """A reference made by ``reducer_override``, resolved by the load in progress."""
+    refs = _loading.refs
+    if refs is None:
+        raise SnapshotError("a statek_vm snapshot reference can only be loaded by Job.loads")
+    return refs.resolve(kind, name)
+
+
+# -- dill's path ----------------------------------------------------------------------
+
+
 class _DillPickler(dill.Pickler):  # type: ignore[misc]
     """dill, for what the C pickler cannot do: script classes by value, lambdas, code."""
 
-    def __init__(self, file: io.BytesIO, refs: _References) -> None:
+    def __init__(self, file: io.BytesIO, refs: References) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL, recurse=False, byref=False)
         self._refs = refs
+
+    def _builtin(self, function: types.FunctionType) -> tuple[Any, ...] | None:
+        name = function.__name__
+        if self.builtins.get(name) is function:
+            # The job's own print, on the stack of a call that waits for an
+            # argument: rebuilt for the loaded job, which it writes to.
+            return (BUILTIN, name)
+        return None
 
     def persistent_id(self, obj: Any) -> Any:
         return self._refs.persistent_id(obj)
 
 
-class _FastUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, refs: _References) -> None:
-        super().__init__(file)
-        self.persistent_load = refs.persistent_load  # type: ignore[method-assign]
-
-
 class _DillUnpickler(dill.Unpickler):  # type: ignore[misc]
-    def __init__(self, file: io.BytesIO, refs: _References) -> None:
+    def __init__(self, file: io.BytesIO, refs: References) -> None:
         super().__init__(file)
         self._refs = refs
 
@@ -187,8 +300,11 @@ class _DillUnpickler(dill.Unpickler):  # type: ignore[misc]
         return self._refs.persistent_load(pid)
 
 
-# Values pickled by value whatever they are bound to (see _plain_value).
+# Values pickled by value whatever they are bound to.
 _BY_VALUE: frozenset[type] = frozenset({int, float, str, bytes, bool, type(None), complex})
+# Small immutable values are stored by value even when they came in as
+# bindings: their identity is not meaningful (ints and strings are shared).
+_PLAIN_BINDINGS: frozenset[type] = frozenset({bool, int, float, str, bytes, complex, tuple, frozenset})
 
 _runtime_ids: dict[int, str] = {}
 
@@ -204,48 +320,77 @@ _REFUSED_BASES: tuple[type, ...] = (io.IOBase, socket.socket)
 _REFUSED: dict[type, bool] = {}
 
 
-def _plain_value(value: Any) -> bool:
-    # Small immutable values are stored by value even when they came in as
-    # bindings: their identity is not meaningful (ints and strings are shared).
-    return value is None or type(value) in (bool, int, float, str, bytes, complex, tuple, frozenset)
-
-
 # The first byte of a payload says which unpickler reads it.
 _FAST, _DILL = b"P", b"D"
 
 
-def dump_payload(state: Any, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> bytes:
+def dump(state: Any, refs: References) -> bytes:
     """``state`` pickled: by the C pickler when it can, else by dill.
 
     Measured on a small frame (``benchmarks/latency.py``), the C pickler is
     several times faster; dill is needed only for script classes (stored by
     value), lambdas of host code and other objects pickle stores by reference.
     """
-    refs = _References(program=program, bindings=bindings, builtins=builtins)
-    buffer = io.BytesIO()
     try:
-        _FastPickler(buffer, refs).dump(state)
-        return _FAST + buffer.getvalue()
+        return _dump_fast(state, refs)
     except (pickle.PicklingError, TypeError, AttributeError) as error:
         if "open resource" in str(error):
             raise
     buffer = io.BytesIO()
+    buffer.write(_DILL)
     _DillPickler(buffer, refs).dump(state)
-    return _DILL + buffer.getvalue()
+    return buffer.getvalue()
 
 
-def load_payload(data: bytes, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> Any:
-    refs = _References(program=program, bindings=bindings, builtins=builtins)
-    kind, body = data[:1], io.BytesIO(data[1:])
+def _dump_fast(state: Any, refs: References) -> bytes:
+    if refs.plain_container_bindings:
+        buffer = io.BytesIO()
+        buffer.write(_FAST)
+        _FastPickler(buffer, refs).dump(state)
+        return buffer.getvalue()
+    kept = _reused.kept
+    if kept is None:  # first use on this thread, or a dump within a dump
+        buffer = io.BytesIO()
+        kept = (_FastPickler(buffer, None), buffer)
+    else:
+        _reused.kept = None  # taken
+    pickler, buffer = kept
+    try:
+        pickler.refs = refs
+        buffer.write(_FAST)
+        pickler.dump(state)
+        return buffer.getvalue()
+    finally:
+        # Nothing of this job stays reachable from the thread's pickler.
+        pickler.clear_memo()
+        pickler.refs = None
+        buffer.seek(0)
+        buffer.truncate()
+        _reused.kept = kept
+
+
+def load(data: bytes, refs: References) -> Any:
+    """What :func:`dump` pickled, with its references resolved by ``refs``."""
+    kind, body = data[:1], memoryview(data)[1:]
     if kind == _FAST:
         _loading.refs = refs
         try:
-            return _FastUnpickler(body, refs).load()
+            return pickle.loads(body)
         finally:
             _loading.refs = None
     if kind == _DILL:
-        return _DillUnpickler(body, refs).load()
+        return _DillUnpickler(io.BytesIO(body), refs).load()
     raise SnapshotError(f"unknown payload kind {kind!r}")
+
+
+def dump_payload(state: Any, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> bytes:
+    """``state`` pickled, with ``bindings``, ``builtins``, modules and ``program``'s units by name."""
+    return dump(state, References(program=program, bindings=bindings, builtins=builtins))
+
+
+def load_payload(data: bytes, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> Any:
+    """What :func:`dump_payload` pickled, its references taken from the arguments."""
+    return load(data, References(program=program, bindings=bindings, builtins=builtins))
 
 
 def check_picklable(value: Any, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> None:

@@ -172,23 +172,75 @@ class Frame:
         self.fast = [UNBOUND] * len(self.fast)
         self.stack = []
 
+    # -- pickled state ------------------------------------------------------------
+    #
+    # A tuple, not a dict: snapshots are small and quick when a frame is
+    # mostly its values.  The fields that nearly every frame leaves at their
+    # default (no cells, no keyword names pending, no return information, no
+    # generator) are left out when they are; a snapshot of a small job is
+    # then its values and little else.  The generator is a weak reference in
+    # memory, strong in the pickle (so that it travels with its frame).
+
     def __getstate__(self) -> tuple[Any, ...]:
-        # A tuple in slot order: snapshots are small, and a frame is mostly
-        # its slots.  The generator is a weak reference in memory, strong in
-        # the pickle (so that it travels with its frame).
-        state = [getattr(self, name) for name in self.__slots__]
-        if self.generator is not None:
-            state[_GENERATOR_SLOT] = self.generator()
-        return tuple(state)
+        state: tuple[Any, ...] = (
+            self.unit,
+            self.pc,
+            self.fast,
+            self.stack,
+            self.back,
+            self.globals,
+            self.builtins,
+            self.locals,
+            self.func,
+            self.ret_mode,
+            self.depth,
+        )
+        if self.cells or self.kwnames is not None or self.ret_info is not None or self.generator is not None:
+            generator = self.generator() if self.generator is not None else None
+            state += (self.cells, self.kwnames, self.ret_info, generator)
+        return state
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self.__slots__, state, strict=True):
-            setattr(self, name, value)
-        if self.generator is not None:
-            self.generator = weakref.ref(self.generator)
+        if len(state) == _SHORT_STATE:
+            (
+                self.unit,
+                self.pc,
+                self.fast,
+                self.stack,
+                self.back,
+                self.globals,
+                self.builtins,
+                self.locals,
+                self.func,
+                self.ret_mode,
+                self.depth,
+            ) = state
+            self.cells = []
+            self.kwnames = None
+            self.ret_info = None
+            self.generator = None
+            return
+        (
+            self.unit,
+            self.pc,
+            self.fast,
+            self.stack,
+            self.back,
+            self.globals,
+            self.builtins,
+            self.locals,
+            self.func,
+            self.ret_mode,
+            self.depth,
+            self.cells,
+            self.kwnames,
+            self.ret_info,
+            generator,
+        ) = state
+        self.generator = None if generator is None else weakref.ref(generator)
 
     def __repr__(self) -> str:
         return f"<Frame {self.unit.qualname} {self.unit.filename}:{self.line} pc={self.pc} depth={len(self.stack)}>"
 
 
-_GENERATOR_SLOT = Frame.__slots__.index("generator")
+_SHORT_STATE = 11  # the fields of __getstate__ when the last four are at their defaults

@@ -178,6 +178,9 @@ class Interpreter:
             if sig == SIG_EXC:
                 error, payload = payload, None  # hold no reference to a handled exception
                 nxt = self._unwind(frame, base, error, resumable)
+                # Nor to one that suspended the job: its traceback leads back
+                # to this frame, and the cycle would keep the job alive.
+                error = None
                 if type(nxt) is Suspension:
                     return nxt
                 frame = nxt
