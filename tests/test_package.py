@@ -55,8 +55,17 @@ def test_typed_marker_ships() -> None:
 
 
 def test_one_exception_hierarchy() -> None:
-    for error in (FutureError, NotResumableError, SnapshotError, VMInternalError):
+    for error in (
+        FutureError,
+        NotResumableError,
+        SnapshotError,
+        VMInternalError,
+        exceptions.JobStoreError,
+        exceptions.JobNotFoundError,
+        exceptions.CapacityError,
+    ):
         assert issubclass(error, StatekError)
+    assert issubclass(exceptions.JobNotFoundError, KeyError), "a missing job is also a KeyError"
     assert issubclass(StatekError, Exception)
     assert "host frame" in (NotResumableError.__doc__ or "")
     assert set(exceptions.__all__) == {
@@ -65,6 +74,9 @@ def test_one_exception_hierarchy() -> None:
         "NotResumableError",
         "SnapshotError",
         "VMInternalError",
+        "JobStoreError",
+        "JobNotFoundError",
+        "CapacityError",
     }
 
 
@@ -85,12 +97,13 @@ def test_future_error_for_something_else() -> None:
     assert loaded.future == "token"
 
 
-def test_cli_is_a_placeholder(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main([]) == 2
+def test_cli_without_a_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main([])
+    assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("usage: statek-vm")
-    assert "not available yet" in err
-    assert err.count("\n") == 1
+    assert "COMMAND" in err
 
 
 def test_cli_runs_as_a_module() -> None:
