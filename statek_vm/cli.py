@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         "and resume exactly there, in any process.",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"statek-vm {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     run = commands.add_parser("run", parents=[common], help="submit a script and run it until it suspends or ends")
@@ -84,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     notify = commands.add_parser("notify", parents=[common], help="check the jobs waiting on a dependency key now")
     notify.add_argument("key")
     return parser
+
+
+def _version() -> str:
+    from statek_vm import __version__
+
+    return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -299,7 +306,6 @@ def _view(runner: Any, record: Any) -> dict[str, Any]:
 
 def _view_store(store: Any, record: Any) -> dict[str, Any]:
     view: dict[str, Any] = record.summary()
-    view["file"] = record.filename
     view["source_line"] = None
     if record.status == "SUSPENDED" and record.line is not None:
         try:

@@ -91,7 +91,7 @@ class JobRecord:
             "id": self.id,
             "status": self.status.value,
             "python": self.python,
-            "filename": self.filename,
+            "file": self.filename,
             "line": self.line,
             "function": self.function,
             "next_instr_num": self.next_instr_num,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import statek_vm
 from statek_vm.cli import main
 from statek_vm.job import SUPPORTED_VERSIONS
 from tests.jobs import toolbox
@@ -118,6 +119,10 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["launch"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"statek-vm {statek_vm.__version__}"
 
 
 @needs_vm
