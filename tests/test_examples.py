@@ -30,7 +30,9 @@ EXAMPLES = ROOT / "examples"
 
 needs_vm = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS,
-    reason=f"jobs run on the VM, which runs CPython {sorted(SUPPORTED_VERSIONS)} bytecode only for now",
+    reason="jobs run on the VM, which runs only CPython "
+    + ", ".join(f"{major}.{minor}" for major, minor in sorted(SUPPORTED_VERSIONS))
+    + " bytecode for now",
 )
 
 
