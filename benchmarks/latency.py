@@ -1,6 +1,6 @@
 """Suspend and resume latency, snapshot size, and resume cost against history.
 
-    python3 benchmarks/latency.py [--repeat N] [--json PATH] [--profile]
+    python3 benchmarks/latency.py [--repeat N] [--json PATH] [--breakdown | --profile]
 
 Each state shape is a script that waits in a loop.  The benchmark's wait
 (a ``@temporal`` function) notes the time inside its complement, which is
@@ -24,8 +24,9 @@ small frame after 10, 1,000 and 100,000 executed instructions, which must not
 grow with history.  Medians of ``--repeat`` runs of process CPU time (whose
 clock costs about a microsecond to read, included once in each figure);
 timings are for reading, not asserting (machines are shared and noisy).
-``--profile`` runs small-frame cycles under cProfile and prints where their
-time goes.
+``--breakdown`` splits the small-frame cycle into its parts (the VM's
+suspension, pickling, the envelope and its HMAC, unpickling, rebuilding the
+job, resuming); ``--profile`` runs small-frame cycles under cProfile.
 """
 
 from __future__ import annotations
@@ -143,6 +144,78 @@ def measure(source: str, repeat: int, *, include_program: bool = True) -> dict[s
     }
 
 
+def breakdown(repeat: int) -> None:
+    """Medians of the parts of a small-frame cycle, timed by wrapping the snapshot stage's functions."""
+    from statek_vm.snapshot import envelope, pickling
+
+    spent: dict[str, float] = {}
+
+    def timed(module: Any, name: str) -> Any:
+        function = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = _clock()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = _clock() - start
+
+        setattr(module, name, wrapper)
+        return function
+
+    originals = [
+        (module, name, timed(module, name))
+        for module, name in ((pickling, "dump"), (pickling, "load"), (envelope, "seal"), (envelope, "open_envelope"))
+    ]
+    parts: dict[str, list[float]] = {
+        "suspend: the VM, from the touch to the suspended job": [],
+        "suspend: pickling the frames and namespace": [],
+        "suspend: the envelope and its HMAC": [],
+        "suspend: the rest of Job.dumps": [],
+        "resume: the envelope, checking its HMAC": [],
+        "resume: unpickling": [],
+        "resume: the rest of Job.loads (the job rebuilt)": [],
+        "resume: Job.resume() up to the stored instruction": [],
+    }
+    try:
+        job = _suspended(SMALL)
+        for _ in range(repeat):
+            t0 = _clock()
+            data = job.dumps(key=KEY)
+            t1 = _clock()
+            touched = _marks["touch"]
+            dumped = dict(spent)
+            job = statek_vm.Job.loads(data, {"wait": wait}, key=KEY)
+            t2 = _clock()
+            job.awaited_result.deps.open = True
+            _marks.pop("resumed", None)
+            t3 = _clock()
+            job.resume()
+            for name, value in zip(
+                parts,
+                (
+                    t0 - touched,
+                    dumped["dump"],
+                    dumped["seal"],
+                    (t1 - t0) - dumped["dump"] - dumped["seal"],
+                    spent["open_envelope"],
+                    spent["load"],
+                    (t2 - t1) - spent["open_envelope"] - spent["load"],
+                    _marks["resumed"] - t3,
+                ),
+                strict=True,
+            ):
+                parts[name].append(value)
+    finally:
+        for module, name, function in originals:
+            setattr(module, name, function)
+    medians = {name: statistics.median(values) * 1e6 for name, values in parts.items()}
+    print(f"small-frame cycle, median of {repeat} (each part's own median; they need not add up exactly)")
+    for name, value in medians.items():
+        print(f"  {name:52} {value:7.1f} us")
+    print(f"  {'sum of the parts':52} {sum(medians.values()):7.1f} us")
+
+
 def profile(repeat: int) -> None:
     job = _suspended(SMALL)
     _marks["resumed"] = 0.0
@@ -159,10 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--breakdown", action="store_true", help="the parts of the small-frame cycle")
     parser.add_argument("--profile", action="store_true", help="where the small-frame cycle's time goes (cProfile)")
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.repeat)
+        return 0
+    if args.breakdown:
+        breakdown(args.repeat)
         return 0
 
     results: dict[str, dict[str, float]] = {}

@@ -33,8 +33,13 @@ from statek_vm.vm.script_frames import clean_traceback
 
 # The number of most recent events a job keeps in ``history``.
 HISTORY_LIMIT = 20
-# The number of those a snapshot carries.
-SNAPSHOT_HISTORY = 6
+# The number of those a snapshot carries: the story of the latest wait
+# (loaded, resumed, suspended).  A job store keeps the whole history beside
+# its snapshots; carrying more would make a small job's snapshot mostly
+# history (each event is 30 to 70 bytes).
+SNAPSHOT_HISTORY = 3
+
+_SUSPENDED = "SUSPENDED"  # the status of every job that has a snapshot
 
 # The CPython versions whose bytecode the VM interprets.
 SUPPORTED_VERSIONS = frozenset({(3, 11)})
@@ -194,14 +199,12 @@ class Job:
             None if program.mode == "exec" else program.mode,
             program.source if include_program else None,
             envelope.pack_id(self.id),
-            self.status.value,
+            _SUSPENDED,
             self.next_instr_num,
             frame.line,
             frame.unit.qualname,
             _describe(self.awaited_result),
             self.created,
-            # Only the latest events travel with a snapshot; a job store
-            # keeps the whole history beside it.
             self.history[-SNAPSHOT_HISTORY:],
             payload,
         )

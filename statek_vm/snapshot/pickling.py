@@ -42,6 +42,8 @@ from statek_vm.vm.objects import VMFunction
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
 BUILTINS, BUILTIN, BINDING, MODULE, UNIT, PROGRAM, RUNTIME, INTERNAL = range(8)
+# Not a reference: a future made from its fields (see _FastPickler.reducer_override).
+FUTURE = 8
 
 
 class References:
@@ -163,6 +165,8 @@ class _FastPickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, refs: References | None) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.refs = refs
+        # The futures this dump has made from their fields so far (by id).
+        self.futures: set[int] = set()
         if refs is not None and refs.plain_container_bindings:
             self.persistent_id = refs.persistent_id  # type: ignore[method-assign]
 
@@ -179,6 +183,8 @@ class _FastPickler(pickle.Pickler):
                 if ref is not None:
                     return (_resolve, ref)
             return NotImplemented
+        if t is FutureResult:
+            return self._reduce_future(obj)
         by_state = _BY_STATE.get(t)
         if by_state is not None:
             return by_state(obj)
@@ -186,6 +192,18 @@ class _FastPickler(pickle.Pickler):
         if ref is None:
             return NotImplemented
         return (_resolve, ref)
+
+    def _reduce_future(self, future: FutureResult) -> Any:
+        # The awaited future is in every snapshot: it is made in one call
+        # from its fields.  Pickle memoizes an object made that way only once
+        # its fields are pickled, so a future met again while its fields are
+        # (one that its own deps refer to) is pickled object first, fields
+        # after; pickle then uses that object for the outer one too.
+        fields = _future_fields(future)
+        if id(future) in self.futures:
+            return (_newobj, (FutureResult,), fields, None, None, _set_future_fields)
+        self.futures.add(id(future))
+        return (_resolve, (FUTURE, fields))
 
 
 # Functions and classes that are not bindings (nor the job's print): pickle
@@ -212,13 +230,19 @@ def _reduce_frame(frame: Frame) -> Any:
     return (_newobj, (Frame,), frame.__getstate__())
 
 
-def _reduce_future(future: FutureResult) -> Any:
+def _future_fields(future: FutureResult) -> tuple[Any, ...]:
     # A resolved future carries its value: the script must see the value it
     # fetched, and a resumed job must not fetch it again.
     fields: tuple[Any, ...] = (future._deps, future._state_num, future._complement, future._condition)
     if future._resolved:
         fields += (future._value,)
-    return (_newobj, (FutureResult,), fields, None, None, _set_future_fields)
+    return fields
+
+
+def _new_future(fields: tuple[Any, ...]) -> FutureResult:
+    future = object.__new__(FutureResult)
+    _set_future_fields(future, fields)
+    return future
 
 
 def _set_future_fields(future: FutureResult, fields: tuple[Any, ...]) -> None:
@@ -246,7 +270,7 @@ def _set_cell_contents(cell: Any, contents: Any) -> None:
     cell.cell_contents = contents
 
 
-_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, FutureResult: _reduce_future, types.CellType: _reduce_cell}
+_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell}
 
 # The classes and functions those reductions name travel as numbers too: a
 # few bytes instead of a module and a name, and no import on load.
@@ -262,7 +286,13 @@ _loading = _Loading()
 
 
 def _resolve(kind: int, name: Any = None) -> Any:
-    """A reference made by ``reducer_override``, resolved by the load in progress."""
+    """A reference made by ``reducer_override``, resolved by the load in progress.
+
+    Or a future made from its fields: the one function a payload names, so
+    that it names it once.
+    """
+    if kind == FUTURE:
+        return _new_future(name)
     refs = _loading.refs
     if refs is None:
         raise SnapshotError("a statek_vm snapshot reference can only be loaded by Job.loads")
@@ -363,6 +393,7 @@ def _dump_fast(state: Any, refs: References) -> bytes:
     finally:
         # Nothing of this job stays reachable from the thread's pickler.
         pickler.clear_memo()
+        pickler.futures.clear()
         pickler.refs = None
         buffer.seek(0)
         buffer.truncate()
@@ -373,11 +404,12 @@ def load(data: bytes, refs: References) -> Any:
     """What :func:`dump` pickled, with its references resolved by ``refs``."""
     kind, body = data[:1], memoryview(data)[1:]
     if kind == _FAST:
+        outer = _loading.refs  # a load within a load (a host object's __setstate__ loading a job)
         _loading.refs = refs
         try:
             return pickle.loads(body)
         finally:
-            _loading.refs = None
+            _loading.refs = outer
     if kind == _DILL:
         return _DillUnpickler(io.BytesIO(body), refs).load()
     raise SnapshotError(f"unknown payload kind {kind!r}")

@@ -256,6 +256,30 @@ def test_open_file_binding_travels_by_name(tmp_path: Path) -> None:
     assert (tmp_path / "log.txt").read_text() == "2"
 
 
+class _SnapshotsOnPickling:
+    """A host object that snapshots another job while it is being pickled."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.inner: bytes = b""
+
+    def __reduce__(self) -> Any:
+        self.inner = self.job.dumps(key=KEY)
+        return (dict, ())
+
+
+def test_a_dump_within_a_dump() -> None:
+    inner_job, world = _suspended()
+    outer_job, _ = _suspended("y = wait(2) + 1\n")
+    holder = _SnapshotsOnPickling(inner_job)
+    outer_job.namespace["holder"] = holder
+    outer = Job.loads(outer_job.dumps(key=KEY), world.bindings(), key=KEY)
+    inner = Job.loads(holder.inner, world.bindings(), key=KEY)
+    assert outer.namespace["holder"] == {} and inner.next_instr_num == inner_job.next_instr_num
+    kept = pickling._reused.kept
+    assert kept is not None and kept[0].refs is None
+
+
 def test_the_reused_pickler_keeps_nothing_of_a_job() -> None:
     job, _ = _suspended()
     job.dumps(key=KEY)
@@ -312,7 +336,7 @@ def test_host_iterator_on_the_stack_is_named() -> None:
 
     world = gates.World(start_open=False)
     job = statek_vm.run("for r in rows():\n    effect(wait(r) + 0)\n", {**world.bindings(), "rows": rows})
-    with pytest.raises(SnapshotError, match="stack slot 0 holds a builtins.generator"):
+    with pytest.raises(SnapshotError, match=r"stack slot 0 holds a builtins\.generator"):
         job.dumps(key=KEY)
 
 
@@ -413,7 +437,7 @@ def _resealed(data: bytes, change: Any) -> bytes:
 def test_other_cpython_version_is_refused(no_unpickling: None) -> None:
     job, world = _suspended()
     data = _resealed(job.dumps(key=KEY), lambda body: body.__setitem__(envelope.PYTHON, "3.10"))
-    with pytest.raises(SnapshotError, match="made by CPython 3.10; it can only be resumed by CPython 3.10"):
+    with pytest.raises(SnapshotError, match=r"made by CPython 3\.10; it can only be resumed by CPython 3\.10"):
         Job.loads(data, world.bindings(), key=KEY)
 
 
