@@ -48,9 +48,15 @@ from statek_vm import FutureError, FutureResult, temporal
 
 KEY = b"benchmark-key-0123456789abcdef!!"
 
-# CPU time of this process: on a shared machine, wall-clock medians of
-# sub-millisecond operations swing with the neighbours' load.
-_clock = time.process_time
+# CPU time of this process by default: on a shared machine, wall-clock
+# medians of sub-millisecond operations swing with the neighbours' load.
+# Reading it is a system call (about a microsecond); ``--clock wall`` reads
+# the cheaper performance counter instead.
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+_clock = CLOCKS["cpu"]
+
+# Cycles run before measuring: the first ones fill caches and allocator pools.
+WARMUP = 50
 
 # When the complement last found the future pending ("touch") and when it
 # was first called after a resume ("resumed").
@@ -110,38 +116,67 @@ def _suspended(source: str) -> statek_vm.Job:
     return job
 
 
-def _cycle(job: statek_vm.Job, include_program: bool, programs: Any) -> tuple[statek_vm.Job, float, float, int]:
-    """One suspend → bytes → load → resume; returns the loaded job, the two latencies and the size."""
-    touched = _marks["touch"]
-    data = job.dumps(key=KEY, include_program=include_program)
-    t1 = _clock()
-    job = statek_vm.Job.loads(data, {"wait": wait}, key=KEY, programs=programs)
-    t2 = _clock()
-    job.awaited_result.deps.open = True  # the benchmark's doing: not timed
-    del _marks["resumed"]
-    t3 = _clock()
-    job.resume()
-    assert job.status == "SUSPENDED", job.error
-    return job, t1 - touched, (t2 - t1) + (_marks["resumed"] - t3), len(data)
+class _Shape:
+    """One state shape: its job, as it goes from snapshot to snapshot, and its figures."""
+
+    def __init__(self, source: str, *, include_program: bool = True, every: int = 1) -> None:
+        self.job = _suspended(source)
+        self.suspending = 0.0  # measured from the first cycle on (the warm-up)
+        self.include_program = include_program
+        self.programs = {self.job.program.hash: (self.job.program.source, self.job.program.filename)}
+        self.every = every  # measured in one round out of ``every``
+        self.suspend: list[float] = []
+        self.resume: list[float] = []
+        self.sizes: list[int] = []
+
+    def cycle(self) -> None:
+        """One suspend → bytes → load → resume."""
+        t0 = _clock()
+        data = self.job.dumps(key=KEY, include_program=self.include_program)
+        t1 = _clock()
+        job = statek_vm.Job.loads(data, {"wait": wait}, key=KEY, programs=self.programs)
+        t2 = _clock()
+        job.awaited_result.deps.open = True  # the benchmark's doing: not timed
+        _marks.pop("resumed", None)
+        t3 = _clock()
+        job.resume()
+        t4 = _clock()
+        assert job.status == "SUSPENDED", job.error
+        self.suspend.append(self.suspending + (t1 - t0))
+        self.resume.append((t2 - t1) + (_marks["resumed"] - t3))
+        self.sizes.append(len(data))
+        self.job = job
+        # The VM's part of the next suspension: from the touch to the
+        # suspended job (other shapes may run before its snapshot is taken).
+        self.suspending = t4 - _marks["touch"]
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "suspend_us": statistics.median(self.suspend) * 1e6,
+            "resume_us": statistics.median(self.resume) * 1e6,
+            "cycle_us": statistics.median([s + r for s, r in zip(self.suspend, self.resume, strict=True)]) * 1e6,
+            "size_bytes": statistics.median(self.sizes),
+        }
 
 
-def measure(source: str, repeat: int, *, include_program: bool = True) -> dict[str, float]:
-    job = _suspended(source)
-    programs = {job.program.hash: (job.program.source, job.program.filename)}
-    _marks["resumed"] = 0.0
-    suspend, resume, cycle, sizes = [], [], [], []
-    for _ in range(repeat):
-        job, s, r, size = _cycle(job, include_program, programs)
-        suspend.append(s)
-        resume.append(r)
-        cycle.append(s + r)
-        sizes.append(size)
-    return {
-        "suspend_us": statistics.median(suspend) * 1e6,
-        "resume_us": statistics.median(resume) * 1e6,
-        "cycle_us": statistics.median(cycle) * 1e6,
-        "size_bytes": statistics.median(sizes),
-    }
+def measure(shapes: dict[str, _Shape], repeat: int) -> dict[str, dict[str, float]]:
+    """Figures of every shape, measured in rounds of one cycle each.
+
+    Interleaved rather than one shape after another, so that a burst of load
+    from the machine's neighbours falls on all shapes alike, and their
+    ratios (resume cost against history) hold better than their times.
+    """
+    for shape in shapes.values():
+        for _ in range(WARMUP // shape.every):
+            shape.cycle()
+        shape.suspend.clear()
+        shape.resume.clear()
+        shape.sizes.clear()
+    for i in range(repeat):
+        for shape in shapes.values():
+            if i % shape.every == 0:
+                shape.cycle()
+    return {name: shape.figures() for name, shape in shapes.items()}
 
 
 def breakdown(repeat: int) -> None:
@@ -179,11 +214,11 @@ def breakdown(repeat: int) -> None:
     }
     try:
         job = _suspended(SMALL)
-        for _ in range(repeat):
+        for i in range(WARMUP + repeat):
+            touched = _marks["touch"]
             t0 = _clock()
             data = job.dumps(key=KEY)
             t1 = _clock()
-            touched = _marks["touch"]
             dumped = dict(spent)
             job = statek_vm.Job.loads(data, {"wait": wait}, key=KEY)
             t2 = _clock()
@@ -191,6 +226,8 @@ def breakdown(repeat: int) -> None:
             _marks.pop("resumed", None)
             t3 = _clock()
             job.resume()
+            if i < WARMUP:
+                continue
             for name, value in zip(
                 parts,
                 (
@@ -217,12 +254,11 @@ def breakdown(repeat: int) -> None:
 
 
 def profile(repeat: int) -> None:
-    job = _suspended(SMALL)
-    _marks["resumed"] = 0.0
+    shape = _Shape(SMALL)
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(repeat):
-        job = _cycle(job, True, None)[0]
+        shape.cycle()
     profiler.disable()
     print(f"small-frame cycles under cProfile ({repeat}), by own time:")
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
@@ -232,9 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="CPU time (default) or wall time")
     parser.add_argument("--breakdown", action="store_true", help="the parts of the small-frame cycle")
     parser.add_argument("--profile", action="store_true", help="where the small-frame cycle's time goes (cProfile)")
     args = parser.parse_args(argv)
+    global _clock
+    _clock = CLOCKS[args.clock]
     if args.profile:
         profile(args.repeat)
         return 0
@@ -242,13 +281,17 @@ def main(argv: list[str] | None = None) -> int:
         breakdown(args.repeat)
         return 0
 
-    results: dict[str, dict[str, float]] = {}
-    for name, source in (("small frame (20 locals)", SMALL), ("deep stack (20 frames)", DEEP)):
-        results[name] = measure(source, args.repeat)
-    results["small frame, program in a registry"] = measure(SMALL, args.repeat, include_program=False)
-    results["large state (100,000-element list)"] = measure(LARGE, max(5, args.repeat // 20))
+    shapes = {
+        "small frame (20 locals)": _Shape(SMALL),
+        "deep stack (20 frames)": _Shape(DEEP),
+        "small frame, program in a registry": _Shape(SMALL, include_program=False),
+    }
     for n in (10, 1_000, 100_000):
-        results[f"small, after {n:,} instructions"] = measure(history(max(1, n // 6)), args.repeat)
+        shapes[f"small, after {n:,} instructions"] = _Shape(history(max(1, n // 6)))
+    results = measure(shapes, args.repeat)
+    # Apart: a cycle of it pushes everything else out of the processor's caches.
+    large = {"large state (100,000-element list)": _Shape(LARGE, every=20)}
+    results.update(measure(large, args.repeat))
 
     print(f"{'state':38} {'suspend us':>11} {'resume us':>10} {'cycle us':>9} {'bytes':>9}")
     print("-" * 81)
@@ -265,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({registry['size_bytes']:.0f} with the program stored once in a registry)"
     )
     print(f"resume after 100,000 instructions / after 10: {late / base:.2f}x (must not grow with history)")
-    print(f"python {sys.version.split()[0]}, CPU time, median of {args.repeat}; command: {' '.join(sys.argv)}")
+    clock = "CPU time" if args.clock == "cpu" else "wall time"
+    print(f"python {sys.version.split()[0]}, {clock}, median of {args.repeat}; command: {' '.join(sys.argv)}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0
