@@ -170,8 +170,8 @@ class Job:
         frame = self._frame
         assert frame is not None
         refs = self._refs
-        if refs is None:
-            builtins_ = self.namespace["__builtins__"]
+        builtins_ = self.namespace["__builtins__"]
+        if refs is None or refs.builtins is not builtins_:  # (a script may rebind __builtins__)
             refs = self._refs = pickling.References(program=self.program, bindings=self._bindings, builtins=builtins_)
         state = (
             self._root,

@@ -5,7 +5,7 @@ public entry points; this package holds the envelope (:mod:`.envelope`) and
 the payload (:mod:`.pickling`).
 """
 
-from statek_vm.snapshot.envelope import FORMAT, open_envelope, seal
+from statek_vm.snapshot.envelope import FORMAT, open_envelope, read_header, seal
 from statek_vm.snapshot.pickling import check_picklable, dump_payload, load_payload
 
-__all__ = ["FORMAT", "check_picklable", "dump_payload", "load_payload", "open_envelope", "seal"]
+__all__ = ["FORMAT", "check_picklable", "dump_payload", "load_payload", "open_envelope", "read_header", "seal"]

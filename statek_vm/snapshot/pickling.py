@@ -16,6 +16,12 @@ closures, code objects.  Some objects must *not* travel by value:
 
 A reference is a short tuple, ``(kind, name)``, resolved by the load in
 progress: :class:`References` makes and resolves them for one job.
+
+A job is snapshotted at every wait, so the common case is kept short: the
+C pickler, kept from one dump to the next; the VM's frames as a tuple of
+their fields; the awaited future made in one call from its fields; the VM's
+own classes and functions as numbers rather than module and name (no import
+on load).  ``benchmarks/latency.py --breakdown`` shows what each part costs.
 """
 
 from __future__ import annotations
@@ -211,18 +217,9 @@ class _FastPickler(pickle.Pickler):
 _BY_GLOBAL_NAME = frozenset({types.FunctionType, type, types.BuiltinFunctionType})
 
 
-class _Reused(threading.local):
-    """This thread's pickler and its buffer, while no dump is using them."""
-
-    kept: tuple[_FastPickler, io.BytesIO] | None = None
-
-
-_reused = _Reused()
-
-
-# Objects the VM makes by the thousand, pickled as their class and a tuple
-# of their fields (object first, fields after, so that cycles through them
-# close): shorter and faster than their own ``__reduce__``.
+# Frames and cells are pickled as their class and their fields, object
+# first, fields after, so that cycles through them close (a generator's
+# frame refers to the generator, a closure's cell to the function).
 _newobj = copyreg.__newobj__  # type: ignore[attr-defined]
 
 
@@ -257,8 +254,6 @@ def _set_future_fields(future: FutureResult, fields: tuple[Any, ...]) -> None:
 
 
 def _reduce_cell(cell: Any) -> Any:
-    # Object first, contents after: a closure cell may hold the function
-    # that closes over it.
     try:
         contents = cell.cell_contents
     except ValueError:
@@ -308,14 +303,6 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
     def __init__(self, file: io.BytesIO, refs: References) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL, recurse=False, byref=False)
         self._refs = refs
-
-    def _builtin(self, function: types.FunctionType) -> tuple[Any, ...] | None:
-        name = function.__name__
-        if self.builtins.get(name) is function:
-            # The job's own print, on the stack of a call that waits for an
-            # argument: rebuilt for the loaded job, which it writes to.
-            return (BUILTIN, name)
-        return None
 
     def persistent_id(self, obj: Any) -> Any:
         return self._refs.persistent_id(obj)
@@ -370,6 +357,15 @@ def dump(state: Any, refs: References) -> bytes:
     buffer.write(_DILL)
     _DillPickler(buffer, refs).dump(state)
     return buffer.getvalue()
+
+
+class _Reused(threading.local):
+    """This thread's pickler and its buffer, while no dump is using them."""
+
+    kept: tuple[_FastPickler, io.BytesIO] | None = None
+
+
+_reused = _Reused()
 
 
 def _dump_fast(state: Any, refs: References) -> bytes:
