@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     worker.add_argument("--check-timeout", type=float, default=1.0, metavar="S", help="bound of one condition check")
     worker.add_argument("--max-live", type=int, metavar="N", help="bound on started, not final jobs")
     worker.add_argument("--wait-timeout", type=float, metavar="S", help="default bound of one suspension")
+    worker.add_argument(
+        "--wake-poll",
+        type=float,
+        default=0.001,
+        metavar="S",
+        help="seconds between looks for other processes' notify while idle (default 0.001)",
+    )
     worker.add_argument("--quiet", action="store_true", help="no live count")
 
     jobs = commands.add_parser("jobs", parents=[common], help="list jobs")
@@ -162,6 +169,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             until_idle=args.until_idle,
             max_seconds=args.max_seconds,
             on_tick=None if args.quiet else tick,
+            wake_poll=args.wake_poll,
         )
     finally:
         runner.close()

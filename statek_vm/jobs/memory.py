@@ -8,6 +8,7 @@ process's, or as a model of the contract.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 import re
@@ -45,12 +46,25 @@ class MemoryStore(JobStore):
         self._lock = threading.RLock()
         self._key = secrets.token_bytes(32)
         self._changes = 0
+        # Ids by status, so that claims and sweeps look only at the jobs they
+        # can take: kept in step with every status change by _move.
+        self._by_status: dict[Status, dict[str, None]] = {status: {} for status in Status}
+        self._suspended_sorted: list[str] | None = None
+        # Ids whose wake flag was set (some may have been cleared since).
+        self._woken: dict[str, None] = {}
 
     def __repr__(self) -> str:
         return f"<MemoryStore of {len(self._rows)} jobs>"
 
     def _changed(self) -> None:
         self._changes += 1
+
+    def _move(self, job_id: str, old: Status, new: Status) -> None:
+        if old != new:
+            del self._by_status[old][job_id]
+            self._by_status[new][job_id] = None
+            if Status.SUSPENDED in (old, new):
+                self._suspended_sorted = None
 
     def _row(self, job_id: str) -> _Row:
         row = self._rows.get(job_id)
@@ -111,6 +125,9 @@ class MemoryStore(JobStore):
             stored = self._copy(record)
             stored.version = 0
             self._rows[record.id] = _Row(stored, events=[{"event": "submitted", "at": record.created}])
+            self._by_status[stored.status][record.id] = None
+            if stored.status == Status.SUSPENDED:
+                self._suspended_sorted = None
             self._changed()
 
     def get(self, job_id: str) -> JobRecord:
@@ -155,7 +172,8 @@ class MemoryStore(JobStore):
     def _has_room(self, python: str, max_live: int | None) -> bool:
         if max_live is None:
             return True
-        live = sum(1 for r in self._rows.values() if r.record.python == python and r.record.status in LIVE)
+        rows = self._rows
+        live = sum(1 for status in LIVE for i in self._by_status[status] if rows[i].record.python == python)
         return live < max_live
 
     def claim(
@@ -174,23 +192,26 @@ class MemoryStore(JobStore):
                 return r.status == status and r.python == python and (r.not_before is None or r.not_before <= now)
 
             chosen: JobRecord | None = None
+            rows = self._rows
             if job_id is not None:
-                row = self._rows.get(job_id)
+                row = rows.get(job_id)
                 if row is not None and (due(row.record, Status.READY) or due(row.record, Status.PENDING)):
                     chosen = row.record
                     if chosen.status == Status.PENDING and not self._has_room(python, max_live):
                         chosen = None
             else:
-                ready = [r.record for r in self._rows.values() if due(r.record, Status.READY)]
+                ready = [rows[i].record for i in self._by_status[Status.READY] if due(rows[i].record, Status.READY)]
                 if ready:
                     chosen = min(ready, key=lambda r: r.updated)
-                elif self._has_room(python, max_live):
-                    pending = [r.record for r in self._rows.values() if due(r.record, Status.PENDING)]
-                    if pending:
-                        chosen = min(pending, key=lambda r: r.created)
+                elif self._by_status[Status.PENDING] and self._has_room(python, max_live):
+                    pending = (rows[i].record for i in self._by_status[Status.PENDING])
+                    due_pending = [r for r in pending if due(r, Status.PENDING)]
+                    if due_pending:
+                        chosen = min(due_pending, key=lambda r: r.created)
             if chosen is None:
                 return None
             previous = chosen.status
+            self._move(chosen.id, previous, Status.STARTED)
             chosen.status = Status.STARTED
             chosen.version += 1
             chosen.lease_owner = owner
@@ -243,20 +264,29 @@ class MemoryStore(JobStore):
                 new.keys = ()
             for key in new.keys:
                 self._waits.setdefault(key, set()).add(record.id)
+            self._move(record.id, current.status, new.status)
             row.record = new
             row.wake = status == Status.SUSPENDED
+            if row.wake:
+                self._woken[record.id] = None
             row.events.extend([*events, *extra])
             self._changed()
             return status
 
     def suspended(self, *, python: str, after: str = "", limit: int = 1000) -> list[tuple[str, int]]:
         with self._lock:
-            found = sorted(
-                (r.record.id, r.record.version)
-                for r in self._rows.values()
-                if r.record.status == Status.SUSPENDED and r.record.python == python and r.record.id > after
-            )
-        return found[:limit]
+            ids = self._suspended_sorted
+            if ids is None:
+                ids = self._suspended_sorted = sorted(self._by_status[Status.SUSPENDED])
+            found: list[tuple[str, int]] = []
+            rows = self._rows
+            for job_id in ids[bisect.bisect_right(ids, after) :]:
+                record = rows[job_id].record
+                if record.python == python:
+                    found.append((job_id, record.version))
+                    if len(found) >= limit:
+                        break
+            return found
 
     def awaited(self, job_ids: Sequence[str]) -> dict[str, tuple[int, bytes | None, str, str | None]]:
         with self._lock:
@@ -276,6 +306,7 @@ class MemoryStore(JobStore):
                 if row is None or row.record.version != version or row.record.status != Status.SUSPENDED:
                     continue
                 r = row.record
+                self._move(job_id, r.status, Status.READY)
                 r.status, r.version, r.condition_error, r.updated = Status.READY, version + 1, None, now
                 row.wake = False
                 self._event(row, {"event": "ready", "at": now})
@@ -296,13 +327,17 @@ class MemoryStore(JobStore):
     def take_woken(self, *, python: str, limit: int = 1000) -> list[tuple[str, int]]:
         with self._lock:
             found = []
-            for row in self._rows.values():
-                if row.wake and row.record.python == python:
+            for job_id in list(self._woken):
+                row = self._rows.get(job_id)
+                if row is None or row.record.python != python:
+                    continue
+                del self._woken[job_id]
+                if row.wake:
                     row.wake = False
                     if row.record.status == Status.SUSPENDED:
-                        found.append((row.record.id, row.record.version))
-                    if len(found) >= limit:
-                        break
+                        found.append((job_id, row.record.version))
+                        if len(found) >= limit:
+                            break
             return found
 
     def wake(self, *, key: str | None = None, job_id: str | None = None) -> int:
@@ -315,6 +350,7 @@ class MemoryStore(JobStore):
                 row = self._rows.get(i) if i is not None else None
                 if row is not None and row.record.status == Status.SUSPENDED:
                     row.wake = True
+                    self._woken[row.record.id] = None
                     woken += 1
             if woken:
                 self._changed()
@@ -325,11 +361,13 @@ class MemoryStore(JobStore):
 
         expired = []
         with self._lock:
-            for row in self._rows.values():
+            for job_id in list(self._by_status[Status.STARTED]):
+                row = self._rows[job_id]
                 r = row.record
-                if r.status != Status.STARTED or r.lease_expires is None or r.lease_expires >= now:
+                if r.lease_expires is None or r.lease_expires >= now:
                     continue
                 status, event = _recovery(r.snapshot is not None, r.recoveries, max_recoveries, r.lease_owner, now)
+                self._move(r.id, r.status, status)
                 r.status, r.version, r.updated = status, r.version + 1, now
                 r.recoveries += 1
                 r.lease_owner = r.lease_expires = None
@@ -342,13 +380,11 @@ class MemoryStore(JobStore):
 
     def due_timeouts(self, *, python: str, now: float, limit: int = 100) -> list[JobRecord]:
         with self._lock:
+            suspended = (self._rows[i] for i in self._by_status[Status.SUSPENDED])
             due = [
                 r.record
-                for r in self._rows.values()
-                if r.record.status == Status.SUSPENDED
-                and r.record.python == python
-                and r.record.deadline is not None
-                and r.record.deadline < now
+                for r in suspended
+                if r.record.python == python and r.record.deadline is not None and r.record.deadline < now
             ]
         due.sort(key=lambda r: r.deadline or 0.0)
         return [self._copy(r, light=True) for r in due[:limit]]
@@ -366,6 +402,7 @@ class MemoryStore(JobStore):
                 self._event(row, {"event": "wait_extended", "deadline": deadline, "reason": reason, "at": now})
             else:
                 self._unwait(job_id)
+                self._move(job_id, r.status, Status(status))
                 r.status, r.version, r.error, r.updated = Status(status), version + 1, reason, now
                 r.keys = ()
                 row.wake = False
@@ -387,6 +424,7 @@ class MemoryStore(JobStore):
                 return r.status
             previous = r.status
             self._unwait(r.id)
+            self._move(r.id, previous, Status.CANCELLED)
             r.status, r.version, r.cancel_requested, r.updated = Status.CANCELLED, r.version + 1, True, now
             r.keys = ()
             row.wake = False
@@ -400,6 +438,7 @@ class MemoryStore(JobStore):
             if row is None or row.record.status not in (Status.FAILED, Status.TIMED_OUT) or row.record.snapshot is None:
                 return False
             r = row.record
+            self._move(job_id, r.status, Status.READY)
             r.status, r.version, r.error, r.deadline, r.not_before, r.updated = (
                 Status.READY,
                 r.version + 1,

@@ -32,6 +32,7 @@ __all__ = [
     "dependency_keys",
     "dump_awaited",
     "load_awaited",
+    "polling_namespace",
 ]
 
 # The attribute a deps object names its dependency key with.
@@ -101,18 +102,28 @@ def dump_awaited(
     return hmac.digest(key, _DOMAIN + payload, "sha256") + payload
 
 
-def load_awaited(blob: bytes, *, source: str, filename: str, bindings: dict[str, Any], key: bytes) -> Any:
-    """The future of :func:`dump_awaited`; the tag is checked before unpickling."""
-    from statek_vm.job import ScriptBuiltins, _script_import
+def load_awaited(blob: bytes, *, program: Any, builtins_: dict[str, Any], bindings: dict[str, Any], key: bytes) -> Any:
+    """The future of :func:`dump_awaited`; the tag is checked before unpickling.
+
+    ``program`` and ``builtins_`` are shared by every future of that program a
+    worker loads (see :func:`polling_namespace`).
+    """
     from statek_vm.snapshot import load_payload
 
     tag, payload = blob[:32], blob[32:]
     if len(blob) < 33 or not hmac.compare_digest(tag, hmac.digest(key, _DOMAIN + payload, "sha256")):
         raise SnapshotError("the awaited future's signature does not match the store's key: refused to load it")
+    return load_payload(payload, program=program, bindings=bindings, builtins=builtins_)
+
+
+def polling_namespace(source: str, filename: str) -> tuple[Any, dict[str, Any]]:
+    """The program and a builtins namespace for loading awaited futures of one program."""
+    from statek_vm.job import ScriptBuiltins, _script_import
+
     program = compile_program(source, filename)
     script_builtins = ScriptBuiltins(builtins.__dict__)
     script_builtins["__import__"] = _script_import
-    return load_payload(payload, program=program, bindings=bindings, builtins=script_builtins)
+    return program, script_builtins
 
 
 # -- bounded checks -------------------------------------------------------------------

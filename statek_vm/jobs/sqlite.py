@@ -269,6 +269,12 @@ class SQLiteStore(JobStore):
         max_live: int | None = None,
         job_id: str | None = None,
     ) -> JobRecord | None:
+        # Asked at every step of every worker: a plain read first, and the
+        # write lock only when there is something to take.
+        if job_id is None:
+            probe = "SELECT 1 FROM jobs WHERE python = ? AND status IN ('READY', 'PENDING') LIMIT 1"
+            if self._db().execute(probe, (python,)).fetchone() is None:
+                return None
         with self._write() as db:
             due = "(not_before IS NULL OR not_before <= ?)"
             if job_id is not None:
