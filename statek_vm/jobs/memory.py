@@ -185,7 +185,10 @@ class MemoryStore(JobStore):
         now: float,
         max_live: int | None = None,
         job_id: str | None = None,
+        ready_version: int | None = None,
     ) -> JobRecord | None:
+        from statek_vm.jobs.sqlite import _claim_events
+
         with self._lock:
 
             def due(r: JobRecord, status: Status) -> bool:
@@ -195,7 +198,15 @@ class MemoryStore(JobStore):
             rows = self._rows
             if job_id is not None:
                 row = rows.get(job_id)
-                if row is not None and (due(row.record, Status.READY) or due(row.record, Status.PENDING)):
+                if row is not None and (
+                    due(row.record, Status.READY)
+                    or due(row.record, Status.PENDING)
+                    or (
+                        row.record.status == Status.SUSPENDED
+                        and row.record.python == python
+                        and row.record.version == ready_version
+                    )
+                ):
                     chosen = row.record
                     if chosen.status == Status.PENDING and not self._has_room(python, max_live):
                         chosen = None
@@ -219,7 +230,7 @@ class MemoryStore(JobStore):
             chosen.updated = now
             row = self._rows[chosen.id]
             row.wake = False
-            self._event(row, {"event": "claimed", "owner": owner, "from": previous.value, "at": now})
+            row.events.extend(_claim_events(previous.value, owner, now))
             self._changed()
             return self._copy(chosen)
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.model import JobRecord, Status
-from statek_vm.jobs.sqlite import KEY_ENV, _recovery
+from statek_vm.jobs.sqlite import KEY_ENV, _claim_events, _recovery
 from statek_vm.jobs.store import JobStore
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
@@ -286,14 +286,16 @@ class PostgresStore(JobStore):
         now: float,
         max_live: int | None = None,
         job_id: str | None = None,
+        ready_version: int | None = None,
     ) -> JobRecord | None:
         with self._write() as cur:
             due = "(not_before IS NULL OR not_before <= %s)"
             if job_id is not None:
                 cur.execute(
-                    f"SELECT id, status FROM statek_vm_jobs WHERE id = %s AND python = %s "
-                    f"AND status IN ('PENDING', 'READY') AND {due} FOR UPDATE",
-                    (job_id, python, now),
+                    f"SELECT id, status FROM statek_vm_jobs WHERE id = %s AND python = %s AND ("
+                    f"(status IN ('PENDING', 'READY') AND {due}) OR (status = 'SUSPENDED' AND version = %s)) "
+                    "FOR UPDATE",
+                    (job_id, python, now, -1 if ready_version is None else ready_version),
                 )
                 row = cur.fetchone()
                 if row is not None and row[1] == "PENDING" and not self._has_room(cur, python, max_live):
@@ -319,7 +321,7 @@ class PostgresStore(JobStore):
                 "lease_expires = %s, wake = FALSE, updated = %s WHERE id = %s",
                 (owner, now + lease, now, row[0]),
             )
-            _add_events(cur, row[0], [{"event": "claimed", "owner": owner, "from": row[1], "at": now}])
+            _add_events(cur, row[0], _claim_events(row[1], owner, now))
             cur.execute(f"SELECT {_FULL} FROM statek_vm_jobs WHERE id = %s", (row[0],))
             return _record(cur.fetchone())
 

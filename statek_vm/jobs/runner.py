@@ -70,6 +70,7 @@ class SweepStats:
     ready: int = 0
     errors: int = 0
     seconds: float = 0.0
+    passed: list[tuple[str, int]] = dataclasses.field(default_factory=list, repr=False)
 
 
 @dataclasses.dataclass
@@ -331,10 +332,23 @@ class Runner:
             activity = False
             woken = self.store.take_woken(python=PYTHON, limit=self.batch_size)
             if woken:
-                sweep = self._check_batch(woken)
+                # Woken jobs whose condition passes are claimed and run at
+                # once: one step from SUSPENDED to STARTED, the notify path.
+                sweep = self._check_batch(woken, mark=False)
                 stats.checked += sweep.checked
-                stats.ready += sweep.ready
-                activity = activity or sweep.ready > 0
+                for job_id, version in sweep.passed:
+                    record = self.store.claim(
+                        self.worker_id,
+                        python=PYTHON,
+                        lease=self.lease,
+                        now=time.time(),
+                        job_id=job_id,
+                        ready_version=version,
+                    )
+                    if record is not None:
+                        stats.ready += 1
+                        activity = True
+                        self._tally(stats, self._run_claimed(record))
             if now_m >= next_sweep:
                 sweep = self.sweep()
                 stats.sweeps += 1
@@ -468,8 +482,9 @@ class Runner:
             program = self._programs[digest] = self.store.program(digest)
         return program
 
-    def _check_batch(self, items: Sequence[tuple[str, int]]) -> SweepStats:
-        """Check the conditions of these suspended jobs; mark the ready ones."""
+    def _check_batch(self, items: Sequence[tuple[str, int]], *, mark: bool = True) -> SweepStats:
+        """Check the conditions of these suspended jobs; mark the ready ones
+        ``READY`` (or, with ``mark=False``, only list them in ``passed``)."""
         stats = SweepStats()
         cache = self._cache
         missing = [job_id for job_id, version in items if cache.get(job_id, (None,))[0] != version]
@@ -498,10 +513,11 @@ class Runner:
                 continue
             if passed:
                 ready.append((job_id, version))
-        if ready:
+        for job_id, _ in ready:
+            cache.pop(job_id, None)
+        stats.passed = ready
+        if ready and mark:
             stats.ready = self.store.mark_ready(ready, now=time.time())
-            for job_id, _ in ready:
-                cache.pop(job_id, None)
             self._wake.set()
         return stats
 

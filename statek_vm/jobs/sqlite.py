@@ -268,6 +268,7 @@ class SQLiteStore(JobStore):
         now: float,
         max_live: int | None = None,
         job_id: str | None = None,
+        ready_version: int | None = None,
     ) -> JobRecord | None:
         # Asked at every step of every worker: a plain read first, and the
         # write lock only when there is something to take.
@@ -279,9 +280,9 @@ class SQLiteStore(JobStore):
             due = "(not_before IS NULL OR not_before <= ?)"
             if job_id is not None:
                 row = db.execute(
-                    f"SELECT id, status FROM jobs WHERE id = ? AND python = ? AND status IN ('PENDING', 'READY') "
-                    f"AND {due}",
-                    (job_id, python, now),
+                    f"SELECT id, status FROM jobs WHERE id = ? AND python = ? AND ("
+                    f"(status IN ('PENDING', 'READY') AND {due}) OR (status = 'SUSPENDED' AND version = ?))",
+                    (job_id, python, now, -1 if ready_version is None else ready_version),
                 ).fetchone()
             else:
                 row = db.execute(
@@ -304,7 +305,7 @@ class SQLiteStore(JobStore):
                 "wake = 0, updated = ? WHERE id = ?",
                 (owner, now + lease, now, row[0]),
             )
-            _add_events(db, row[0], [{"event": "claimed", "owner": owner, "from": row[1], "at": now}])
+            _add_events(db, row[0], _claim_events(row[1], owner, now))
             return _record(db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (row[0],)).fetchone())
 
     @staticmethod
@@ -523,6 +524,13 @@ class SQLiteStore(JobStore):
 
     def changes(self) -> int:
         return int(self._db().execute("PRAGMA data_version").fetchone()[0])
+
+
+def _claim_events(previous: str, owner: str, now: float) -> list[dict[str, Any]]:
+    claimed = {"event": "claimed", "owner": owner, "from": previous, "at": now}
+    if previous == "SUSPENDED":
+        return [{"event": "ready", "at": now}, {**claimed, "from": "READY"}]
+    return [claimed]
 
 
 def _recovery(

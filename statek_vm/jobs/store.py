@@ -92,6 +92,7 @@ class JobStore(abc.ABC):
         now: float,
         max_live: int | None = None,
         job_id: str | None = None,
+        ready_version: int | None = None,
     ) -> JobRecord | None:
         """Take one runnable job: set it ``STARTED`` with a lease for ``owner``.
 
@@ -99,7 +100,10 @@ class JobStore(abc.ABC):
         should finish before another starts), then ``PENDING`` ones while
         fewer than ``max_live`` jobs are live.  Only jobs of ``python`` are
         taken, and none whose ``not_before`` is in the future.  With
-        ``job_id``, only that job.  Returns the record as claimed (version
+        ``job_id``, only that job; with ``ready_version`` too, that job may
+        also be ``SUSPENDED`` at exactly that version (its condition was just
+        seen to pass: it goes straight to ``STARTED``, one step instead of
+        ``READY`` and a claim).  Returns the record as claimed (version
         bumped) or ``None``.
         """
 

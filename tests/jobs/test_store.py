@@ -290,3 +290,16 @@ def test_sqlite_key_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("STATEK_VM_KEY", "not hex")
     with pytest.raises(JobStoreError, match="hex"):
         SQLiteStore(tmp_path / "other.db").signing_key()
+
+
+def test_a_suspended_job_seen_ready_is_claimed_in_one_step(store: JobStore) -> None:
+    _new(store, "m1")
+    claimed = _claim(store)
+    assert claimed is not None
+    _suspend(store, claimed)
+    assert _claim(store, job_id="m1") is None, "suspended: not runnable"
+    assert _claim(store, job_id="m1", ready_version=1) is None, "a stale version"
+    taken = _claim(store, job_id="m1", ready_version=2)
+    assert taken is not None and taken.status == Status.STARTED and taken.version == 3
+    assert [e["event"] for e in store.events("m1")][-2:] == ["ready", "claimed"]
+    assert _claim(store, job_id="m1", ready_version=2) is None, "taken once"
