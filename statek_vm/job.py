@@ -39,8 +39,6 @@ HISTORY_LIMIT = 20
 # history (each event is 30 to 70 bytes).
 SNAPSHOT_HISTORY = 3
 
-_SUSPENDED = "SUSPENDED"  # the status of every job that has a snapshot
-
 # The CPython versions whose bytecode the VM interprets.
 SUPPORTED_VERSIONS = frozenset({(3, 11)})
 
@@ -52,6 +50,10 @@ class JobStatus(enum.StrEnum):
     SUSPENDED = "SUSPENDED"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
+
+
+# The status of every job that has a snapshot (``.value`` is a property: read once).
+_SUSPENDED = JobStatus.SUSPENDED.value
 
 
 class Job:
