@@ -151,10 +151,13 @@ class _Shape:
         self.suspending = t4 - _marks["touch"]
 
     def figures(self) -> dict[str, float]:
+        cycles = sorted(s + r for s, r in zip(self.suspend, self.resume, strict=True))
         return {
             "suspend_us": statistics.median(self.suspend) * 1e6,
             "resume_us": statistics.median(self.resume) * 1e6,
-            "cycle_us": statistics.median([s + r for s, r in zip(self.suspend, self.resume, strict=True)]) * 1e6,
+            "cycle_us": statistics.median(cycles) * 1e6,
+            # What the machine gives when its neighbours are quiet.
+            "cycle_p10_us": cycles[len(cycles) // 10] * 1e6,
             "size_bytes": statistics.median(self.sizes),
         }
 
@@ -301,7 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     base = results["small, after 10 instructions"]["resume_us"]
     late = results["small, after 100,000 instructions"]["resume_us"]
     print("-" * 81)
-    print(f"goal: small-frame suspend + resume under 50 us median: {small['cycle_us']:.1f} us")
+    print(
+        f"goal: small-frame suspend + resume under 50 us median: {small['cycle_us']:.1f} us "
+        f"(10th percentile {small['cycle_p10_us']:.1f} us)"
+    )
     registry = results["small frame, program in a registry"]
     print(
         f"goal: small-frame snapshot under 1 KB: {small['size_bytes']:.0f} bytes "
