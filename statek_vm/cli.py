@@ -22,6 +22,7 @@ import argparse
 import json
 import linecache
 import os
+import signal
 import sys
 import time
 import traceback
@@ -164,6 +165,9 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
         last[0] = line
 
+    # SIGTERM (a service manager stopping the worker) ends the loop after the
+    # run in progress is committed, instead of leaving its job to a lease.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: runner.stop())
     try:
         stats = runner.work(
             until_idle=args.until_idle,
@@ -172,6 +176,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             wake_poll=args.wake_poll,
         )
     finally:
+        signal.signal(signal.SIGTERM, previous)
         runner.close()
     if not args.quiet:
         if live:

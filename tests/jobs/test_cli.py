@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,23 @@ def test_store_option_and_environment(tmp_path: Path) -> None:
     assert (tmp_path / "other.db").exists()
     assert cli(tmp_path, "jobs").stdout.strip() == "no jobs", "the default store ($STATEK_VM_STORE) is another"
     assert "COMPLETED" in cli(tmp_path, "jobs", "--store", str(tmp_path / "other.db")).stdout
+
+
+def test_sigterm_stops_the_worker_cleanly(tmp_path: Path) -> None:
+    import signal
+
+    from tests.jobs.processes import start
+
+    worker = start(tmp_path, "worker", "--poll", "0.05")
+    try:
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "jobs.db").exists():
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.3)
+        worker.send_signal(signal.SIGTERM)
+        _, err = worker.communicate(timeout=30)
+    finally:
+        worker.kill()
+    assert worker.returncode == 0, err
+    assert "statek-vm worker: 0 runs" in err
