@@ -42,6 +42,23 @@ class Handler:
 
 
 @dataclass(frozen=True)
+class CellSlot:
+    """The operand of a fast-local instruction whose slot holds a cell.
+
+    From CPython 3.12 a comprehension is inlined into the function that
+    contains it (PEP 709).  When the comprehension's variable is captured by a
+    closure, CPython saves the enclosing function's slot with
+    ``LOAD_FAST_AND_CLEAR``, makes a fresh cell in it, and puts the saved
+    content back with ``STORE_FAST``: those instructions address a slot that
+    CPython shares between locals and cells.  VM frames keep fast locals and
+    cells apart, so such an operand names the cell (``Frame.cells[index]``)
+    and the VM runs the cell variant of the instruction.
+    """
+
+    index: int
+
+
+@dataclass(frozen=True)
 class Op:
     """A decoded instruction: its name, its argument and its source line.
 
@@ -161,6 +178,8 @@ class CodeUnit:
             return len(self.cellvars) + self.freevars.index(arg.name)
         name = instr.name
         if name in ("LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"):
+            if arg in self.cellvars:
+                return CellSlot(self.cellvars.index(arg))
             return self._var_index[arg]
         if name == "LOAD_CONST" and isinstance(arg, types.CodeType):
             return self.program._unit_for_code(arg, self)
@@ -215,7 +234,10 @@ class CodeUnit:
         starts = {0} if n else set()
         for i, instr in enumerate(instrs):
             if instr.has_jump():
-                starts.add(self.ops[i].arg)
+                target = self.ops[i].arg
+                starts.add(target)
+                if 0 <= target < n and self.ops[target].name in _SKIPPED_AT_EXIT:
+                    starts.add(target + 1)
             if instr.has_jump() or instr.is_final() or instr.name in ("YIELD_VALUE", "RETURN_GENERATOR", "SEND"):
                 starts.add(i + 1)
         for handler in self.handlers:
@@ -249,6 +271,13 @@ class CodeUnit:
         # A unit is part of its program: it is stored by reference (program
         # hash and unit index), never copied into a snapshot.
         return (_unit_by_ref, (self.program, self.index))
+
+
+# From CPython 3.12 a loop's FOR_ITER and a delegation's SEND jump to an
+# END_FOR/END_SEND when the iterator ends, but CPython continues one
+# instruction past it, having done its work already; so does the VM, and a
+# block starts there.
+_SKIPPED_AT_EXIT = frozenset({"END_FOR", "END_SEND"})
 
 
 def _unit_by_ref(program: Program, index: int) -> CodeUnit:
