@@ -301,18 +301,45 @@ def _first_resume(frame: Any) -> int:
     return frame.unit.first_resume  # type: ignore[no-any-return]
 
 
+_NO_ARG: Any = type("_NoArg", (), {"__repr__": lambda self: "<no argument>"})()
+
+# CPython 3.12 deprecates throw(type, value, traceback) (gh-96348).
+_THREE_ARG_THROW_WARNS = sys.version_info >= (3, 12)
+
+
 def _arg_of_throw(typ: Any, val: Any, tb: Any) -> BaseException:
+    """The exception that ``throw(typ[, val[, tb]])`` raises in the generator."""
+    if val is not _NO_ARG or tb is not _NO_ARG:
+        if _THREE_ARG_THROW_WARNS:
+            warnings.warn(
+                "the (type, exc, tb) signature of throw() is deprecated, use the single-arg signature instead.",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+        val = None if val is _NO_ARG else val
+        tb = None if tb is _NO_ARG else tb
+    else:
+        val = tb = None
     if isinstance(typ, BaseException):
         if val is not None:
             raise TypeError("instance exception may not have a separate value")
         exc = typ
     elif isinstance(typ, type) and issubclass(typ, BaseException):
+        made: Any  # a class's __new__ may return anything
         if val is None:
-            exc = typ()
+            made = typ()
         elif isinstance(val, typ):
-            exc = val
+            made = val
         else:
-            exc = typ(*val) if isinstance(val, tuple) else typ(val)
+            made = typ(*val) if isinstance(val, tuple) else typ(val)
+        if isinstance(made, BaseException):
+            exc = made
+        else:
+            # Natively the class is instantiated inside the generator, so
+            # this error is raised there, at the yield.
+            exc = TypeError(
+                f"calling {typ!r} should have returned an instance of BaseException, not {type(made).__name__}"
+            )
     else:
         raise TypeError(
             f"exceptions must be classes or instances deriving from BaseException, not {type(typ).__name__}"
@@ -336,7 +363,7 @@ class VMGenerator(_GeneratorBase):
     def send(self, value: Any) -> Any:
         return self._send(value)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._throw(_arg_of_throw(typ, val, tb))
 
     def close(self) -> None:
@@ -379,7 +406,7 @@ class VMCoroutine(_GeneratorBase):
     def send(self, value: Any) -> Any:
         return self._send(value)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._throw(_arg_of_throw(typ, val, tb))
 
     def close(self) -> None:
@@ -430,7 +457,7 @@ class _CoroutineWrapper:
     def send(self, value: Any) -> Any:
         return self._coro.send(value)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._coro.throw(typ, val, tb)
 
     def close(self) -> None:
@@ -466,7 +493,7 @@ class VMAsyncGenerator(_GeneratorBase):
     def asend(self, value: Any) -> _ASend:
         return _ASend(self, value, None)
 
-    def athrow(self, typ: Any, val: Any = None, tb: Any = None) -> _ASend:
+    def athrow(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> _ASend:
         return _ASend(self, None, _arg_of_throw(typ, val, tb))
 
     def aclose(self) -> _ASend:
@@ -534,7 +561,7 @@ class _ASend:
                 raise exc
         return self._step(value, exc)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         if self._done:
             raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
         self._started = True

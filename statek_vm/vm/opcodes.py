@@ -62,9 +62,11 @@ def NOP(vm: Any, f: Frame, arg: Any) -> None:
     return None
 
 
-RESUME = op(lambda vm, f, arg: None)
-RESUME.__name__ = "RESUME"
-HANDLERS["RESUME"] = RESUME
+@op
+def RESUME(vm: Any, f: Frame, arg: Any) -> None:
+    return None
+
+
 HANDLERS["PRECALL"] = RESUME  # method unpacking happens in CALL
 HANDLERS["EXTENDED_ARG"] = RESUME
 

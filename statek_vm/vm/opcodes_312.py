@@ -30,6 +30,7 @@ What changed, in short:
 from __future__ import annotations
 
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -134,6 +135,17 @@ _CELL_VARIANTS: dict[str, Handler] = {
     "LOAD_FAST_CHECK": LOAD_FAST_CELL,
     "DELETE_FAST": DELETE_FAST_CELL,
 }
+
+
+@op
+def MAKE_CELL(vm: Any, f: Frame, arg: int) -> None:
+    # An inlined comprehension whose variable shadows a free variable of the
+    # function makes a fresh cell in the free variable's slot (CPython 3.12
+    # addresses it by slot; the 3.11 core knows only cell-variable slots).
+    if arg >= len(f.unit.cellvars):
+        f.cells[arg] = types.CellType()
+        return
+    opcodes.MAKE_CELL(vm, f, arg)
 
 
 # ---------------------------------------------------------- class bodies --
@@ -360,13 +372,13 @@ def _intrinsic_list_to_tuple(vm: Any, f: Frame, value: Any) -> Any:
 def _intrinsic_typevar(vm: Any, f: Frame, name: Any) -> Any:
     import typing
 
-    return typing.TypeVar(name)
+    return typing.TypeVar(name, infer_variance=True)
 
 
 def _intrinsic_paramspec(vm: Any, f: Frame, name: Any) -> Any:
     import typing
 
-    return typing.ParamSpec(name)
+    return typing.ParamSpec(name, infer_variance=True)
 
 
 def _intrinsic_typevartuple(vm: Any, f: Frame, name: Any) -> Any:
@@ -378,7 +390,9 @@ def _intrinsic_typevartuple(vm: Any, f: Frame, name: Any) -> Any:
 def _intrinsic_subscript_generic(vm: Any, f: Frame, params: Any) -> Any:
     import typing
 
-    return typing.Generic.__class_getitem__(params)  # type: ignore[attr-defined]
+    # ``class C[*Ts]`` subscripts Generic with ``*Ts``, unpacked.
+    unpacked = tuple(next(iter(p)) if isinstance(p, typing.TypeVarTuple) else p for p in params)
+    return typing.Generic.__class_getitem__(unpacked)
 
 
 def _intrinsic_typealias(vm: Any, f: Frame, args: Any) -> Any:
@@ -414,13 +428,13 @@ def _intrinsic_prep_reraise_star(vm: Any, f: Frame, orig: Any, excs: Any) -> Any
 def _intrinsic_typevar_with_bound(vm: Any, f: Frame, name: Any, evaluate: Any) -> Any:
     import typing
 
-    return typing.TypeVar(name, bound=vm.call_host(evaluate, [], None))
+    return typing.TypeVar(name, bound=vm.call_host(evaluate, [], None), infer_variance=True)
 
 
 def _intrinsic_typevar_with_constraints(vm: Any, f: Frame, name: Any, evaluate: Any) -> Any:
     import typing
 
-    return typing.TypeVar(name, *vm.call_host(evaluate, [], None))
+    return typing.TypeVar(name, *vm.call_host(evaluate, [], None), infer_variance=True)
 
 
 def _intrinsic_set_function_type_params(vm: Any, f: Frame, func: Any, params: Any) -> Any:
