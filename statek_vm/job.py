@@ -35,7 +35,7 @@ HISTORY_LIMIT = 20
 SNAPSHOT_HISTORY = 6
 
 # The CPython versions whose bytecode the VM interprets.
-SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12)})
+SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12), (3, 13)})
 
 
 class JobStatus(enum.StrEnum):

@@ -170,22 +170,38 @@ class CodeUnit:
 
     def _resolve_arg(self, instr: Instr, labels: dict[int, int]) -> Any:
         arg: Any = instr.arg
+        name = instr.name
+        if name in _FAST_OPS:
+            return self._fast_slot(arg)
+        if name in _FAST_PAIR_OPS:
+            return (self._fast_slot(arg[0]), self._fast_slot(arg[1]))
         if isinstance(arg, Label):
             return labels[id(arg)]
         if isinstance(arg, CellVar):
             return self.cellvars.index(arg.name)
         if isinstance(arg, FreeVar):
             return len(self.cellvars) + self.freevars.index(arg.name)
-        name = instr.name
-        if name in ("LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"):
-            if arg in self.cellvars:
-                return CellSlot(self.cellvars.index(arg))
-            return self._var_index[arg]
         if name == "LOAD_CONST" and isinstance(arg, types.CodeType):
             return self.program._unit_for_code(arg, self)
         if name == "COMPARE_OP":
             return int(arg)
         return arg
+
+    def _fast_slot(self, arg: Any) -> int | CellSlot:
+        """The operand of a fast-local instruction: a local's index, or a :class:`CellSlot`.
+
+        From CPython 3.13 ``LOAD_FAST`` also pushes the cell of a cell or free
+        variable (it replaced ``LOAD_CLOSURE``).
+        """
+        if isinstance(arg, CellVar):
+            return CellSlot(self.cellvars.index(arg.name))
+        if isinstance(arg, FreeVar):
+            return CellSlot(len(self.cellvars) + self.freevars.index(arg.name))
+        if arg in self.cellvars:
+            return CellSlot(self.cellvars.index(arg))
+        if arg not in self._var_index and arg in self.freevars:
+            return CellSlot(len(self.cellvars) + self.freevars.index(arg))
+        return self._var_index[arg]
 
     def _compute_depths(self, instrs: list[Instr]) -> list[int]:
         """Stack depth before each instruction, by flow analysis.
@@ -236,8 +252,8 @@ class CodeUnit:
             if instr.has_jump():
                 target = self.ops[i].arg
                 starts.add(target)
-                if 0 <= target < n and self.ops[target].name in _SKIPPED_AT_EXIT:
-                    starts.add(target + 1)
+                if instr.name in EXIT_PAST_TARGET:
+                    starts.add(target + EXIT_PAST_TARGET[instr.name])
             if instr.has_jump() or instr.is_final() or instr.name in ("YIELD_VALUE", "RETURN_GENERATOR", "SEND"):
                 starts.add(i + 1)
         for handler in self.handlers:
@@ -273,11 +289,20 @@ class CodeUnit:
         return (_unit_by_ref, (self.program, self.index))
 
 
+_FAST_OPS = frozenset({"LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"})
+_FAST_PAIR_OPS = frozenset({"LOAD_FAST_LOAD_FAST", "STORE_FAST_LOAD_FAST", "STORE_FAST_STORE_FAST"})  # 3.13
+
 # From CPython 3.12 a loop's FOR_ITER and a delegation's SEND jump to an
-# END_FOR/END_SEND when the iterator ends, but CPython continues one
-# instruction past it, having done its work already; so does the VM, and a
-# block starts there.
-_SKIPPED_AT_EXIT = frozenset({"END_FOR", "END_SEND"})
+# END_FOR/END_SEND when the iterator or the delegate ends, but CPython
+# continues past it (and past the POP_TOP after END_FOR from 3.13), having
+# done their work already.  So does the VM, and a block starts there.  By
+# version: how many instructions past the jump target execution continues.
+_EXITS: dict[tuple[int, int], dict[str, int]] = {
+    (3, 11): {},
+    (3, 12): {"FOR_ITER": 1, "SEND": 1},
+    (3, 13): {"FOR_ITER": 2, "SEND": 1},
+}
+EXIT_PAST_TARGET = _EXITS.get(sys.version_info[:2], _EXITS[(3, 13)])
 
 
 def _unit_by_ref(program: Program, index: int) -> CodeUnit:

@@ -5,7 +5,8 @@ interpreter's.  Each supported CPython minor version has a :class:`Dialect`:
 the handler of every instruction, the handlers chosen by operand, the fused
 steps, and the few facts about the calling convention that the interpreter
 loop needs.  Versions differ by tables of overrides over the 3.11 core
-(:mod:`statek_vm.vm.opcodes`, :mod:`statek_vm.vm.opcodes_312`), never by
+(:mod:`statek_vm.vm.opcodes`, :mod:`statek_vm.vm.opcodes_312`,
+:mod:`statek_vm.vm.opcodes_313`), never by
 version checks inside handlers.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from statek_vm.vm import opcodes, opcodes_312
+from statek_vm.vm import opcodes, opcodes_312, opcodes_313
 
 Handler = opcodes.Handler
 
@@ -68,7 +69,16 @@ PY312 = Dialect(
     send_exit=1,
 )
 
-DIALECTS = {d.version: d for d in (PY311, PY312)}
+PY313 = Dialect(
+    version=(3, 13),
+    handlers=opcodes_313.build_handlers(dict(PY312.handlers)),
+    specialize=opcodes_313.specialize,
+    fused=opcodes.FUSED,
+    precall_holds_call_args=False,
+    send_exit=1,
+)
+
+DIALECTS = {d.version: d for d in (PY311, PY312, PY313)}
 
 
 def dialect_for(version: tuple[int, int]) -> Dialect:

@@ -228,17 +228,20 @@ class _GeneratorBase:
 
         return current_interpreter().resume_generator_from_host(self, None, exc)
 
-    def _close(self) -> None:
+    def _close(self) -> Any:
         if self._finished:
-            return
+            return None
         if self._frame.pc <= _first_resume(self._frame):
             # Never started: nothing to clean up.
             self._finished = True
-            return
+            return None
         try:
             self._throw(GeneratorExit())
-        except (GeneratorExit, StopIteration, StopAsyncIteration):
-            return
+        except StopIteration as stop:
+            # From CPython 3.13 close() returns what the generator returned.
+            return stop.value if _CLOSE_RETURNS_VALUE else None
+        except (GeneratorExit, StopAsyncIteration):
+            return None
         raise RuntimeError(f"{self._kind} ignored GeneratorExit")
 
     _kind = "generator"
@@ -305,6 +308,8 @@ _NO_ARG: Any = type("_NoArg", (), {"__repr__": lambda self: "<no argument>"})()
 
 # CPython 3.12 deprecates throw(type, value, traceback) (gh-96348).
 _THREE_ARG_THROW_WARNS = sys.version_info >= (3, 12)
+# CPython 3.13's generator.close() returns the generator's return value.
+_CLOSE_RETURNS_VALUE = sys.version_info >= (3, 13)
 
 
 def _arg_of_throw(typ: Any, val: Any, tb: Any) -> BaseException:
@@ -366,8 +371,8 @@ class VMGenerator(_GeneratorBase):
     def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._throw(_arg_of_throw(typ, val, tb))
 
-    def close(self) -> None:
-        self._close()
+    def close(self) -> Any:
+        return self._close()
 
     @property
     def gi_running(self) -> bool:
@@ -409,8 +414,8 @@ class VMCoroutine(_GeneratorBase):
     def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._throw(_arg_of_throw(typ, val, tb))
 
-    def close(self) -> None:
-        self._close()
+    def close(self) -> Any:
+        return self._close()
 
     @property
     def cr_running(self) -> bool:
@@ -460,8 +465,8 @@ class _CoroutineWrapper:
     def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._coro.throw(typ, val, tb)
 
-    def close(self) -> None:
-        self._coro.close()
+    def close(self) -> Any:
+        return self._coro.close()
 
 
 class AsyncGenWrapped:
@@ -606,8 +611,10 @@ def _yieldfrom(gen: _GeneratorBase) -> Any:
     ops = frame.unit.ops
     pc = frame.pc
     # Suspended at the YIELD_VALUE of a `yield from`/`await` loop: the
-    # delegate is the SEND receiver, just below the yielded value.
-    if 0 < pc < len(ops) and ops[pc].name == "RESUME" and ops[pc].arg >= 2:
+    # delegate is the SEND receiver, just below the yielded value.  RESUME's
+    # low two bits say where it resumes (2, 3: after yield from, await);
+    # CPython 3.13 uses the bit above them for the exception depth.
+    if 0 < pc < len(ops) and ops[pc].name == "RESUME" and ops[pc].arg & 3 >= 2:
         return frame.stack[-1]
     return None
 

@@ -29,6 +29,7 @@ What changed, in short:
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Callable
@@ -41,6 +42,10 @@ from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import AsyncGenWrapped, VMCoroutine, VMGenerator
 
 Handler = opcodes.Handler
+
+# Typed loosely: 3.12's typing has arguments (infer_variance) and classes
+# (TypeAliasType) that the 3.11 stubs the package is checked against lack.
+_typing: Any = importlib.import_module("typing")
 
 _MISSING: Any = object()
 
@@ -370,40 +375,30 @@ def _intrinsic_list_to_tuple(vm: Any, f: Frame, value: Any) -> Any:
 
 
 def _intrinsic_typevar(vm: Any, f: Frame, name: Any) -> Any:
-    import typing
-
-    return typing.TypeVar(name, infer_variance=True)
+    return _typing.TypeVar(name, infer_variance=True)
 
 
 def _intrinsic_paramspec(vm: Any, f: Frame, name: Any) -> Any:
-    import typing
-
-    return typing.ParamSpec(name, infer_variance=True)
+    return _typing.ParamSpec(name, infer_variance=True)
 
 
 def _intrinsic_typevartuple(vm: Any, f: Frame, name: Any) -> Any:
-    import typing
-
-    return typing.TypeVarTuple(name)
+    return _typing.TypeVarTuple(name)
 
 
 def _intrinsic_subscript_generic(vm: Any, f: Frame, params: Any) -> Any:
-    import typing
-
     # ``class C[*Ts]`` subscripts Generic with ``*Ts``, unpacked.
-    unpacked = tuple(next(iter(p)) if isinstance(p, typing.TypeVarTuple) else p for p in params)
-    return typing.Generic.__class_getitem__(unpacked)
+    unpacked = tuple(next(iter(p)) if isinstance(p, _typing.TypeVarTuple) else p for p in params)
+    return _typing.Generic.__class_getitem__(unpacked)
 
 
 def _intrinsic_typealias(vm: Any, f: Frame, args: Any) -> Any:
     # CPython evaluates the value lazily, on first access; the VM evaluates
     # it when the alias is made (a script function cannot be the lazy
     # evaluator of a native TypeAliasType).
-    import typing
-
     name, type_params, compute = args
     value = vm.call_host(compute, [], None)
-    return typing.TypeAliasType(name, value, type_params=type_params or ())  # type: ignore[attr-defined]
+    return _typing.TypeAliasType(name, value, type_params=type_params or ())
 
 
 INTRINSICS_1: dict[int, Callable[[Any, Frame, Any], Any]] = {
@@ -426,15 +421,11 @@ def _intrinsic_prep_reraise_star(vm: Any, f: Frame, orig: Any, excs: Any) -> Any
 
 
 def _intrinsic_typevar_with_bound(vm: Any, f: Frame, name: Any, evaluate: Any) -> Any:
-    import typing
-
-    return typing.TypeVar(name, bound=vm.call_host(evaluate, [], None), infer_variance=True)
+    return _typing.TypeVar(name, bound=vm.call_host(evaluate, [], None), infer_variance=True)
 
 
 def _intrinsic_typevar_with_constraints(vm: Any, f: Frame, name: Any, evaluate: Any) -> Any:
-    import typing
-
-    return typing.TypeVar(name, *vm.call_host(evaluate, [], None), infer_variance=True)
+    return _typing.TypeVar(name, *vm.call_host(evaluate, [], None), infer_variance=True)
 
 
 def _intrinsic_set_function_type_params(vm: Any, f: Frame, func: Any, params: Any) -> Any:

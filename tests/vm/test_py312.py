@@ -1,4 +1,4 @@
-"""What CPython 3.12 compiles differently from 3.11, run on the VM.
+"""What CPython 3.12 and later compile differently from 3.11, run on the VM.
 
 The differential corpus and the suspension scripts run on every supported
 version; the scripts here exercise the instructions and layouts that only
@@ -34,6 +34,8 @@ SCRIPTS = {
             x = ...
             return [fn() for fn in f()]
         print(outer())
+    """,
+    "comprehension_cells": """
         z = 1
         r = [lambda: z for z in range(3)]
         print([q() for q in r], z)
@@ -178,7 +180,18 @@ SCRIPTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(SCRIPTS))
+# The ``bytecode`` package cannot decode 3.13's code for a comprehension
+# variable that shadows a free variable (a LOAD_FAST of the free slot).
+_UNDECODABLE = {"comprehension_cell_shadows_free_variable"} if sys.version_info >= (3, 13) else set()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(raises=IndexError, strict=True)) if name in _UNDECODABLE else name
+        for name in sorted(SCRIPTS)
+    ],
+)
 def test_matches_native(name: str) -> None:
     source = textwrap.dedent(SCRIPTS[name])
     native = harness.run_native(source, f"{name}.py")
