@@ -50,9 +50,12 @@ class CellSlot:
     closure, CPython saves the enclosing function's slot with
     ``LOAD_FAST_AND_CLEAR``, makes a fresh cell in it, and puts the saved
     content back with ``STORE_FAST``: those instructions address a slot that
-    CPython shares between locals and cells.  VM frames keep fast locals and
-    cells apart, so such an operand names the cell (``Frame.cells[index]``)
-    and the VM runs the cell variant of the instruction.
+    CPython shares between locals and cells.  From CPython 3.13 ``LOAD_FAST``
+    also pushes the cell of a cell or free variable (``LOAD_CLOSURE`` is
+    gone).  VM frames keep fast locals and cells apart, so such an operand
+    names the cell slot (``Frame.cells[index]``) and the VM runs the cell
+    variant of the instruction, which moves what the slot holds (the cell
+    object itself) as CPython does.
     """
 
     index: int
@@ -188,11 +191,7 @@ class CodeUnit:
         return arg
 
     def _fast_slot(self, arg: Any) -> int | CellSlot:
-        """The operand of a fast-local instruction: a local's index, or a :class:`CellSlot`.
-
-        From CPython 3.13 ``LOAD_FAST`` also pushes the cell of a cell or free
-        variable (it replaced ``LOAD_CLOSURE``).
-        """
+        """The operand of a fast-local instruction: a local's index, or a :class:`CellSlot`."""
         if isinstance(arg, CellVar):
             return CellSlot(self.cellvars.index(arg.name))
         if isinstance(arg, FreeVar):
