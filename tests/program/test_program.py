@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from statek_vm.job import SUPPORTED_VERSIONS
-
 from statek_vm.program import Program, compile_program
 
 pytestmark = pytest.mark.skipif(

@@ -12,11 +12,10 @@ import sys
 from typing import Any
 
 import pytest
-
-from statek_vm.job import SUPPORTED_VERSIONS
 from hypothesis import given
 
 import statek_vm
+from statek_vm.job import SUPPORTED_VERSIONS
 from tests.vm import gates
 from tests.vm.test_exact_once import program, trees
 

@@ -13,13 +13,12 @@ from typing import Any
 
 import msgpack
 import pytest
-
-from statek_vm.job import SUPPORTED_VERSIONS
 from hypothesis import given
 from hypothesis import strategies as st
 
 import statek_vm
 from statek_vm import Job, SnapshotError
+from statek_vm.job import SUPPORTED_VERSIONS
 from statek_vm.snapshot import envelope, pickling
 from tests.snapshot import durable
 from tests.vm import gates

@@ -8,10 +8,9 @@ import traceback
 
 import pytest
 
-from statek_vm.job import SUPPORTED_VERSIONS
-
 import statek_vm
 from statek_vm.exceptions import NotResumableError, VMInternalError
+from statek_vm.job import SUPPORTED_VERSIONS
 from tests.vm import gates
 
 pytestmark = pytest.mark.skipif(

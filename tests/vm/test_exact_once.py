@@ -16,11 +16,10 @@ import sys
 from typing import Any
 
 import pytest
-
-from statek_vm.job import SUPPORTED_VERSIONS
 from hypothesis import given
 from hypothesis import strategies as st
 
+from statek_vm.job import SUPPORTED_VERSIONS
 from tests.vm import gates
 
 pytestmark = pytest.mark.skipif(

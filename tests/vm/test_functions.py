@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from statek_vm.job import SUPPORTED_VERSIONS
-
 import statek_vm
+from statek_vm.job import SUPPORTED_VERSIONS
 from statek_vm.vm import VMFunction
 
 pytestmark = pytest.mark.skipif(

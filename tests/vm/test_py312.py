@@ -16,8 +16,8 @@ import textwrap
 
 import pytest
 
-from statek_vm.job import SUPPORTED_VERSIONS
-
+from statek_vm.job import SUPPORTED_VERSIONS, Job
+from statek_vm.job import run as statek_vm_run
 from tests.differential import harness
 from tests.vm import gates
 
@@ -255,3 +255,38 @@ def test_suspends_and_resumes_exactly(name: str) -> None:
     assert world.log == reference_world.log == native_world.log
     assert job.output == reference.output == native_output
     assert interrupted_counts == reference_counts, "an instruction ran a different number of times"
+
+
+def test_snapshots_inside_inlined_comprehensions() -> None:
+    # Suspended inside an inlined comprehension, the frame holds the saved
+    # enclosing values (an unbound marker, a cell) on its value stack; each
+    # wait goes through signed bytes and back.
+    key = b"k" * 32
+    source = textwrap.dedent(
+        """
+        def build(n):
+            x = "outer-x"
+            fs = [lambda: wait(k) + k for k in range(n)]
+            vals = [f() + wait(x2) for x2 in range(2) for f in fs]
+            return x, vals
+        effect(build(2))
+        k = "module"
+        effect([wait(k2) * 1 for k2 in range(2)] + [k])
+        class C:
+            items = [wait(q) * 1 for q in range(2)]
+        effect(C.items)
+        """
+    )
+    world = gates.World(start_open=False)
+    job = statek_vm_run(source, world.bindings())
+    trips = 0
+    while job.status == "SUSPENDED":
+        job = Job.loads(job.dumps(key=key), world.bindings(), key=key)
+        job.awaited_result.deps.open = True
+        job.resume()
+        trips += 1
+    assert job.status == "COMPLETED", job.error
+    assert trips == len(world.gates) == 12
+    native_world, _, native_error = gates.run_native(source)
+    assert native_error is None
+    assert world.log == native_world.log

@@ -12,9 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from statek_vm.job import SUPPORTED_VERSIONS
-
 import statek_vm
+from statek_vm.job import SUPPORTED_VERSIONS
 
 
 def line_of(source: str, text: str) -> int:

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from statek_vm.job import SUPPORTED_VERSIONS
-
 import statek_vm
 from statek_vm.exceptions import VMInternalError
+from statek_vm.job import SUPPORTED_VERSIONS
 from tests.differential import harness
 
 pytestmark = pytest.mark.skipif(

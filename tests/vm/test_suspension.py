@@ -15,7 +15,6 @@ import textwrap
 import pytest
 
 from statek_vm.job import SUPPORTED_VERSIONS
-
 from tests.vm import gates
 
 pytestmark = pytest.mark.skipif(
