@@ -34,7 +34,8 @@ HISTORY_LIMIT = 20
 # The number of those a snapshot carries.
 SNAPSHOT_HISTORY = 6
 
-# The CPython versions whose bytecode the VM interprets.
+# The CPython versions whose bytecode the VM interprets (each has its
+# dialect: statek_vm/vm/dialect.py).
 SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12), (3, 13)})
 
 
@@ -528,8 +529,8 @@ def run(
     if sys.version_info[:2] not in SUPPORTED_VERSIONS:
         raise StatekError(
             f"the statek_vm VM runs CPython {', '.join(f'{a}.{b}' for a, b in sorted(SUPPORTED_VERSIONS))} bytecode; "
-            f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Use CPython 3.11 to run jobs "
-            "(the temporal API in statek_vm.future works on every supported version)."
+            f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Run jobs on one of those versions "
+            "(the temporal API in statek_vm.future works on every version)."
         )
     if mode not in ("exec", "single"):
         raise ValueError(f"run() mode must be 'exec' or 'single', not {mode!r}")

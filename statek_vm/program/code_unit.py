@@ -112,7 +112,18 @@ class CodeUnit:
     # -- decoding ---------------------------------------------------------
 
     def _decode(self) -> None:
-        bc = Bytecode.from_code(self.code)
+        try:
+            bc = Bytecode.from_code(self.code)
+        except (IndexError, KeyError, ValueError) as error:
+            # The ``bytecode`` package does not know every layout a CPython
+            # version produces (3.13: a comprehension variable that shadows a
+            # free variable of its function).
+            from statek_vm.exceptions import VMInternalError
+
+            raise VMInternalError(
+                f"cannot decode the bytecode of {self.qualname} ({self.filename}:{self.firstlineno}) "
+                f"on CPython {PY_MINOR}: {type(error).__name__}: {error}"
+            ) from error
         # First pass: give every real instruction an index and every label the
         # index of the instruction that follows it.
         labels: dict[int, int] = {}

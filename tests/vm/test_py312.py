@@ -16,6 +16,7 @@ import textwrap
 
 import pytest
 
+from statek_vm.exceptions import VMInternalError
 from statek_vm.job import SUPPORTED_VERSIONS, Job
 from statek_vm.job import run as statek_vm_run
 from tests.differential import harness
@@ -188,7 +189,7 @@ _UNDECODABLE = {"comprehension_cell_shadows_free_variable"} if sys.version_info 
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(name, marks=pytest.mark.xfail(raises=IndexError, strict=True)) if name in _UNDECODABLE else name
+        pytest.param(name, marks=pytest.mark.xfail(raises=VMInternalError, strict=True)) if name in _UNDECODABLE else name
         for name in sorted(SCRIPTS)
     ],
 )
