@@ -47,7 +47,7 @@ Handler = opcodes.Handler
 # (TypeAliasType) that the 3.11 stubs the package is checked against lack.
 _typing: Any = importlib.import_module("typing")
 
-_MISSING: Any = object()
+_MISSING: Any = opcodes._MISSING
 
 CHANGED: dict[str, Handler] = {}
 """Handlers that 3.12 adds or whose meaning changed, by opcode name."""
@@ -170,7 +170,7 @@ def LOAD_FROM_DICT_OR_DEREF(vm: Any, f: Frame, arg: int) -> None:
     mapping = st[-1]
     name = opcodes._cell_name(f, arg)
     value = opcodes._lookup(mapping, name)
-    if value is _MISSING or value is opcodes._MISSING:
+    if value is _MISSING:
         try:
             value = f.cells[arg].cell_contents
         except ValueError:
@@ -184,7 +184,7 @@ def LOAD_FROM_DICT_OR_DEREF(vm: Any, f: Frame, arg: int) -> None:
 def LOAD_FROM_DICT_OR_GLOBALS(vm: Any, f: Frame, arg: str) -> None:
     st = f.stack
     value = opcodes._lookup(st[-1], arg)
-    if value is opcodes._MISSING:
+    if value is _MISSING:
         value = f.globals.get(arg, _MISSING)
         if value is _MISSING:
             value = f.builtins.get(arg, _MISSING)
