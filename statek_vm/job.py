@@ -39,8 +39,9 @@ HISTORY_LIMIT = 20
 # history (each event is 30 to 70 bytes).
 SNAPSHOT_HISTORY = 3
 
-# The CPython versions whose bytecode the VM interprets.
-SUPPORTED_VERSIONS = frozenset({(3, 11)})
+# The CPython versions whose bytecode the VM interprets (each has its
+# dialect: statek_vm/vm/dialect.py).
+SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12), (3, 13)})
 
 
 class JobStatus(enum.StrEnum):
@@ -577,8 +578,8 @@ def run(
     if sys.version_info[:2] not in SUPPORTED_VERSIONS:
         raise StatekError(
             f"the statek_vm VM runs CPython {', '.join(f'{a}.{b}' for a, b in sorted(SUPPORTED_VERSIONS))} bytecode; "
-            f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Use CPython 3.11 to run jobs "
-            "(the temporal API in statek_vm.future works on every supported version)."
+            f"this is CPython {sys.version_info[0]}.{sys.version_info[1]}. Run jobs on one of those versions "
+            "(the temporal API in statek_vm.future works on every version)."
         )
     if mode not in ("exec", "single"):
         raise ValueError(f"run() mode must be 'exec' or 'single', not {mode!r}")

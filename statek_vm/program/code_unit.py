@@ -42,6 +42,26 @@ class Handler:
 
 
 @dataclass(frozen=True)
+class CellSlot:
+    """The operand of a fast-local instruction whose slot holds a cell.
+
+    From CPython 3.12 a comprehension is inlined into the function that
+    contains it (PEP 709).  When the comprehension's variable is captured by a
+    closure, CPython saves the enclosing function's slot with
+    ``LOAD_FAST_AND_CLEAR``, makes a fresh cell in it, and puts the saved
+    content back with ``STORE_FAST``: those instructions address a slot that
+    CPython shares between locals and cells.  From CPython 3.13 ``LOAD_FAST``
+    also pushes the cell of a cell or free variable (``LOAD_CLOSURE`` is
+    gone).  VM frames keep fast locals and cells apart, so such an operand
+    names the cell slot (``Frame.cells[index]``) and the VM runs the cell
+    variant of the instruction, which moves what the slot holds (the cell
+    object itself) as CPython does.
+    """
+
+    index: int
+
+
+@dataclass(frozen=True)
 class Op:
     """A decoded instruction: its name, its argument and its source line.
 
@@ -92,7 +112,18 @@ class CodeUnit:
     # -- decoding ---------------------------------------------------------
 
     def _decode(self) -> None:
-        bc = Bytecode.from_code(self.code)
+        try:
+            bc = Bytecode.from_code(self.code)
+        except (IndexError, KeyError, ValueError) as error:
+            # The ``bytecode`` package does not know every layout a CPython
+            # version produces (3.13: a comprehension variable that shadows a
+            # free variable of its function).
+            from statek_vm.exceptions import VMInternalError
+
+            raise VMInternalError(
+                f"cannot decode the bytecode of {self.qualname} ({self.filename}:{self.firstlineno}) "
+                f"on CPython {PY_MINOR}: {type(error).__name__}: {error}"
+            ) from error
         # First pass: give every real instruction an index and every label the
         # index of the instruction that follows it.
         labels: dict[int, int] = {}
@@ -153,20 +184,34 @@ class CodeUnit:
 
     def _resolve_arg(self, instr: Instr, labels: dict[int, int]) -> Any:
         arg: Any = instr.arg
+        name = instr.name
+        if name in _FAST_OPS:
+            return self._fast_slot(arg)
+        if name in _FAST_PAIR_OPS:
+            return (self._fast_slot(arg[0]), self._fast_slot(arg[1]))
         if isinstance(arg, Label):
             return labels[id(arg)]
         if isinstance(arg, CellVar):
             return self.cellvars.index(arg.name)
         if isinstance(arg, FreeVar):
             return len(self.cellvars) + self.freevars.index(arg.name)
-        name = instr.name
-        if name in ("LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"):
-            return self._var_index[arg]
         if name == "LOAD_CONST" and isinstance(arg, types.CodeType):
             return self.program._unit_for_code(arg, self)
         if name == "COMPARE_OP":
             return int(arg)
         return arg
+
+    def _fast_slot(self, arg: Any) -> int | CellSlot:
+        """The operand of a fast-local instruction: a local's index, or a :class:`CellSlot`."""
+        if isinstance(arg, CellVar):
+            return CellSlot(self.cellvars.index(arg.name))
+        if isinstance(arg, FreeVar):
+            return CellSlot(len(self.cellvars) + self.freevars.index(arg.name))
+        if arg in self.cellvars:
+            return CellSlot(self.cellvars.index(arg))
+        if arg not in self._var_index and arg in self.freevars:
+            return CellSlot(len(self.cellvars) + self.freevars.index(arg))
+        return self._var_index[arg]
 
     def _compute_depths(self, instrs: list[Instr]) -> list[int]:
         """Stack depth before each instruction, by flow analysis.
@@ -215,7 +260,10 @@ class CodeUnit:
         starts = {0} if n else set()
         for i, instr in enumerate(instrs):
             if instr.has_jump():
-                starts.add(self.ops[i].arg)
+                target = self.ops[i].arg
+                starts.add(target)
+                if instr.name in EXIT_PAST_TARGET:
+                    starts.add(target + EXIT_PAST_TARGET[instr.name])
             if instr.has_jump() or instr.is_final() or instr.name in ("YIELD_VALUE", "RETURN_GENERATOR", "SEND"):
                 starts.add(i + 1)
         for handler in self.handlers:
@@ -249,6 +297,22 @@ class CodeUnit:
         # A unit is part of its program: it is stored by reference (program
         # hash and unit index), never copied into a snapshot.
         return (_unit_by_ref, (self.program, self.index))
+
+
+_FAST_OPS = frozenset({"LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"})
+_FAST_PAIR_OPS = frozenset({"LOAD_FAST_LOAD_FAST", "STORE_FAST_LOAD_FAST", "STORE_FAST_STORE_FAST"})  # 3.13
+
+# From CPython 3.12 a loop's FOR_ITER and a delegation's SEND jump to an
+# END_FOR/END_SEND when the iterator or the delegate ends, but CPython
+# continues past it (and past the POP_TOP after END_FOR from 3.13), having
+# done their work already.  So does the VM, and a block starts there.  By
+# version: how many instructions past the jump target execution continues.
+_EXITS: dict[tuple[int, int], dict[str, int]] = {
+    (3, 11): {},
+    (3, 12): {"FOR_ITER": 1, "SEND": 1},
+    (3, 13): {"FOR_ITER": 2, "SEND": 1},
+}
+EXIT_PAST_TARGET = _EXITS.get(sys.version_info[:2], _EXITS[(3, 13)])
 
 
 def _unit_by_ref(program: Program, index: int) -> CodeUnit:

@@ -6,6 +6,8 @@ same ``TypeError`` under the VM as natively.
 
 from __future__ import annotations
 
+import sys
+import traceback
 from typing import Any
 
 from statek_vm.program.code_unit import CO_VARARGS, CO_VARKEYWORDS, CodeUnit
@@ -19,6 +21,31 @@ def _names_list(names: list[str]) -> str:
     if len(quoted) == 2:
         return f"{quoted[0]} and {quoted[1]}"
     return ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+
+
+# CPython 3.13 suggests the closest parameter name for an unknown keyword.
+_SUGGESTS_KEYWORDS = sys.version_info >= (3, 13)
+_MAX_CANDIDATES = 750
+_MOVE_COST = 2
+
+
+def _did_you_mean(name: str, candidates: tuple[str, ...]) -> str:
+    """``". Did you mean 'x'?"`` as CPython 3.13 words it (its ``_Py_CalculateSuggestions``), or ``""``."""
+    if not _SUGGESTS_KEYWORDS or len(candidates) >= _MAX_CANDIDATES:
+        return ""
+    distance = traceback._levenshtein_distance  # type: ignore[attr-defined]
+    best: str | None = None
+    best_distance = sys.maxsize
+    for item in candidates:
+        if item == name:
+            continue
+        max_distance = min((len(name) + len(item) + 3) * _MOVE_COST // 6, best_distance - 1)
+        current = distance(name, item, max_distance)
+        if current > max_distance:
+            continue
+        if best is None or current < best_distance:
+            best, best_distance = item, current
+    return "" if best is None else f". Did you mean '{best}'?"
 
 
 def bind_arguments(
@@ -69,7 +96,10 @@ def bind_arguments(
                 elif name in varnames[:posonly]:
                     posonly_passed.append(name)
                 else:
-                    raise TypeError(f"{qualname}() got an unexpected keyword argument '{name}'")
+                    raise TypeError(
+                        f"{qualname}() got an unexpected keyword argument '{name}'"
+                        + _did_you_mean(name, varnames[posonly:total])
+                    )
                 continue
             if fast[index] is not UNBOUND:
                 raise TypeError(f"{qualname}() got multiple values for argument '{name}'")

@@ -37,6 +37,7 @@ from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm import opcodes
 from statek_vm.vm.arguments import bind_arguments
+from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import (
     RET_BASE,
     RET_CLASS,
@@ -87,14 +88,14 @@ class Suspension:
 def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
     table = unit._dispatch
     if table is None:
-        handlers = opcodes.HANDLERS
-        table = []
+        dialect = DIALECT
         ops = unit.ops
+        steps = [dialect.step(op.name, op.arg) for op in ops]
+        table = []
         for i, op in enumerate(ops):
-            handler = handlers.get(op.name)
+            handler, arg = steps[i]
             if handler is None:
                 handler = _unsupported(op.name)
-            arg = op.arg
             nxt = ops[i + 1] if i + 1 < len(ops) else None
             if nxt is None:
                 pass
@@ -103,8 +104,14 @@ def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
                 # If the CALL raises or suspends, pc is back at PRECALL,
                 # which is the same state: executing PRECALL again is a no-op.
                 handler, arg = opcodes.PRECALL_CALL, nxt.arg
-            elif (op.name, nxt.name) in opcodes.FUSED:
-                handler, arg = opcodes.FUSED[op.name, nxt.name], (op.arg, nxt.arg)
+            elif (
+                (op.name, nxt.name) in dialect.fused
+                and handler is dialect.handlers.get(op.name)
+                and steps[i + 1][0] is dialect.handlers.get(nxt.name)
+            ):
+                # Only plain steps are fused: an operand that chose another
+                # handler (a cell slot) runs on its own.
+                handler, arg = dialect.fused[op.name, nxt.name], (op.arg, nxt.arg)
             table.append((handler, arg))
         unit._dispatch = table
     return table
@@ -284,21 +291,17 @@ class Interpreter:
             assert counts is not None
             # Built from the plain handlers: no fused steps, so each
             # instruction is counted on its own.
-            handlers = opcodes.HANDLERS
-            table = [
-                (
-                    _counting(
-                        handlers.get(op.name) or _unsupported(op.name),
-                        counts,
-                        (unit.program.hash, unit.base + i),
-                        # CPython's compiler charges a call's arguments to PRECALL,
-                        # though they stay on the stack until CALL.
-                        unit.depths[i] + op.arg if op.name == "CALL" else unit.depths[i],
-                    ),
-                    op.arg,
-                )
-                for i, op in enumerate(unit.ops)
-            ]
+            dialect = DIALECT
+            table = []
+            for i, op in enumerate(unit.ops):
+                handler, arg = dialect.step(op.name, op.arg)
+                depth = unit.depths[i]
+                if op.name == "CALL" and dialect.precall_holds_call_args:
+                    # CPython 3.11's compiler charges a call's arguments to
+                    # PRECALL, though they stay on the stack until CALL.
+                    depth += op.arg
+                counted = _counting(handler or _unsupported(op.name), counts, (unit.program.hash, unit.base + i), depth)
+                table.append((counted, arg))
             self._counting_tables[unit] = table
         return table
 
@@ -501,6 +504,10 @@ class Interpreter:
             if in_handler is not None and in_handler is not exc and exc.__context__ is None:
                 exc.__context__ = in_handler
             frame.pc -= 1  # the exception is raised at the YIELD_VALUE where it waited
+            # As in CPython, the slot of the value a send would have pushed
+            # holds None: a handler of the yield itself (3.12's CLEANUP_THROW)
+            # finds it there; any other handler is below it and drops it.
+            frame.stack.append(None)
             result = self.run(frame, frame, resumable=False, exc=exc)
         else:
             frame.stack.append(value)
@@ -751,7 +758,7 @@ def _send_target(frame: Frame) -> int:
     ops = frame.unit.ops
     for i in range(frame.pc - 1, -1, -1):
         if ops[i].name == "SEND":
-            return ops[i].arg  # type: ignore[no-any-return]
+            return ops[i].arg + DIALECT.send_exit  # type: ignore[no-any-return]
     raise VMInternalError(f"no SEND before {frame!r}")
 
 

@@ -228,17 +228,20 @@ class _GeneratorBase:
 
         return current_interpreter().resume_generator_from_host(self, None, exc)
 
-    def _close(self) -> None:
+    def _close(self) -> Any:
         if self._finished:
-            return
+            return None
         if self._frame.pc <= _first_resume(self._frame):
             # Never started: nothing to clean up.
             self._finished = True
-            return
+            return None
         try:
             self._throw(GeneratorExit())
-        except (GeneratorExit, StopIteration, StopAsyncIteration):
-            return
+        except StopIteration as stop:
+            # From CPython 3.13 close() returns what the generator returned.
+            return stop.value if _CLOSE_RETURNS_VALUE else None
+        except (GeneratorExit, StopAsyncIteration):
+            return None
         raise RuntimeError(f"{self._kind} ignored GeneratorExit")
 
     _kind = "generator"
@@ -301,18 +304,47 @@ def _first_resume(frame: Any) -> int:
     return frame.unit.first_resume  # type: ignore[no-any-return]
 
 
+_NO_ARG: Any = type("_NoArg", (), {"__repr__": lambda self: "<no argument>"})()
+
+# CPython 3.12 deprecates throw(type, value, traceback) (gh-96348).
+_THREE_ARG_THROW_WARNS = sys.version_info >= (3, 12)
+# CPython 3.13's generator.close() returns the generator's return value.
+_CLOSE_RETURNS_VALUE = sys.version_info >= (3, 13)
+
+
 def _arg_of_throw(typ: Any, val: Any, tb: Any) -> BaseException:
+    """The exception that ``throw(typ[, val[, tb]])`` raises in the generator."""
+    if val is not _NO_ARG or tb is not _NO_ARG:
+        if _THREE_ARG_THROW_WARNS:
+            warnings.warn(
+                "the (type, exc, tb) signature of throw() is deprecated, use the single-arg signature instead.",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+        val = None if val is _NO_ARG else val
+        tb = None if tb is _NO_ARG else tb
+    else:
+        val = tb = None
     if isinstance(typ, BaseException):
         if val is not None:
             raise TypeError("instance exception may not have a separate value")
         exc = typ
     elif isinstance(typ, type) and issubclass(typ, BaseException):
+        made: Any  # a class's __new__ may return anything
         if val is None:
-            exc = typ()
+            made = typ()
         elif isinstance(val, typ):
-            exc = val
+            made = val
         else:
-            exc = typ(*val) if isinstance(val, tuple) else typ(val)
+            made = typ(*val) if isinstance(val, tuple) else typ(val)
+        if isinstance(made, BaseException):
+            exc = made
+        else:
+            # Natively the class is instantiated inside the generator, so
+            # this error is raised there, at the yield.
+            exc = TypeError(
+                f"calling {typ!r} should have returned an instance of BaseException, not {type(made).__name__}"
+            )
     else:
         raise TypeError(
             f"exceptions must be classes or instances deriving from BaseException, not {type(typ).__name__}"
@@ -336,11 +368,11 @@ class VMGenerator(_GeneratorBase):
     def send(self, value: Any) -> Any:
         return self._send(value)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._throw(_arg_of_throw(typ, val, tb))
 
-    def close(self) -> None:
-        self._close()
+    def close(self) -> Any:
+        return self._close()
 
     @property
     def gi_running(self) -> bool:
@@ -379,11 +411,11 @@ class VMCoroutine(_GeneratorBase):
     def send(self, value: Any) -> Any:
         return self._send(value)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._throw(_arg_of_throw(typ, val, tb))
 
-    def close(self) -> None:
-        self._close()
+    def close(self) -> Any:
+        return self._close()
 
     @property
     def cr_running(self) -> bool:
@@ -430,11 +462,11 @@ class _CoroutineWrapper:
     def send(self, value: Any) -> Any:
         return self._coro.send(value)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         return self._coro.throw(typ, val, tb)
 
-    def close(self) -> None:
-        self._coro.close()
+    def close(self) -> Any:
+        return self._coro.close()
 
 
 class AsyncGenWrapped:
@@ -466,7 +498,7 @@ class VMAsyncGenerator(_GeneratorBase):
     def asend(self, value: Any) -> _ASend:
         return _ASend(self, value, None)
 
-    def athrow(self, typ: Any, val: Any = None, tb: Any = None) -> _ASend:
+    def athrow(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> _ASend:
         return _ASend(self, None, _arg_of_throw(typ, val, tb))
 
     def aclose(self) -> _ASend:
@@ -534,7 +566,7 @@ class _ASend:
                 raise exc
         return self._step(value, exc)
 
-    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+    def throw(self, typ: Any, val: Any = _NO_ARG, tb: Any = _NO_ARG) -> Any:
         if self._done:
             raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
         self._started = True
@@ -579,8 +611,10 @@ def _yieldfrom(gen: _GeneratorBase) -> Any:
     ops = frame.unit.ops
     pc = frame.pc
     # Suspended at the YIELD_VALUE of a `yield from`/`await` loop: the
-    # delegate is the SEND receiver, just below the yielded value.
-    if 0 < pc < len(ops) and ops[pc].name == "RESUME" and ops[pc].arg >= 2:
+    # delegate is the SEND receiver, just below the yielded value.  RESUME's
+    # low two bits say where it resumes (2, 3: after yield from, await);
+    # CPython 3.13 uses the bit above them for the exception depth.
+    if 0 < pc < len(ops) and ops[pc].name == "RESUME" and ops[pc].arg & 3 >= 2:
         return frame.stack[-1]
     return None
 

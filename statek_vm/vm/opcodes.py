@@ -62,9 +62,11 @@ def NOP(vm: Any, f: Frame, arg: Any) -> None:
     return None
 
 
-RESUME = op(lambda vm, f, arg: None)
-RESUME.__name__ = "RESUME"
-HANDLERS["RESUME"] = RESUME
+@op
+def RESUME(vm: Any, f: Frame, arg: Any) -> None:
+    return None
+
+
 HANDLERS["PRECALL"] = RESUME  # method unpacking happens in CALL
 HANDLERS["EXTENDED_ARG"] = RESUME
 
@@ -578,15 +580,18 @@ def DICT_UPDATE(vm: Any, f: Frame, arg: int) -> None:
 
 @op
 def DICT_MERGE(vm: Any, f: Frame, arg: int) -> None:
+    dict_merge(f, arg, f.stack[-3 - arg])
+
+
+def dict_merge(f: Frame, arg: int, func: Any) -> None:
+    """``DICT_MERGE``: ``func`` is the callable, named in errors (versions place it differently)."""
     st = f.stack
     update = st[-1]
     target = st[-1 - arg]
     if not hasattr(update, "keys"):
-        func = st[-3 - arg]
         raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(update).__name__}")
     for key in update.keys():  # noqa: SIM118 - the mapping protocol is keys() + __getitem__
         if key in target:
-            func = st[-3 - arg]
             raise TypeError(f"{_func_desc(func)} got multiple values for keyword argument '{key}'")
         target[key] = update[key]
     st.pop()
@@ -819,15 +824,13 @@ def PRECALL_CALL(vm: Any, f: Frame, arg: int) -> Any:
 def CALL_FUNCTION_EX(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     if arg & 1:
-        kwargs = st[-1]
-        callargs = st[-2]
-        func = st[-3]
-        n = 4
-    else:
-        kwargs = None
-        callargs = st[-1]
-        func = st[-2]
-        n = 3
+        return call_function_ex(vm, f, st[-3], st[-2], st[-1], 4)
+    return call_function_ex(vm, f, st[-2], st[-1], None, 3)
+
+
+def call_function_ex(vm: Any, f: Frame, func: Any, callargs: Any, kwargs: Any, n: int) -> Any:
+    """``CALL_FUNCTION_EX`` once the operands are found; ``n`` stack entries are replaced by the result."""
+    st = f.stack
     if type(callargs) is not tuple:
         if not hasattr(callargs, "__iter__") and not hasattr(callargs, "__getitem__"):
             raise TypeError(f"{_func_desc(func)} argument after * must be an iterable, not {type(callargs).__name__}")

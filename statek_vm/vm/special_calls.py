@@ -66,7 +66,13 @@ def _call_super(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
 def frame_locals(f: Frame) -> dict[str, Any]:
     """What ``locals()`` returns in frame ``f``."""
     if f.locals is not None:
-        return f.locals  # type: ignore[no-any-return]
+        hidden = _hidden_locals(f)
+        if not hidden:
+            return f.locals  # type: ignore[no-any-return]
+        # As in CPython: the namespace itself is not changed, a copy shows them.
+        merged = dict(f.locals)
+        merged.update(hidden)
+        return merged
     unit = f.unit
     result: dict[str, Any] = {}
     cellvars = unit.cellvars
@@ -83,6 +89,32 @@ def frame_locals(f: Frame) -> dict[str, Any]:
         with contextlib.suppress(ValueError):  # an empty cell is an unbound name
             result[name] = cell.cell_contents
     return result
+
+
+_CLASS_BODY_CELLS = ("__class__", "__classdict__")
+
+
+def _hidden_locals(f: Frame) -> dict[str, Any]:
+    """The variables of comprehensions inlined into a module or class body (CPython 3.12+).
+
+    Such a body keeps them in fast locals (or cells, when a closure captures
+    them), outside its namespace; ``locals()`` there shows them while the
+    comprehension runs.  Empty for CPython 3.11, whose bodies have no fast
+    locals.
+    """
+    unit = f.unit
+    hidden: dict[str, Any] = {}
+    for i, name in enumerate(unit.varnames):
+        value = f.fast[i]
+        if value is not UNBOUND:
+            hidden[name] = value
+    for i, name in enumerate(unit.cellvars):
+        cell = f.cells[i] if i < len(f.cells) else None
+        if name in _CLASS_BODY_CELLS or type(cell) is not types.CellType:
+            continue
+        with contextlib.suppress(ValueError):  # an empty cell is an unbound name
+            hidden[name] = cell.cell_contents
+    return hidden
 
 
 def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:

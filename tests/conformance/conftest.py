@@ -12,5 +12,5 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "conformance: CPython's language test modules run natively and on the VM, "
-        "compared against recorded floors (tests/conformance/floors.json)",
+        "compared against recorded floors (tests/conformance/floors.json, floors-3.12.json, ...)",
     )

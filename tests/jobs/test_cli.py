@@ -16,7 +16,7 @@ from tests.jobs import toolbox
 from tests.jobs.processes import cli, script
 
 needs_vm = pytest.mark.skipif(
-    sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM runs jobs on CPython 3.11 only"
+    sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython's bytecode"
 )
 
 AGENT = """\

@@ -18,7 +18,9 @@ from tests.jobs import toolbox
 from tests.jobs.processes import cli, script, start, wait_until
 
 pytestmark = [
-    pytest.mark.skipif(sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM runs jobs on CPython 3.11 only"),
+    pytest.mark.skipif(
+        sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython's bytecode"
+    ),
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
 ]
 
