@@ -29,6 +29,7 @@ thresholds.  Run from the repository root::
 
     python benchmarks/overhead.py [--repeat N] [--json PATH] [--only NAME]
     python benchmarks/overhead.py --profile numeric_loop
+    python benchmarks/overhead.py --pythons .tox/py311/bin/python .tox/py312/bin/python .tox/py313/bin/python
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ import platform
 import pstats
 import shlex
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -681,6 +684,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--top", type=int, default=25, help="rows of the profile (default 25)")
     parser.add_argument(
+        "--pythons",
+        metavar="PYTHON",
+        nargs="+",
+        help="run the benchmark under each of these interpreters (each with statek_vm's dependencies, for "
+        "example .tox/py312/bin/python) and print the ratios per CPython version side by side",
+    )
+    parser.add_argument(
         "--clock",
         choices=sorted(CLOCKS),
         default="cpu",
@@ -695,6 +705,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile(BY_NAME[args.profile], args.top)
         return 0
+    if args.pythons:
+        return compare_versions(args)
 
     workloads = [BY_NAME[n] for n in args.only] if args.only else WORKLOADS
     rows = []
@@ -714,6 +726,45 @@ def main(argv: list[str] | None = None) -> int:
             "workloads": rows,
         }
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+        print(f"wrote {args.json}")
+    return 0
+
+
+def compare_versions(args: argparse.Namespace) -> int:
+    """Run this benchmark under each interpreter of ``--pythons``; one table, a column per version."""
+    reports: list[dict[str, Any]] = []
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    with tempfile.TemporaryDirectory() as folder:
+        for n, python in enumerate(args.pythons):
+            out = Path(folder) / f"{n}.json"
+            command = [python, __file__, "--repeat", str(args.repeat), "--clock", args.clock, "--json", str(out)]
+            for name in args.only or ():
+                command += ["--only", name]
+            print(f"{python} ...", file=sys.stderr, flush=True)
+            done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=False)
+            if done.returncode != 0:
+                print(f"the benchmark failed under {python} (exit status {done.returncode})", file=sys.stderr)
+                return 1
+            reports.append(json.loads(out.read_text()))
+    versions = [r["environment"]["python"] for r in reports]
+    header = f"{'VM/native':<14}" + "".join(f"{'CPython ' + v:>16}" for v in versions)
+    print(f"statek_vm {statek_vm.__version__} tier 0: VM time over native time, per CPython version")
+    print(f"{args.clock} time, median of {args.repeat} alternating runs per side, each version in its own process")
+    print()
+    print(header)
+    print("-" * len(header))
+    for name in [w["name"] for w in reports[0]["workloads"]]:
+        cells = []
+        for report in reports:
+            row = next(w for w in report["workloads"] if w["name"] == name)
+            cells.append(f"{row['ratio']:>15.1f}x")
+        print(f"{name:<14}" + "".join(cells))
+    print("-" * len(header))
+    print(f"{'geometric mean':<14}" + "".join(f"{r['geometric_mean_ratio']:>15.1f}x" for r in reports))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"versions": reports}, indent=2) + "\n")
         print(f"wrote {args.json}")
     return 0
 
