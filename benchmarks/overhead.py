@@ -386,15 +386,11 @@ clock = CLOCKS["cpu"]
 def _capturing_print(buffer: io.StringIO) -> Callable[..., None]:
     # The native run's print does the work the VM's does: format the
     # arguments and write them to a buffer.
-    def print(
-        *args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False
-    ) -> None:
+    def print(*args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False) -> None:
         if file is not None:
             builtins.print(*args, sep=sep, end=end, file=file, flush=flush)
             return
-        buffer.write(
-            (" " if sep is None else sep).join([str(a) for a in args]) + ("\n" if end is None else end)
-        )
+        buffer.write((" " if sep is None else sep).join([str(a) for a in args]) + ("\n" if end is None else end))
 
     return print
 
@@ -428,9 +424,7 @@ def check_output(workload: Workload, expected: str, got: str) -> None:
     if got == expected:
         return
     diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True), got.splitlines(keepends=True), "native", "statek_vm"
-        )
+        difflib.unified_diff(expected.splitlines(keepends=True), got.splitlines(keepends=True), "native", "statek_vm")
     )
     raise SystemExit(f"{workload.name}: the VM's output differs from the native one:\n{diff}")
 
@@ -438,9 +432,7 @@ def check_output(workload: Workload, expected: str, got: str) -> None:
 def count_instructions(workload: Workload) -> int:
     """How many instructions the VM executes for ``workload`` (a separate, untimed run)."""
     counts: collections.Counter[Any] = collections.Counter()
-    job = statek_vm.run(
-        workload.source, workload.host(), filename=workload.filename, instruction_counts=counts
-    )
+    job = statek_vm.run(workload.source, workload.host(), filename=workload.filename, instruction_counts=counts)
     if job.status != statek_vm.JobStatus.COMPLETED:
         raise SystemExit(f"{workload.name}: the VM job ended {job.status}: {job.error!r}")
     return sum(counts.values())
@@ -522,9 +514,7 @@ def environment() -> dict[str, Any]:
 def print_table(rows: list[dict[str, Any]], env: dict[str, Any], repeat: int, geomean: float) -> None:
     print(f"statek_vm {env['statek_vm']} tier 0 over CPython {env['python']}")
     print(f"on {env['platform']}, {env['cpus']} cpus")
-    print(
-        f"{env['clock']} time, median of {repeat} alternating runs per side (and ratio of the fastest runs)"
-    )
+    print(f"{env['clock']} time, median of {repeat} alternating runs per side (and ratio of the fastest runs)")
     print("build ms: compile() natively / program build (compile + decode) on the VM, once, untimed runs")
     print()
     header = (
@@ -648,9 +638,7 @@ def profile(workload: Workload, top: int) -> None:
 
     parts = time_by_part(stats)
     total = sum(parts.values())
-    print(
-        f"own time by part of the VM (profiled {total * 1e3:.0f} ms; {plain_ms:.0f} ms without the profiler):"
-    )
+    print(f"own time by part of the VM (profiled {total * 1e3:.0f} ms; {plain_ms:.0f} ms without the profiler):")
     for key, label in _PARTS:
         print(f"  {100 * parts[key] / total:5.1f}%  {label}")
     print()
@@ -659,9 +647,7 @@ def profile(workload: Workload, top: int) -> None:
     statek_vm.run(workload.source, workload.host(), filename=workload.filename, instruction_counts=counts)
     by_op = opcode_histogram(counts)
     executed = sum(by_op.values())
-    print(
-        f"instructions executed: {executed:,} ({plain_ms * 1e6 / executed:.0f} ns each without the profiler)"
-    )
+    print(f"instructions executed: {executed:,} ({plain_ms * 1e6 / executed:.0f} ns each without the profiler)")
     running = 0
     for name, n in by_op.most_common(top):
         running += n
@@ -679,9 +665,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(BY_NAME),
         help="run only this workload (repeatable)",
     )
-    parser.add_argument(
-        "--profile", metavar="WORKLOAD", choices=sorted(BY_NAME), help="profile one workload on the VM"
-    )
+    parser.add_argument("--profile", metavar="WORKLOAD", choices=sorted(BY_NAME), help="profile one workload on the VM")
     parser.add_argument("--top", type=int, default=25, help="rows of the profile (default 25)")
     parser.add_argument(
         "--pythons",
