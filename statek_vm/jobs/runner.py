@@ -154,6 +154,8 @@ class Runner:
                 raise ValueError(f"{name} must be positive, not {value!r}")
         if wait_timeout is not None and wait_timeout <= 0:
             raise ValueError(f"wait_timeout must be positive or None, not {wait_timeout!r}")
+        if globals is not None and not isinstance(globals, dict):
+            raise TypeError(f"Runner globals must be a dict of host bindings, not {type(globals).__name__}")
         self.store = open_store(store)
         self.globals = dict(globals or {})
         self.lease = lease
@@ -204,6 +206,8 @@ class Runner:
         """
         if not isinstance(source, str):
             raise TypeError(f"submit() source must be a str, not {type(source).__name__}")
+        if wait_timeout is not None and not wait_timeout > 0:
+            raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
         program = compile_program(source, filename)
         self.store.add_program(program.hash, filename, source)
         now = time.time()

@@ -395,3 +395,29 @@ def test_submit_refuses_bad_input(store: JobStore, tmp_path: Path) -> None:
         runner.submit(b"x = 1")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="lease"):
         Runner(store, lease=0)
+    with pytest.raises(ValueError, match="wait_timeout"):
+        runner.submit(WAIT_ONCE, wait_timeout=-1)
+    with pytest.raises(TypeError, match="dict of host bindings"):
+        Runner(store, globals=[("log", toolbox.log)])  # type: ignore[arg-type]
+    assert sum(store.counts().values()) == 0, "nothing stored"
+
+
+def test_a_tampered_snapshot_is_refused_and_the_job_kept(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = SQLiteStore(tmp_path / "jobs.db")
+    runner = _runner(store, tmp_path)
+    job_id = runner.submit(WAIT_ONCE)
+    runner.work(until_idle=True)
+    snapshot = store.get(job_id).snapshot
+    assert snapshot is not None
+    tampered = bytes([snapshot[0]]) + bytes([snapshot[1] ^ 1]) + snapshot[2:-1] + bytes([snapshot[-1] ^ 0x40])
+    with sqlite3.connect(tmp_path / "jobs.db") as db:
+        db.execute("UPDATE jobs SET snapshot = ? WHERE id = ?", (tampered, job_id))
+    toolbox.Gate(str(tmp_path), "g1").open("v")
+    runner.work(until_idle=True)
+    record = store.get(job_id)
+    assert record.status == Status.FAILED
+    assert record.error is not None and record.error.startswith("SnapshotError")
+    assert record.snapshot == tampered, "the evidence is kept, nothing overwritten"
+    assert toolbox.log_lines(tmp_path) == ["before"], "nothing ran from a refused snapshot"
