@@ -17,12 +17,12 @@ import ctypes
 import hmac
 import threading
 import time
-import weakref
 from collections.abc import Callable
 from typing import Any
 
 from statek_vm.exceptions import SnapshotError, StatekError
 from statek_vm.future import is_future
+from statek_vm.jobs.background import start_periodic
 from statek_vm.program.program import compile_program
 
 __all__ = [
@@ -187,10 +187,12 @@ class BoundedCheck:
     def _start(self) -> None:
         # The thread holds the checker weakly, so a dropped runner's
         # watchdog ends instead of living as long as the process.
-        self._watchdog = threading.Thread(
-            target=_watch, args=(weakref.ref(self),), name="statek-vm check watchdog", daemon=True
+        self._watchdog = start_periodic(
+            self,
+            lambda check: check.timeout / 2,
+            lambda check: check._interrupt_overdue(),
+            name="statek-vm check watchdog",
         )
-        self._watchdog.start()
 
     def _interrupt_overdue(self) -> None:
         with self._lock:
@@ -204,18 +206,3 @@ class BoundedCheck:
 
     def close(self) -> None:
         self._closed = True
-
-
-def _watch(ref: weakref.ref[BoundedCheck]) -> None:
-    while True:
-        check = ref()
-        if check is None or check._closed:
-            return
-        pause = check.timeout / 2
-        del check
-        time.sleep(pause)
-        check = ref()
-        if check is None:
-            return
-        check._interrupt_overdue()
-        del check

@@ -22,7 +22,6 @@ every machine.
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import json
 import os
 import re
@@ -34,28 +33,17 @@ from typing import Any
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.model import JobRecord, Status
 from statek_vm.jobs.sqlite import KEY_ENV, _claim_events, _recovery
-from statek_vm.jobs.store import JobStore
+from statek_vm.jobs.store import JobStore, migrations
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
 
-_MIGRATION = re.compile(r"^(\d{4})_\w+\.sql$")
 _CHANNEL = "statek_vm"
 # The advisory lock ids: migrations, and claims of PENDING jobs under max_live.
 _MIGRATION_LOCK = 0x5747_4B01
 _ROOM_LOCK = 0x5747_4B02
 
 
-def _migrations() -> list[tuple[int, str, str]]:
-    files = importlib.resources.files("statek_vm.jobs") / "sql" / "postgres"
-    found = []
-    for entry in files.iterdir():
-        match = _MIGRATION.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-SCHEMA_VERSION = max(number for number, _, _ in _migrations())
+SCHEMA_VERSION = max(number for number, _, _ in migrations("postgres"))
 
 _LIGHT = (
     "id, status, python, program_hash, filename, path, version, NULL::bytea AS snapshot, NULL::bytea AS awaited, "
@@ -130,7 +118,7 @@ class PostgresStore(JobStore):
                     f"the job store {self!r} has schema version {current}, newer than this statek_vm "
                     f"understands ({SCHEMA_VERSION}): upgrade statek_vm"
                 )
-            for number, name, sql in _migrations():
+            for number, name, sql in migrations("postgres"):
                 if number > current:
                     try:
                         cur.execute(sql)

@@ -29,11 +29,11 @@ import sys
 import threading
 import time
 import traceback
-import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from statek_vm.exceptions import JobStoreError, StatekError
+from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.model import (
     RUNNABLE,
     EscalationHook,
@@ -720,10 +720,14 @@ class Runner:
     def _ensure_heartbeat(self) -> None:
         if self._heartbeat is not None and self._heartbeat.is_alive():
             return
-        self._heartbeat = threading.Thread(
-            target=_renew_leases, args=(weakref.ref(self),), name="statek-vm lease", daemon=True
+        # One thread per runner renews the lease of the job being run, so a
+        # long run keeps its job while a dead worker's jobs expire.
+        self._heartbeat = start_periodic(
+            self,
+            lambda runner: runner.lease / 3,
+            lambda runner: runner._renew_current_lease(),
+            name="statek-vm lease",
         )
-        self._heartbeat.start()
 
     def _renew_current_lease(self) -> None:
         current = self._current
@@ -733,24 +737,6 @@ class Runner:
             self.store.renew(current[0], current[1], self.worker_id, time.time() + self.lease)
         except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
             print(f"statek-vm: could not renew the lease of job {current[0][:12]}: {error}", file=sys.stderr)
-
-
-def _renew_leases(ref: weakref.ref[Runner]) -> None:
-    # One thread per runner renews the lease of the job being run, so a long
-    # run keeps its job while a dead worker's jobs expire.  It holds the
-    # runner weakly and ends with it.
-    while True:
-        runner = ref()
-        if runner is None or runner._closed:
-            return
-        pause = runner.lease / 3
-        del runner
-        time.sleep(pause)
-        runner = ref()
-        if runner is None:
-            return
-        runner._renew_current_lease()
-        del runner
 
 
 class _Unloadable:

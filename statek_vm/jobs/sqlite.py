@@ -17,7 +17,6 @@ keep those too.
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import json
 import os
 import re
@@ -30,27 +29,15 @@ from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.model import JobRecord, Status
-from statek_vm.jobs.store import JobStore
+from statek_vm.jobs.store import JobStore, migrations
 
 __all__ = ["KEY_ENV", "SCHEMA_VERSION", "SQLiteStore"]
 
 # The environment variable that gives the signing key in hex.
 KEY_ENV = "STATEK_VM_KEY"
 
-_MIGRATION = re.compile(r"^(\d{4})_\w+\.sql$")
 
-
-def _migrations() -> list[tuple[int, str, str]]:
-    files = importlib.resources.files("statek_vm.jobs") / "sql" / "sqlite"
-    found = []
-    for entry in files.iterdir():
-        match = _MIGRATION.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-SCHEMA_VERSION = max(number for number, _, _ in _migrations())
+SCHEMA_VERSION = max(number for number, _, _ in migrations("sqlite"))
 
 # Columns of a record without its blobs, for listings.
 _LIGHT = (
@@ -125,7 +112,7 @@ class SQLiteStore(JobStore):
                     f"the job store {self.path!r} has schema version {current}, newer than this statek_vm "
                     f"understands ({SCHEMA_VERSION}): upgrade statek_vm"
                 )
-            for number, name, sql in _migrations():
+            for number, name, sql in migrations("sqlite"):
                 if number > current:
                     for statement in _statements(sql):
                         try:

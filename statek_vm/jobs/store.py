@@ -11,13 +11,15 @@ nothing if the row moved on since (they return ``False`` or ``None``).
 from __future__ import annotations
 
 import abc
+import importlib.resources
 import os
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from statek_vm.jobs.model import JobRecord, Status
 
-__all__ = ["DEFAULT_STORE", "STORE_ENV", "JobStore", "open_store"]
+__all__ = ["DEFAULT_STORE", "STORE_ENV", "JobStore", "migrations", "open_store"]
 
 # The store the command line uses when none is given.
 DEFAULT_STORE = "statek_vm.db"
@@ -198,6 +200,20 @@ class JobStore(abc.ABC):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def migrations(dialect: str) -> list[tuple[int, str, str]]:
+    """``(number, file name, SQL)`` of a store's schema files ``sql/<dialect>/NNNN_*.sql``, in order."""
+    files = importlib.resources.files("statek_vm.jobs") / "sql" / dialect
+    found = []
+    for entry in files.iterdir():
+        match = _MIGRATION.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+_MIGRATION = re.compile(r"^(\d{4})_\w+\.sql$")
 
 
 def open_store(spec: str | os.PathLike[str] | JobStore | None = None) -> JobStore:
