@@ -203,15 +203,15 @@ def breakdown(repeat: int) -> None:
 
     originals = [
         (module, name, timed(module, name))
-        for module, name in ((pickling, "dump_job"), (pickling, "load"), (envelope, "seal"), (envelope, "open_envelope"))
+        for module, name in ((pickling, "dump"), (pickling, "load"), (envelope, "seal"), (envelope, "open_envelope"))
     ]
     parts: dict[str, list[float]] = {
         "suspend: the VM, from the touch to the suspended job": [],
-        "suspend: the payload (frames, namespace, future)": [],
+        "suspend: pickling the frames and namespace": [],
         "suspend: the envelope and its HMAC": [],
         "suspend: the rest of Job.dumps": [],
         "resume: the envelope, checking its HMAC": [],
-        "resume: reading the payload": [],
+        "resume: unpickling": [],
         "resume: the rest of Job.loads (the job rebuilt)": [],
         "resume: Job.resume() up to the stored instruction": [],
     }
@@ -235,9 +235,9 @@ def breakdown(repeat: int) -> None:
                 parts,
                 (
                     t0 - touched,
-                    dumped["dump_job"],
+                    dumped["dump"],
                     dumped["seal"],
-                    (t1 - t0) - dumped["dump_job"] - dumped["seal"],
+                    (t1 - t0) - dumped["dump"] - dumped["seal"],
                     spent["open_envelope"],
                     spent["load"],
                     (t2 - t1) - spent["open_envelope"] - spent["load"],

@@ -186,7 +186,7 @@ class Job:
             self._interp.retry_host_calls,
         )
         try:
-            payload = pickling.dump_job(state, refs)
+            payload = pickling.dump(state, refs)
         except SnapshotError:
             raise
         except Exception as error:  # noqa: BLE001 - pickling fails in many ways; each gets a precise report

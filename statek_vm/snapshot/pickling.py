@@ -41,7 +41,6 @@ from statek_vm.exceptions import SnapshotError
 from statek_vm.future import FutureResult
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
-from statek_vm.snapshot import plain
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import Frame
 from statek_vm.vm.objects import VMFunction
@@ -338,17 +337,8 @@ _REFUSED_BASES: tuple[type, ...] = (io.IOBase, socket.socket)
 _REFUSED: dict[type, bool] = {}
 
 
-# The first byte of a payload says which codec reads it: the plain codec
-# (:mod:`.plain`), the C unpickler or dill.
-_PLAIN, _FAST, _DILL = b"M", b"P", b"D"
-
-
-def dump_job(state: tuple[Any, ...], refs: References) -> bytes:
-    """A job's state as ``Job.dumps`` gathers it: plainly written when it can be, else pickled."""
-    payload = plain.encode(state, refs)
-    if payload is not None:
-        return _PLAIN + payload
-    return dump(state, refs)
+# The first byte of a payload says which unpickler reads it.
+_FAST, _DILL = b"P", b"D"
 
 
 def dump(state: Any, refs: References) -> bytes:
@@ -409,8 +399,6 @@ def _dump_fast(state: Any, refs: References) -> bytes:
 def load(data: bytes, refs: References) -> Any:
     """What :func:`dump` pickled, with its references resolved by ``refs``."""
     kind, body = data[:1], memoryview(data)[1:]
-    if kind == _PLAIN:
-        return plain.decode(body, refs)
     if kind == _FAST:
         outer = _loading.refs  # a load within a load (a host object's __setstate__ loading a job)
         _loading.refs = refs
