@@ -33,8 +33,7 @@ from statek_vm.exceptions import SnapshotError
 
 MAGIC = "statek-vm-snapshot"
 # 1: the body was a map with long keys.  2: the body is an array (FIELDS).
-# 3: the fast payload numbers the objects every job refers to (pickling.References.memo).
-FORMAT = 3
+FORMAT = 2
 
 FIELDS = (
     "statek_vm",

@@ -31,14 +31,11 @@ import importlib
 import io
 import pickle
 import socket
-import struct
-import sys
 import threading
 import types
 from typing import Any
 
 import dill  # type: ignore[import-untyped]
-import msgpack  # type: ignore[import-untyped]
 
 from statek_vm.exceptions import SnapshotError
 from statek_vm.future import FutureResult
@@ -51,6 +48,8 @@ from statek_vm.vm.objects import VMFunction
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
 BUILTINS, BUILTIN, BINDING, MODULE, UNIT, PROGRAM, RUNTIME, INTERNAL = range(8)
+# Not a reference: a future made from its fields (see _FastPickler.reducer_override).
+FUTURE = 8
 
 
 class References:
@@ -61,58 +60,26 @@ class References:
     looked through once per job rather than once per snapshot.
     """
 
-    __slots__ = ("_by_id", "_memo", "bindings", "builtins", "header", "program")
+    __slots__ = ("_by_id", "bindings", "builtins", "plain_container_bindings", "program")
 
     def __init__(self, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> None:
         self.program = program
         self.bindings = bindings
         self.builtins = builtins
         by_id = dict(_internal_ids)
+        plain_containers = False
         for name, value in bindings.items():
-            if value is None or type(value) in _PLAIN_BINDINGS:
+            t = type(value)
+            if value is None or t in _PLAIN_BINDINGS:
                 continue
             by_id[id(value)] = (BINDING, name)
+            if t in (list, dict, set):
+                plain_containers = True
         by_id[id(builtins)] = (BUILTINS,)
         self._by_id = by_id
-        self._memo: dict[int, tuple[int, Any]] | None = None
-        self.header = b""
-
-    def memo(self) -> dict[int, tuple[int, Any]]:
-        """The C pickler's memo to start from: :func:`seeds`, numbered (made on first use).
-
-        Sets :attr:`header`, which a payload carries so that its loader
-        numbers the same objects alike: the names of the bindings among
-        them, then the opcodes that put them in the unpickler's memo.
-        """
-        memo = self._memo
-        if memo is None:
-            names: list[str] = []
-            # Each object once: pickle numbers an object, not a name.
-            seen = {id(obj) for obj in self.seeds([])}
-            for name in sorted(self.bindings):
-                value = self.bindings[name]
-                if value is None or type(value) in _PLAIN_BINDINGS or id(value) in seen:
-                    continue
-                seen.add(id(value))
-                names.append(name)
-            seeds = self.seeds(names)
-            packed = msgpack.packb(names, use_bin_type=True)
-            self.header = _HEADER_SIZE.pack(len(packed)) + packed + _seeding(len(seeds))
-            memo = self._memo = {id(obj): (i, obj) for i, obj in enumerate(seeds)}
-        return memo
-
-    def seeds(self, names: list[str], missing: dict[str, Any] | None = None) -> list[Any]:
-        """The objects every fast payload of this job refers to by number, in this order.
-
-        The C pickler looks in its memo before anything else: an object
-        there is written as its number, without calling back into Python,
-        and read back as the object the loader put under that number.  So
-        the VM's own classes and functions, the job's builtins, its program,
-        its module body and the host bindings named ``names`` cost nothing to
-        write or read.
-        """
-        bindings = self.bindings if not missing else {**missing, **self.bindings}
-        return [*_INTERNALS, self.builtins, self.program, self.program.main, *(bindings[name] for name in names)]
+        # ``reducer_override`` never sees a plain list, dict or set: when a
+        # binding is one, every object must go through ``persistent_id``.
+        self.plain_container_bindings = plain_containers
 
     def reference(self, obj: Any, t: type) -> tuple[Any, ...] | None:
         """``obj``'s reference if it travels by name, else ``None``."""
@@ -189,13 +156,13 @@ class References:
 class _FastPickler(pickle.Pickler):
     """The C pickler: most jobs need nothing more.
 
-    The objects every job refers to (the VM's classes, the job's builtins
-    and program, host bindings) are in the pickler's memo before it starts
-    (:meth:`References.memo`): pickle writes them as numbers without asking.
-    Other references and the VM's own objects are handled in
-    ``reducer_override``, which the C pickler does not call for ints,
-    strings, tuples, lists and dicts: most of a job's objects never reach
-    Python code.
+    References and the VM's own objects are handled in ``reducer_override``,
+    which the C pickler does not call for ints, strings, tuples, lists and
+    dicts: most of a job's objects never reach Python code.  The script's
+    builtins dict is a dict subclass so that it does.  Only when a host
+    binding is itself a plain list, dict or set (which ``reducer_override``
+    never sees) is the slower ``persistent_id``, called for every object,
+    used instead.
 
     One pickler per thread is kept and used again (see :func:`dump`):
     setting up a pickler costs about as much as pickling a small frame.
@@ -206,10 +173,15 @@ class _FastPickler(pickle.Pickler):
         self.refs = refs
         # The futures this dump has made from their fields so far (by id).
         self.futures: set[int] = set()
+        if refs is not None and refs.plain_container_bindings:
+            self.persistent_id = refs.persistent_id  # type: ignore[method-assign]
 
     def reducer_override(self, obj: Any) -> Any:
         refs = self.refs
         assert refs is not None
+        ref = refs._by_id.get(id(obj))
+        if ref is not None:
+            return (_resolve, ref)
         t = type(obj)
         if t in _BY_GLOBAL_NAME:
             if t is types.FunctionType:
@@ -237,7 +209,7 @@ class _FastPickler(pickle.Pickler):
         if id(future) in self.futures:
             return (_newobj, (FutureResult,), fields, None, None, _set_future_fields)
         self.futures.add(id(future))
-        return (_new_future, (fields,))
+        return (_resolve, (FUTURE, fields))
 
 
 # Functions and classes that are not bindings (nor the job's print): pickle
@@ -296,17 +268,9 @@ def _set_cell_contents(cell: Any, contents: Any) -> None:
 _BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell}
 
 # The classes and functions those reductions name travel as numbers too: a
-# few bytes instead of a module and a name, and no import on load.  They
-# are the first seeds of the fast pickler's memo, in this order.
-_INTERNALS: tuple[Any, ...] = (
-    Frame,
-    FutureResult,
-    _set_future_fields,
-    types.CellType,
-    _set_cell_contents,
-    _new_future,
-    _newobj,
-)
+# few bytes instead of a module and a name, and no import on load.
+_INTERNALS: tuple[Any, ...] = (Frame, FutureResult, _set_future_fields, types.CellType, _set_cell_contents)
+_internal_ids: dict[int, tuple[Any, ...]] = {id(obj): (INTERNAL, i) for i, obj in enumerate(_INTERNALS)}
 
 
 class _Loading(threading.local):
@@ -317,7 +281,13 @@ _loading = _Loading()
 
 
 def _resolve(kind: int, name: Any = None) -> Any:
-    """A reference made by ``reducer_override``, resolved by the load in progress."""
+    """A reference made by ``reducer_override``, resolved by the load in progress.
+
+    Or a future made from its fields: the one function a payload names, so
+    that it names it once.
+    """
+    if kind == FUTURE:
+        return _new_future(name)
     refs = _loading.refs
     if refs is None:
         raise SnapshotError("a statek_vm snapshot reference can only be loaded by Job.loads")
@@ -347,10 +317,6 @@ class _DillUnpickler(dill.Unpickler):  # type: ignore[misc]
         return self._refs.persistent_load(pid)
 
 
-# ``_resolve`` is named by every reference ``reducer_override`` makes.
-_INTERNALS += (_resolve,)
-_internal_ids: dict[int, tuple[Any, ...]] = {id(obj): (INTERNAL, i) for i, obj in enumerate(_INTERNALS)}
-
 # Values pickled by value whatever they are bound to.
 _BY_VALUE: frozenset[type] = frozenset({int, float, str, bytes, bool, type(None), complex})
 # Small immutable values are stored by value even when they came in as
@@ -371,65 +337,8 @@ _REFUSED_BASES: tuple[type, ...] = (io.IOBase, socket.socket)
 _REFUSED: dict[type, bool] = {}
 
 
-# The first byte of a payload says which unpickler reads it.  A fast
-# payload then has the names of the host bindings its memo numbers (msgpack,
-# after its size), then the pickle, which starts by numbering the seeds.
+# The first byte of a payload says which unpickler reads it.
 _FAST, _DILL = b"P", b"D"
-_HEADER_SIZE = struct.Struct("<I")
-
-
-def _seeding(count: int) -> bytes:
-    """Opcodes that put seeds ``0 .. count - 1`` at those numbers in the unpickler's memo.
-
-    Each is fetched by ``persistent_load``, which is the seeds list's own
-    ``__getitem__`` (C, like the rest): ``BININT i, BINPERSID, LONG_BINPUT i,
-    POP``.  (Setting ``Unpickler.memo`` to a dict would be simpler, but
-    CPython drops what it is given: the values go to the memo being replaced.)
-    """
-    opcodes = bytearray()
-    for i in range(count):
-        index = i.to_bytes(4, "little")
-        opcodes += pickle.BININT + index + pickle.BINPERSID + pickle.LONG_BINPUT + index + pickle.POP
-    return bytes(opcodes)
-
-
-def unpickle(data: memoryview, seeds: list[Any]) -> Any:
-    """The C unpickler's reading of ``data`` (seeding opcodes first, then the pickle)."""
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = seeds.__getitem__  # type: ignore[assignment]
-    return unpickler.load()
-
-
-_names: dict[bytes, list[str]] = {}
-
-
-def _binding_names(header: bytes) -> list[str]:
-    names = _names.get(header)
-    if names is None:
-        try:
-            names = msgpack.unpackb(header, raw=False, use_list=True)
-        except Exception as error:  # noqa: BLE001
-            raise SnapshotError(f"corrupt snapshot payload ({type(error).__name__})") from None
-        if not (type(names) is list and all(type(name) is str for name in names)):
-            raise SnapshotError("corrupt snapshot payload: the binding names are not a list of str")
-        if len(_names) >= 1024:
-            _names.clear()
-        _names[header] = names
-    return list(names)
-
-
-class _Missing:
-    """Stands for a host binding the loader was not given; an error if the state refers to it."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-# References to a _Missing when the state does not refer to it: the dict
-# ``missing``, the loop variable and getrefcount's argument.
-_MISSING_REFS = 3
 
 
 def dump(state: Any, refs: References) -> bytes:
@@ -460,8 +369,11 @@ _reused = _Reused()
 
 
 def _dump_fast(state: Any, refs: References) -> bytes:
-    memo = refs.memo()
-    header = refs.header
+    if refs.plain_container_bindings:
+        buffer = io.BytesIO()
+        buffer.write(_FAST)
+        _FastPickler(buffer, refs).dump(state)
+        return buffer.getvalue()
     kept = _reused.kept
     if kept is None:  # first use on this thread, or a dump within a dump
         buffer = io.BytesIO()
@@ -471,9 +383,7 @@ def _dump_fast(state: Any, refs: References) -> bytes:
     pickler, buffer = kept
     try:
         pickler.refs = refs
-        pickler.memo = memo
         buffer.write(_FAST)
-        buffer.write(header)
         pickler.dump(state)
         return buffer.getvalue()
     finally:
@@ -490,25 +400,12 @@ def load(data: bytes, refs: References) -> Any:
     """What :func:`dump` pickled, with its references resolved by ``refs``."""
     kind, body = data[:1], memoryview(data)[1:]
     if kind == _FAST:
-        (size,) = _HEADER_SIZE.unpack_from(body)
-        start = _HEADER_SIZE.size + size
-        names = _binding_names(bytes(body[_HEADER_SIZE.size : start]))
-        missing = {name: _Missing(name) for name in names if name not in refs.bindings}
-        seeds = refs.seeds(names, missing)
         outer = _loading.refs  # a load within a load (a host object's __setstate__ loading a job)
         _loading.refs = refs
         try:
-            state = unpickle(body[start:], seeds)
+            return pickle.loads(body)
         finally:
             _loading.refs = outer
-        del seeds
-        for m in missing.values():
-            # Held by ``missing`` and here only, unless the state refers to it.
-            if sys.getrefcount(m) > _MISSING_REFS:
-                raise SnapshotError(
-                    f"the snapshot needs the host binding {m.name!r}, which was not passed to Job.loads(globals=...)"
-                )
-        return state
     if kind == _DILL:
         return _DillUnpickler(io.BytesIO(body), refs).load()
     raise SnapshotError(f"unknown payload kind {kind!r}")
