@@ -189,7 +189,9 @@ _UNDECODABLE = {"comprehension_cell_shadows_free_variable"} if sys.version_info 
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(name, marks=pytest.mark.xfail(raises=VMInternalError, strict=True)) if name in _UNDECODABLE else name
+        pytest.param(name, marks=pytest.mark.xfail(raises=VMInternalError, strict=True))
+        if name in _UNDECODABLE
+        else name
         for name in sorted(SCRIPTS)
     ],
 )
