@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=0.001,
         metavar="S",
-        help="seconds between looks for other processes' notify while idle (default 0.001)",
+        help="where the store has no doorbell: seconds between looks for other processes' notify while idle "
+        "(default 0.001)",
     )
     worker.add_argument("--quiet", action="store_true", help="no live count")
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
+from statek_vm.jobs.doorbell import Doorbell, EventDoorbell
 from statek_vm.jobs.model import LIVE, TERMINAL, JobRecord, Status
 from statek_vm.jobs.store import JobStore
 
@@ -52,12 +53,20 @@ class MemoryStore(JobStore):
         self._suspended_sorted: list[str] | None = None
         # Ids whose wake flag was set (some may have been cleared since).
         self._woken: dict[str, None] = {}
+        self._doorbells: list[EventDoorbell] = []
 
     def __repr__(self) -> str:
         return f"<MemoryStore of {len(self._rows)} jobs>"
 
     def _changed(self) -> None:
         self._changes += 1
+        for bell in self._doorbells:
+            bell.ring()
+
+    def doorbell(self, worker_id: str) -> Doorbell | None:
+        bell = EventDoorbell(self._doorbells.remove)
+        self._doorbells.append(bell)
+        return bell
 
     def _move(self, job_id: str, old: Status, new: Status) -> None:
         if old != new:

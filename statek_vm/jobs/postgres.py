@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
+from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import JobRecord, Status
 from statek_vm.jobs.sqlite import KEY_ENV, _claim_events, _recovery
 from statek_vm.jobs.store import JobStore, migrations
@@ -546,6 +547,12 @@ class PostgresStore(JobStore):
                 cur.execute(f"NOTIFY {_CHANNEL}")
             return changed
 
+    def doorbell(self, worker_id: str) -> Doorbell | None:
+        try:
+            return _ListenDoorbell(self._psycopg.connect(self.dsn, autocommit=True))
+        except self._psycopg.Error:
+            return None
+
     def changes(self) -> int:
         """Counts the ``NOTIFY statek_vm`` seen on a listening connection (no wait)."""
         with self._lock:
@@ -555,6 +562,27 @@ class PostgresStore(JobStore):
             for _ in self._listener.notifies(timeout=0.0):
                 self._seen += 1
             return self._seen
+
+
+class _ListenDoorbell(Doorbell):
+    """A doorbell on PostgreSQL: a connection listening on the store's channel."""
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+        connection.execute(f"LISTEN {_CHANNEL}")
+
+    def wait(self, timeout: float) -> bool:
+        rung = False
+        for _ in self._connection.notifies(timeout=max(0.0, timeout), stop_after=1):
+            rung = True
+        if rung:
+            for _ in self._connection.notifies(timeout=0.0):
+                pass  # one wake-up serves every ring that arrived
+        return rung
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._connection.close()
 
 
 def _add_events(cur: Any, job_id: str, events: Sequence[dict[str, Any]]) -> None:

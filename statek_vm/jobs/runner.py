@@ -34,6 +34,7 @@ from typing import Any
 
 from statek_vm.exceptions import JobStoreError, StatekError
 from statek_vm.jobs.background import start_periodic
+from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import (
     RUNNABLE,
     EscalationHook,
@@ -60,6 +61,8 @@ __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
 PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 _ON_FULL = ("queue", "refuse")
+# While idle with a doorbell, the change counter is read this often (seconds).
+_BELL_SLICE = 0.05
 
 
 @dataclasses.dataclass
@@ -298,6 +301,7 @@ class Runner:
         on_tick: Callable[[dict[Status, int]], None] | None = None,
         tick_seconds: float = 1.0,
         wake_poll: float = 0.001,
+        doorbell: bool = True,
     ) -> WorkStats:
         """The worker loop: run runnable jobs, poll suspended ones, apply policy.
 
@@ -309,19 +313,41 @@ class Runner:
             max_seconds: return after this long at the latest.
             on_tick: called every ``tick_seconds`` with the job count per
                 status (the CLI's live count).
-            wake_poll: seconds between looks for other processes' commits
-                while idle (``notify`` from another process arrives within
-                it).  Each look is one cheap query: at 1 ms an idle worker
-                uses about 5 % of a core; raise it where wake-up latency
-                matters less.
+            wake_poll: where the store has no doorbell (or ``doorbell=False``),
+                seconds between looks for other processes' commits while idle
+                (``notify`` from another process arrives within it; at 1 ms
+                an idle worker uses about 5 % of a core).
+            doorbell: wait on the store's doorbell while idle (the default):
+                rung by whatever makes work, it wakes the worker at once and
+                costs nothing while nothing happens.  The change counter is
+                still read every 50 ms as a fallback.
         """
         self._stop.clear()
         stats = WorkStats()
         started = time.monotonic()
+        seen = self.store.changes()
+        bell = self.store.doorbell(self.worker_id) if doorbell else None
+        try:
+            return self._loop(stats, started, until_idle, max_seconds, on_tick, tick_seconds, wake_poll, seen, bell)
+        finally:
+            if bell is not None:
+                bell.close()
+
+    def _loop(
+        self,
+        stats: WorkStats,
+        started: float,
+        until_idle: bool,
+        max_seconds: float | None,
+        on_tick: Callable[[dict[Status, int]], None] | None,
+        tick_seconds: float,
+        wake_poll: float,
+        seen: int,
+        bell: Doorbell | None,
+    ) -> WorkStats:
         next_sweep = 0.0
         next_maintenance = 0.0
         next_tick = 0.0
-        seen = self.store.changes()
         swept_since_activity = False
         while not self._stop.is_set():
             now_m = time.monotonic()
@@ -380,7 +406,8 @@ class Runner:
                     break
                 time.sleep(min(delay, self.poll_interval))
                 continue
-            # Idle: wait for a local wake-up, another process's commit, or the next sweep.
+            # Idle: wait for the doorbell (rung by whatever makes work), a
+            # local wake-up, another process's commit, or the next sweep.
             deadline = min(next_sweep, next_maintenance)
             if max_seconds is not None:
                 deadline = min(deadline, started + max_seconds)
@@ -388,7 +415,13 @@ class Runner:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
-                if self._wake.wait(timeout=min(wake_poll, remaining)):
+                if bell is not None:
+                    # The change counter is still read between waits: a
+                    # missed ring costs at most this slice, never a job.
+                    if bell.wait(min(_BELL_SLICE, remaining)) or self._wake.is_set():
+                        self._wake.clear()
+                        break
+                elif self._wake.wait(timeout=min(wake_poll, remaining)):
                     self._wake.clear()
                     break
                 changes = self.store.changes()

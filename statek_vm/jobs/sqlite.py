@@ -17,17 +17,21 @@ keep those too.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
 import secrets
+import socket
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
+from statek_vm.jobs.doorbell import Doorbell, SocketDoorbell, ring_addresses
 from statek_vm.jobs.model import JobRecord, Status
 from statek_vm.jobs.store import JobStore, migrations
 
@@ -73,6 +77,7 @@ class SQLiteStore(JobStore):
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._key: bytes | None = None
+        self._sender: socket.socket | None = None
         self._migrate()
 
     # -- connections and schema ------------------------------------------------
@@ -127,6 +132,9 @@ class SQLiteStore(JobStore):
                 with contextlib.suppress(sqlite3.Error):
                     db.close()
             self._connections.clear()
+            if self._sender is not None:
+                self._sender.close()
+                self._sender = None
         self._local = threading.local()
 
     def __repr__(self) -> str:
@@ -183,6 +191,7 @@ class SQLiteStore(JobStore):
                 ),
             )
             _add_events(db, record.id, [{"event": "submitted", "at": record.created}])
+        self._ring()
 
     def get(self, job_id: str) -> JobRecord:
         db = self._db()
@@ -392,6 +401,8 @@ class SQLiteStore(JobStore):
                 if cursor.rowcount:
                     done += 1
                     _add_events(db, job_id, [{"event": "ready", "at": now}])
+        if done:
+            self._ring()
         return done
 
     def record_condition_error(self, job_id: str, version: int, message: str, *, now: float) -> None:
@@ -428,6 +439,8 @@ class SQLiteStore(JobStore):
             )
         else:
             cursor = self._db().execute("UPDATE jobs SET wake = 1 WHERE status = 'SUSPENDED' AND id = ?", (job_id,))
+        if cursor.rowcount:
+            self._ring()
         return cursor.rowcount
 
     def expire_leases(self, *, now: float, max_recoveries: int = 3) -> list[str]:
@@ -445,6 +458,8 @@ class SQLiteStore(JobStore):
                     (status.value, event.get("error"), now, job_id),
                 )
                 _add_events(db, job_id, [event])
+        if rows:
+            self._ring()
         return [r[0] for r in rows]
 
     def due_timeouts(self, *, python: str, now: float, limit: int = 100) -> list[JobRecord]:
@@ -507,10 +522,46 @@ class SQLiteStore(JobStore):
             )
             if cursor.rowcount:
                 _add_events(db, job_id, [{"event": "reopened", "note": "continues from its last snapshot", "at": now}])
-            return bool(cursor.rowcount)
+            reopened = bool(cursor.rowcount)
+        if reopened:
+            self._ring()
+        return reopened
 
     def changes(self) -> int:
         return int(self._db().execute("PRAGMA data_version").fetchone()[0])
+
+    def doorbell(self, worker_id: str) -> Doorbell | None:
+        if not sys.platform.startswith("linux"):
+            return None  # abstract Unix socket addresses are Linux's
+        where = hashlib.sha256(os.path.realpath(self.path).encode()).hexdigest()[:16]
+        address = f"\0statek-vm/{where}/{worker_id}/{secrets.token_hex(4)}".encode()[:100]
+        try:
+            bell = SocketDoorbell(address, self._forget_doorbell)
+        except OSError:
+            return None
+        self._db().execute(
+            "INSERT OR REPLACE INTO doorbells (address, worker, created) VALUES (?, ?, ?)",
+            (address, worker_id, time.time()),
+        )
+        return bell
+
+    def _forget_doorbell(self, address: bytes) -> None:
+        self._db().execute("DELETE FROM doorbells WHERE address = ?", (address,))
+
+    def _ring(self) -> None:
+        """Ring every idle worker's doorbell: there may be work (after a commit)."""
+        try:
+            addresses = [a for (a,) in self._db().execute("SELECT address FROM doorbells")]
+            if not addresses:
+                return
+            if self._sender is None:
+                self._sender = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+                self._sender.setblocking(False)
+            gone = ring_addresses(self._sender, addresses)
+            if gone:
+                self._db().executemany("DELETE FROM doorbells WHERE address = ?", [(a,) for a in gone])
+        except (OSError, sqlite3.Error):
+            pass  # a doorbell is a fast path: workers still look for changes between waits
 
 
 def _claim_events(previous: str, owner: str, now: float) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import JobRecord, Status
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "JobStore", "migrations", "open_store"]
@@ -191,6 +192,11 @@ class JobStore(abc.ABC):
     @abc.abstractmethod
     def changes(self) -> int:
         """A number that changes whenever another process commits (cheap)."""
+
+    def doorbell(self, worker_id: str) -> Doorbell | None:
+        """A doorbell for an idle worker (see :mod:`statek_vm.jobs.doorbell`), or
+        ``None`` where the store has none (the worker then polls :meth:`changes`)."""
+        return None
 
     def close(self) -> None:  # noqa: B027 - optional for stores without resources
         """Release the store's resources."""

@@ -303,3 +303,40 @@ def test_a_suspended_job_seen_ready_is_claimed_in_one_step(store: JobStore) -> N
     assert taken is not None and taken.status == Status.STARTED and taken.version == 3
     assert [e["event"] for e in store.events("m1")][-2:] == ["ready", "claimed"]
     assert _claim(store, job_id="m1", ready_version=2) is None, "taken once"
+
+
+def test_doorbells_ring_when_there_is_work(store: JobStore) -> None:
+    bell = store.doorbell("w1")
+    if bell is None:
+        pytest.skip("this store has no doorbell on this platform")
+    assert not bell.wait(0.05), "quiet while nothing happens"
+    _new(store, "n1")
+    assert bell.wait(5), "a submitted job rings"
+    assert not bell.wait(0.05), "one wake-up serves the rings that arrived"
+    claimed = _claim(store)
+    assert claimed is not None
+    _suspend(store, claimed, keys=("gate:n1",))
+    bell.wait(0.05)
+    assert store.wake(key="gate:n1") == 1
+    assert bell.wait(5), "a notify rings"
+    bell.close()
+
+
+def test_a_dead_workers_doorbell_is_forgotten(tmp_path: Path) -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("abstract Unix sockets are Linux's")
+    store = SQLiteStore(tmp_path / "jobs.db")
+    other = SQLiteStore(tmp_path / "jobs.db")  # another process's view of the store
+    alive = store.doorbell("alive")
+    dead = store.doorbell("dead")
+    assert alive is not None and dead is not None
+    dead._socket.close()  # type: ignore[attr-defined]  # the worker died without unregistering
+    db = sqlite3.connect(tmp_path / "jobs.db")
+    assert db.execute("SELECT count(*) FROM doorbells").fetchone()[0] == 2
+    _new(other, "o1")
+    assert alive.wait(5), "rung by another store instance, through the socket"
+    assert db.execute("SELECT worker FROM doorbells").fetchall() == [("alive",)]
+    alive.close()
+    assert db.execute("SELECT count(*) FROM doorbells").fetchone()[0] == 0, "a closed doorbell unregisters"
