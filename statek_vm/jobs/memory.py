@@ -20,7 +20,7 @@ from typing import Any
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.doorbell import Doorbell, EventDoorbell
 from statek_vm.jobs.model import LIVE, TERMINAL, JobRecord, Status
-from statek_vm.jobs.store import JobStore
+from statek_vm.jobs.store import JobStore, claim_events, recovery_outcome
 
 __all__ = ["MemoryStore"]
 
@@ -196,8 +196,6 @@ class MemoryStore(JobStore):
         job_id: str | None = None,
         ready_version: int | None = None,
     ) -> JobRecord | None:
-        from statek_vm.jobs.sqlite import _claim_events
-
         with self._lock:
 
             def due(r: JobRecord, status: Status) -> bool:
@@ -239,7 +237,7 @@ class MemoryStore(JobStore):
             chosen.updated = now
             row = self._rows[chosen.id]
             row.wake = False
-            row.events.extend(_claim_events(previous.value, owner, now))
+            row.events.extend(claim_events(previous.value, owner, now))
             self._changed()
             return self._copy(chosen)
 
@@ -377,8 +375,6 @@ class MemoryStore(JobStore):
             return woken
 
     def expire_leases(self, *, now: float, max_recoveries: int = 3) -> list[str]:
-        from statek_vm.jobs.sqlite import _recovery
-
         expired = []
         with self._lock:
             for job_id in list(self._by_status[Status.STARTED]):
@@ -386,7 +382,9 @@ class MemoryStore(JobStore):
                 r = row.record
                 if r.lease_expires is None or r.lease_expires >= now:
                     continue
-                status, event = _recovery(r.snapshot is not None, r.recoveries, max_recoveries, r.lease_owner, now)
+                status, event = recovery_outcome(
+                    r.snapshot is not None, r.recoveries, max_recoveries, r.lease_owner, now
+                )
                 self._move(r.id, r.status, status)
                 r.status, r.version, r.updated = status, r.version + 1, now
                 r.recoveries += 1

@@ -22,8 +22,10 @@ from typing import Any
 
 from statek_vm.exceptions import SnapshotError, StatekError
 from statek_vm.future import is_future
+from statek_vm.job import ScriptBuiltins, _script_import
 from statek_vm.jobs.background import start_periodic
 from statek_vm.program.program import compile_program
+from statek_vm.snapshot import dump_payload, load_payload
 
 __all__ = [
     "KEY_ATTRIBUTE",
@@ -96,8 +98,6 @@ def dump_awaited(
     future: Any, *, program: Any, bindings: dict[str, Any], builtins_: dict[str, Any], key: bytes
 ) -> bytes:
     """``future`` pickled as a snapshot pickles it, with an HMAC-SHA256 tag first."""
-    from statek_vm.snapshot import dump_payload
-
     payload = dump_payload(future, program=program, bindings=bindings, builtins=builtins_)
     return hmac.digest(key, _DOMAIN + payload, "sha256") + payload
 
@@ -108,8 +108,6 @@ def load_awaited(blob: bytes, *, program: Any, builtins_: dict[str, Any], bindin
     ``program`` and ``builtins_`` are shared by every future of that program a
     worker loads (see :func:`polling_namespace`).
     """
-    from statek_vm.snapshot import load_payload
-
     tag, payload = blob[:32], blob[32:]
     if len(blob) < 33 or not hmac.compare_digest(tag, hmac.digest(key, _DOMAIN + payload, "sha256")):
         raise SnapshotError("the awaited future's signature does not match the store's key: refused to load it")
@@ -118,8 +116,6 @@ def load_awaited(blob: bytes, *, program: Any, builtins_: dict[str, Any], bindin
 
 def polling_namespace(source: str, filename: str) -> tuple[Any, dict[str, Any]]:
     """The program and a builtins namespace for loading awaited futures of one program."""
-    from statek_vm.job import ScriptBuiltins, _script_import
-
     program = compile_program(source, filename)
     script_builtins = ScriptBuiltins(builtins.__dict__)
     script_builtins["__import__"] = _script_import

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import threading
 import time
@@ -33,8 +32,15 @@ from typing import Any
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import JobRecord, Status
-from statek_vm.jobs.sqlite import KEY_ENV, _claim_events, _recovery
-from statek_vm.jobs.store import JobStore, migrations
+from statek_vm.jobs.store import (
+    KEY_ENV,
+    JobStore,
+    claim_events,
+    key_from_environment,
+    migrations,
+    record_from_row,
+    recovery_outcome,
+)
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
 
@@ -141,16 +147,12 @@ class PostgresStore(JobStore):
 
     def signing_key(self) -> bytes:
         if self._key is None:
-            text = os.environ.get(KEY_ENV)
-            if not text:
+            self._key = key_from_environment()
+            if self._key is None:
                 raise JobStoreError(
                     "a PostgreSQL job store needs a signing key shared by every worker and kept out of the "
                     f"database: pass PostgresStore(dsn, key=...) or set ${KEY_ENV} (hex)"
                 )
-            try:
-                self._key = bytes.fromhex(text.strip())
-            except ValueError:
-                raise JobStoreError(f"${KEY_ENV} must be the signing key in hex") from None
         return self._key
 
     def add_program(self, digest: str, filename: str, source: str) -> None:
@@ -310,7 +312,7 @@ class PostgresStore(JobStore):
                 "lease_expires = %s, wake = FALSE, updated = %s WHERE id = %s",
                 (owner, now + lease, now, row[0]),
             )
-            _add_events(cur, row[0], _claim_events(row[1], owner, now))
+            _add_events(cur, row[0], claim_events(row[1], owner, now))
             cur.execute(f"SELECT {_FULL} FROM statek_vm_jobs WHERE id = %s", (row[0],))
             return _record(cur.fetchone())
 
@@ -467,7 +469,7 @@ class PostgresStore(JobStore):
             )
             rows = cur.fetchall()
             for job_id, has_snapshot, recoveries, owner in rows:
-                status, event = _recovery(bool(has_snapshot), recoveries, max_recoveries, owner, now)
+                status, event = recovery_outcome(bool(has_snapshot), recoveries, max_recoveries, owner, now)
                 cur.execute(
                     "UPDATE statek_vm_jobs SET status = %s, version = version + 1, recoveries = recoveries + 1, "
                     "lease_owner = NULL, lease_expires = NULL, error = %s, updated = %s WHERE id = %s",
@@ -594,10 +596,8 @@ def _add_events(cur: Any, job_id: str, events: Sequence[dict[str, Any]]) -> None
 
 
 def _record(row: Sequence[Any]) -> JobRecord:
-    from statek_vm.jobs.sqlite import _record as sqlite_record
-
     values = list(row)
     for index in (7, 8):  # snapshot, awaited: memoryview/bytes from the driver
         if values[index] is not None:
             values[index] = bytes(values[index])
-    return sqlite_record(values)
+    return record_from_row(values)

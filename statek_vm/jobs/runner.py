@@ -33,6 +33,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from statek_vm.exceptions import JobStoreError, StatekError
+from statek_vm.future import is_future
+from statek_vm.job import Job, JobStatus, run
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import (
@@ -614,8 +616,6 @@ class Runner:
 
     def _run_claimed(self, record: JobRecord) -> Status | None:
         """Run a claimed job to its next suspension or its end, and commit."""
-        from statek_vm.job import Job, JobStatus, run
-
         self._current = (record.id, record.version)
         self._ensure_heartbeat()
         events: list[dict[str, Any]] = []
@@ -781,8 +781,6 @@ class _Unloadable:
 
 def _summary(future: Any) -> str:
     """A readable description of a future that never reads its value."""
-    from statek_vm.future import is_future
-
     if not is_future(future):
         return repr(type(future).__name__)
     text = repr(future)

@@ -33,12 +33,16 @@ from typing import Any
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.doorbell import Doorbell, SocketDoorbell, ring_addresses
 from statek_vm.jobs.model import JobRecord, Status
-from statek_vm.jobs.store import JobStore, migrations
+from statek_vm.jobs.store import (
+    JobStore,
+    claim_events,
+    key_from_environment,
+    migrations,
+    record_from_row,
+    recovery_outcome,
+)
 
-__all__ = ["KEY_ENV", "SCHEMA_VERSION", "SQLiteStore"]
-
-# The environment variable that gives the signing key in hex.
-KEY_ENV = "STATEK_VM_KEY"
+__all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
 
 SCHEMA_VERSION = max(number for number, _, _ in migrations("sqlite"))
@@ -203,7 +207,7 @@ class SQLiteStore(JobStore):
             row = rows[0] if rows else None
         if row is None:
             raise JobNotFoundError(f"no job {job_id!r} in the job store {self.path!r}")
-        record = _record(row)
+        record = record_from_row(row)
         self._add_keys(db, [record])
         return record
 
@@ -225,7 +229,7 @@ class SQLiteStore(JobStore):
         sql += f" ORDER BY created {'DESC' if newest_first else 'ASC'}, id LIMIT ?"
         args.append(int(limit))
         db = self._db()
-        records = [_record(row) for row in db.execute(sql, args)]
+        records = [record_from_row(row) for row in db.execute(sql, args)]
         self._add_keys(db, [r for r in records if r.status == Status.SUSPENDED])
         return records
 
@@ -301,8 +305,8 @@ class SQLiteStore(JobStore):
                 "wake = 0, updated = ? WHERE id = ?",
                 (owner, now + lease, now, row[0]),
             )
-            _add_events(db, row[0], _claim_events(row[1], owner, now))
-            return _record(db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (row[0],)).fetchone())
+            _add_events(db, row[0], claim_events(row[1], owner, now))
+            return record_from_row(db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (row[0],)).fetchone())
 
     @staticmethod
     def _has_room(db: sqlite3.Connection, python: str, max_live: int | None) -> bool:
@@ -451,7 +455,7 @@ class SQLiteStore(JobStore):
                 (now,),
             ).fetchall()
             for job_id, has_snapshot, recoveries, owner in rows:
-                status, event = _recovery(bool(has_snapshot), recoveries, max_recoveries, owner, now)
+                status, event = recovery_outcome(bool(has_snapshot), recoveries, max_recoveries, owner, now)
                 db.execute(
                     "UPDATE jobs SET status = ?, version = version + 1, recoveries = recoveries + 1, "
                     "lease_owner = NULL, lease_expires = NULL, error = ?, updated = ? WHERE id = ?",
@@ -468,7 +472,7 @@ class SQLiteStore(JobStore):
             "AND deadline < ? ORDER BY deadline LIMIT ?",
             (python, now, limit),
         )
-        return [_record(row) for row in rows]
+        return [record_from_row(row) for row in rows]
 
     def end_wait(
         self, job_id: str, version: int, *, status: Status | None, deadline: float | None, reason: str, now: float
@@ -564,37 +568,6 @@ class SQLiteStore(JobStore):
             pass  # a doorbell is a fast path: workers still look for changes between waits
 
 
-def _claim_events(previous: str, owner: str, now: float) -> list[dict[str, Any]]:
-    claimed = {"event": "claimed", "owner": owner, "from": previous, "at": now}
-    if previous == "SUSPENDED":
-        return [{"event": "ready", "at": now}, {**claimed, "from": "READY"}]
-    return [claimed]
-
-
-def _recovery(
-    has_snapshot: bool, recoveries: int, max_recoveries: int, owner: str | None, now: float
-) -> tuple[Status, dict[str, Any]]:
-    """Where a job goes when its worker's lease expired."""
-    if recoveries >= max_recoveries:
-        error = (
-            f"the job's worker was lost {recoveries + 1} times (last: {owner}); it is failed rather than "
-            "recovered again. Find why its runs never finish (a crash, or a run longer than the lease)."
-        )
-        return Status.FAILED, {"event": "failed", "error": error, "at": now}
-    status = Status.READY if has_snapshot else Status.PENDING
-    event = {
-        "event": "recovered",
-        "owner": owner,
-        "to": status.value,
-        "note": "its worker's lease expired; it continues from its last snapshot, so instructions run "
-        "after that snapshot by the lost worker run again"
-        if has_snapshot
-        else "its worker's lease expired before its first suspension; it starts again",
-        "at": now,
-    }
-    return status, event
-
-
 def _statements(sql: str) -> list[str]:
     """A migration's statements (no statement of ours holds a ';' in a literal)."""
     lines = [line.split("--", 1)[0] for line in sql.splitlines()]
@@ -611,75 +584,11 @@ def _add_events(db: sqlite3.Connection, job_id: str, events: Sequence[dict[str, 
     )
 
 
-def _record(row: Sequence[Any]) -> JobRecord:
-    (
-        id_,
-        status,
-        python,
-        program_hash,
-        filename,
-        path,
-        version,
-        snapshot,
-        awaited,
-        summary,
-        next_instr_num,
-        line,
-        function,
-        wait_timeout,
-        deadline,
-        not_before,
-        attempts,
-        max_attempts,
-        recoveries,
-        lease_owner,
-        lease_expires,
-        cancel_requested,
-        output,
-        error,
-        condition_error,
-        created,
-        updated,
-    ) = row
-    return JobRecord(
-        id=id_,
-        status=Status(status),
-        python=python,
-        program_hash=program_hash,
-        filename=filename,
-        path=path,
-        version=version,
-        snapshot=snapshot,
-        awaited=awaited,
-        awaited_summary=summary,
-        next_instr_num=next_instr_num,
-        line=line,
-        function=function,
-        wait_timeout=wait_timeout,
-        deadline=deadline,
-        not_before=not_before,
-        attempts=attempts,
-        max_attempts=max_attempts,
-        recoveries=recoveries,
-        lease_owner=lease_owner,
-        lease_expires=lease_expires,
-        cancel_requested=bool(cancel_requested),
-        output=output,
-        error=error,
-        condition_error=condition_error,
-        created=created,
-        updated=updated,
-    )
-
-
 def _load_key(path: str) -> bytes:
     """The store's signing key: ``$STATEK_VM_KEY`` (hex), else the key file, created once."""
-    text = os.environ.get(KEY_ENV)
-    if text:
-        try:
-            return bytes.fromhex(text.strip())
-        except ValueError:
-            raise JobStoreError(f"${KEY_ENV} must be the signing key in hex") from None
+    key = key_from_environment()
+    if key is not None:
+        return key
     try:
         with open(path, "rb") as file:
             return bytes.fromhex(file.read().decode("ascii").strip())

@@ -17,10 +17,22 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from statek_vm.exceptions import JobStoreError
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import JobRecord, Status
 
-__all__ = ["DEFAULT_STORE", "STORE_ENV", "JobStore", "migrations", "open_store"]
+__all__ = [
+    "DEFAULT_STORE",
+    "KEY_ENV",
+    "STORE_ENV",
+    "JobStore",
+    "claim_events",
+    "key_from_environment",
+    "migrations",
+    "open_store",
+    "record_from_row",
+    "recovery_outcome",
+]
 
 # The store the command line uses when none is given.
 DEFAULT_STORE = "statek_vm.db"
@@ -206,6 +218,117 @@ class JobStore(abc.ABC):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+# -- what every store shares ---------------------------------------------------------
+
+# The environment variable that gives the signing key in hex.
+KEY_ENV = "STATEK_VM_KEY"
+
+
+def key_from_environment() -> bytes | None:
+    """The signing key from ``$STATEK_VM_KEY`` (hex), if it is set."""
+    text = os.environ.get(KEY_ENV)
+    if not text:
+        return None
+    try:
+        return bytes.fromhex(text.strip())
+    except ValueError:
+        raise JobStoreError(f"${KEY_ENV} must be the signing key in hex") from None
+
+
+def claim_events(previous: str, owner: str, now: float) -> list[dict[str, Any]]:
+    """The events of a claim; a job claimed straight from SUSPENDED was ready first."""
+    claimed = {"event": "claimed", "owner": owner, "from": previous, "at": now}
+    if previous == "SUSPENDED":
+        return [{"event": "ready", "at": now}, {**claimed, "from": "READY"}]
+    return [claimed]
+
+
+def recovery_outcome(
+    has_snapshot: bool, recoveries: int, max_recoveries: int, owner: str | None, now: float
+) -> tuple[Status, dict[str, Any]]:
+    """Where a job goes when its worker's lease expired."""
+    if recoveries >= max_recoveries:
+        error = (
+            f"the job's worker was lost {recoveries + 1} times (last: {owner}); it is failed rather than "
+            "recovered again. Find why its runs never finish (a crash, or a run longer than the lease)."
+        )
+        return Status.FAILED, {"event": "failed", "error": error, "at": now}
+    status = Status.READY if has_snapshot else Status.PENDING
+    event = {
+        "event": "recovered",
+        "owner": owner,
+        "to": status.value,
+        "note": "its worker's lease expired; it continues from its last snapshot, so instructions run "
+        "after that snapshot by the lost worker run again"
+        if has_snapshot
+        else "its worker's lease expired before its first suspension; it starts again",
+        "at": now,
+    }
+    return status, event
+
+
+def record_from_row(row: Sequence[Any]) -> JobRecord:
+    """A record from a SQL store's row, in the column order of its ``_FULL``/``_LIGHT`` lists."""
+    (
+        id_,
+        status,
+        python,
+        program_hash,
+        filename,
+        path,
+        version,
+        snapshot,
+        awaited,
+        summary,
+        next_instr_num,
+        line,
+        function,
+        wait_timeout,
+        deadline,
+        not_before,
+        attempts,
+        max_attempts,
+        recoveries,
+        lease_owner,
+        lease_expires,
+        cancel_requested,
+        output,
+        error,
+        condition_error,
+        created,
+        updated,
+    ) = row
+    return JobRecord(
+        id=id_,
+        status=Status(status),
+        python=python,
+        program_hash=program_hash,
+        filename=filename,
+        path=path,
+        version=version,
+        snapshot=snapshot,
+        awaited=awaited,
+        awaited_summary=summary,
+        next_instr_num=next_instr_num,
+        line=line,
+        function=function,
+        wait_timeout=wait_timeout,
+        deadline=deadline,
+        not_before=not_before,
+        attempts=attempts,
+        max_attempts=max_attempts,
+        recoveries=recoveries,
+        lease_owner=lease_owner,
+        lease_expires=lease_expires,
+        cancel_requested=bool(cancel_requested),
+        output=output,
+        error=error,
+        condition_error=condition_error,
+        created=created,
+        updated=updated,
+    )
 
 
 def migrations(dialect: str) -> list[tuple[int, str, str]]:
