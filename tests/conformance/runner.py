@@ -55,8 +55,9 @@ Hangs and crashes
 -----------------
 Each run is a subprocess that reports every test as it starts and ends, so a
 run that dies or is killed (``--timeout``, per module) still reports the
-tests it finished and names the one in progress.  A single test running
-longer than ``--test-timeout`` is interrupted and recorded as an error; the
+tests it finished and names the one in progress.  A single test using more
+than ``--test-timeout`` seconds of CPU time (or five times that of wall time,
+when it is blocked) is interrupted and recorded as an error; the
 recursion limit is restored after each test, in case the interrupted test
 had lowered it.
 
@@ -131,10 +132,15 @@ MODES = ("native", "vm")
 
 # A whole module run (one subprocess) is killed after this many seconds.
 DEFAULT_MODULE_TIMEOUT = 600.0
-# A single test is interrupted (reported as an error) after this many seconds,
-# so that one hanging test does not cost the rest of its module.  Natively no
-# test of these modules takes more than a few seconds.
+# A single test is interrupted (reported as an error) after this many seconds
+# of the process's CPU time, so that one looping test does not cost the rest
+# of its module.  CPU time, not wall time: on a loaded machine (other test
+# runs beside this one) a test's wall time stretches, its CPU time does not.
+# Natively no test of these modules takes more than a few seconds.
 DEFAULT_TEST_TIMEOUT = 60.0
+# A test blocked without using the processor (waiting on a lock or a sleep
+# that never ends) is interrupted after this many times the limit of wall time.
+_WALL_FACTOR = 5
 # After the first interruption, a test that swallowed it (``except
 # BaseException``, or a VM that turned it into something else) is
 # interrupted again this often.
@@ -243,12 +249,16 @@ def _shorten(text: str, limit: int = 240) -> str:
 def _make_result_class(log: _EventLog, source_file: str, test_timeout: float) -> type:
     import unittest
 
-    def _on_alarm(signum: int, frame: Any) -> None:
-        raise _TestTimeout(f"test ran longer than {test_timeout:.0f} s")
+    def _on_cpu_limit(signum: int, frame: Any) -> None:
+        raise _TestTimeout(f"test used more than {test_timeout:.0f} s of CPU time")
+
+    def _on_wall_limit(signum: int, frame: Any) -> None:
+        raise _TestTimeout(f"test ran longer than {test_timeout * _WALL_FACTOR:.0f} s")
 
     use_alarm = test_timeout > 0 and hasattr(signal, "setitimer")
     if use_alarm:
-        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.signal(signal.SIGPROF, _on_cpu_limit)
+        signal.signal(signal.SIGALRM, _on_wall_limit)
 
     class Result(unittest.TestResult):
         """Records each test's outcome as an event; subtests fold into their test."""
@@ -272,10 +282,12 @@ def _make_result_class(log: _EventLog, source_file: str, test_timeout: float) ->
             self._started[test.id()] = time.monotonic()
             log.write(event="start", id=test.id())
             if use_alarm:
-                signal.setitimer(signal.ITIMER_REAL, test_timeout, _TIMEOUT_REPEAT)
+                signal.setitimer(signal.ITIMER_PROF, test_timeout, _TIMEOUT_REPEAT)
+                signal.setitimer(signal.ITIMER_REAL, test_timeout * _WALL_FACTOR, _TIMEOUT_REPEAT)
 
         def stopTest(self, test: Any) -> None:
             if use_alarm:
+                signal.setitimer(signal.ITIMER_PROF, 0)
                 signal.setitimer(signal.ITIMER_REAL, 0)
             # A test that lowers the recursion limit restores it in a
             # ``finally``; an interrupted one may not have, and must not cost
@@ -911,7 +923,7 @@ def main(argv: list[str] | None = None) -> int:
         "--test-timeout",
         type=float,
         default=DEFAULT_TEST_TIMEOUT,
-        help=f"seconds before one test is interrupted, 0 for none (default {DEFAULT_TEST_TIMEOUT:.0f})",
+        help=f"CPU seconds before one test is interrupted, 0 for none (default {DEFAULT_TEST_TIMEOUT:.0f})",
     )
     parser.add_argument(
         "--doctest-module-hint",
