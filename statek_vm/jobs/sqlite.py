@@ -4,6 +4,10 @@ The schema lives in ``sql/sqlite/NNNN_*.sql`` files, applied in order and record
 in ``PRAGMA user_version``; a database written by a newer statek_vm (a
 higher version than the files here) is refused rather than misread.
 
+The steps themselves are :class:`~statek_vm.jobs.sqlstore.SQLStore`'s,
+shared with PostgreSQL; this module connects, translates them (SQLite takes
+no row locks, and its booleans are 1 and 0) and rings idle workers' doorbells.
+
 Every step is one transaction.  Steps that read and then write (a claim, a
 commit) start with ``BEGIN IMMEDIATE``, which takes SQLite's write lock
 first, so two processes can never both read "version 7" and both write.
@@ -17,6 +21,7 @@ keep those too.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -27,36 +32,21 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
+from statek_vm.exceptions import JobStoreError
 from statek_vm.jobs.doorbell import Doorbell, SocketDoorbell, ring_addresses
-from statek_vm.jobs.model import JobRecord, Status
-from statek_vm.jobs.store import (
-    JobStore,
-    claim_events,
-    key_from_environment,
-    migrations,
-    record_from_row,
-    recovery_outcome,
-)
+from statek_vm.jobs.sqlstore import SQLStore
+from statek_vm.jobs.store import key_from_environment, migrations
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
 
 SCHEMA_VERSION = max(number for number, _, _ in migrations("sqlite"))
 
-# Columns of a record without its blobs, for listings.
-_LIGHT = (
-    "id, status, python, program_hash, filename, path, version, NULL AS snapshot, NULL AS awaited, awaited_summary, "
-    "next_instr_num, line, function, wait_timeout, deadline, not_before, attempts, max_attempts, recoveries, "
-    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated"
-)
-_FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
 
-
-class SQLiteStore(JobStore):
+class SQLiteStore(SQLStore):
     """Jobs in a SQLite file (``":memory:"`` is refused: use :class:`MemoryStore`).
 
     Safe for many threads (a connection per thread) and many processes on
@@ -106,12 +96,15 @@ class SQLiteStore(JobStore):
         """One write transaction, holding the write lock from its start."""
         db = self._db()
         db.execute("BEGIN IMMEDIATE")
+        self._local.ring = False
         try:
             yield db
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
+        if self._local.ring:
+            self._ring()
 
     def _migrate(self) -> None:
         with self._write() as db:
@@ -151,385 +144,36 @@ class SQLiteStore(JobStore):
             self._key = _load_key(self.path + ".key")
         return self._key
 
-    def add_program(self, digest: str, filename: str, source: str) -> None:
-        self._db().execute(
-            "INSERT OR IGNORE INTO programs (hash, filename, source, created) VALUES (?, ?, ?, ?)",
-            (digest, filename, source, time.time()),
+    # -- what the shared steps need ---------------------------------------------
+
+    def _sql(self, statement: str) -> str:
+        return _translate(statement)
+
+    def _label(self) -> str:
+        return repr(self.path)
+
+    def _announce(self, tx: sqlite3.Connection) -> None:
+        # Rung once the transaction commits (see _write): a worker woken
+        # before then would find nothing.
+        self._local.ring = True
+
+    def _in(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        return f"IN ({', '.join('?' * len(values))})", list(values)
+
+    def _add_events(self, tx: sqlite3.Connection, job_id: str, events: Sequence[dict[str, Any]]) -> None:
+        if not events:
+            return
+        (seq,) = tx.execute("SELECT coalesce(max(seq), 0) FROM events WHERE job_id = ?", (job_id,)).fetchone()
+        tx.executemany(
+            "INSERT INTO events (job_id, seq, at, event) VALUES (?, ?, ?, ?)",
+            [(job_id, seq + n, e.get("at", 0.0), json.dumps(e, default=str)) for n, e in enumerate(events, 1)],
         )
-
-    def program(self, digest: str) -> tuple[str, str]:
-        row = self._db().execute("SELECT source, filename FROM programs WHERE hash = ?", (digest,)).fetchone()
-        if row is None:
-            raise JobStoreError(f"the job store {self.path!r} has no program {digest[:12]}")
-        return row[0], row[1]
-
-    # -- jobs --------------------------------------------------------------------
-
-    def insert(self, record: JobRecord, *, max_live: int | None = None) -> None:
-        with self._write() as db:
-            if max_live is not None:
-                (count,) = db.execute(
-                    "SELECT count(*) FROM jobs "
-                    "WHERE python = ? AND status IN ('PENDING', 'STARTED', 'SUSPENDED', 'READY')",
-                    (record.python,),
-                ).fetchone()
-                if count >= max_live:
-                    raise CapacityError(
-                        f"the job store holds {count} live or pending jobs, its maximum (max_live={max_live}): "
-                        "the job was not submitted; retry later or raise the limit"
-                    )
-            db.execute(
-                "INSERT INTO jobs (id, status, python, program_hash, filename, path, version, wait_timeout, "
-                "max_attempts, created, updated) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-                (
-                    record.id,
-                    record.status.value,
-                    record.python,
-                    record.program_hash,
-                    record.filename,
-                    record.path,
-                    record.wait_timeout,
-                    record.max_attempts,
-                    record.created,
-                    record.updated,
-                ),
-            )
-            _add_events(db, record.id, [{"event": "submitted", "at": record.created}])
-        self._ring()
-
-    def get(self, job_id: str) -> JobRecord:
-        db = self._db()
-        row = db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (job_id,)).fetchone()
-        if row is None and job_id and re.fullmatch(r"[0-9a-f]+", job_id):
-            rows = db.execute(f"SELECT {_FULL} FROM jobs WHERE id LIKE ? LIMIT 2", (job_id + "%",)).fetchall()
-            if len(rows) > 1:
-                raise JobNotFoundError(f"the id prefix {job_id!r} matches several jobs: give more of it")
-            row = rows[0] if rows else None
-        if row is None:
-            raise JobNotFoundError(f"no job {job_id!r} in the job store {self.path!r}")
-        record = record_from_row(row)
-        self._add_keys(db, [record])
-        return record
-
-    def jobs(
-        self, *, statuses: Iterable[str] = (), python: str | None = None, limit: int = 100, newest_first: bool = True
-    ) -> list[JobRecord]:
-        where: list[str] = []
-        args: list[Any] = []
-        wanted = [Status(s).value for s in statuses]
-        if wanted:
-            where.append(f"status IN ({', '.join('?' * len(wanted))})")
-            args.extend(wanted)
-        if python is not None:
-            where.append("python = ?")
-            args.append(python)
-        sql = f"SELECT {_LIGHT} FROM jobs"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY created {'DESC' if newest_first else 'ASC'}, id LIMIT ?"
-        args.append(int(limit))
-        db = self._db()
-        records = [record_from_row(row) for row in db.execute(sql, args)]
-        self._add_keys(db, [r for r in records if r.status == Status.SUSPENDED])
-        return records
-
-    @staticmethod
-    def _add_keys(db: sqlite3.Connection, records: Sequence[JobRecord]) -> None:
-        by_id = {r.id: r for r in records}
-        ids = list(by_id)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = db.execute(
-                f"SELECT job_id, key FROM waits WHERE job_id IN ({', '.join('?' * len(chunk))}) ORDER BY key", chunk
-            )
-            for job_id, key in rows:
-                by_id[job_id].keys += (key,)
-
-    def counts(self, *, python: str | None = None) -> dict[Status, int]:
-        sql = "SELECT status, count(*) FROM jobs"
-        args: tuple[Any, ...] = ()
-        if python is not None:
-            sql, args = sql + " WHERE python = ?", (python,)
-        found = dict(self._db().execute(sql + " GROUP BY status", args).fetchall())
-        return {status: found.get(status.value, 0) for status in Status}
 
     def events(self, job_id: str) -> list[dict[str, Any]]:
         rows = self._db().execute("SELECT event FROM events WHERE job_id = ? ORDER BY seq", (job_id,))
         return [json.loads(event) for (event,) in rows]
 
-    # -- the worker's steps ---------------------------------------------------------
-
-    def claim(
-        self,
-        owner: str,
-        *,
-        python: str,
-        lease: float,
-        now: float,
-        max_live: int | None = None,
-        job_id: str | None = None,
-        ready_version: int | None = None,
-    ) -> JobRecord | None:
-        # Asked at every step of every worker: a plain read first, and the
-        # write lock only when there is something to take.
-        if job_id is None:
-            probe = "SELECT 1 FROM jobs WHERE python = ? AND status IN ('READY', 'PENDING') LIMIT 1"
-            if self._db().execute(probe, (python,)).fetchone() is None:
-                return None
-        with self._write() as db:
-            due = "(not_before IS NULL OR not_before <= ?)"
-            if job_id is not None:
-                row = db.execute(
-                    f"SELECT id, status FROM jobs WHERE id = ? AND python = ? AND ("
-                    f"(status IN ('PENDING', 'READY') AND {due}) OR (status = 'SUSPENDED' AND version = ?))",
-                    (job_id, python, now, -1 if ready_version is None else ready_version),
-                ).fetchone()
-            else:
-                row = db.execute(
-                    f"SELECT id, status FROM jobs WHERE python = ? AND status = 'READY' AND {due} "
-                    "ORDER BY updated LIMIT 1",
-                    (python, now),
-                ).fetchone()
-                if row is None and self._has_room(db, python, max_live):
-                    row = db.execute(
-                        f"SELECT id, status FROM jobs WHERE python = ? AND status = 'PENDING' AND {due} "
-                        "ORDER BY created LIMIT 1",
-                        (python, now),
-                    ).fetchone()
-            if row is None:
-                return None
-            if job_id is not None and row[1] == "PENDING" and not self._has_room(db, python, max_live):
-                return None
-            db.execute(
-                "UPDATE jobs SET status = 'STARTED', version = version + 1, lease_owner = ?, lease_expires = ?, "
-                "wake = 0, updated = ? WHERE id = ?",
-                (owner, now + lease, now, row[0]),
-            )
-            _add_events(db, row[0], claim_events(row[1], owner, now))
-            return record_from_row(db.execute(f"SELECT {_FULL} FROM jobs WHERE id = ?", (row[0],)).fetchone())
-
-    @staticmethod
-    def _has_room(db: sqlite3.Connection, python: str, max_live: int | None) -> bool:
-        if max_live is None:
-            return True
-        (live,) = db.execute(
-            "SELECT count(*) FROM jobs WHERE python = ? AND status IN ('STARTED', 'SUSPENDED', 'READY')", (python,)
-        ).fetchone()
-        return bool(live < max_live)
-
-    def renew(self, job_id: str, version: int, owner: str, expires: float) -> bool:
-        cursor = self._db().execute(
-            "UPDATE jobs SET lease_expires = ? WHERE id = ? AND version = ? AND lease_owner = ? AND status = 'STARTED'",
-            (expires, job_id, version, owner),
-        )
-        return cursor.rowcount == 1
-
-    def commit(self, record: JobRecord, *, version: int, owner: str, events: Sequence[dict[str, Any]]) -> Status | None:
-        with self._write() as db:
-            row = db.execute(
-                "SELECT version, lease_owner, status, cancel_requested FROM jobs WHERE id = ?", (record.id,)
-            ).fetchone()
-            if row is None or row[0] != version or row[1] != owner or row[2] != "STARTED":
-                return None
-            status = record.status
-            extra: list[dict[str, Any]] = []
-            if row[3] and status in (Status.SUSPENDED, Status.READY, Status.PENDING):
-                status = Status.CANCELLED
-                extra.append(
-                    {"event": "cancelled", "reason": "cancellation requested while it ran", "at": record.updated}
-                )
-            snapshot = None if status == Status.COMPLETED else record.snapshot
-            db.execute(
-                "UPDATE jobs SET status = ?, version = version + 1, snapshot = ?, awaited = ?, awaited_summary = ?, "
-                "next_instr_num = ?, line = ?, function = ?, deadline = ?, not_before = ?, attempts = ?, "
-                "lease_owner = NULL, lease_expires = NULL, wake = ?, output = ?, error = ?, condition_error = NULL, "
-                "updated = ? WHERE id = ?",
-                (
-                    status.value,
-                    snapshot,
-                    record.awaited if status == Status.SUSPENDED else None,
-                    record.awaited_summary,
-                    record.next_instr_num,
-                    record.line,
-                    record.function,
-                    record.deadline,
-                    record.not_before,
-                    record.attempts,
-                    1 if status == Status.SUSPENDED else 0,
-                    record.output,
-                    record.error,
-                    record.updated,
-                    record.id,
-                ),
-            )
-            db.execute("DELETE FROM waits WHERE job_id = ?", (record.id,))
-            if status == Status.SUSPENDED and record.keys:
-                db.executemany(
-                    "INSERT OR IGNORE INTO waits (key, job_id) VALUES (?, ?)", [(k, record.id) for k in record.keys]
-                )
-            _add_events(db, record.id, [*events, *extra])
-            return status
-
-    def suspended(self, *, python: str, after: str = "", limit: int = 1000) -> list[tuple[str, int]]:
-        rows = self._db().execute(
-            "SELECT id, version FROM jobs WHERE python = ? AND status = 'SUSPENDED' AND id > ? ORDER BY id LIMIT ?",
-            (python, after, limit),
-        )
-        return [(i, v) for i, v in rows]
-
-    def awaited(self, job_ids: Sequence[str]) -> dict[str, tuple[int, bytes | None, str, str | None]]:
-        found: dict[str, tuple[int, bytes | None, str, str | None]] = {}
-        db = self._db()
-        for start in range(0, len(job_ids), 500):
-            chunk = list(job_ids[start : start + 500])
-            rows = db.execute(
-                "SELECT id, version, awaited, program_hash, path FROM jobs "
-                f"WHERE status = 'SUSPENDED' AND id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            for job_id, version, blob, program_hash, path in rows:
-                found[job_id] = (version, blob, program_hash, path)
-        return found
-
-    def mark_ready(self, items: Sequence[tuple[str, int]], *, now: float) -> int:
-        if not items:
-            return 0
-        done = 0
-        with self._write() as db:
-            for job_id, version in items:
-                cursor = db.execute(
-                    "UPDATE jobs SET status = 'READY', version = version + 1, wake = 0, condition_error = NULL, "
-                    "updated = ? WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
-                    (now, job_id, version),
-                )
-                if cursor.rowcount:
-                    done += 1
-                    _add_events(db, job_id, [{"event": "ready", "at": now}])
-        if done:
-            self._ring()
-        return done
-
-    def record_condition_error(self, job_id: str, version: int, message: str, *, now: float) -> None:
-        with self._write() as db:
-            cursor = db.execute(
-                "UPDATE jobs SET condition_error = ?, updated = ? "
-                "WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
-                (message, now, job_id, version),
-            )
-            if cursor.rowcount:
-                _add_events(db, job_id, [{"event": "condition_error", "error": message, "at": now}])
-
-    def take_woken(self, *, python: str, limit: int = 1000) -> list[tuple[str, int]]:
-        # Asked at every step of a worker: a plain read first, the write lock
-        # only when there is something to take.
-        if self._db().execute("SELECT 1 FROM jobs WHERE python = ? AND wake = 1 LIMIT 1", (python,)).fetchone() is None:
-            return []
-        with self._write() as db:
-            rows = db.execute(
-                "SELECT id, version, status FROM jobs WHERE python = ? AND wake = 1 LIMIT ?", (python, limit)
-            ).fetchall()
-            if rows:
-                db.executemany("UPDATE jobs SET wake = 0 WHERE id = ?", [(r[0],) for r in rows])
-        return [(i, v) for i, v, s in rows if s == "SUSPENDED"]
-
-    def wake(self, *, key: str | None = None, job_id: str | None = None) -> int:
-        if (key is None) == (job_id is None):
-            raise ValueError("wake() takes exactly one of key= and job_id=")
-        if key is not None:
-            cursor = self._db().execute(
-                "UPDATE jobs SET wake = 1 "
-                "WHERE status = 'SUSPENDED' AND id IN (SELECT job_id FROM waits WHERE key = ?)",
-                (key,),
-            )
-        else:
-            cursor = self._db().execute("UPDATE jobs SET wake = 1 WHERE status = 'SUSPENDED' AND id = ?", (job_id,))
-        if cursor.rowcount:
-            self._ring()
-        return cursor.rowcount
-
-    def expire_leases(self, *, now: float, max_recoveries: int = 3) -> list[str]:
-        with self._write() as db:
-            rows = db.execute(
-                "SELECT id, snapshot IS NOT NULL, recoveries, lease_owner FROM jobs "
-                "WHERE status = 'STARTED' AND lease_expires < ?",
-                (now,),
-            ).fetchall()
-            for job_id, has_snapshot, recoveries, owner in rows:
-                status, event = recovery_outcome(bool(has_snapshot), recoveries, max_recoveries, owner, now)
-                db.execute(
-                    "UPDATE jobs SET status = ?, version = version + 1, recoveries = recoveries + 1, "
-                    "lease_owner = NULL, lease_expires = NULL, error = ?, updated = ? WHERE id = ?",
-                    (status.value, event.get("error"), now, job_id),
-                )
-                _add_events(db, job_id, [event])
-        if rows:
-            self._ring()
-        return [r[0] for r in rows]
-
-    def due_timeouts(self, *, python: str, now: float, limit: int = 100) -> list[JobRecord]:
-        rows = self._db().execute(
-            f"SELECT {_LIGHT} FROM jobs WHERE python = ? AND status = 'SUSPENDED' AND deadline IS NOT NULL "
-            "AND deadline < ? ORDER BY deadline LIMIT ?",
-            (python, now, limit),
-        )
-        return [record_from_row(row) for row in rows]
-
-    def end_wait(
-        self, job_id: str, version: int, *, status: Status | None, deadline: float | None, reason: str, now: float
-    ) -> bool:
-        with self._write() as db:
-            if status is None:
-                cursor = db.execute(
-                    "UPDATE jobs SET deadline = ?, updated = ? WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
-                    (deadline, now, job_id, version),
-                )
-                event = {"event": "wait_extended", "deadline": deadline, "reason": reason, "at": now}
-            else:
-                cursor = db.execute(
-                    "UPDATE jobs SET status = ?, version = version + 1, error = ?, wake = 0, updated = ? "
-                    "WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
-                    (Status(status).value, reason, now, job_id, version),
-                )
-                db.execute("DELETE FROM waits WHERE job_id = ?", (job_id,))
-                event = {"event": Status(status).value.lower(), "reason": reason, "at": now}
-            if cursor.rowcount:
-                _add_events(db, job_id, [event])
-            return bool(cursor.rowcount)
-
-    def cancel(self, job_id: str, *, now: float) -> Status:
-        record = self.get(job_id)
-        with self._write() as db:
-            (status,) = db.execute("SELECT status FROM jobs WHERE id = ?", (record.id,)).fetchone()
-            current = Status(status)
-            if current in (Status.COMPLETED, Status.FAILED, Status.TIMED_OUT, Status.CANCELLED):
-                return current
-            if current == Status.STARTED:
-                db.execute("UPDATE jobs SET cancel_requested = 1, updated = ? WHERE id = ?", (now, record.id))
-                _add_events(db, record.id, [{"event": "cancel_requested", "at": now}])
-                return current
-            db.execute(
-                "UPDATE jobs SET status = 'CANCELLED', version = version + 1, cancel_requested = 1, wake = 0, "
-                "updated = ? WHERE id = ?",
-                (now, record.id),
-            )
-            db.execute("DELETE FROM waits WHERE job_id = ?", (record.id,))
-            _add_events(db, record.id, [{"event": "cancelled", "from": current.value, "at": now}])
-            return Status.CANCELLED
-
-    def reopen(self, job_id: str, *, now: float) -> bool:
-        with self._write() as db:
-            cursor = db.execute(
-                "UPDATE jobs SET status = 'READY', version = version + 1, error = NULL, deadline = NULL, "
-                "not_before = NULL, updated = ? "
-                "WHERE id = ? AND status IN ('FAILED', 'TIMED_OUT') AND snapshot IS NOT NULL",
-                (now, job_id),
-            )
-            if cursor.rowcount:
-                _add_events(db, job_id, [{"event": "reopened", "note": "continues from its last snapshot", "at": now}])
-            reopened = bool(cursor.rowcount)
-        if reopened:
-            self._ring()
-        return reopened
+    # -- waking workers ------------------------------------------------------------
 
     def changes(self) -> int:
         return int(self._db().execute("PRAGMA data_version").fetchone()[0])
@@ -574,14 +218,15 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-def _add_events(db: sqlite3.Connection, job_id: str, events: Sequence[dict[str, Any]]) -> None:
-    if not events:
-        return
-    (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events WHERE job_id = ?", (job_id,)).fetchone()
-    db.executemany(
-        "INSERT INTO events (job_id, seq, at, event) VALUES (?, ?, ?, ?)",
-        [(job_id, seq + n, e.get("at", 0.0), json.dumps(e, default=str)) for n, e in enumerate(events, 1)],
-    )
+@functools.lru_cache(maxsize=1024)
+def _translate(statement: str) -> str:
+    """A shared step's statement in SQLite's SQL: its writes are serialized
+    (``BEGIN IMMEDIATE``), so it takes no row locks, and its booleans are 1 and 0."""
+    statement = statement.replace(" FOR UPDATE SKIP LOCKED", "").replace(" FOR UPDATE", "")
+    return _BOOLEANS.sub(lambda m: "1" if m.group() == "TRUE" else "0", statement)
+
+
+_BOOLEANS = re.compile(r"\b(TRUE|FALSE)\b")
 
 
 def _load_key(path: str) -> bytes:

@@ -270,7 +270,7 @@ def recovery_outcome(
 
 
 def record_from_row(row: Sequence[Any]) -> JobRecord:
-    """A record from a SQL store's row, in the column order of its ``_FULL``/``_LIGHT`` lists."""
+    """A record from a SQL store's row, in the column order of ``sqlstore._FULL`` and ``_LIGHT``."""
     (
         id_,
         status,
@@ -308,8 +308,9 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         filename=filename,
         path=path,
         version=version,
-        snapshot=snapshot,
-        awaited=awaited,
+        # (bytes() of bytes is the same object; a driver may give a memoryview)
+        snapshot=None if snapshot is None else bytes(snapshot),
+        awaited=None if awaited is None else bytes(awaited),
         awaited_summary=summary,
         next_instr_num=next_instr_num,
         line=line,
