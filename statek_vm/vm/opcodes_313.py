@@ -32,7 +32,7 @@ from statek_vm.future import FUTURE_API, FUTURE_CLASSES
 from statek_vm.program.code_unit import CellSlot
 from statek_vm.vm import opcodes, opcodes_312
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
-from statek_vm.vm.objects import VMFunction, VMGenerator
+from statek_vm.vm.objects import VMFunction
 
 Handler = opcodes.Handler
 
@@ -326,21 +326,8 @@ def _composed_pair(name: str, arg: tuple[Any, Any]) -> tuple[Handler, Any] | Non
 # ------------------------------------------------------------ iteration --
 
 
-@op
-def FOR_ITER(vm: Any, f: Frame, arg: int) -> Any:
-    # The target is END_FOR, then POP_TOP pops the iterator; an ended loop
-    # continues after both, with the iterator popped, as CPython does.
-    it = f.stack[-1]
-    if type(it) is VMGenerator:
-        return vm.enter_generator_for(f, it, arg + 2)
-    try:
-        value = next(it)
-    except StopIteration:
-        f.stack.pop()
-        f.pc = arg + 2
-        return None
-    f.stack.append(value)
-    return None
+# The target is END_FOR, then POP_TOP pops the iterator: an ended loop continues after both.
+FOR_ITER = op(opcodes_312.for_iter(2))
 
 
 @op
