@@ -1150,17 +1150,17 @@ def _special_lookup(obj: Any, name: str) -> Any:
     return _MISSING
 
 
-@op
-def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
+def _before_with(vm: Any, f: Frame, enter_name: str, exit_name: str, protocol: str) -> Any:
+    # The manager on the stack is replaced by its bound exit; its enter's result is pushed.
     st = f.stack
     mgr = _resolve(st[-1])
-    enter = _special_lookup(mgr, "__enter__")
+    enter = _special_lookup(mgr, enter_name)
     if enter is _MISSING:
-        raise TypeError(f"'{type(mgr).__name__}' object does not support the context manager protocol")
-    exit_ = _special_lookup(mgr, "__exit__")
+        raise TypeError(f"'{type(mgr).__name__}' object does not support the {protocol} protocol")
+    exit_ = _special_lookup(mgr, exit_name)
     if exit_ is _MISSING:
         raise TypeError(
-            f"'{type(mgr).__name__}' object does not support the context manager protocol (missed __exit__ method)"
+            f"'{type(mgr).__name__}' object does not support the {protocol} protocol (missed {exit_name} method)"
         )
     result = vm.call(f, enter, [], None)
     st[-1] = exit_
@@ -1168,27 +1168,16 @@ def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
         return result
     st.append(result)
     return None
+
+
+@op
+def BEFORE_WITH(vm: Any, f: Frame, arg: Any) -> Any:
+    return _before_with(vm, f, "__enter__", "__exit__", "context manager")
 
 
 @op
 def BEFORE_ASYNC_WITH(vm: Any, f: Frame, arg: Any) -> Any:
-    st = f.stack
-    mgr = _resolve(st[-1])
-    enter = _special_lookup(mgr, "__aenter__")
-    if enter is _MISSING:
-        raise TypeError(f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol")
-    exit_ = _special_lookup(mgr, "__aexit__")
-    if exit_ is _MISSING:
-        raise TypeError(
-            f"'{type(mgr).__name__}' object does not support the asynchronous context manager protocol "
-            "(missed __aexit__ method)"
-        )
-    result = vm.call(f, enter, [], None)
-    st[-1] = exit_
-    if type(result) is Frame:
-        return result
-    st.append(result)
-    return None
+    return _before_with(vm, f, "__aenter__", "__aexit__", "asynchronous context manager")
 
 
 @op
