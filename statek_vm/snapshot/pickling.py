@@ -43,7 +43,7 @@ from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import Frame
-from statek_vm.vm.objects import VMFunction
+from statek_vm.vm.objects import VMAsyncGenerator, VMCoroutine, VMFunction, VMGenerator
 
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
@@ -269,7 +269,19 @@ _BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell
 
 # The classes and functions those reductions name travel as numbers too: a
 # few bytes instead of a module and a name, and no import on load.
-_INTERNALS: tuple[Any, ...] = (Frame, FutureResult, _set_future_fields, types.CellType, _set_cell_contents)
+# The VM's generator classes are among them because script code sees them
+# under their native names (``builtins.generator``), which name no class pickle
+# could find.  Only ever appended to: snapshots refer to these by position.
+_INTERNALS: tuple[Any, ...] = (
+    Frame,
+    FutureResult,
+    _set_future_fields,
+    types.CellType,
+    _set_cell_contents,
+    VMGenerator,
+    VMCoroutine,
+    VMAsyncGenerator,
+)
 _internal_ids: dict[int, tuple[Any, ...]] = {id(obj): (INTERNAL, i) for i, obj in enumerate(_INTERNALS)}
 
 

@@ -663,12 +663,19 @@ def _install(cls: type, name: str, descriptor: Any) -> None:
     ctypes.pythonapi.PyType_Modified(ctypes.py_object(cls))
 
 
+_vm_class: type
 # Script code sees these under their native names ("'generator' object is
-# not reversible", ``type(f).__name__ == "function"``).
+# not reversible", ``type(f).__name__ == "function"``, ``type(g)`` shown as
+# ``<class 'generator'>``).  Snapshots name them by number, not by module
+# and name (see ``snapshot.pickling``).
 VMFunction.__name__ = "function"
-VMGenerator.__name__ = "generator"
-VMCoroutine.__name__ = "coroutine"
-VMAsyncGenerator.__name__ = "async_generator"
+for _vm_class, _native_name in (
+    (VMGenerator, "generator"),
+    (VMCoroutine, "coroutine"),
+    (VMAsyncGenerator, "async_generator"),
+):
+    _vm_class.__name__ = _vm_class.__qualname__ = _native_name
+    _vm_class.__module__ = "builtins"
 
 
 # ``obj.__class__`` reports the native type, so ``isinstance(f,
@@ -683,7 +690,6 @@ def _reports_class(native: type) -> property:
     return property(get)
 
 
-_vm_class: type
 for _vm_class, _native in (
     (VMFunction, types.FunctionType),
     (VMGenerator, types.GeneratorType),

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES
+from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import (
     AsyncGenWrapped,
@@ -1296,6 +1297,12 @@ def _awaitable_iter(obj: Any, where: int) -> Any:
             raise RuntimeError("coroutine is being awaited already")
         return obj
     if _is_native_coroutine(obj):
+        return obj
+    # A generator of a function made a coroutine by types.coroutine (its code
+    # flagged CO_ITERABLE_COROUTINE) is awaited as it is, as CPython does.
+    if cls is VMGenerator and obj._frame.unit.flags & CO_ITERABLE_COROUTINE:
+        return obj
+    if cls is types.GeneratorType and obj.gi_code.co_flags & CO_ITERABLE_COROUTINE:
         return obj
     if cls in FUTURE_CLASSES:
         return obj.__await__()
