@@ -43,7 +43,14 @@ from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import Frame
-from statek_vm.vm.objects import VMAsyncGenerator, VMCoroutine, VMFunction, VMGenerator
+from statek_vm.vm.objects import (
+    VMAsyncGenerator,
+    VMCoroutine,
+    VMFunction,
+    VMGenerator,
+    _CoroutineWrapper,
+    reduce_generator,
+)
 
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
@@ -265,7 +272,19 @@ def _set_cell_contents(cell: Any, contents: Any) -> None:
     cell.cell_contents = contents
 
 
-_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell}
+def _reduce_coroutine_wrapper(wrapper: _CoroutineWrapper) -> Any:
+    return (_newobj, (_CoroutineWrapper,), (None, {"_coro": wrapper._coro}))
+
+
+# Generators (and what a coroutine's __await__ returns) refuse copy and
+# pickle, as natively; snapshots take them by state.
+_GENERATORS: dict[type, Any] = {
+    VMGenerator: reduce_generator,
+    VMCoroutine: reduce_generator,
+    VMAsyncGenerator: reduce_generator,
+    _CoroutineWrapper: _reduce_coroutine_wrapper,
+}
+_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell, **_GENERATORS}
 
 # The classes and functions those reductions name travel as numbers too: a
 # few bytes instead of a module and a name, and no import on load.
@@ -318,6 +337,10 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
 
     def persistent_id(self, obj: Any) -> Any:
         return self._refs.persistent_id(obj)
+
+    def reducer_override(self, obj: Any) -> Any:
+        reduce = _GENERATORS.get(type(obj))
+        return NotImplemented if reduce is None else reduce(obj)
 
 
 class _DillUnpickler(dill.Unpickler):  # type: ignore[misc]

@@ -212,8 +212,10 @@ class _GeneratorBase:
         self._running = False
         self._finished = False
         self._exc_state: BaseException | None = None
-        self._name = frame.unit.name
-        self._qualname = frame.unit.qualname
+        # Named after the function that made it, as it is named then.
+        func = frame.func
+        self._name = frame.unit.name if func is None else func._name
+        self._qualname = frame.unit.qualname if func is None else func._qualname
         # Weak, as in CPython: a generator dropped while suspended must be
         # collected (and closed) at once, not when a cycle collection runs.
         frame.generator = weakref.ref(self)
@@ -246,12 +248,14 @@ class _GeneratorBase:
 
     _kind = "generator"
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # As natively, copy.copy(), copy.deepcopy() and pickle refuse a
+        # generator.  Snapshots pickle it by its state, with their own
+        # pickler (reduce_generator).
+        raise TypeError(f"cannot pickle '{self._kind}' object")
+
     def __reduce__(self) -> Any:
-        # Explicit, because ``__class__`` reports the native type (which
-        # pickle's default path would check against); the state comes after
-        # the object, because the generator's frame refers back to it.
-        state = {name: getattr(self, name) for name in _GENERATOR_STATE if hasattr(self, name)}
-        return (_new_generator, (type(self),), state)
+        raise TypeError(f"cannot pickle '{self._kind}' object")
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
@@ -285,6 +289,16 @@ _RUNS: Any = None
 
 
 _GENERATOR_STATE = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "_awaited", "_hooks_done")
+
+
+def reduce_generator(gen: _GeneratorBase) -> Any:
+    """A VM generator, coroutine or async generator as snapshots pickle it.
+
+    Made from its class, its state after the object, because the
+    generator's frame refers back to it.
+    """
+    state = {name: getattr(gen, name) for name in _GENERATOR_STATE if hasattr(gen, name)}
+    return (_new_generator, (type(gen),), state)
 
 
 def _new_generator(cls: type) -> Any:
@@ -325,6 +339,8 @@ def _arg_of_throw(typ: Any, val: Any, tb: Any) -> BaseException:
         tb = None if tb is _NO_ARG else tb
     else:
         val = tb = None
+    if tb is not None and not isinstance(tb, types.TracebackType):
+        raise TypeError("throw() third argument must be a traceback object")
     if isinstance(typ, BaseException):
         if val is not None:
             raise TypeError("instance exception may not have a separate value")
@@ -467,6 +483,12 @@ class _CoroutineWrapper:
 
     def close(self) -> Any:
         return self._coro.close()
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError("cannot pickle 'coroutine_wrapper' object")
+
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle 'coroutine_wrapper' object")
 
 
 class AsyncGenWrapped:
@@ -664,6 +686,17 @@ def _install(cls: type, name: str, descriptor: Any) -> None:
 
 
 _vm_class: type
+# Their methods carry the native methods' docstrings (``help(g.send)``).
+for _vm_class, _native_class in (
+    (VMGenerator, types.GeneratorType),
+    (VMCoroutine, types.CoroutineType),
+    (VMAsyncGenerator, types.AsyncGeneratorType),
+):
+    for _method_name, _method in vars(_vm_class).items():
+        _native_method = getattr(_native_class, _method_name, None)
+        if callable(_method) and _native_method is not None:
+            _method.__doc__ = _native_method.__doc__
+
 # Script code sees these under their native names ("'generator' object is
 # not reversible", ``type(f).__name__ == "function"``, ``type(g)`` shown as
 # ``<class 'generator'>``).  Snapshots name them by number, not by module

@@ -493,3 +493,44 @@ def test_a_wait_inside_print_arguments_round_trips() -> None:
     loaded.resume()
     assert loaded.status == "COMPLETED"
     assert loaded.output == "before\nafter 2\n"
+
+
+def test_generators_that_refuse_copy_still_travel_in_snapshots() -> None:
+    # Natively (and so in scripts) a generator, a coroutine and its __await__
+    # iterator refuse copy and pickle; a snapshot takes them by their state.
+    source = textwrap.dedent(
+        """
+        import copy
+
+        def numbers():
+            for i in range(3):
+                yield i * 10
+
+        async def later():
+            return 7
+
+        gen = numbers()
+        first = next(gen)
+        waiter = later().__await__()
+        try:
+            copy.copy(gen)
+        except TypeError as error:
+            refused = str(error)
+        got = wait(1)
+        try:
+            next(waiter)
+        except StopIteration as stop:
+            awaited = stop.value
+        effect((refused, first, got + 0, list(gen), awaited))
+        """
+    )
+    world = gates.World(start_open=False)
+    job = statek_vm.run(source, world.bindings())
+    assert job.status == "SUSPENDED", job.error
+    loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED", loaded.error
+    native = gates.run_native(source)[0]
+    assert world.log == native.log
+    assert world.log[-1][0] == "cannot pickle 'generator' object"
