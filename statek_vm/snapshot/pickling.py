@@ -42,7 +42,7 @@ from statek_vm.future import FutureResult
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.vm import runtime
-from statek_vm.vm.frame import Frame
+from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import (
     VMAsyncGenerator,
     VMCoroutine,
@@ -290,7 +290,8 @@ _BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell
 # few bytes instead of a module and a name, and no import on load.
 # The VM's generator classes are among them because script code sees them
 # under their native names (``builtins.generator``), which name no class pickle
-# could find.  Only ever appended to: snapshots refer to these by position.
+# could find; and the frame's markers, which are plain objects.  Only ever
+# appended to: snapshots refer to these by position.
 _INTERNALS: tuple[Any, ...] = (
     Frame,
     FutureResult,
@@ -300,6 +301,8 @@ _INTERNALS: tuple[Any, ...] = (
     VMGenerator,
     VMCoroutine,
     VMAsyncGenerator,
+    UNBOUND,
+    NULL,
 )
 _internal_ids: dict[int, tuple[Any, ...]] = {id(obj): (INTERNAL, i) for i, obj in enumerate(_INTERNALS)}
 

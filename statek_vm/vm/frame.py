@@ -16,43 +16,15 @@ from typing import Any
 
 from statek_vm.program.code_unit import CodeUnit
 
-
-class _Unbound:
-    """Marker for a fast local that has no value (never assigned, or deleted)."""
-
-    _instance: _Unbound | None = None
-
-    def __new__(cls) -> _Unbound:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "<unbound>"
-
-    def __reduce__(self) -> str:
-        return "UNBOUND"
-
-
-class _Null:
-    """The NULL that CPython pushes below a callable (``PUSH_NULL``)."""
-
-    _instance: _Null | None = None
-
-    def __new__(cls) -> _Null:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "<NULL>"
-
-    def __reduce__(self) -> str:
-        return "NULL"
-
-
-UNBOUND = _Unbound()
-NULL = _Null()
+# Markers, as plain ``object()`` instances: the garbage collector does not
+# track those, so a script walking ``gc.get_objects()`` never meets one (an
+# instance of a class of ours would be tracked, and a script that stored it
+# in a variable would make that variable look unbound).  Snapshots name them
+# by number (``snapshot.pickling``).
+UNBOUND: Any = object()
+"""A fast local that has no value (never assigned, or deleted)."""
+NULL: Any = object()
+"""The NULL that CPython pushes below a callable (``PUSH_NULL``)."""
 
 # How a finished frame hands its result to the frame below it (``Frame.ret_mode``).
 RET_PUSH = 0  # a call: push the return value

@@ -22,6 +22,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from statek_vm.exceptions import FutureError
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES
 from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
@@ -1352,13 +1353,13 @@ def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
     if getter is None:
         raise TypeError(f"'async for' requires an iterator with __anext__ method, got {type(aiter).__name__}")
     awaitable = getter(aiter)
-    if (
-        type(awaitable) is not VMCoroutine
-        and not _is_native_coroutine(awaitable)
-        and getattr(type(awaitable), "__await__", None) is None
-    ):
-        raise TypeError(f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}")
-    f.stack.append(_awaitable_iter(awaitable, 0))
+    try:
+        f.stack.append(_awaitable_iter(awaitable, 0))
+    except FutureError:
+        raise  # a pending future's __await__: the job suspends here
+    except Exception as error:
+        # As CPython: whatever made it no awaitable is the cause.
+        raise TypeError(f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}") from error
 
 
 @op
