@@ -33,6 +33,7 @@ from statek_vm.vm.objects import (
     VMFunction,
     VMGenerator,
 )
+from statek_vm.vm.script_frames import clean_traceback
 
 _MISSING: Any = object()
 
@@ -1358,7 +1359,9 @@ def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
     except FutureError:
         raise  # a pending future's __await__: the job suspends here
     except Exception as error:
-        # As CPython: whatever made it no awaitable is the cause.
+        # As CPython: whatever made it no awaitable is the cause (without
+        # the VM's frames, which would keep this handler's locals alive).
+        error.__traceback__ = clean_traceback(error.__traceback__)
         raise TypeError(f"'async for' received an invalid object from __anext__: {type(awaitable).__name__}") from error
 
 
