@@ -75,6 +75,10 @@ _BuiltinMethod = types.BuiltinMethodType
 _object_new = object.__new__
 
 
+# The handled-exception slot of a run for host code that handles nothing.
+_NOTHING_HANDLED: Any = object()
+
+
 class Suspension:
     """Where a resumable run stopped: the innermost frame and the future it needs."""
 
@@ -140,6 +144,8 @@ class Interpreter:
         self.raise_kind = 0
         self.reraised: tuple[BaseException, Any, bool, Any] | None = None
         self.new_generator: Any = None
+        # The exception leaving a run, with the context it had before it left.
+        self.leaving: tuple[BaseException, Any, bool] | None = None
         self.retry_host_calls = retry_host_calls
         self.counts = counts
         self._counting_tables: dict[CodeUnit, list[tuple[Any, Any]]] = {}
@@ -151,8 +157,26 @@ class Interpreter:
         for i in range(len(items) - 1, -1, -1):
             item = items[i]
             if item is not None:
-                return item
+                return None if item is _NOTHING_HANDLED else item
         return None
+
+    def _host_floor(self) -> int:
+        """Start a run for host code: it handles what that host code handles.
+
+        Host code that calls a script function (or drives a script
+        generator) may be handling an exception of its own, or none, whatever
+        the runs below it handle: natively a ``raise`` there chains to
+        ``sys.exc_info()``.  The slot pushed here stands for it, and hides
+        the slots below; :meth:`_host_floor_end` removes it.
+        """
+        items = self.exc_items
+        depth = len(items)
+        handled = sys.exc_info()[1]
+        items.append(_NOTHING_HANDLED if handled is None else handled)
+        return depth
+
+    def _host_floor_end(self, depth: int) -> None:
+        del self.exc_items[depth:]
 
     # -- the loop -------------------------------------------------------------
 
@@ -167,6 +191,15 @@ class Interpreter:
         stack.append(self)
         try:
             return self._run(frame, base, resumable, exc)
+        except BaseException as error:
+            # The raise that took the exception out of ``base`` set its
+            # context again, to what the Python code around this run handles:
+            # natively an exception only propagates, its context the one it
+            # was raised with.  (A bare raise does not set it again.)
+            leaving, self.leaving = self.leaving, None
+            if leaving is not None and leaving[0] is error:
+                error.__context__, error.__suppress_context__ = leaving[1], leaving[2]
+            raise
         finally:
             stack.pop()
 
@@ -401,6 +434,8 @@ class Interpreter:
                 self._leave_generator(gen)
                 exc = _generator_exit_exception(gen, exc)
             if frame is base:
+                # Python's raise sets its context again: run() puts it back.
+                self.leaving = (exc, exc.__context__, exc.__suppress_context__)
                 raise exc
             caller = frame.back
             assert caller is not None
@@ -496,22 +531,26 @@ class Interpreter:
         frame.back = None
         frame.ret_mode = RET_BASE
         gen._running = True
-        self._enter_generator(gen)
-        if exc is not None:
-            # Raised inside the generator: it chains to the exception the
-            # generator was handling when it yielded, as a raise there would.
-            in_handler = self.current_exc()
-            if in_handler is not None and in_handler is not exc and exc.__context__ is None:
-                exc.__context__ = in_handler
-            frame.pc -= 1  # the exception is raised at the YIELD_VALUE where it waited
-            # As in CPython, the slot of the value a send would have pushed
-            # holds None: a handler of the yield itself (3.12's CLEANUP_THROW)
-            # finds it there; any other handler is below it and drops it.
-            frame.stack.append(None)
-            result = self.run(frame, frame, resumable=False, exc=exc)
-        else:
-            frame.stack.append(value)
-            result = self.run(frame, frame, resumable=False)
+        floor = self._host_floor()
+        try:
+            self._enter_generator(gen)
+            if exc is not None:
+                # Raised inside the generator: it chains to the exception the
+                # generator was handling when it yielded, as a raise there would.
+                in_handler = self.current_exc()
+                if in_handler is not None and in_handler is not exc and exc.__context__ is None:
+                    exc.__context__ = in_handler
+                frame.pc -= 1  # the exception is raised at the YIELD_VALUE where it waited
+                # As in CPython, the slot of the value a send would have pushed
+                # holds None: a handler of the yield itself (3.12's CLEANUP_THROW)
+                # finds it there; any other handler is below it and drops it.
+                frame.stack.append(None)
+                result = self.run(frame, frame, resumable=False, exc=exc)
+            else:
+                frame.stack.append(value)
+                result = self.run(frame, frame, resumable=False)
+        finally:
+            self._host_floor_end(floor)
         kind_, payload = result
         if kind_ == "yield":
             return payload
@@ -669,7 +708,11 @@ class Interpreter:
         """Host code called a script function: a nested, non-resumable run."""
         frame = self.frame_for(func, args, kwargs or None)
         frame.ret_mode = RET_BASE
-        _, value = self.run(frame, frame, resumable=False)
+        floor = self._host_floor()
+        try:
+            _, value = self.run(frame, frame, resumable=False)
+        finally:
+            self._host_floor_end(floor)
         return value
 
     # -- classes ----------------------------------------------------------
