@@ -49,6 +49,7 @@ from statek_vm.vm.objects import (
     VMFunction,
     VMGenerator,
     _CoroutineWrapper,
+    reduce_function,
     reduce_generator,
 )
 
@@ -276,15 +277,24 @@ def _reduce_coroutine_wrapper(wrapper: _CoroutineWrapper) -> Any:
     return (_newobj, (_CoroutineWrapper,), (None, {"_coro": wrapper._coro}))
 
 
-# Generators (and what a coroutine's __await__ returns) refuse copy and
-# pickle, as natively; snapshots take them by state.
-_GENERATORS: dict[type, Any] = {
+def _reduce_vm_function(func: VMFunction) -> Any:
+    runtime_name = _runtime_names().get(id(func))
+    if runtime_name is not None:
+        return (_resolve, (RUNTIME, runtime_name))
+    return reduce_function(func)
+
+
+# What pickles natively as the VM's objects do not: script functions (by
+# name, natively), generators and what a coroutine's __await__ returns (not
+# at all, natively).  Snapshots take them by value.
+_BY_VALUE_HERE: dict[type, Any] = {
+    VMFunction: _reduce_vm_function,
     VMGenerator: reduce_generator,
     VMCoroutine: reduce_generator,
     VMAsyncGenerator: reduce_generator,
     _CoroutineWrapper: _reduce_coroutine_wrapper,
 }
-_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell, **_GENERATORS}
+_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell, **_BY_VALUE_HERE}
 
 # The classes and functions those reductions name travel as numbers too: a
 # few bytes instead of a module and a name, and no import on load.
@@ -342,7 +352,7 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
         return self._refs.persistent_id(obj)
 
     def reducer_override(self, obj: Any) -> Any:
-        reduce = _GENERATORS.get(type(obj))
+        reduce = _BY_VALUE_HERE.get(type(obj))
         return NotImplemented if reduce is None else reduce(obj)
 
 

@@ -148,11 +148,21 @@ class VMFunction(metaclass=_FunctionType):
     def __repr__(self) -> str:
         return f"<function {self._qualname} at {id(self):#x}>"
 
+    def __copy__(self) -> VMFunction:
+        return self  # as copy.copy() and copy.deepcopy() do with a native function
+
+    def __deepcopy__(self, memo: Any) -> VMFunction:
+        return self
+
     def __reduce__(self) -> Any:
-        # The object first, its state after: a recursive closure refers to
-        # the function itself, and pickle can only close that cycle once the
-        # function is memoized.
-        return (_new_function, (self._unit,), self.__getstate__())
+        # As a native function, by its module and qualified name when its
+        # module has it there (a module imported and run on the VM); else
+        # (a job's own functions, in no module of sys.modules) by value,
+        # where natively pickle would refuse it.  Snapshots always take it
+        # by value, with their own pickler (reduce_function).
+        if _module_attribute(self._module, self._qualname) is self:
+            return self._qualname
+        return reduce_function(self)
 
     def __getstate__(self) -> dict[str, Any]:
         state = {name: getattr(self, name) for name in _FUNCTION_STATE}
@@ -187,6 +197,26 @@ _FUNCTION_STATE = (
     "_doc",
     "_module",
 )
+
+
+def _module_attribute(module_name: Any, qualname: str) -> Any:
+    """``module_name``'s attribute at the dotted ``qualname`` if the module is imported, else None."""
+    obj = sys.modules.get(module_name) if isinstance(module_name, str) else None
+    for part in qualname.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def reduce_function(func: VMFunction) -> Any:
+    """A VM function as snapshots pickle it: by value.
+
+    The object first, its state after: a recursive closure refers to the
+    function itself, and pickle can only close that cycle once the function
+    is memoized.
+    """
+    return (_new_function, (func._unit,), func.__getstate__())
 
 
 def _new_function(unit: CodeUnit) -> VMFunction:

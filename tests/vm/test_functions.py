@@ -158,6 +158,30 @@ def test_functions_pickle_by_value_with_their_program(ns: dict[str, Any]) -> Non
     assert greet is not ns["greet"] and greet.__qualname__ == "greet"
 
 
+def test_functions_of_an_imported_module_pickle_by_name_and_copy_as_themselves(
+    ns: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As native functions: pickle names a module's function (and gets the
+    # same object back), copy returns the function itself.
+    import copy
+    import pickle
+    import types
+
+    module = types.ModuleType("vm_pickled_module")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    job = statek_vm.run(
+        "class Box:\n    def size(self):\n        return 3\ndef f():\n    return 42\n", namespace=module.__dict__
+    )
+    assert job.status == "COMPLETED", job.error
+    for func in (module.f, module.Box.size):
+        assert pickle.loads(pickle.dumps(func)) is func
+        assert copy.copy(func) is func and copy.deepcopy(func) is func
+    assert b"vm_pickled_module" in pickle.dumps(module.f)
+    # A job's own function is in no imported module: dill takes it by value
+    # (test_functions_pickle_by_value_with_their_program); copy still returns it.
+    assert copy.deepcopy(ns["greet"]) is ns["greet"]
+
+
 def test_run_into_a_given_namespace() -> None:
     import types
 
