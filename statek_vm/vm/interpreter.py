@@ -199,6 +199,7 @@ class Interpreter:
             leaving, self.leaving = self.leaving, None
             if leaving is not None and leaving[0] is error:
                 error.__context__, error.__suppress_context__ = leaving[1], leaving[2]
+            leaving = None  # this frame stays in the traceback: keep nothing else alive
             raise
         finally:
             stack.pop()
@@ -211,10 +212,15 @@ class Interpreter:
             frame = first
         while True:
             cur = self.current_exc()
+            # Handed over in a box that the dispatch empties: this loop must
+            # hold no frame while the dispatch runs on (a frame that has
+            # returned goes at once, with its locals, as natively).
+            box = [frame]
+            del frame
             if cur is None:
-                sig, frame, payload = self._dispatch(frame, base)
+                sig, frame, payload = self._dispatch(box, base)
             else:
-                sig, frame, payload = self._dispatch_handling(frame, base, cur)
+                sig, frame, payload = self._dispatch_handling(box, base, cur)
             if sig == SIG_EXC:
                 error, payload = payload, None  # hold no reference to a handled exception
                 nxt = self._unwind(frame, base, error, resumable)
@@ -223,7 +229,7 @@ class Interpreter:
                 error = None
                 if type(nxt) is Suspension:
                     return nxt
-                frame = nxt
+                frame, nxt = nxt, None
             elif sig == SIG_RETURN:
                 value = frame.stack.pop()
                 gen = frame.generator() if frame.generator is not None else None
@@ -231,6 +237,7 @@ class Interpreter:
                     gen._finished = True
                     gen._running = False
                     self._leave_generator(gen)
+                    gen._exc_state = None  # a finished generator handles nothing
                     gen = None  # no reference may outlive the generator's users
                 if frame is base:
                     return ("return", value)
@@ -240,7 +247,7 @@ class Interpreter:
                 nxt = self._deliver_return(frame, caller, value, base, resumable)
                 if type(nxt) is Suspension:
                     return nxt
-                frame = nxt
+                frame, nxt, caller, value = nxt, None, None, None
             elif sig == SIG_YIELD:
                 value = frame.stack.pop()
                 gen = frame.generator()
@@ -255,7 +262,7 @@ class Interpreter:
                 caller.stack.append(value)
                 if frame.ret_mode == RET_GEN_NEXT:
                     frame.ret_info = None  # may drop the last reference: the generator closes now
-                frame = caller
+                frame, caller, value = caller, None, None
             elif sig == SIG_RETURN_GENERATOR:
                 gen = self.new_generator
                 self.new_generator = None
@@ -268,13 +275,14 @@ class Interpreter:
                 frame.ret_mode = RET_PUSH
                 caller.stack.append(gen)
                 gen = None
-                frame = caller
+                frame, caller = caller, None
             elif sig in (SIG_EXC_STATE, SIG_SWITCH):
                 continue
             else:
                 raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
 
-    def _dispatch(self, frame: Frame, base: Frame) -> tuple[int, Frame, Any]:
+    def _dispatch(self, box: list[Frame], base: Frame) -> tuple[int, Frame, Any]:
+        frame = box.pop()
         table = _dispatch_table if self.counts is None else self._counting_table
         code = table(frame.unit)
         while True:
@@ -304,7 +312,7 @@ class Interpreter:
                 continue
             return r, frame, None
 
-    def _dispatch_handling(self, frame: Frame, base: Frame, cur: BaseException) -> tuple[int, Frame, Any]:
+    def _dispatch_handling(self, box: list[Frame], base: Frame, cur: BaseException) -> tuple[int, Frame, Any]:
         # Run inside a real ``except`` block for the exception the script is
         # handling; see the module docstring.  Raising ``cur`` must not change
         # it, so its traceback and context are put back.
@@ -315,7 +323,9 @@ class Interpreter:
             cur.__traceback__ = tb
             cur.__context__ = context
             cur.__suppress_context__ = suppress
-            return self._dispatch(frame, base)
+            # Held no longer than that: the handler may drop them (``e.__context__ = None``).
+            tb = context = None
+            return self._dispatch(box, base)
 
     def _counting_table(self, unit: CodeUnit) -> list[tuple[Any, Any]]:
         table = self._counting_tables.get(unit)
@@ -427,11 +437,15 @@ class Interpreter:
                 frame.kwnames = None
                 return frame
             frame.kwnames = None
+            # Its values go as the exception leaves it, as natively (what
+            # they refer to must not outlive the frame's run).
+            del frame.stack[:]
             gen = frame.generator() if frame.generator is not None else None
             if gen is not None and gen._frame is frame:
                 gen._finished = True
                 gen._running = False
                 self._leave_generator(gen)
+                gen._exc_state = None  # a finished generator handles nothing
                 exc = _generator_exit_exception(gen, exc)
             if frame is base:
                 # Python's raise sets its context again: run() puts it back.
