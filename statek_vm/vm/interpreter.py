@@ -234,8 +234,7 @@ class Interpreter:
                 value = frame.stack.pop()
                 gen = frame.generator() if frame.generator is not None else None
                 if gen is not None:
-                    gen._finished = True
-                    gen._running = False
+                    _finish_generator(gen)
                     self._leave_generator(gen)
                     gen._exc_state = None  # a finished generator handles nothing
                     gen = None  # no reference may outlive the generator's users
@@ -442,8 +441,7 @@ class Interpreter:
             del frame.stack[:]
             gen = frame.generator() if frame.generator is not None else None
             if gen is not None and gen._frame is frame:
-                gen._finished = True
-                gen._running = False
+                _finish_generator(gen)
                 self._leave_generator(gen)
                 gen._exc_state = None  # a finished generator handles nothing
                 exc = _generator_exit_exception(gen, exc)
@@ -783,6 +781,15 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
         return r
 
     return counted
+
+
+def _finish_generator(gen: _GeneratorBase) -> None:
+    """A generator has returned or raised: its frame's locals go, as natively."""
+    gen._finished = True
+    gen._running = False
+    frame = gen._frame
+    frame.fast = []
+    frame.cells = []
 
 
 def _host_depth() -> int:

@@ -79,7 +79,11 @@ class VMFunction(metaclass=_FunctionType):
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
         from statek_vm.vm.interpreter import current_interpreter
 
-        return current_interpreter().call_from_host(self, args, kwargs)
+        try:
+            return current_interpreter().call_from_host(self, args, kwargs)
+        except BaseException as error:
+            _leave_for_host(error)
+            raise
 
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
         if obj is None:
@@ -209,6 +213,18 @@ def _module_attribute(module_name: Any, qualname: str) -> Any:
     return obj
 
 
+def _leave_for_host(error: BaseException) -> None:
+    """An exception that leaves the VM for host code: without the VM's frames.
+
+    Their locals refer back to the exception (the one being unwound, the one
+    thrown in): a cycle that would keep it, and all it refers to, alive until
+    the cycle collector runs, where natively it goes when its handler ends.
+    """
+    from statek_vm.vm.script_frames import clean_traceback
+
+    error.__traceback__ = clean_traceback(error.__traceback__)
+
+
 def reduce_function(func: VMFunction) -> Any:
     """A VM function as snapshots pickle it: by value.
 
@@ -253,12 +269,21 @@ class _GeneratorBase:
     def _send(self, value: Any) -> Any:
         from statek_vm.vm.interpreter import current_interpreter
 
-        return current_interpreter().resume_generator_from_host(self, value, None)
+        try:
+            return current_interpreter().resume_generator_from_host(self, value, None)
+        except BaseException as error:
+            _leave_for_host(error)
+            raise
 
     def _throw(self, exc: BaseException) -> Any:
         from statek_vm.vm.interpreter import current_interpreter
 
-        return current_interpreter().resume_generator_from_host(self, None, exc)
+        try:
+            return current_interpreter().resume_generator_from_host(self, None, exc)
+        except BaseException as error:
+            exc = None  # type: ignore[assignment]  # (this frame stays in the traceback a moment)
+            _leave_for_host(error)
+            raise
 
     def _close(self) -> Any:
         if self._finished:
