@@ -44,11 +44,11 @@ from statek_vm.program.program import Program
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import (
+    CoroutineWrapper,
     VMAsyncGenerator,
     VMCoroutine,
     VMFunction,
     VMGenerator,
-    _CoroutineWrapper,
     reduce_function,
     reduce_generator,
 )
@@ -273,8 +273,8 @@ def _set_cell_contents(cell: Any, contents: Any) -> None:
     cell.cell_contents = contents
 
 
-def _reduce_coroutine_wrapper(wrapper: _CoroutineWrapper) -> Any:
-    return (_newobj, (_CoroutineWrapper,), (None, {"_coro": wrapper._coro}))
+def _reduce_coroutine_wrapper(wrapper: CoroutineWrapper) -> Any:
+    return (_newobj, (CoroutineWrapper,), (None, {"_coro": wrapper._coro}))
 
 
 def _reduce_vm_function(func: VMFunction) -> Any:
@@ -292,7 +292,7 @@ _BY_VALUE_HERE: dict[type, Any] = {
     VMGenerator: reduce_generator,
     VMCoroutine: reduce_generator,
     VMAsyncGenerator: reduce_generator,
-    _CoroutineWrapper: _reduce_coroutine_wrapper,
+    CoroutineWrapper: _reduce_coroutine_wrapper,
 }
 _BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell, **_BY_VALUE_HERE}
 

@@ -133,7 +133,8 @@ class Interpreter:
 
     ``exc_items`` is CPython's stack of handled-exception slots: one for the
     job, plus one for each generator currently running (a generator keeps its
-    own slot while it is suspended).  ``raise_kind`` is set by the raising
+    own slot while it is suspended) and one for each run that host code
+    started (what that host code handles; see ``_host_floor``).  ``raise_kind`` is set by the raising
     handlers to say how an exception arose: 0 an operation failed, 1 a
     ``raise`` statement, 2 a re-raise that adds no traceback entry, 3 a bare
     ``raise``.
@@ -234,9 +235,7 @@ class Interpreter:
                 value = frame.stack.pop()
                 gen = frame.generator() if frame.generator is not None else None
                 if gen is not None:
-                    _finish_generator(gen)
-                    self._leave_generator(gen)
-                    gen._exc_state = None  # a finished generator handles nothing
+                    self._end_generator(gen)
                     gen = None  # no reference may outlive the generator's users
                 if frame is base:
                     return ("return", value)
@@ -441,9 +440,7 @@ class Interpreter:
             del frame.stack[:]
             gen = frame.generator() if frame.generator is not None else None
             if gen is not None and gen._frame is frame:
-                _finish_generator(gen)
-                self._leave_generator(gen)
-                gen._exc_state = None  # a finished generator handles nothing
+                self._end_generator(gen)
                 exc = _generator_exit_exception(gen, exc)
             if frame is base:
                 # Python's raise sets its context again: run() puts it back.
@@ -477,6 +474,17 @@ class Interpreter:
 
     def _leave_generator(self, gen: _GeneratorBase) -> None:
         gen._exc_state = self.exc_items.pop()
+
+    def _end_generator(self, gen: _GeneratorBase) -> None:
+        """A generator returned or raised: as natively, it handles nothing more
+        and its frame's locals go."""
+        gen._finished = True
+        gen._running = False
+        self.exc_items.pop()
+        gen._exc_state = None
+        frame = gen._frame
+        frame.fast = []
+        frame.cells = []
 
     def enter_generator_for(self, f: Frame, gen: VMGenerator, target: int) -> Any:
         if gen._running:
@@ -781,15 +789,6 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
         return r
 
     return counted
-
-
-def _finish_generator(gen: _GeneratorBase) -> None:
-    """A generator has returned or raised: its frame's locals go, as natively."""
-    gen._finished = True
-    gen._running = False
-    frame = gen._frame
-    frame.fast = []
-    frame.cells = []
 
 
 def _host_depth() -> int:

@@ -281,7 +281,6 @@ class _GeneratorBase:
         try:
             return current_interpreter().resume_generator_from_host(self, None, exc)
         except BaseException as error:
-            exc = None  # type: ignore[assignment]  # (this frame stays in the traceback a moment)
             _leave_for_host(error)
             raise
 
@@ -476,8 +475,8 @@ class VMCoroutine(_GeneratorBase):
         super().__init__(frame)
         self._awaited = False
 
-    def __await__(self) -> _CoroutineWrapper:
-        return _CoroutineWrapper(self)
+    def __await__(self) -> CoroutineWrapper:
+        return CoroutineWrapper(self)
 
     def send(self, value: Any) -> Any:
         return self._send(value)
@@ -513,7 +512,7 @@ class VMCoroutine(_GeneratorBase):
         return None
 
 
-class _CoroutineWrapper:
+class CoroutineWrapper:
     """What ``VMCoroutine.__await__()`` returns: an iterator over the coroutine."""
 
     __slots__ = ("_coro",)
@@ -524,7 +523,7 @@ class _CoroutineWrapper:
     def __init__(self, coro: VMCoroutine) -> None:
         self._coro = coro
 
-    def __iter__(self) -> _CoroutineWrapper:
+    def __iter__(self) -> CoroutineWrapper:
         return self
 
     def __next__(self) -> Any:
@@ -544,6 +543,10 @@ class _CoroutineWrapper:
 
     def __reduce__(self) -> Any:
         raise TypeError("cannot pickle 'coroutine_wrapper' object")
+
+
+# Snapshots written before it had this name refer to it by the old one.
+_CoroutineWrapper = CoroutineWrapper
 
 
 class AsyncGenWrapped:
