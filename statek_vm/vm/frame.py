@@ -173,25 +173,6 @@ class Frame:
         return state
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        if len(state) == _SHORT_STATE:
-            (
-                self.unit,
-                self.pc,
-                self.fast,
-                self.stack,
-                self.back,
-                self.globals,
-                self.builtins,
-                self.locals,
-                self.func,
-                self.ret_mode,
-                self.depth,
-            ) = state
-            self.cells = []
-            self.kwnames = None
-            self.ret_info = None
-            self.generator = None
-            return
         (
             self.unit,
             self.pc,
@@ -204,11 +185,14 @@ class Frame:
             self.func,
             self.ret_mode,
             self.depth,
-            self.cells,
-            self.kwnames,
-            self.ret_info,
-            generator,
-        ) = state
+        ) = state[:_SHORT_STATE]
+        if len(state) == _SHORT_STATE:
+            self.cells = []
+            self.kwnames = None
+            self.ret_info = None
+            self.generator = None
+            return
+        self.cells, self.kwnames, self.ret_info, generator = state[_SHORT_STATE:]
         self.generator = None if generator is None else weakref.ref(generator)
 
     def __repr__(self) -> str:

@@ -214,9 +214,8 @@ def LOAD_ATTR(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
         LOAD_ATTR_PLAIN(vm, f, name)
 
 
-@op
-def LOAD_SUPER_ATTR(vm: Any, f: Frame, arg: tuple[bool, bool, str]) -> None:
-    method, two_args, name = arg
+def super_attr(vm: Any, f: Frame, two_args: bool, name: str) -> Any:
+    """The attribute ``name`` of ``super(cls, self)``, its three operands popped."""
     st = f.stack
     global_super, cls, self_ = st[-3], st[-2], st[-1]
     if global_super is super:
@@ -227,6 +226,14 @@ def LOAD_SUPER_ATTR(vm: Any, f: Frame, arg: tuple[bool, bool, str]) -> None:
         proxy = vm.call_host(global_super, [cls, self_] if two_args else [], None)
     value = getattr(proxy, name)
     del st[-3:]
+    return value
+
+
+@op
+def LOAD_SUPER_ATTR(vm: Any, f: Frame, arg: tuple[bool, bool, str]) -> None:
+    method, two_args, name = arg
+    value = super_attr(vm, f, two_args, name)
+    st = f.stack
     if method:
         st.append(NULL)
     st.append(value)

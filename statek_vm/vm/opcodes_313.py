@@ -86,14 +86,8 @@ def LOAD_ATTR(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
 @op
 def LOAD_SUPER_ATTR(vm: Any, f: Frame, arg: tuple[bool, bool, str]) -> None:
     method, two_args, name = arg
+    value = opcodes_312.super_attr(vm, f, two_args, name)
     st = f.stack
-    global_super, cls, self_ = st[-3], st[-2], st[-1]
-    if global_super is super:
-        proxy = super(cls, self_)
-    else:
-        proxy = vm.call_host(global_super, [cls, self_] if two_args else [], None)
-    value = getattr(proxy, name)
-    del st[-3:]
     st.append(value)
     if method:
         st.append(NULL)
