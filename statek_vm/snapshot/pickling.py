@@ -41,6 +41,18 @@ from statek_vm.exceptions import SnapshotError
 from statek_vm.future import FutureResult
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
+from statek_vm.snapshot.classes import (
+    make_class,
+    new_instance,
+    reduce_class,
+    set_class_state,
+    set_instance_state,
+    travels_by_value,
+)
+from statek_vm.snapshot.iterators import REDUCERS as _ITERATOR_REDUCERS
+from statek_vm.snapshot.reducers import REDUCERS as _VALUE_REDUCERS
+from statek_vm.snapshot.reducers import reducer_for
+from statek_vm.snapshot.tracebacks import make_traceback, new_exception, set_exception_state
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import (
@@ -196,6 +208,8 @@ class _FastPickler(pickle.Pickler):
                 ref = refs._builtin(obj)
                 if ref is not None:
                     return (_resolve, ref)
+            elif t is type and travels_by_value(obj):
+                return reduce_class(obj)
             return NotImplemented
         if t is FutureResult:
             return self._reduce_future(obj)
@@ -203,9 +217,10 @@ class _FastPickler(pickle.Pickler):
         if by_state is not None:
             return by_state(obj)
         ref = refs.reference(obj, t)
-        if ref is None:
-            return NotImplemented
-        return (_resolve, ref)
+        if ref is not None:
+            return (_resolve, ref)
+        reduce = reducer_for(t)
+        return NotImplemented if reduce is None else reduce(obj)
 
     def _reduce_future(self, future: FutureResult) -> Any:
         # The awaited future is in every snapshot: it is made in one call
@@ -294,7 +309,13 @@ _BY_VALUE_HERE: dict[type, Any] = {
     VMAsyncGenerator: reduce_generator,
     CoroutineWrapper: _reduce_coroutine_wrapper,
 }
-_BY_STATE: dict[type, Any] = {Frame: _reduce_frame, types.CellType: _reduce_cell, **_BY_VALUE_HERE}
+_BY_STATE: dict[type, Any] = {
+    Frame: _reduce_frame,
+    types.CellType: _reduce_cell,
+    **_BY_VALUE_HERE,
+    **_VALUE_REDUCERS,
+    **_ITERATOR_REDUCERS,
+}
 
 # The classes and functions those reductions name travel as numbers too: a
 # few bytes instead of a module and a name, and no import on load.
@@ -313,7 +334,16 @@ _INTERNALS: tuple[Any, ...] = (
     VMAsyncGenerator,
     UNBOUND,
     NULL,
+    make_class,
+    set_class_state,
+    new_instance,
+    set_instance_state,
+    new_exception,
+    set_exception_state,
+    make_traceback,
 )
+# dill takes frames and cells its own way; the rest as the C pickler does.
+_BY_DILL: dict[type, Any] = {**_BY_VALUE_HERE, **_VALUE_REDUCERS, **_ITERATOR_REDUCERS}
 _internal_ids: dict[int, tuple[Any, ...]] = {id(obj): (INTERNAL, i) for i, obj in enumerate(_INTERNALS)}
 
 
@@ -352,8 +382,17 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
         return self._refs.persistent_id(obj)
 
     def reducer_override(self, obj: Any) -> Any:
-        reduce = _BY_VALUE_HERE.get(type(obj))
+        t = type(obj)
+        if t in _PLAIN_BY_DILL:
+            return NotImplemented
+        if t is type:
+            return reduce_class(obj) if travels_by_value(obj) else NotImplemented
+        reduce = _BY_DILL.get(t) or reducer_for(t)
         return NotImplemented if reduce is None else reduce(obj)
+
+
+# What dill's pickler passes on at once: the common containers and values.
+_PLAIN_BY_DILL = frozenset({dict, list, tuple, set, frozenset, int, float, str, bytes, bool, type(None)})
 
 
 class _DillUnpickler(dill.Unpickler):  # type: ignore[misc]
@@ -455,7 +494,12 @@ def load(data: bytes, refs: References) -> Any:
         finally:
             _loading.refs = outer
     if kind == _DILL:
-        return _DillUnpickler(io.BytesIO(body), refs).load()
+        outer = _loading.refs
+        _loading.refs = refs
+        try:
+            return _DillUnpickler(io.BytesIO(body), refs).load()
+        finally:
+            _loading.refs = outer
     raise SnapshotError(f"unknown payload kind {kind!r}")
 
 

@@ -19,6 +19,7 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 from __future__ import annotations
 
 import sys
+import threading
 import types
 import warnings
 import weakref
@@ -26,6 +27,15 @@ from typing import Any
 
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
+
+
+class _Quiet(threading.local):
+    depth = 0
+
+
+# Above zero while a snapshot makes a script class again on this thread
+# (statek_vm/snapshot/classes.py): script functions called then do nothing.
+QUIET = _Quiet()
 
 
 class _FunctionType(type):
@@ -79,6 +89,10 @@ class VMFunction(metaclass=_FunctionType):
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
         from statek_vm.vm.interpreter import current_interpreter
 
+        if QUIET.depth:
+            # A snapshot is making a script class again: type.__new__ calls
+            # its bases' __init_subclass__, which ran when the script made it.
+            return None
         try:
             return current_interpreter().call_from_host(self, args, kwargs)
         except BaseException as error:

@@ -1,0 +1,268 @@
+"""Script classes and their instances, pickled by value, without running script code.
+
+Natively pickle stores a class by its module and name, and an instance by
+whatever its class's ``__reduce_ex__`` returns, then calls the class, its
+``__setstate__`` or ``__getattr__`` when it loads.  Neither fits a job:
+
+* a class the script defined lives in no importable module (the job's
+  namespace is not ``sys.modules['__main__']``), so it must travel *by
+  value*, in whatever position the pickler first meets it (through a frame,
+  an iterator, an instance, a base, before or after the namespace);
+* loading must not run script code (``__init__``, ``__new__``,
+  ``__setstate__``, ``__getattr__``, ``__init_subclass__``, property getters,
+  ``__eq__``), so an instance travels as its raw state — its ``__dict__``, its
+  slots and the value of the built-in type it derives from — and is rebuilt
+  with that built-in type's ``__new__``; a class is made with
+  ``type.__new__`` from its name and bases alone, and its ``__dict__`` is set
+  afterwards with ``type.__setattr__`` (which calls no ``__set_name__`` and no
+  metaclass ``__setattr__``).  The class is made before its dict is filled, so
+  pickle memoizes it first and every cycle through it closes (methods whose
+  globals hold the class, an enum whose members are its instances).
+
+Script code written for pickling (``__reduce__``, ``__getstate__``,
+``__setstate__``) is not used: a snapshot takes the exact state, whatever the
+script would have chosen to pickle.
+
+The one exception that CPython forces: a dict or set whose keys are script
+objects is rebuilt by hashing them, which calls their ``__hash__`` (and
+``__eq__`` on collisions).
+
+Which classes travel by value is decided once per class: those that pickle
+could not find again by module and qualified name.  Host classes (the
+application's, the standard library's) keep their own pickling.
+"""
+
+from __future__ import annotations
+
+import abc
+import collections
+import contextlib
+import sys
+import types
+import weakref
+from typing import Any
+
+from statek_vm.vm.objects import QUIET as _quiet
+
+# CPython's flag for classes made at run time (class statements, type()):
+# the first class without it on a class's __base__ chain is the built-in type
+# that lays out its instances.
+_HEAPTYPE = 1 << 9
+
+_MemberDescriptor = types.MemberDescriptorType
+_GetSetDescriptor = types.GetSetDescriptorType
+
+
+# -- which classes travel by value ------------------------------------------------
+
+_by_value: weakref.WeakKeyDictionary[type, bool] = weakref.WeakKeyDictionary()
+
+
+def travels_by_value(cls: type) -> bool:
+    """Whether ``cls`` must be pickled by value: pickle could not find it by its module and name."""
+    try:
+        return _by_value[cls]
+    except KeyError:
+        pass
+    except TypeError:  # a class that cannot be weakly referenced: decide each time
+        return not _found_by_name(cls)
+    answer = _by_value[cls] = not _found_by_name(cls)
+    return answer
+
+
+def _found_by_name(cls: type) -> bool:
+    if not cls.__flags__ & _HEAPTYPE:
+        return True  # a built-in type (tuple_iterator, say): pickle's own way, whatever its name
+    module = sys.modules.get(cls.__dict__.get("__module__") or getattr(cls, "__module__", None))  # type: ignore[arg-type]
+    qualname = cls.__dict__.get("__qualname__") or cls.__qualname__
+    if module is None or not isinstance(qualname, str):
+        return False
+    found: Any = module
+    for part in qualname.split("."):
+        if part == "<locals>":
+            return False
+        found = module.__dict__.get(part, _MISSING) if found is module else found.__dict__.get(part, _MISSING)
+        if found is _MISSING:
+            return False
+    return found is cls
+
+
+_MISSING = object()
+
+
+# -- classes --------------------------------------------------------------------------
+
+# What a class's dict holds that ``type.__new__`` makes again by itself, or
+# that is given to it when the class is made.
+_MADE_BY_TYPE = frozenset({"__dict__", "__weakref__", "__module__", "__qualname__", "__slots__", "_abc_impl"})
+
+
+def reduce_class(cls: type) -> Any:
+    """A script class as a reduce tuple: made from its name and bases, then its dict set."""
+    made = {"__module__": cls.__dict__.get("__module__"), "__qualname__": cls.__qualname__}
+    slots = cls.__dict__.get("__slots__")
+    if slots is not None:
+        made["__slots__"] = slots
+    state = {}
+    for name, value in cls.__dict__.items():
+        if name in _MADE_BY_TYPE:
+            continue
+        if type(value) is _MemberDescriptor and value.__objclass__ is cls:
+            continue  # a slot of this class: made again from __slots__
+        state[name] = value
+    return (make_class, (type(cls), cls.__name__, cls.__bases__, made), state, None, None, set_class_state)
+
+
+def script_calls_refused() -> bool:
+    """Whether a snapshot is making a class on this thread: script functions called now do nothing.
+
+    ``type.__new__`` calls the bases' ``__init_subclass__``; for a class made
+    again from a snapshot that call ran when the script defined the class,
+    and its effects are in the dict the snapshot sets next.
+    """
+    return _quiet.depth > 0
+
+
+def make_class(meta: type, name: str, bases: tuple[type, ...], made: dict[str, Any]) -> type:
+    _quiet.depth += 1
+    try:
+        return type.__new__(meta, name, bases, dict(made))
+    finally:
+        _quiet.depth -= 1
+
+
+def set_class_state(cls: type, state: dict[str, Any]) -> None:
+    set_attr = type.__setattr__
+    for name, value in state.items():
+        set_attr(cls, name, value)
+    if isinstance(cls, abc.ABCMeta):
+        # An ABC's registry is native data: made again (registrations of
+        # virtual subclasses are not carried), and the abstract methods set
+        # back to what they were, whatever the bases' state is so far.
+        abstract = cls.__dict__.get("__abstractmethods__")
+        _quiet.depth += 1
+        try:
+            abc._abc_init(cls)  # type: ignore[attr-defined]
+        finally:
+            _quiet.depth -= 1
+        if abstract is not None:
+            set_attr(cls, "__abstractmethods__", abstract)
+
+
+# -- instances ------------------------------------------------------------------------
+
+
+def native_base(cls: type) -> type:
+    """The built-in type that lays out ``cls``'s instances (``object``, ``int``, ``dict``, ``Exception``...)."""
+    base: type | None = cls
+    while base is not None and base.__flags__ & _HEAPTYPE:
+        base = base.__base__
+    return base or object
+
+
+def _slot_values(obj: Any, cls: type) -> list[tuple[type, str, Any]]:
+    values = []
+    for klass in cls.__mro__:
+        if not klass.__flags__ & _HEAPTYPE:
+            continue
+        for name, value in klass.__dict__.items():
+            if type(value) is _MemberDescriptor and value.__objclass__ is klass:
+                with contextlib.suppress(AttributeError):  # an unset slot stays unset
+                    values.append((klass, name, value.__get__(obj, cls)))
+    return values
+
+
+def _instance_dict(obj: Any) -> dict[str, Any] | None:
+    try:
+        d = object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        return None
+    return d or None
+
+
+# The built-in types a script class may derive from, by how their value is
+# carried: immutable ones are made with their value, mutable ones filled
+# after they are made (their items may refer back to them).
+def _immutable(capture: Any) -> tuple[Any, None]:
+    return capture, None
+
+
+_IMMUTABLE: dict[type, Any] = {
+    int: int.__int__,
+    float: float.__float__,
+    complex: lambda obj: complex(complex.real.__get__(obj), complex.imag.__get__(obj)),
+    str: str.__str__,
+    bytes: lambda obj: bytes(memoryview(obj)),
+    tuple: lambda obj: tuple(tuple.__iter__(obj)),
+    frozenset: lambda obj: frozenset(frozenset.__iter__(obj)),
+}
+_MUTABLE: dict[type, Any] = {
+    list: lambda obj: list(list.__iter__(obj)),
+    dict: lambda obj: list(dict.items(obj)),
+    set: lambda obj: list(set.__iter__(obj)),
+    bytearray: lambda obj: bytes(memoryview(obj)),
+    collections.OrderedDict: lambda obj: list(dict.items(obj)),
+    collections.defaultdict: lambda obj: (obj.default_factory, list(dict.items(obj))),
+    collections.deque: lambda obj: (obj.maxlen, list(collections.deque.__iter__(obj))),
+}
+
+
+def _fill(obj: Any, native: type, items: Any) -> None:
+    if native is list:
+        list.extend(obj, items)
+    elif native is dict:
+        dict.update(obj, items)
+    elif native is set:
+        set.update(obj, items)
+    elif native is bytearray:
+        bytearray.extend(obj, items)
+    elif native is collections.OrderedDict:
+        for key, value in items:
+            collections.OrderedDict.__setitem__(obj, key, value)
+    elif native is collections.defaultdict:
+        factory, pairs = items
+        collections.defaultdict.__init__(obj, factory)
+        dict.update(obj, pairs)
+    elif native is collections.deque:
+        maxlen, values = items
+        collections.deque.__init__(obj, values, maxlen)
+
+
+def reduce_instance(obj: Any) -> Any:
+    """An instance of a script class as a reduce tuple: its built-in value, ``__dict__`` and slots."""
+    cls = type(obj)
+    native = native_base(cls)
+    if issubclass(native, BaseException):
+        from statek_vm.snapshot.tracebacks import reduce_exception
+
+        return reduce_exception(obj)
+    value = items = None
+    if native is not object:
+        capture = _IMMUTABLE.get(native)
+        if capture is not None:
+            value = capture(obj)
+        else:
+            capture = _MUTABLE.get(native)
+            if capture is None:
+                raise TypeError(
+                    f"cannot snapshot an instance of {cls.__qualname__}: it derives from the built-in type "
+                    f"{native.__module__}.{native.__qualname__}, whose value a snapshot cannot carry"
+                )
+            items = capture(obj)
+    state = (_instance_dict(obj), _slot_values(obj, cls), items)
+    return (new_instance, (cls, native, value), state, None, None, set_instance_state)
+
+
+def new_instance(cls: type, native: type, value: Any) -> Any:
+    new: Any = native.__new__
+    return new(cls, value) if native in _IMMUTABLE else new(cls)
+
+
+def set_instance_state(obj: Any, state: tuple[Any, ...]) -> None:
+    d, slots, items = state
+    if d:
+        object.__getattribute__(obj, "__dict__").update(d)
+    for klass, name, value in slots:
+        klass.__dict__[name].__set__(obj, value)
+    if items is not None:
+        _fill(obj, native_base(type(obj)), items)

@@ -1,0 +1,147 @@
+"""How a snapshot takes the objects that pickle alone would take wrongly.
+
+``reducer_for(type)`` picks, once per type, the reduction of an object that
+no reference and no VM reduction claimed: script classes and their instances
+by value (:mod:`.classes`), exceptions with their chains and tracebacks
+(:mod:`.tracebacks`), the host's module-level constants by name.  ``None``
+leaves the object to pickle's own way (``__reduce_ex__``), right for host
+objects.
+
+``REDUCERS`` holds the descriptors and method objects a script class's dict
+is made of, which pickle cannot take (``property``) or would take wrongly
+(a ``classmethod`` made empty, a bound method looked up again with
+``getattr`` at load, running a script ``__getattribute__``).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import types
+import weakref
+from typing import Any
+
+from statek_vm.snapshot.classes import reduce_class, reduce_instance, travels_by_value
+from statek_vm.snapshot.tracebacks import reduce_exception, reduce_traceback
+
+
+def _reduce_property(prop: property) -> Any:
+    return (property, (prop.fget, prop.fset, prop.fdel, prop.__doc__))
+
+
+def _reduce_wrapper(method: Any) -> Any:
+    # classmethod and staticmethod keep what functools.wraps copied in their __dict__.
+    return (type(method), (method.__func__,), method.__dict__ or None)
+
+
+def _reduce_method(method: types.MethodType) -> Any:
+    return (types.MethodType, (method.__func__, method.__self__))
+
+
+def _reduce_cached_property(prop: functools.cached_property[Any]) -> Any:
+    # On CPython 3.11 a cached_property holds a lock, which cannot be pickled.
+    return (new_cached_property, (prop.func, prop.attrname, prop.__doc__, prop.__module__))
+
+
+def new_cached_property(func: Any, attrname: str | None, doc: Any, module: Any) -> functools.cached_property[Any]:
+    prop = functools.cached_property(func)
+    prop.attrname = attrname
+    prop.__doc__ = doc
+    prop.__module__ = module
+    return prop
+
+
+def _reduce_mappingproxy(proxy: types.MappingProxyType[Any, Any]) -> Any:
+    return (types.MappingProxyType, (dict(proxy),))
+
+
+REDUCERS: dict[type, Any] = {
+    property: _reduce_property,
+    classmethod: _reduce_wrapper,
+    staticmethod: _reduce_wrapper,
+    types.MethodType: _reduce_method,
+    functools.cached_property: _reduce_cached_property,
+}
+
+
+_chosen: weakref.WeakKeyDictionary[type, Any] = weakref.WeakKeyDictionary()
+
+
+def reducer_for(t: type) -> Any:
+    """The reduction of an object of type ``t`` that nothing else claimed, or ``None`` for pickle's own."""
+    try:
+        return _chosen[t]
+    except KeyError:
+        pass
+    reduce: Any
+    if issubclass(t, type):
+        reduce = _reduce_class_by_value
+    elif t is types.TracebackType:
+        reduce = reduce_traceback
+    elif travels_by_value(t):
+        reduce = reduce_instance
+    elif issubclass(t, BaseException):
+        reduce = reduce_exception
+    elif t is types.MappingProxyType:
+        reduce = _reduce_proxy_or_constant
+    elif t.__module__ not in _NO_CONSTANTS:
+        reduce = _reduce_constant
+    else:
+        reduce = None
+    _chosen[t] = reduce
+    return reduce
+
+
+def _reduce_class_by_value(cls: type) -> Any:
+    # A class with a metaclass (an Enum, an ABC): by value if the script made it.
+    return reduce_class(cls) if travels_by_value(cls) else NotImplemented
+
+
+# -- the host's module-level constants --------------------------------------------------
+#
+# Sentinels such as ``dataclasses.MISSING`` are compared by identity by the
+# code that made them: a copy would not be the sentinel (``fields()`` of a
+# dataclass loaded with copied sentinels finds no fields).  An object of a
+# host class that is a global of its class's module travels by that name.
+
+_NO_CONSTANTS = frozenset({"builtins", "__main__"})
+_indexes: dict[str, dict[int, str]] = {}
+
+
+def _reduce_constant(obj: Any) -> Any:
+    module_name = type(obj).__module__
+    name = _module_index(module_name).get(id(obj))
+    if name is None:
+        return NotImplemented
+    module = sys.modules.get(module_name)
+    if getattr(module, name, None) is not obj:  # the index is out of date: the global was rebound
+        return NotImplemented
+    return (host_constant, (module_name, name))
+
+
+def _module_index(module_name: str) -> dict[int, str]:
+    index = _indexes.get(module_name)
+    if index is None:
+        module = sys.modules.get(module_name)
+        if module is None:
+            return {}
+        index = {}
+        for name, value in list(vars(module).items()):
+            if not isinstance(value, (type, types.ModuleType, types.FunctionType, int, float, str, bytes)):
+                index.setdefault(id(value), name)
+        _indexes[module_name] = index
+    return index
+
+
+def _reduce_proxy_or_constant(proxy: types.MappingProxyType[Any, Any]) -> Any:
+    import dataclasses
+
+    if proxy is dataclasses._EMPTY_METADATA:  # type: ignore[attr-defined]
+        return (host_constant, ("dataclasses", "_EMPTY_METADATA"))
+    return _reduce_mappingproxy(proxy)
+
+
+def host_constant(module_name: str, name: str) -> Any:
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)
