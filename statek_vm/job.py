@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import collections
+import contextvars
 import enum
 import importlib
 import io
@@ -22,6 +23,7 @@ import uuid
 import weakref
 from typing import Any
 
+from statek_vm import module_state
 from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
@@ -96,6 +98,10 @@ class Job:
         self.history: list[dict[str, Any]] = []
         self._output = io.StringIO()
         self._interp = Interpreter(retry_host_calls=retry_host_calls, counts=instruction_counts)
+        # The job's own copies of modules with hidden state, and its own
+        # context variables (decimal's context among them): module_state.py.
+        self._modules: dict[str, types.ModuleType] = {}
+        self._context = contextvars.Context()
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
@@ -184,6 +190,8 @@ class Job:
             self.awaited_result,
             self._output.getvalue(),
             self._interp.retry_host_calls,
+            self._modules,
+            module_state.decimal_context(self._context),
         )
         try:
             payload = pickling.dump(state, refs)
@@ -260,7 +268,13 @@ class Job:
         bindings = job._bindings = dict(globals or {})
         builtins_ = _script_builtins(job)
         refs = job._refs = pickling.References(program=program, bindings=bindings, builtins=builtins_)
-        root, frame, namespace, exc_items, awaited, output, retry = pickling.load(body[envelope.PAYLOAD], refs)
+        state = pickling.load(body[envelope.PAYLOAD], refs)
+        root, frame, namespace, exc_items, awaited, output, retry = state[:7]
+        # Snapshots of earlier versions carry no module state (7 fields).
+        job._modules, decimal_context = state[7:] or ({}, None)
+        job._context = contextvars.Context()
+        if decimal_context is not None:
+            module_state.set_decimal_context(job._context, decimal_context)
         job.namespace = namespace
         job._root = root
         job._frame = frame
@@ -330,6 +344,9 @@ class Job:
         return self
 
     def _execute(self, frame: Frame) -> None:
+        self._context.run(self._execute_here, frame)
+
+    def _execute_here(self, frame: Frame) -> None:
         self.status = JobStatus.STARTED
         self.awaited_result = None
         self.next_instr_num = None
@@ -490,6 +507,22 @@ def _script_import(
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
+def _make_import(job: Job) -> Any:
+    job_ref = weakref.ref(job)  # weak, as print's (see _make_print)
+
+    def __import__(
+        name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
+    ) -> types.ModuleType:
+        job = job_ref()
+        if level == 0 and job is not None:
+            module = module_state.job_module(name, job._modules)
+            if module is not None:
+                return module
+        return _script_import(name, globals, locals, fromlist, level)
+
+    return __import__
+
+
 def _make_print(job: Job) -> Any:
     real_print = builtins.print
     # Weak: the job holds its namespace, which holds this function; a strong
@@ -528,7 +561,7 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
 def _script_builtins(job: Job) -> dict[str, Any]:
     b = ScriptBuiltins(builtins.__dict__)
     b["print"] = _make_print(job)
-    b["__import__"] = _script_import
+    b["__import__"] = _make_import(job)
     return b
 
 

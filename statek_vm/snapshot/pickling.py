@@ -31,6 +31,7 @@ import importlib
 import io
 import pickle
 import socket
+import sys
 import threading
 import types
 from typing import Any
@@ -109,7 +110,9 @@ class References:
         if t is types.FunctionType:
             return self._builtin(obj)
         if t is types.ModuleType:
-            return (MODULE, obj.__name__)
+            # The imported module by name; a job's own copy (module_state.py) by value.
+            name = obj.__name__
+            return (MODULE, name) if sys.modules.get(name) is obj else None
         if t is CodeUnit:
             return (UNIT, obj.index) if obj.program is self.program else None
         if t is Program:

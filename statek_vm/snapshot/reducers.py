@@ -21,6 +21,7 @@ import types
 import weakref
 from typing import Any
 
+from statek_vm.module_state import reduce_module
 from statek_vm.snapshot.classes import reduce_class, reduce_instance, travels_by_value
 from statek_vm.snapshot.tracebacks import reduce_exception, reduce_traceback
 
@@ -82,6 +83,8 @@ def reducer_for(t: type) -> Any:
         reduce = reduce_instance
     elif issubclass(t, BaseException):
         reduce = reduce_exception
+    elif t is types.ModuleType:
+        reduce = reduce_module
     elif t is types.MappingProxyType:
         reduce = _reduce_proxy_or_constant
     elif t.__module__ not in _NO_CONSTANTS:

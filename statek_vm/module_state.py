@@ -1,0 +1,88 @@
+"""Module state that belongs to a job, not to the process that runs it.
+
+Two standard modules keep state that scripts rely on without naming it:
+``random``'s module-level functions share one hidden generator, and
+``decimal``'s arithmetic follows the current context.  In a worker both would
+be shared by every job it runs, and neither would be in a job's snapshot: a
+script that seeds ``random`` and waits draws different numbers after the
+resume, and a precision set before a wait is lost.
+
+So each job has its own:
+
+* **random** — ``import random`` in a script gives the job a copy of the
+  module whose functions (``random``, ``randint``, ``choice``, ``shuffle``,
+  ``seed``, ``getstate``...) are those of the job's own ``random.Random``,
+  seeded from the system's entropy as the module's own generator is.  The copy
+  travels in the job's snapshot with its generator's state.  Everything else in
+  it (``Random``, ``SystemRandom``...) is the module's.
+* **decimal** — a job runs in a ``contextvars.Context`` of its own (all
+  context variables are per job), and its current decimal context travels in
+  the snapshot (``Job.dumps``).
+
+The rest of the process's module state stays the host's (``os.environ``,
+``sys`` settings, other modules' globals).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import types
+from typing import Any
+
+
+def _random_module(generator: Any = None) -> types.ModuleType:
+    """A copy of ``random`` whose module-level functions use ``generator`` (a new one by default)."""
+    import random
+
+    if generator is None:
+        generator = random.Random()
+    copy = types.ModuleType(random.__name__, random.__doc__)
+    copy.__dict__.update(random.__dict__)
+    shared = random._inst
+    for name, value in random.__dict__.items():
+        # Python methods and C ones (random(), getrandbits()) alike.
+        if getattr(value, "__self__", None) is shared:
+            setattr(copy, name, getattr(generator, name))
+    copy._inst = generator  # type: ignore[attr-defined]
+    return copy
+
+
+# The modules of which each job has its own copy, by name.
+_COPIES = {"random": _random_module}
+
+
+def job_module(name: str, modules: dict[str, types.ModuleType]) -> types.ModuleType | None:
+    """The job's own copy of module ``name`` (made on first use, kept in ``modules``), or ``None``."""
+    make = _COPIES.get(name)
+    if make is None:
+        return None
+    module = modules.get(name)
+    if module is None:
+        module = modules[name] = make()
+    return module
+
+
+def reduce_module(module: types.ModuleType) -> Any:
+    """A module for a snapshot: by name when it is the imported one; a job's copy with its state."""
+    name = module.__name__
+    if sys.modules.get(name) is module:
+        return NotImplemented
+    if name in _COPIES and module.__dict__.get("_inst") is not None:
+        return (_random_module, (module._inst,))
+    raise pickle.PicklingError(f"cannot snapshot the module object {name!r}: it is not the module imported as {name!r}")
+
+
+def decimal_context(context: Any) -> Any:
+    """The current decimal context in ``context`` (a ``contextvars.Context``), if the job made one."""
+    for var, value in context.items():
+        if var.name == "decimal_context":
+            return value
+    return None
+
+
+def set_decimal_context(context: Any, decimal_context: Any) -> None:
+    """Make ``decimal_context`` current in ``context`` (a ``contextvars.Context``)."""
+    import decimal
+
+    context.run(decimal.setcontext, decimal_context)
