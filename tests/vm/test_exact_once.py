@@ -56,6 +56,11 @@ CONSTRUCTS = [
     "method",
     "match",
     "closure",
+    "records",
+    "enum",
+    "chain",
+    "dictview",
+    "itertools",
 ]
 
 
@@ -153,12 +158,62 @@ def render(tree: Any, names: Names) -> list[str]:
             f"adder = {fn}()",
             f"effect((adder({value}), adder({k})))",
         ]
+    if kind == "records":
+        cls = names.new("Rec")
+        return [
+            "@dataclasses.dataclass",
+            f"class {cls}:",
+            *_indent(["n: int", "tags: list = dataclasses.field(default_factory=list)"]),
+            f"for rec in [{cls}(j) for j in range({k})]:",
+            *_indent([*body, "rec.tags.append(wait(rec.n) + 0)", f"effect(({cls!r}, rec.n, rec.tags))"]),
+        ]
+    if kind == "enum":
+        cls = names.new("Level")
+        return [
+            f"class {cls}(enum.IntEnum):",
+            *_indent(["LOW = 1", f"HIGH = {k + 1}"]),
+            f"for level in {cls}:",
+            *_indent([*body, f"effect((level.name, wait(level) + 0, level is {cls}(level.value)))"]),
+        ]
+    if kind == "chain":
+        cls, err = names.new("StepError"), names.new("err")
+        return [
+            f"class {cls}(Exception):",
+            *_indent(["def __init__(self, step, why):", *_indent(["super().__init__(step)", "self.why = why"])]),
+            "try:",
+            *_indent(
+                [
+                    "try:",
+                    *_indent([f"raise KeyError({value})"]),
+                    "except KeyError as inner:",
+                    *_indent([f"raise {cls}('s{value}', 'bad') from inner"]),
+                ]
+            ),
+            f"except {cls} as {err}:",
+            *_indent([*body, f"effect(({err}.args, {err}.why, repr({err}.__cause__), wait(1) + 0))"]),
+        ]
+    if kind == "dictview":
+        d = names.new("d")
+        return [
+            f"{d} = {{f'k{{j}}': j for j in range({k} + 1)}}",
+            f"for key, val in {d}.items():",
+            *_indent([*body, f"{d}['k{k}'] = wait(val) + 100", "effect((key, val))"]),
+        ]
+    if kind == "itertools":
+        return [
+            f"for a, b in itertools.pairwise(itertools.islice(itertools.count({value}), {k} + 1)):",
+            *_indent([*body, "effect(('pair', a, wait(b) + 0))"]),
+        ]
     raise AssertionError(kind)
+
+
+# What the constructs' code uses.
+PRELUDE = "import dataclasses, enum, itertools"
 
 
 def program(forest: list[Any]) -> str:
     names = Names()
-    lines = ["log_marker = 'start'"]
+    lines = [PRELUDE, "log_marker = 'start'"]
     for tree in forest:
         lines += render(tree, names)
     lines.append("print('done', log_marker)")
@@ -195,7 +250,7 @@ def test_generated_programs_cover_every_construct() -> None:
     names = Names()
     for kind in CONSTRUCTS:
         lines = render((kind, [("leaf", 2, True)], 1), names)
-        source = "\n".join(lines) + "\n"
+        source = "\n".join([PRELUDE, *lines]) + "\n"
         job, world, suspensions = gates.run_interrupted(source)
         assert job.status == "COMPLETED", (kind, job.error, source)
         assert suspensions >= 2, (kind, source)
