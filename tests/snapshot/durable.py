@@ -44,5 +44,24 @@ def effect(x: Any) -> Any:
     return x
 
 
+@dataclass
+class CM:
+    """A host context manager that logs its enter and exit (picklable: it holds only its name)."""
+
+    name: str
+
+    def __enter__(self) -> str:
+        effect(["enter", self.name])
+        return self.name
+
+    def __exit__(self, *exc: Any) -> bool:
+        effect(["exit", self.name, exc[0].__name__ if exc[0] else None])
+        return False
+
+
+def cm(name: str) -> CM:
+    return CM(name)
+
+
 def bindings() -> dict[str, Any]:
-    return {"wait": wait, "effect": effect}
+    return {"wait": wait, "effect": effect, "cm": cm}

@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 KEY = b"fresh-process-test-key".ljust(32, b".")
 FILENAME = "agent.py"
-MAX_ROUNDS = 40
+MAX_ROUNDS = 150
 
 
 @dataclass
