@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 from statek_vm.program.code_unit import CO_VARARGS, CO_VARKEYWORDS, CodeUnit
 from statek_vm.vm.frame import UNBOUND
@@ -81,34 +81,25 @@ def bind_arguments(
     fast[:n] = args[:n]
     if has_varargs:
         fast[total] = tuple(args[argcount:])
-    elif nargs > argcount:
-        _too_many_positional(unit, qualname, defaults, kwargs, nargs)
 
+    # CPython's order of checks: keywords (an unknown or repeated one) before
+    # the count of positional arguments.
     if kwargs:
-        posonly_passed: list[str] = []
         for name, value in kwargs.items():
             if type(name) is not str and not isinstance(name, str):
                 raise TypeError("keywords must be strings")
             index = _keyword_index(varnames, name, posonly, total)
             if index < 0:
-                if varkw is not None:
-                    varkw[name] = value
-                elif name in varnames[:posonly]:
-                    posonly_passed.append(name)
-                else:
-                    raise TypeError(
-                        f"{qualname}() got an unexpected keyword argument '{name}'"
-                        + _did_you_mean(name, varnames[posonly:total])
-                    )
+                if varkw is None:
+                    _unexpected_keyword(varnames, posonly, total, qualname, name, kwargs)
+                varkw[name] = value
                 continue
             if fast[index] is not UNBOUND:
                 raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
             fast[index] = value
-        if posonly_passed:
-            raise TypeError(
-                f"{qualname}() got some positional-only arguments passed as keyword arguments: "
-                f"'{', '.join(posonly_passed)}'"
-            )
+
+    if nargs > argcount and not has_varargs:
+        _too_many_positional(unit, qualname, defaults, kwargs, nargs)
 
     if nargs < argcount:
         ndefaults = len(defaults) if defaults else 0
@@ -139,6 +130,21 @@ def bind_arguments(
                 f"{qualname}() missing {len(missing)} required keyword-only argument{plural}: {_names_list(missing)}"
             )
     return fast
+
+
+def _unexpected_keyword(
+    varnames: tuple[str, ...], posonly: int, total: int, qualname: str, name: str, kwargs: dict[str, Any]
+) -> NoReturn:
+    # Positional-only parameters passed by keyword are reported first, all of
+    # them, whichever unknown keyword came first.
+    passed = [key for key in kwargs if key in varnames[:posonly]]
+    if passed:
+        raise TypeError(
+            f"{qualname}() got some positional-only arguments passed as keyword arguments: '{', '.join(passed)}'"
+        )
+    raise TypeError(
+        f"{qualname}() got an unexpected keyword argument '{name}'" + _did_you_mean(name, varnames[posonly:total])
+    )
 
 
 def _keyword_index(varnames: tuple[str, ...], name: str, start: int, stop: int) -> int:
