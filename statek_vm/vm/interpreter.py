@@ -270,6 +270,16 @@ class Interpreter:
                 caller = frame.back
                 assert caller is not None
                 frame.back = None
+                if frame.ret_mode == RET_INIT:
+                    # A generator or coroutine function as __init__: the
+                    # call made the object, which is no None.
+                    nxt = self._deliver_return(frame, caller, gen, base, resumable)
+                    frame.ret_mode = RET_PUSH
+                    gen = None
+                    if type(nxt) is Suspension:
+                        return nxt
+                    frame, nxt, caller = nxt, None, None
+                    continue
                 frame.ret_mode = RET_PUSH
                 caller.stack.append(gen)
                 gen = None
