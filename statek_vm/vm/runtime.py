@@ -73,9 +73,18 @@ def sorted_(iterable, /, *, key=None, reverse=False):
 def list_sort(items, /, *, key=None, reverse=False):
     if key is None:
         return items.sort(reverse=reverse)
-    snapshot = _list(items)
-    order = keyed_order(snapshot, key, reverse)
-    items[:] = [snapshot[i] for i in order]
+    # As CPython's: the list is empty while the keys are computed; what the
+    # key functions put in it is dropped, and is an error once sorted.
+    saved = _list(items)
+    items.clear()
+    try:
+        order = keyed_order(saved, key, reverse)
+        saved = [saved[i] for i in order]
+    finally:
+        modified = _len(items) != 0
+        items[:] = saved
+    if modified:
+        raise _ValueError("list modified during sort")
 
 def min_(*args, key=None, **kwargs):
     return _extreme(_min, args, key, kwargs)
@@ -164,6 +173,7 @@ def namespace() -> dict[str, Any]:
             "_max": max,
             "_len": len,
             "_range": range,
+            "_ValueError": ValueError,
             "_zip_strict_error": _zip_strict_error,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
