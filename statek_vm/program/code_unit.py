@@ -97,6 +97,10 @@ class CodeUnit:
         self.is_generator = bool(code.co_flags & CO_GENERATOR)
         self.is_coroutine = bool(code.co_flags & CO_COROUTINE)
         self.is_async_generator = bool(code.co_flags & CO_ASYNC_GENERATOR)
+        # How much a frame of this unit adds to the recursion depth: the VM's
+        # re-stated builtins (statek_vm/vm/runtime.py) stand for native
+        # builtins, whose calls add no Python frame, and set it to 0.
+        self.depth_step = 1
         # Index of each cell variable that is also an argument: MAKE_CELL moves
         # the argument's value into its cell.
         self._var_index = {name: i for i, name in enumerate(self.varnames)}

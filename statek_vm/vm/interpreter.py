@@ -503,11 +503,10 @@ class Interpreter:
             f.stack.pop()
             f.pc = target
             return None
-        gf = gen._frame
+        gf = self._callee(f, gen._frame)
         gf.stack.append(None)
         gf.ret_mode = RET_GEN_FOR
         gf.ret_info = target
-        gf.depth = f.depth + 1
         gen._running = True
         self._enter_generator(gen)
         return gf
@@ -525,11 +524,11 @@ class Interpreter:
         gf = gen._frame
         if value is not None and gf.pc <= _first_resume(gf):
             raise TypeError(f"can't send non-None value to a just-started {kind}")
+        self._callee(f, gf)
         f.stack.pop()
         gf.stack.append(value)
         gf.ret_mode = RET_GEN_SEND
         gf.ret_info = target
-        gf.depth = f.depth + 1
         gen._running = True
         self._enter_generator(gen)
         return gf
@@ -663,10 +662,15 @@ class Interpreter:
         elif cls is _BuiltinMethod:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
-                return self.frame_for(replacement, [func.__self__, *args], kwargs)
+                return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
         special = SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
-            return special[1](self, f, args, kwargs)
+            result = special[1](self, f, args, kwargs)
+            if type(result) is Frame and result.generator is None:
+                # A frame of its own (a class body, exec, a re-stated
+                # builtin); a generator's was counted as it was entered.
+                return self._callee(f, result)
+            return result
         if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
             # Host code that looks at its caller's frame (sys._getframe in
             # doctest and namedtuple, warnings' stacklevel) must find the
@@ -676,7 +680,13 @@ class Interpreter:
         return self.call_host(func, args, kwargs)
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
-        depth = f.depth + 1
+        """``frame``, called from ``f``, at its recursion depth; ``RecursionError`` past the limit.
+
+        Every frame the VM enters counts, as each Python frame does natively:
+        calls, generators resumed, class bodies, the re-stated builtins' code
+        (which counts for nothing: natively it is C code).
+        """
+        depth = f.depth + frame.unit.depth_step
         limit = sys.getrecursionlimit()
         # Native frames are counted only near the limit: walking them is O(n).
         if depth + 64 > limit and depth + _host_depth() > limit:
@@ -695,12 +705,12 @@ class Interpreter:
         gf = gen._frame
         if value is not None and gf.pc <= _first_resume(gf):
             raise TypeError("can't send non-None value to a just-started generator")
+        self._callee(f, gf)
         gf.stack.append(value)
         gf.ret_mode = RET_GEN_NEXT
         # The generator object must live while its frame runs: next(gen())
         # holds it nowhere else.  Released when the frame yields or ends.
         gf.ret_info = (gen, default)
-        gf.depth = f.depth + 1
         gen._running = True
         self._enter_generator(gen)
         return gf

@@ -159,6 +159,8 @@ def namespace() -> dict[str, Any]:
         from statek_vm.vm.interpreter import Interpreter
 
         program = compile_program(SOURCE, FILENAME)
+        for unit in program.units:
+            unit.depth_step = 0
         ns: dict[str, Any] = {
             "__name__": "statek_vm.runtime",
             "__builtins__": builtins.__dict__,

@@ -159,21 +159,21 @@ def render(tree: Any, names: Names) -> list[str]:
             f"effect((adder({value}), adder({k})))",
         ]
     if kind == "records":
-        cls = names.new("Rec")
+        cls, rec = names.new("Rec"), names.new("rec")
         return [
             "@dataclasses.dataclass",
             f"class {cls}:",
             *_indent(["n: int", "tags: list = dataclasses.field(default_factory=list)"]),
-            f"for rec in [{cls}(j) for j in range({k})]:",
-            *_indent([*body, "rec.tags.append(wait(rec.n) + 0)", f"effect(({cls!r}, rec.n, rec.tags))"]),
+            f"for {rec} in [{cls}(j) for j in range({k})]:",
+            *_indent([*body, f"{rec}.tags.append(wait({rec}.n) + 0)", f"effect(({cls!r}, {rec}.n, {rec}.tags))"]),
         ]
     if kind == "enum":
-        cls = names.new("Level")
+        cls, var = names.new("Level"), names.new("level")
         return [
             f"class {cls}(enum.IntEnum):",
             *_indent(["LOW = 1", f"HIGH = {k + 1}"]),
-            f"for level in {cls}:",
-            *_indent([*body, f"effect((level.name, wait(level) + 0, level is {cls}(level.value)))"]),
+            f"for {var} in {cls}:",
+            *_indent([*body, f"effect(({var}.name, wait({var}) + 0, {var} is {cls}({var}.value)))"]),
         ]
     if kind == "chain":
         cls, err = names.new("StepError"), names.new("err")
@@ -193,16 +193,17 @@ def render(tree: Any, names: Names) -> list[str]:
             *_indent([*body, f"effect(({err}.args, {err}.why, repr({err}.__cause__), wait(1) + 0))"]),
         ]
     if kind == "dictview":
-        d = names.new("d")
+        d, key, val = names.new("d"), names.new("key"), names.new("val")
         return [
             f"{d} = {{f'k{{j}}': j for j in range({k} + 1)}}",
-            f"for key, val in {d}.items():",
-            *_indent([*body, f"{d}['k{k}'] = wait(val) + 100", "effect((key, val))"]),
+            f"for {key}, {val} in {d}.items():",
+            *_indent([*body, f"{d}['k{k}'] = wait({val}) + 100", f"effect(({key}, {val}))"]),
         ]
     if kind == "itertools":
+        a, b = names.new("a"), names.new("b")
         return [
-            f"for a, b in itertools.pairwise(itertools.islice(itertools.count({value}), {k} + 1)):",
-            *_indent([*body, "effect(('pair', a, wait(b) + 0))"]),
+            f"for {a}, {b} in itertools.pairwise(itertools.islice(itertools.count({value}), {k} + 1)):",
+            *_indent([*body, f"effect(('pair', {a}, wait({b}) + 0))"]),
         ]
     raise AssertionError(kind)
 
