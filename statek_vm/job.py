@@ -290,8 +290,10 @@ class Job:
 
     def _unpicklable_report(self, error: BaseException) -> str:
         # Find the first value that does not pickle on its own, innermost
-        # frame first, so the message can name where it lives.
+        # frame first, so the message can name where it lives and what the
+        # script can do about it.
         from statek_vm.snapshot import check_picklable
+        from statek_vm.snapshot.iterators import advice
         from statek_vm.vm.special_calls import frame_locals
 
         def fails(value: Any) -> BaseException | None:
@@ -303,32 +305,30 @@ class Job:
                 return e
             return None
 
+        def report(place: str, value: Any, failure: BaseException) -> str:
+            t = type(value)
+            return (
+                f"cannot snapshot job {self.id[:8]}: {place} holds a {t.__module__}.{t.__qualname__}, which "
+                f"cannot be serialized ({failure}). {advice(value, failure)}"
+            )
+
         for frame in self.frames:
-            where = f"{frame.unit.qualname}() at {frame.unit.filename}:{frame.line}"
+            where = f"in {frame.unit.qualname}() at {frame.unit.filename}:{frame.line}"
             if frame.locals is None:
                 for name, value in frame_locals(frame).items():
-                    if fails(value) is not None:
-                        return (
-                            f"cannot snapshot job {self.id[:8]}: in {where}, variable {name!r} holds a "
-                            f"{type(value).__module__}.{type(value).__qualname__}, which cannot be serialized "
-                            f"({fails(value)}). Close or drop it before the job waits, or make it a host binding."
-                        )
+                    failure = fails(value)
+                    if failure is not None:
+                        return report(f"{where}, variable {name!r}", value, failure)
             for slot, value in enumerate(frame.stack):
-                if fails(value) is not None:
-                    return (
-                        f"cannot snapshot job {self.id[:8]}: in {where}, value stack slot {slot} holds a "
-                        f"{type(value).__module__}.{type(value).__qualname__}, which cannot be serialized "
-                        f"({fails(value)}) (for example the iterator of a for loop). Turn it into a list "
-                        "before the job waits."
-                    )
+                failure = fails(value)
+                if failure is not None:
+                    return report(f"{where}, value stack slot {slot}", value, failure)
         for name, value in self.namespace.items():
-            if name != "__builtins__" and fails(value) is not None:
-                return (
-                    f"cannot snapshot job {self.id[:8]}: global {name!r} holds a "
-                    f"{type(value).__module__}.{type(value).__qualname__}, which cannot be serialized "
-                    f"({fails(value)}). Close or drop it before the job waits, or make it a host binding."
-                )
-        return f"cannot snapshot job {self.id[:8]}: {type(error).__name__}: {error}"
+            if name != "__builtins__":
+                failure = fails(value)
+                if failure is not None:
+                    return report(f"global {name!r}", value, failure)
+        return f"cannot snapshot job {self.id[:8]}: {type(error).__name__}: {error}. {advice(None, error)}"
 
     def __repr__(self) -> str:
         where = ""
