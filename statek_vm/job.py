@@ -23,7 +23,7 @@ import uuid
 import weakref
 from typing import Any
 
-from statek_vm import module_state
+from statek_vm import module_state, output
 from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
@@ -101,7 +101,7 @@ class Job:
         # The job's own copies of modules with hidden state, and its own
         # context variables (decimal's context among them): module_state.py.
         self._modules: dict[str, types.ModuleType] = {}
-        self._context = contextvars.Context()
+        self._context = _job_context(self)
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
@@ -272,7 +272,7 @@ class Job:
         root, frame, namespace, exc_items, awaited, output, retry = state[:7]
         # Snapshots of earlier versions carry no module state (7 fields).
         job._modules, decimal_context = state[7:] or ({}, None)
-        job._context = contextvars.Context()
+        job._context = _job_context(job)
         if decimal_context is not None:
             module_state.set_decimal_context(job._context, decimal_context)
         job.namespace = namespace
@@ -344,7 +344,11 @@ class Job:
         return self
 
     def _execute(self, frame: Frame) -> None:
-        self._context.run(self._execute_here, frame)
+        previous, router = output.route_stdout()
+        try:
+            self._context.run(self._execute_here, frame)
+        finally:
+            output.unroute_stdout(previous, router)
 
     def _execute_here(self, frame: Frame) -> None:
         self.status = JobStatus.STARTED
@@ -411,9 +415,6 @@ class Job:
                 "at": time.time(),
             }
         )
-
-    def _write(self, text: str) -> None:
-        self._output.write(text)
 
 
 def _describe(future: Any) -> str:
@@ -507,8 +508,25 @@ def _script_import(
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
+def _job_context(job: Job) -> contextvars.Context:
+    """A context of the job's own, in which what is written to ``sys.stdout`` is the job's output."""
+    context = contextvars.Context()
+    job_ref = weakref.ref(job)  # weak, as the import hook's
+
+    def write(text: str) -> None:
+        job = job_ref()
+        if job is not None:  # else no one can read the output any more
+            job._output.write(text)
+
+    context.run(output.JOB_OUTPUT.set, write)
+    return context
+
+
 def _make_import(job: Job) -> Any:
-    job_ref = weakref.ref(job)  # weak, as print's (see _make_print)
+    # Weak: the job holds its namespace, which holds this function; a strong
+    # reference back would make every job a cycle, left for the cycle
+    # collector when the job is dropped (as a runner drops one per snapshot).
+    job_ref = weakref.ref(job)
 
     def __import__(
         name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
@@ -523,34 +541,6 @@ def _make_import(job: Job) -> Any:
     return __import__
 
 
-def _make_print(job: Job) -> Any:
-    real_print = builtins.print
-    # Weak: the job holds its namespace, which holds this function; a strong
-    # reference back would make every job a cycle, left for the cycle
-    # collector when the job is dropped (as a runner drops one per snapshot).
-    job_ref = weakref.ref(job)
-
-    def print(*args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False) -> None:
-        if file is not None:
-            real_print(*args, sep=sep, end=end, file=file, flush=flush)
-            return
-        if sep is None:
-            sep = " "
-        elif not isinstance(sep, str):
-            raise TypeError(f"sep must be None or a string, not {type(sep).__name__}")
-        if end is None:
-            end = "\n"
-        elif not isinstance(end, str):
-            raise TypeError(f"end must be None or a string, not {type(end).__name__}")
-        text = sep.join([str(a) for a in args]) + end
-        job_alive = job_ref()
-        if job_alive is not None:  # else no one can read the output any more
-            job_alive._write(text)
-
-    print.__doc__ = real_print.__doc__
-    return print
-
-
 class ScriptBuiltins(dict):  # type: ignore[type-arg]
     """A job's builtins namespace.  A dict subclass so that snapshots can tell
     it apart (it travels by reference and is rebuilt for the loaded job)."""
@@ -560,7 +550,6 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
 
 def _script_builtins(job: Job) -> dict[str, Any]:
     b = ScriptBuiltins(builtins.__dict__)
-    b["print"] = _make_print(job)
     b["__import__"] = _make_import(job)
     return b
 

@@ -8,8 +8,8 @@ closures, code objects.  Some objects must *not* travel by value:
   application; a snapshot stores their names and ``Job.loads`` takes them
   again from the application.  A missing one is an error naming it.
 * **modules** — stored by name, imported again on load.
-* **the script's builtins** — recreated for the loaded job (its ``print``
-  writes to the loaded job's output).
+* **the script's builtins** — recreated for the loaded job (its
+  ``__import__`` gives the loaded job's own module copies).
 * **code units of the job's program** — stored as unit indexes; the program
   itself is stored once, in the envelope, and checked against its hash.
 * **the VM's runtime functions** — stored by name.
@@ -132,8 +132,8 @@ class References:
     def _builtin(self, function: types.FunctionType) -> tuple[Any, ...] | None:
         name = function.__name__
         if self.builtins.get(name) is function:
-            # The job's own print, on the stack of a call that waits for an
-            # argument: rebuilt for the loaded job, which it writes to.
+            # The job's own __import__ (its print, in older snapshots), on the
+            # stack of a call that waits for an argument: rebuilt for the loaded job.
             return (BUILTIN, name)
         return None
 
@@ -238,7 +238,7 @@ class _FastPickler(pickle.Pickler):
         return (_resolve, (FUTURE, fields))
 
 
-# Functions and classes that are not bindings (nor the job's print): pickle
+# Functions and classes that are not bindings (nor the job's __import__): pickle
 # stores them by module and name, as it does by default.
 _BY_GLOBAL_NAME = frozenset({types.FunctionType, type, types.BuiltinFunctionType})
 

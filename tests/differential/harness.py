@@ -6,13 +6,14 @@ raised, the exception's type, message and the script frames of its traceback.
 Two runs of the same script agree when their outcomes are equal.
 
 The native run executes the script the way the VM promises to: compiled with
-the script's filename, in a fresh ``__main__`` namespace, with a ``print``
-that writes to a captured buffer unless ``file=`` is given.
+the script's filename, in a fresh ``__main__`` namespace, with its standard
+output (``print``, ``sys.stdout``) captured.
 """
 
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import difflib
 import io
@@ -86,29 +87,19 @@ def expected_error(source: str) -> str | None:
 # Running
 
 
-def _capturing_print(buffer: io.StringIO) -> Any:
-    def print(
-        *args: object, sep: str | None = " ", end: str | None = "\n", file: Any = None, flush: bool = False
-    ) -> None:
-        if file is None:
-            file = buffer
-        builtins.print(*args, sep=sep, end=end, file=file, flush=flush)
-
-    return print
-
-
 def run_native(source: str, filename: str) -> Outcome:
     """Execute ``source`` with CPython itself, capturing what it prints."""
     buffer = io.StringIO()
-    builtins_copy = dict(vars(builtins))
-    builtins_copy["print"] = _capturing_print(buffer)
-    namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins_copy}
+    namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": dict(vars(builtins))}
     error: BaseException | None = None
     try:
         # dont_inherit: this module's own ``from __future__`` imports must not
         # leak into the script (they would turn its annotations into strings).
         code = compile(source, filename, "exec", dont_inherit=True)
-        exec(code, namespace)
+        # The script's stdout (print, sys.stdout.write) is captured, as a
+        # job's output is.
+        with contextlib.redirect_stdout(buffer):
+            exec(code, namespace)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - the script's own failure is the result
