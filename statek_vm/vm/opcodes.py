@@ -740,6 +740,7 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     else:
         kwargs = None
     result = vm.call(f, func, args, kwargs)
+    del args, kwargs  # the argument list first: its items go when the stack lets them, as natively
     del st[-arg - 2 :]
     f.kwnames = None
     if type(result) is Frame:

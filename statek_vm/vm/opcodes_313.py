@@ -100,6 +100,7 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     # A self_or_null that is not NULL is the first argument.
     args = st[len(st) - arg :] if st[-arg - 1] is NULL else st[len(st) - arg - 1 :]
     result = vm.call(f, func, args, None)
+    del args  # the argument list first: its items go when the stack lets them, as natively
     del st[-arg - 2 :]
     if type(result) is Frame:
         return result
@@ -121,6 +122,7 @@ def CALL_KW(vm: Any, f: Frame, arg: int) -> Any:
     else:
         kwargs = None
     result = vm.call(f, func, args, kwargs)
+    del args, kwargs  # the argument list first: its items go when the stack lets them, as natively
     del st[-arg - 3 :]
     if type(result) is Frame:
         return result
