@@ -25,7 +25,6 @@ The rest of the process's module state stays the host's (``os.environ``,
 
 from __future__ import annotations
 
-import pickle
 import sys
 import types
 from typing import Any
@@ -63,14 +62,17 @@ def job_module(name: str, modules: dict[str, types.ModuleType]) -> types.ModuleT
     return module
 
 
+def is_job_copy(module: types.ModuleType) -> bool:
+    """Whether ``module`` is a job's own copy of a module (made by :func:`job_module`)."""
+    name = module.__dict__.get("__name__")
+    return name in _COPIES and sys.modules.get(name) is not module and module.__dict__.get("_inst") is not None
+
+
 def reduce_module(module: types.ModuleType) -> Any:
-    """A module for a snapshot: by name when it is the imported one; a job's copy with its state."""
-    name = module.__name__
-    if sys.modules.get(name) is module:
+    """A job's copy of a module for a snapshot: made again around its generator, which travels by value."""
+    if not is_job_copy(module):
         return NotImplemented
-    if name in _COPIES and module.__dict__.get("_inst") is not None:
-        return (_random_module, (module._inst,))
-    raise pickle.PicklingError(f"cannot snapshot the module object {name!r}: it is not the module imported as {name!r}")
+    return (_random_module, (module._inst,))
 
 
 def decimal_context(context: Any) -> Any:

@@ -31,7 +31,6 @@ import importlib
 import io
 import pickle
 import socket
-import sys
 import threading
 import types
 from typing import Any
@@ -40,6 +39,7 @@ import dill  # type: ignore[import-untyped]
 
 from statek_vm.exceptions import SnapshotError
 from statek_vm.future import FutureResult
+from statek_vm.module_state import is_job_copy
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.snapshot.classes import (
@@ -110,9 +110,8 @@ class References:
         if t is types.FunctionType:
             return self._builtin(obj)
         if t is types.ModuleType:
-            # The imported module by name; a job's own copy (module_state.py) by value.
-            name = obj.__name__
-            return (MODULE, name) if sys.modules.get(name) is obj else None
+            # By name, but a job's own copy of a module (module_state.py), by value.
+            return None if is_job_copy(obj) else (MODULE, obj.__name__)
         if t is CodeUnit:
             return (UNIT, obj.index) if obj.program is self.program else None
         if t is Program:
@@ -122,7 +121,9 @@ class References:
             return None if runtime_name is None else (RUNTIME, runtime_name)
         refused = _REFUSED.get(t)
         if refused is None:
-            refused = _REFUSED[t] = issubclass(t, _REFUSED_BASES)
+            refused = issubclass(t, _REFUSED_BASES) and not issubclass(t, _IN_MEMORY)
+            if not t.__flags__ & _HEAPTYPE:  # a class made at run time (the script's) is not kept alive here
+                _REFUSED[t] = refused
         if refused:
             # dill would pickle an open file by its path and position, and
             # reopen it wherever the job resumes: refuse instead.
@@ -424,7 +425,10 @@ def _runtime_names() -> dict[int, str]:
 
 # Open files and sockets are state outside the process: never pickled.
 _REFUSED_BASES: tuple[type, ...] = (io.IOBase, socket.socket)
-_REFUSED: dict[type, bool] = {}
+_REFUSED: dict[type, bool] = {}  # built-in types only
+_HEAPTYPE = 1 << 9
+# Files in memory only: their contents and position are their whole state.
+_IN_MEMORY: tuple[type, ...] = (io.StringIO, io.BytesIO)
 
 
 # The first byte of a payload says which unpickler reads it.

@@ -16,6 +16,8 @@ is made of, which pickle cannot take (``property``) or would take wrongly
 from __future__ import annotations
 
 import functools
+import pickle
+import re
 import sys
 import types
 import weakref
@@ -56,7 +58,29 @@ def _reduce_mappingproxy(proxy: types.MappingProxyType[Any, Any]) -> Any:
     return (types.MappingProxyType, (dict(proxy),))
 
 
+def _reduce_match(match: re.Match[Any]) -> Any:
+    # A match cannot be made but by matching: it travels as the search that
+    # finds it again, found now (matching is pure and deterministic).
+    pattern, string, pos, endpos = match.re, match.string, match.pos, match.endpos
+    for method in _MATCHERS:
+        again = getattr(pattern, method)(string, pos, endpos)
+        if again is not None and again.regs == match.regs:
+            return (match_again, (pattern, method, string, pos, endpos))
+    raise pickle.PicklingError(
+        f"cannot snapshot the re.Match {match!r}: no search finds it again; keep its group() or span() instead"
+    )
+
+
+_MATCHERS = ("search", "match", "fullmatch")
+
+
+def match_again(pattern: re.Pattern[Any], method: str, string: Any, pos: int, endpos: int) -> re.Match[Any]:
+    found: re.Match[Any] = getattr(pattern, method)(string, pos, endpos)
+    return found
+
+
 REDUCERS: dict[type, Any] = {
+    re.Match: _reduce_match,
     property: _reduce_property,
     classmethod: _reduce_wrapper,
     staticmethod: _reduce_wrapper,
