@@ -12,8 +12,11 @@ side calls it).
 
 from __future__ import annotations
 
+import ast
+import asyncio
 import collections
 import contextlib
+import inspect
 import io
 import json
 import linecache
@@ -79,7 +82,11 @@ def _native(work: Path, names: list[str]) -> None:
         status, error, tb = "COMPLETED", None, None
         with contextlib.redirect_stdout(out):
             try:
-                exec(compile(source, FILENAME, "exec"), namespace)
+                # Top-level await compiles as it does on the VM, and runs on an event loop.
+                code = compile(source, FILENAME, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+                result = eval(code, namespace)
+                if inspect.iscoroutine(result):
+                    asyncio.run(result)
             except Exception as e:  # noqa: BLE001 - the script's own failure
                 status, error, tb = "FAILED", f"{type(e).__name__}: {e}", render(e, skip_first=True)
         result = Outcome(status, out.getvalue(), _effects(log), error, tb)
