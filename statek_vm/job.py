@@ -272,10 +272,10 @@ class Job:
         root, frame, namespace, exc_items, awaited, output, retry = state[:7]
         # Snapshots of earlier versions carry no module state (7 fields).
         job._modules, decimal_context = state[7:] or ({}, None)
+        job.namespace = namespace
         job._context = _job_context(job)
         if decimal_context is not None:
             module_state.set_decimal_context(job._context, decimal_context)
-        job.namespace = namespace
         job._root = root
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts)
@@ -509,8 +509,15 @@ def _script_import(
 
 
 def _job_context(job: Job) -> contextvars.Context:
-    """A context of the job's own, in which what is written to ``sys.stdout`` is the job's output."""
+    """A context of the job's own, in which what is written to ``sys.stdout`` is the job's output.
+
+    Unless the job runs with the process's builtins (``run(namespace=...)``
+    with a namespace that has them, as a module run on the VM): then it
+    writes where the process writes.
+    """
     context = contextvars.Context()
+    if not isinstance(job.namespace.get("__builtins__"), ScriptBuiltins):
+        return context
     job_ref = weakref.ref(job)  # weak, as the import hook's
 
     def write(text: str) -> None:

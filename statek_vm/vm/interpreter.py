@@ -25,6 +25,7 @@ snapshot keeps.
 from __future__ import annotations
 
 import collections
+import os
 import sys
 import threading
 import types
@@ -57,7 +58,7 @@ from statek_vm.vm.objects import (
     _GeneratorBase,
     _yieldfrom,
 )
-from statek_vm.vm.script_frames import add_traceback_entry, trampoline
+from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
 from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
 
 SIG_RETURN = opcodes.SIG_RETURN
@@ -150,6 +151,12 @@ class Interpreter:
         self.retry_host_calls = retry_host_calls
         self.counts = counts
         self._counting_tables: dict[CodeUnit, list[tuple[Any, Any]]] = {}
+        # The script's recursion limit (sys.getrecursionlimit() and
+        # sys.setrecursionlimit() in script code are this one's), against
+        # the depth the script sees: its own frames and the host frames
+        # between them, not the VM's own frames nor the host program's below.
+        self.recursion_limit = sys.getrecursionlimit()
+        self._nested_runs = 0
 
     # -- handled exception ----------------------------------------------------
 
@@ -687,9 +694,7 @@ class Interpreter:
         (which counts for nothing: natively it is C code).
         """
         depth = f.depth + frame.unit.depth_step
-        limit = sys.getrecursionlimit()
-        # Native frames are counted only near the limit: walking them is O(n).
-        if depth + 64 > limit and depth + _host_depth() > limit:
+        if depth >= self.recursion_limit:  # the module's frame is depth 0 here, 1 natively
             raise RecursionError("maximum recursion depth exceeded")
         frame.depth = depth
         return frame
@@ -748,10 +753,21 @@ class Interpreter:
         """Host code called a script function: a nested, non-resumable run."""
         frame = self.frame_for(func, args, kwargs or None)
         frame.ret_mode = RET_BASE
+        depth = _depth_seen_from_host() + frame.unit.depth_step
+        if depth >= self.recursion_limit or (
+            # Each nested run costs native frames of the VM's own: CPython's
+            # own limit must not be reached inside the VM.
+            self._nested_runs * _NATIVE_FRAMES_PER_RUN + 100 > sys.getrecursionlimit()
+            and _native_depth() + 50 > sys.getrecursionlimit()
+        ):
+            raise RecursionError("maximum recursion depth exceeded while calling a Python object")
+        frame.depth = depth
         floor = self._host_floor()
+        self._nested_runs += 1
         try:
             _, value = self.run(frame, frame, resumable=False)
         finally:
+            self._nested_runs -= 1
             self._host_floor_end(floor)
         return value
 
@@ -782,6 +798,9 @@ class Interpreter:
         return cls
 
 
+_DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})
+_PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))
 
 
@@ -811,17 +830,38 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
     return counted
 
 
-def _host_depth() -> int:
-    # The native frames below the VM count against the same recursion limit
-    # as script frames, as host frames would natively.  The VM's own frames
-    # count too: that keeps sys.setrecursionlimit(), which CPython checks
-    # against the real native depth, meaningful for scripts.
-    frame: Any = sys._getframe(2)
+def _native_depth() -> int:
+    frame: Any = sys._getframe(1)
     depth = 0
     while frame is not None:
         depth += 1
         frame = frame.f_back
     return depth
+
+
+# About how many native frames of the VM a nested run adds (VMFunction.__call__,
+# call_from_host, run, _run, _dispatch, the instruction, call, call_host).
+_NATIVE_FRAMES_PER_RUN = 10
+
+
+def _depth_seen_from_host() -> int:
+    """The recursion depth, as the script sees it, of host code calling script code now.
+
+    The VM frame that called out to host code (found on the native stack, in
+    the loop that runs it), plus the host's own Python frames since; the VM's
+    frames and trampolines do not count.
+    """
+    frame: Any = sys._getframe(2)
+    host = 0
+    while frame is not None:
+        code = frame.f_code
+        if code in _DISPATCH_CODES:
+            caller = frame.f_locals.get("frame")
+            return host + (caller.depth if isinstance(caller, Frame) else 0)
+        if not code.co_filename.startswith(_PACKAGE_PREFIX) and not is_trampoline_code(code):
+            host += 1
+        frame = frame.f_back
+    return host
 
 
 def _native_twin(func: VMFunction) -> Any:

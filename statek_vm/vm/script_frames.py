@@ -31,6 +31,12 @@ def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any:
     return func(*args)
 
 
+def is_trampoline_code(code: types.CodeType) -> bool:
+    """Whether ``code`` is a trampoline's (the template's instructions under a script function's name)."""
+    return code.co_code == _TRAMPOLINE_CODE.co_code and code.co_names == _TRAMPOLINE_CODE.co_names
+
+
+_TRAMPOLINE_CODE = _trampoline_template.__code__
 _trampolines: dict[tuple[int, int], Any] = {}
 
 

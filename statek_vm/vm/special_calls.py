@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import operator
 import sys
 import types
 import warnings
@@ -135,6 +136,39 @@ def _call_getframe(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if target is None:
         raise ValueError("call stack is not deep enough")
     return fake_frame(target)
+
+
+def _call_getrecursionlimit(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if args or kwargs:
+        return vm.call_host(sys.getrecursionlimit, args, kwargs)
+    return vm.recursion_limit
+
+
+# CPython 3.11 counts the call of a builtin (setrecursionlimit itself) in the
+# recursion depth; 3.12 and later count Python frames only.
+_BUILTIN_CALL_DEPTH = 1 if sys.version_info < (3, 12) else 0
+
+
+def _call_setrecursionlimit(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # The script's own limit, against the depth it sees (Interpreter._callee);
+    # the process's limit is raised, never lowered, so that the VM's own
+    # frames fit under it.
+    if kwargs:
+        raise TypeError("sys.setrecursionlimit() takes no keyword arguments")
+    if len(args) != 1:
+        raise TypeError(f"sys.setrecursionlimit() takes exactly one argument ({len(args)} given)")
+    new = operator.index(args[0])
+    if new < 1:
+        raise ValueError("recursion limit must be greater or equal than 1")
+    depth = f.depth + 1 + _BUILTIN_CALL_DEPTH
+    if new <= depth:
+        raise RecursionError(
+            f"cannot set the recursion limit to {new} at the recursion depth {depth}: the limit is too low"
+        )
+    vm.recursion_limit = new
+    if sys.getrecursionlimit() < new:
+        sys.setrecursionlimit(new)
+    return None
 
 
 def _from_frame(builtin: Any, value_of: Any) -> Any:
@@ -320,6 +354,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (super, _call_super),
         (next, _call_next),
         (sys._getframe, _call_getframe),
+        (sys.getrecursionlimit, _call_getrecursionlimit),
+        (sys.setrecursionlimit, _call_setrecursionlimit),
         (locals, _from_frame(locals, frame_locals)),
         (globals, _from_frame(globals, _frame_globals)),
         (vars, _from_frame(vars, frame_locals)),
