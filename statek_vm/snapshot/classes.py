@@ -40,6 +40,7 @@ import contextlib
 import sys
 import types
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from statek_vm.vm.objects import QUIET as _quiet
@@ -79,9 +80,7 @@ def _found_by_name(cls: type) -> bool:
         return False
     found: Any = module
     for part in qualname.split("."):
-        if part == "<locals>":
-            return False
-        found = module.__dict__.get(part, _MISSING) if found is module else found.__dict__.get(part, _MISSING)
+        found = getattr(found, "__dict__", {}).get(part, _MISSING)  # no __getattr__ of a module or class runs
         if found is _MISSING:
             return False
     return found is cls
@@ -113,22 +112,21 @@ def reduce_class(cls: type) -> Any:
     return (make_class, (type(cls), cls.__name__, cls.__bases__, made), state, None, None, set_class_state)
 
 
-def script_calls_refused() -> bool:
-    """Whether a snapshot is making a class on this thread: script functions called now do nothing.
-
-    ``type.__new__`` calls the bases' ``__init_subclass__``; for a class made
-    again from a snapshot that call ran when the script defined the class,
-    and its effects are in the dict the snapshot sets next.
-    """
-    return _quiet.depth > 0
+@contextlib.contextmanager
+def _quietly() -> Iterator[None]:
+    # Script functions called meanwhile do nothing (VMFunction.__call__):
+    # type.__new__ calls the bases' __init_subclass__, which ran when the
+    # script made the class, and whose effects are in the dict set next.
+    _quiet.depth += 1
+    try:
+        yield
+    finally:
+        _quiet.depth -= 1
 
 
 def make_class(meta: type, name: str, bases: tuple[type, ...], made: dict[str, Any]) -> type:
-    _quiet.depth += 1
-    try:
+    with _quietly():
         return type.__new__(meta, name, bases, dict(made))
-    finally:
-        _quiet.depth -= 1
 
 
 def set_class_state(cls: type, state: dict[str, Any]) -> None:
@@ -140,11 +138,8 @@ def set_class_state(cls: type, state: dict[str, Any]) -> None:
         # virtual subclasses are not carried), and the abstract methods set
         # back to what they were, whatever the bases' state is so far.
         abstract = cls.__dict__.get("__abstractmethods__")
-        _quiet.depth += 1
-        try:
+        with _quietly():
             abc._abc_init(cls)  # type: ignore[attr-defined]
-        finally:
-            _quiet.depth -= 1
         if abstract is not None:
             set_attr(cls, "__abstractmethods__", abstract)
 
