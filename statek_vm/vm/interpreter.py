@@ -156,7 +156,6 @@ class Interpreter:
         # the depth the script sees: its own frames and the host frames
         # between them, not the VM's own frames nor the host program's below.
         self.recursion_limit = sys.getrecursionlimit()
-        self._nested_runs = 0
 
     # -- handled exception ----------------------------------------------------
 
@@ -754,20 +753,17 @@ class Interpreter:
         frame = self.frame_for(func, args, kwargs or None)
         frame.ret_mode = RET_BASE
         depth = _depth_seen_from_host() + frame.unit.depth_step
-        if depth >= self.recursion_limit or (
-            # Each nested run costs native frames of the VM's own: CPython's
-            # own limit must not be reached inside the VM.
-            self._nested_runs * _NATIVE_FRAMES_PER_RUN + 100 > sys.getrecursionlimit()
-            and _native_depth() + 50 > sys.getrecursionlimit()
-        ):
-            raise RecursionError("maximum recursion depth exceeded while calling a Python object")
+        # Each nested run costs native frames of the VM's own too: CPython's
+        # own limit must not be reached inside the VM, where it would stop an
+        # instruction halfway.  (Walking the native stack costs about as
+        # much as a few instructions; a nested run costs far more.)
+        if depth >= self.recursion_limit or _native_depth() + _NATIVE_MARGIN > sys.getrecursionlimit():
+            raise RecursionError(_HOST_CALL_RECURSION)
         frame.depth = depth
         floor = self._host_floor()
-        self._nested_runs += 1
         try:
             _, value = self.run(frame, frame, resumable=False)
         finally:
-            self._nested_runs -= 1
             self._host_floor_end(floor)
         return value
 
@@ -831,6 +827,9 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
 
 
 def _native_depth() -> int:
+    # Python frames only: CPython 3.11 counts the C calls between them too,
+    # which no API shows (see the README: a script recursing through host
+    # code that calls it back reaches CPython's own limit first there).
     frame: Any = sys._getframe(1)
     depth = 0
     while frame is not None:
@@ -839,9 +838,14 @@ def _native_depth() -> int:
     return depth
 
 
-# About how many native frames of the VM a nested run adds (VMFunction.__call__,
-# call_from_host, run, _run, _dispatch, the instruction, call, call_host).
-_NATIVE_FRAMES_PER_RUN = 10
+# CPython 3.11 checks the depth when C code calls a Python object, and says
+# so; 3.12 and later count Python frames only.
+_HOST_CALL_RECURSION = "maximum recursion depth exceeded" + (
+    " while calling a Python object" if sys.version_info < (3, 12) else ""
+)
+# Native frames a nested run needs below CPython's limit: its own (run,
+# _run, _dispatch, an instruction, call, call_host...) and the host's next call.
+_NATIVE_MARGIN = 40
 
 
 def _depth_seen_from_host() -> int:

@@ -77,6 +77,16 @@ def nest(n):
 
 print(nest(1) > 10)
 """,
+    "a __repr__ calling repr of itself": """
+class R:
+    def __repr__(self):
+        return repr(self)
+
+try:
+    repr(R())
+except RecursionError as e:
+    print(e)
+""",
 }
 
 
@@ -88,7 +98,26 @@ def _run(code: list[str], source: str) -> str:
     return done.stdout
 
 
-@pytest.mark.parametrize("name", sorted(SCRIPTS))
+# CPython 3.11 counts C calls in the depth too: recursing through host code
+# that calls script code back (repr calling __repr__), the VM's own frames
+# reach CPython's limit before the script's does, where a lookup swallows it.
+KNOWN_3_11 = {"a __repr__ calling repr of itself"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                name in KNOWN_3_11 and sys.version_info < (3, 12),
+                reason="3.11: CPython's own limit is reached first inside the VM",
+                strict=True,
+            ),
+        )
+        for name in sorted(SCRIPTS)
+    ],
+)
 def test_the_script_sees_its_own_depth_and_limit(name: str) -> None:
     source = SCRIPTS[name]
     native = _run(["-"], source)
