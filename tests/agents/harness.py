@@ -256,7 +256,9 @@ class Verdict:
 
 def check(script: Path, workdir: Path | None = None) -> Verdict:
     """All three runs of one script (sequentially; see :func:`check_all`)."""
-    workdir = workdir or Path(tempfile.mkdtemp(prefix=f"agents-{script.stem}-"))
+    if workdir is None:
+        with tempfile.TemporaryDirectory(prefix=f"agents-{script.stem}-") as scratch:
+            return check(script, Path(scratch))
     return Verdict(
         script, run_native(script, workdir), run_uninterrupted(script, workdir), run_resumed(script, workdir)
     )
