@@ -166,9 +166,21 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
         last[0] = line
 
-    # SIGTERM (a service manager stopping the worker) ends the loop after the
-    # run in progress is committed, instead of leaving its job to a lease.
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: runner.stop())
+    # SIGTERM (a service manager stopping the worker) and SIGINT (Ctrl-C) end
+    # the loop after the run in progress is committed, instead of leaving its
+    # job to a lease; a second SIGINT interrupts at once.  Installed whatever
+    # this process inherited (a shell that started it in the background may
+    # have it ignore SIGINT).
+    interrupts = [0]
+
+    def interrupt(signum: int, frame: Any) -> None:
+        interrupts[0] += 1
+        if signum == signal.SIGINT and interrupts[0] > 1:
+            raise KeyboardInterrupt
+        runner.stop()
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous_int = signal.signal(signal.SIGINT, interrupt)
     try:
         stats = runner.work(
             until_idle=args.until_idle,
@@ -178,6 +190,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         )
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
         runner.close()
     if not args.quiet:
         if live:
