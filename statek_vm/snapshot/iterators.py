@@ -387,12 +387,17 @@ def accumulate_iterator(it: Any, function: Any, started: bool, total: Any, initi
 
 @_reducer(itertools.pairwise)
 def _reduce_pairwise(pairs: Any) -> Any:
-    found = _referents(pairs)  # the iterator, then the last item (3.13: and a result cache)
+    found = _referents(pairs)  # the iterator, then the last item (each while set)
+    if _PAIRWISE_KEEPS_RESULT:
+        found = found[:-1]  # 3.13 keeps its result tuple, last, from the start
     if not found:
         return (pairwise_iterator, (iter(()), False, None))
     if len(found) == 1:
         return (pairwise_iterator, (found[0], False, None))
     return (pairwise_iterator, (found[0], True, found[1]))
+
+
+_PAIRWISE_KEEPS_RESULT = sys.version_info >= (3, 13)
 
 
 def pairwise_iterator(it: Any, has_last: bool, last: Any) -> Any:
