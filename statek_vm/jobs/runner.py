@@ -21,7 +21,6 @@ than at the next sweep.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import os
 import secrets
@@ -55,7 +54,7 @@ from statek_vm.jobs.polling import (
     polling_namespace,
 )
 from statek_vm.jobs.store import JobStore, open_store
-from statek_vm.program.program import RECENT_PROGRAMS, compile_program
+from statek_vm.program.program import compile_program
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
 
@@ -183,10 +182,8 @@ class Runner:
         self._current: tuple[str, int] | None = None
         self._heartbeat: threading.Thread | None = None
         self._closed = False
-        # By program hash, the most recent RECENT_PROGRAMS of each: a worker
-        # that sees a new script in every job keeps no more than these.
-        self._programs: collections.OrderedDict[str, tuple[str, str]] = collections.OrderedDict()
-        self._polling: collections.OrderedDict[str, tuple[Any, dict[str, Any]]] = collections.OrderedDict()
+        self._programs: dict[str, tuple[str, str]] = {}
+        self._polling: dict[str, tuple[Any, dict[str, Any]]] = {}
 
     # -- submitting and steering ------------------------------------------------------
 
@@ -521,8 +518,7 @@ class Runner:
     def _program(self, digest: str) -> tuple[str, str]:
         program = self._programs.get(digest)
         if program is None:
-            program = self.store.program(digest)
-        _keep_recent(self._programs, digest, program)
+            program = self._programs[digest] = self.store.program(digest)
         return program
 
     def _check_batch(self, items: Sequence[tuple[str, int]], *, mark: bool = True) -> SweepStats:
@@ -571,8 +567,7 @@ class Runner:
                     raise StatekError("the job has no awaited future stored")
                 namespace = self._polling.get(program_hash)
                 if namespace is None:
-                    namespace = polling_namespace(*self._program(program_hash))
-                _keep_recent(self._polling, program_hash, namespace)
+                    namespace = self._polling[program_hash] = polling_namespace(*self._program(program_hash))
                 sys_path_add(path)
                 program, script_builtins = namespace
                 future = load_awaited(
@@ -790,13 +785,6 @@ def _summary(future: Any) -> str:
         return repr(type(future).__name__)
     text = repr(future)
     return text if len(text) <= 200 else text[:197] + "..."
-
-
-def _keep_recent(table: collections.OrderedDict[str, Any], key: str, value: Any) -> None:
-    table[key] = value
-    table.move_to_end(key)
-    if len(table) > RECENT_PROGRAMS:
-        table.popitem(last=False)
 
 
 def sys_path_add(path: str | None) -> None:
