@@ -47,6 +47,7 @@ import os
 import reprlib
 import types
 import typing
+import weakref
 from collections.abc import Awaitable, Callable, Generator, Iterator
 from typing import Any, ParamSpec, Protocol, TypeVar
 
@@ -119,9 +120,35 @@ def _reflect(op: Callable[[Any, Any], Any], name: str) -> Callable[[BaseFuture, 
     return method
 
 
-FUTURE_CLASSES: set[type] = set()
+FUTURE_CLASSES: set[Any] = set()
 """Every future class, subclasses defined later included.  The VM tests
-``type(obj) in FUTURE_CLASSES`` on hot paths: cheaper than ``isinstance``."""
+``type(obj) in FUTURE_CLASSES`` on hot paths: cheaper than ``isinstance``.
+The classes of this module are in it as themselves; any other subclass (a
+script's, which goes with its job) through a :class:`_WeakClassKey`."""
+
+
+class _WeakClassKey:
+    """A class in :data:`FUTURE_CLASSES` without keeping it alive.
+
+    It hashes as the class and compares equal to it, so ``type(obj) in
+    FUTURE_CLASSES`` finds it; only such a hit calls ``__eq__`` (a miss
+    never compares).  It leaves the set when the class goes.
+    """
+
+    __slots__ = ("_hash", "_ref")
+
+    def __init__(self, cls: type) -> None:
+        self._hash = hash(cls)
+        self._ref = weakref.ref(cls, self._forget)
+
+    def _forget(self, ref: Any) -> None:
+        FUTURE_CLASSES.discard(self)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or self._ref() is other
 
 
 class BaseFuture:
@@ -151,7 +178,7 @@ class BaseFuture:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        FUTURE_CLASSES.add(cls)
+        FUTURE_CLASSES.add(cls if cls.__module__ == __name__ else _WeakClassKey(cls))
 
     _resolved: bool
     _value: Any
@@ -917,17 +944,22 @@ def _not_temporal_message(future: FutureResult, missing: str) -> str:
 # -- fixed-size tuple return annotations ---------------------------------------
 
 
+# By function (a bound method's too), while it lives: a complement a script
+# defined goes with its job.
+_tuple_sizes: weakref.WeakKeyDictionary[Any, int | None] = weakref.WeakKeyDictionary()
+
+
 def _fixed_tuple_size(complement: Callable[..., Any]) -> int | None:
     """The size of the tuple ``complement`` declares it returns, if fixed (cached)."""
+    function = getattr(complement, "__func__", complement)
     try:
-        return _cached_tuple_size(complement)
-    except TypeError:  # an unhashable callable object
+        return _tuple_sizes[function]
+    except KeyError:
+        pass
+    except TypeError:  # a callable object that cannot be weakly referenced or hashed
         return _declared_tuple_size(complement)
-
-
-@functools.lru_cache(maxsize=1024)
-def _cached_tuple_size(complement: Callable[..., Any]) -> int | None:
-    return _declared_tuple_size(complement)
+    size = _tuple_sizes[function] = _declared_tuple_size(complement)
+    return size
 
 
 def _declared_tuple_size(complement: Callable[..., Any]) -> int | None:

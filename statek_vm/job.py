@@ -345,10 +345,17 @@ class Job:
 
     def _execute(self, frame: Frame) -> None:
         previous, router = output.route_stdout()
+        self._set_running(True)
         try:
             self._context.run(self._execute_here, frame)
         finally:
+            self._set_running(False)
             output.unroute_stdout(previous, router)
+
+    def _set_running(self, running: bool) -> None:
+        builtins_ = self.namespace.get("__builtins__")
+        if isinstance(builtins_, ScriptBuiltins):
+            builtins_.running = running
 
     def _execute_here(self, frame: Frame) -> None:
         self.status = JobStatus.STARTED
@@ -427,8 +434,10 @@ def _describe(future: Any) -> str:
 
 # Programs this process has compiled for snapshots, by raw hash: a snapshot
 # of a known program is checked by comparing its source with the known
-# program's, not by hashing it again.
-_programs: dict[bytes, Program] = {}
+# program's, not by hashing it again.  Known while in use or recently
+# compiled (statek_vm.program keeps those): a worker keeps no program of
+# jobs long gone.
+_programs: weakref.WeakValueDictionary[bytes, Program] = weakref.WeakValueDictionary()
 
 
 def _known_program(program: Program) -> bytes:
@@ -550,9 +559,22 @@ def _make_import(job: Job) -> Any:
 
 class ScriptBuiltins(dict):  # type: ignore[type-arg]
     """A job's builtins namespace.  A dict subclass so that snapshots can tell
-    it apart (it travels by reference and is rebuilt for the loaded job)."""
+    it apart (it travels by reference and is rebuilt for the loaded job).
 
-    __slots__ = ()
+    ``running`` is true while a run of the job is in progress.  Only then
+    does the VM run the finalizers of the job's objects (a script
+    ``__del__``, a generator's ``finally``): what a suspended or finished job
+    still holds when it is dropped is freed without running its code.  A
+    suspended job was saved to resume elsewhere; and the collector finds a
+    dropped job whenever it runs, often in the middle of another job's run,
+    which must not run (and count) the first job's code.
+    """
+
+    __slots__ = ("running",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.running = False
 
 
 def _script_builtins(job: Job) -> dict[str, Any]:

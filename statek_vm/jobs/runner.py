@@ -21,6 +21,7 @@ than at the next sweep.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import os
 import secrets
@@ -54,7 +55,7 @@ from statek_vm.jobs.polling import (
     polling_namespace,
 )
 from statek_vm.jobs.store import JobStore, open_store
-from statek_vm.program.program import compile_program
+from statek_vm.program.program import RECENT_PROGRAMS, compile_program
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
 
@@ -182,8 +183,10 @@ class Runner:
         self._current: tuple[str, int] | None = None
         self._heartbeat: threading.Thread | None = None
         self._closed = False
-        self._programs: dict[str, tuple[str, str]] = {}
-        self._polling: dict[str, tuple[Any, dict[str, Any]]] = {}
+        # By program hash, the most recent RECENT_PROGRAMS of each: a worker
+        # that sees a new script in every job keeps no more than these.
+        self._programs: collections.OrderedDict[str, tuple[str, str]] = collections.OrderedDict()
+        self._polling: collections.OrderedDict[str, tuple[Any, dict[str, Any]]] = collections.OrderedDict()
 
     # -- submitting and steering ------------------------------------------------------
 
@@ -518,7 +521,8 @@ class Runner:
     def _program(self, digest: str) -> tuple[str, str]:
         program = self._programs.get(digest)
         if program is None:
-            program = self._programs[digest] = self.store.program(digest)
+            program = self.store.program(digest)
+        _keep_recent(self._programs, digest, program)
         return program
 
     def _check_batch(self, items: Sequence[tuple[str, int]], *, mark: bool = True) -> SweepStats:
@@ -567,7 +571,8 @@ class Runner:
                     raise StatekError("the job has no awaited future stored")
                 namespace = self._polling.get(program_hash)
                 if namespace is None:
-                    namespace = self._polling[program_hash] = polling_namespace(*self._program(program_hash))
+                    namespace = polling_namespace(*self._program(program_hash))
+                _keep_recent(self._polling, program_hash, namespace)
                 sys_path_add(path)
                 program, script_builtins = namespace
                 future = load_awaited(
@@ -785,6 +790,13 @@ def _summary(future: Any) -> str:
         return repr(type(future).__name__)
     text = repr(future)
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _keep_recent(table: collections.OrderedDict[str, Any], key: str, value: Any) -> None:
+    table[key] = value
+    table.move_to_end(key)
+    if len(table) > RECENT_PROGRAMS:
+        table.popitem(last=False)
 
 
 def sys_path_add(path: str | None) -> None:

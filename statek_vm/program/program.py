@@ -3,16 +3,19 @@
 The script is compiled with CPython's own ``compile()``, so the language is
 exactly the running interpreter's.  A program is identified by a hash of its
 source, its filename and the CPython minor version; programs are cached by
-that hash so that compiling the same script twice costs nothing.
+that hash so that compiling the same script twice costs nothing (while the
+program is in use, or among the most recently compiled).
 """
 
 from __future__ import annotations
 
 import ast
+import collections
 import hashlib
 import linecache
 import threading
 import types
+import weakref
 from typing import Any
 
 from statek_vm.program.code_unit import PY_MINOR, CodeUnit
@@ -102,7 +105,15 @@ class Program:
         )
 
 
-_cache: dict[str, Program] = {}
+# Programs by hash.  ``_cache`` finds every program still in use (a job, a
+# function or a frame keeps its program through its code units); ``_recent``
+# keeps the last RECENT_PROGRAMS compiled or asked for, so that a worker
+# compiles a script it runs again and again once.  A program neither in use
+# nor recent goes: a worker that sees a new script in every job keeps no more
+# than RECENT_PROGRAMS of them.
+RECENT_PROGRAMS = 128
+_cache: weakref.WeakValueDictionary[str, Program] = weakref.WeakValueDictionary()
+_recent: collections.OrderedDict[str, Program] = collections.OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -112,12 +123,23 @@ def compile_program(source: str, filename: str = "<agent>", mode: str = "exec") 
     Raises ``SyntaxError`` (with filename, line and column) for invalid source.
     """
     key = program_hash(source, filename, mode)
-    program = _cache.get(key)
-    if program is None:
-        program = Program(source, filename, mode)
-        with _cache_lock:
-            program = _cache.setdefault(key, program)
+    with _cache_lock:
+        program = _cache.get(key)
+        if program is not None:
+            _keep_recent(key, program)
+            return program
+    program = Program(source, filename, mode)  # outside the lock: it takes milliseconds
+    with _cache_lock:
+        program = _cache.setdefault(key, program)
+        _keep_recent(key, program)
     return program
+
+
+def _keep_recent(key: str, program: Program) -> None:
+    _recent[key] = program
+    _recent.move_to_end(key)
+    if len(_recent) > RECENT_PROGRAMS:
+        _recent.popitem(last=False)
 
 
 def _program_from_source(source: str, filename: str, mode: str, expected_hash: str) -> Program:

@@ -49,7 +49,12 @@ def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:
 class Frame:
     """One activation of a code unit; see the module docstring."""
 
+    # ``_trampoline`` and ``_fake_frame``: the native stand-ins of a frame
+    # that runs no script function (a module body, exec), made when host code
+    # first needs them (vm/script_frames.py); never pickled.
     __slots__ = (
+        "_fake_frame",
+        "_trampoline",
         "back",
         "builtins",
         "cells",

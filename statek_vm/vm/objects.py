@@ -27,6 +27,7 @@ from typing import Any
 
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
+from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
 
 
 class _Quiet(threading.local):
@@ -46,6 +47,9 @@ class _FunctionType(type):
 class VMFunction(metaclass=_FunctionType):
     """A function whose code runs on the VM."""
 
+    # ``_trampoline`` and ``_fake_frame``: the native stand-ins of this
+    # function's frames, made when host code first needs them
+    # (vm/script_frames.py); they go with the function, and are never pickled.
     __slots__ = (
         "__dict__",
         "__weakref__",
@@ -54,11 +58,13 @@ class VMFunction(metaclass=_FunctionType):
         "_closure",
         "_defaults",
         "_doc",
+        "_fake_frame",
         "_globals",
         "_kwdefaults",
         "_module",
         "_name",
         "_qualname",
+        "_trampoline",
         "_unit",
     )
 
@@ -93,6 +99,11 @@ class VMFunction(metaclass=_FunctionType):
             # A snapshot is making a script class again: type.__new__ calls
             # its bases' __init_subclass__, which ran when the script made it.
             return None
+        if not getattr(self._builtins, "running", True) and _is_finalizer(self, args, kwargs):
+            # The ``__del__`` of an object of a job that is not running (it
+            # is suspended, or finished), dropped with the job: that job runs
+            # none of its code here (see ScriptBuiltins in statek_vm/job.py).
+            return None
         try:
             return current_interpreter().call_from_host(self, args, kwargs)
         except BaseException as error:
@@ -119,7 +130,10 @@ class VMFunction(metaclass=_FunctionType):
             raise ValueError(
                 f"{self._name}() requires a code object with {len(self._closure or ())} free vars, not {nfree}"
             )
+        from statek_vm.vm.script_frames import forget_stand_ins
+
         self._unit = self._unit.program.unit_for_new_code(code)
+        forget_stand_ins(self)
 
     @property
     def __globals__(self) -> dict[str, Any]:
@@ -191,6 +205,11 @@ class VMFunction(metaclass=_FunctionType):
         for name in _FUNCTION_STATE:
             object.__setattr__(self, name, state[name])
         self.__dict__.update(state["__dict__"])
+
+
+def _is_finalizer(func: VMFunction, args: Any, kwargs: Any) -> bool:
+    """Whether host code calls ``func`` as the ``__del__`` of ``args[0]``."""
+    return not kwargs and len(args) == 1 and getattr(type(args[0]), "__del__", None) is func
 
 
 def _docstring(unit: CodeUnit) -> Any:
@@ -334,10 +353,15 @@ class _GeneratorBase:
 
     def __del__(self) -> None:
         # Like CPython, a generator dropped while suspended is closed, so its
-        # ``finally`` clauses run.  Only while a run is active on this thread:
-        # a suspended job that is dropped (it was saved and will resume
-        # elsewhere) must not run any of its script code here.
-        if self._finished or self._running:
+        # ``finally`` clauses run.  Only while its job runs: a job that is
+        # suspended (saved, to resume elsewhere) or finished runs none of its
+        # code when it is dropped, even when the collector finds it during
+        # another job's run (see ScriptBuiltins in statek_vm/job.py).  The
+        # VM's own generators (map, zip...) are not closed: they have no
+        # ``finally``, and natively dropping a map object runs nothing.
+        if self._finished or self._running or not getattr(self._frame.builtins, "running", True):
+            return
+        if self._frame.unit.filename == RUNTIME_FILENAME:
             return
         not_started = self._frame.pc <= _first_resume(self._frame)
         if isinstance(self, VMCoroutine) and not_started:

@@ -7,6 +7,14 @@ frames are plain data, so the VM shows host code stand-ins: *fake frames*
 native frame, in the script's globals and named after the script function,
 from which Python-level host code is called).  The VM's own frames are
 removed from tracebacks.
+
+A stand-in holds the script's globals, so it is kept by what the job owns:
+the script function whose frame it stands for (or the VM frame itself, for a
+module body and for code run by ``exec``), never by a table of this module.
+A worker that runs job after job must not keep any of them, and a table keyed
+by ``id()`` would hand a new object the stand-in of a dead one at the same
+address.  Only the stand-ins' code objects are shared, kept by the code unit:
+they name the script's file and function and hold nothing of a job.
 """
 
 from __future__ import annotations
@@ -15,10 +23,12 @@ import os
 import types
 from typing import Any
 
+from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import Frame
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_PACKAGE_PREFIX = PACKAGE_DIR + os.sep
 
 
 def _template() -> Any:
@@ -31,44 +41,51 @@ def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any:
     return func(*args)
 
 
+# The constants of the stand-ins' code: the templates' own, and a marker that
+# makes the tuple theirs alone.  ``code.replace`` keeps the tuple, so a frame
+# is a stand-in when its code's constants are this very tuple: one identity
+# test, on a path taken by every exception that crosses a script frame.
+_FAKE_CONSTS = (*_template.__code__.co_consts, "statek_vm: a script frame")
+_TRAMPOLINE_CONSTS = (*_trampoline_template.__code__.co_consts, "statek_vm: a trampoline")
+
+
 def is_trampoline_code(code: types.CodeType) -> bool:
     """Whether ``code`` is a trampoline's (the template's instructions under a script function's name)."""
-    return code.co_code == _TRAMPOLINE_CODE.co_code and code.co_names == _TRAMPOLINE_CODE.co_names
+    return code.co_consts is _TRAMPOLINE_CONSTS
 
 
-_TRAMPOLINE_CODE = _trampoline_template.__code__
-_trampolines: dict[tuple[int, int], Any] = {}
-
-
-def _script_function(template: Any, frame: Frame) -> types.FunctionType:
-    """``template`` re-made with ``frame``'s file, name and globals."""
-    unit = frame.unit
-    code = template.__code__.replace(
+def _code(template: Any, consts: tuple[Any, ...], unit: CodeUnit) -> types.CodeType:
+    """``template``'s code with ``unit``'s file, name and first line."""
+    code: types.CodeType = template.__code__.replace(
         co_filename=unit.filename,
         co_name=unit.name,
         co_qualname=unit.qualname,
         co_firstlineno=unit.firstlineno,
+        co_consts=consts,
     )
-    return types.FunctionType(code, frame.globals, unit.name)
+    return code
+
+
+def _owner(frame: Frame) -> Any:
+    # The script function that runs the frame keeps its stand-ins; a frame
+    # with no function (a module body, exec) keeps its own.
+    func = frame.func
+    return frame if func is None else func
 
 
 def trampoline(frame: Frame) -> Any:
     """A native function, in the script's globals and named after ``frame``'s code, that calls a host function."""
-    key = (id(frame.unit), id(frame.globals))
-    fn = _trampolines.get(key)
-    if fn is None:
-        fn = _script_function(_trampoline_template, frame)
-        _trampolines[key] = fn
-        _trampoline_codes.add(fn.__code__)
+    owner = _owner(frame)
+    try:
+        return owner._trampoline
+    except AttributeError:
+        pass
+    unit = frame.unit
+    code = unit.trampoline_code
+    if code is None:
+        code = unit.trampoline_code = _code(_trampoline_template, _TRAMPOLINE_CONSTS, unit)
+    fn = owner._trampoline = types.FunctionType(code, frame.globals, unit.name)
     return fn
-
-
-_trampoline_codes: set[types.CodeType] = set()
-
-
-_fake_frames: dict[tuple[int, int], Any] = {}
-_fake_frame_owners: list[Any] = []  # the suspended generators that own the fake frames
-_fake_frame_ids: set[int] = set()
 
 
 def fake_frame(frame: Frame) -> Any:
@@ -77,25 +94,41 @@ def fake_frame(frame: Frame) -> Any:
     Traceback entries and ``sys._getframe()`` need a real frame; this is the
     frame of a suspended generator whose code carries the script's filename
     and name (a suspended generator's frame has no ``f_back``, so nothing of
-    the VM shows through it).
+    the VM shows through it).  The generator is kept with the frame's other
+    stand-ins, and closed natively when they go.
     """
-    key = (id(frame.unit), id(frame.globals))
-    fake = _fake_frames.get(key)
-    if fake is None:
-        owner = _script_function(_template, frame)()
-        next(owner)
-        fake = owner.gi_frame
-        _fake_frame_owners.append(owner)
-        _fake_frames[key] = fake
-        _fake_frame_ids.add(id(fake))
-    return fake
+    owner = _owner(frame)
+    try:
+        fake = owner._fake_frame.gi_frame
+    except AttributeError:
+        fake = None
+    if fake is not None:
+        return fake
+    # None the first time, or when the collector has closed the generator
+    # already while it collects the job: a script generator closed in that
+    # same collection still needs a frame for its traceback.
+    unit = frame.unit
+    code = unit.fake_frame_code
+    if code is None:
+        code = unit.fake_frame_code = _code(_template, _FAKE_CONSTS, unit)
+    generator = types.FunctionType(code, frame.globals, unit.name)()
+    next(generator)
+    owner._fake_frame = generator
+    return generator.gi_frame
+
+
+def forget_stand_ins(func: Any) -> None:
+    """Drop the stand-ins a script function keeps (its code changed: they name the old one)."""
+    for name in ("_trampoline", "_fake_frame"):
+        if hasattr(func, name):
+            delattr(func, name)
 
 
 def _is_internal(tb: types.TracebackType) -> bool:
     # The VM's and the job's own frames (trampolines included); futures'
     # delegation frames too, so a script's traceback reads as it would natively.
     code = tb.tb_frame.f_code
-    return code.co_filename.startswith(PACKAGE_DIR + os.sep) or code in _trampoline_codes
+    return is_trampoline_code(code) or code.co_filename.startswith(_PACKAGE_PREFIX)
 
 
 def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
@@ -103,8 +136,8 @@ def clean_traceback(tb: types.TracebackType | None) -> types.TracebackType | Non
     kept: list[types.TracebackType] = []
     rest = None
     while tb is not None:
-        if id(tb.tb_frame) in _fake_frame_ids:
-            rest = tb
+        if tb.tb_frame.f_code.co_consts is _FAKE_CONSTS:
+            rest = tb  # made by add_traceback_entry: clean already
             break
         if not _is_internal(tb):
             kept.append(tb)
