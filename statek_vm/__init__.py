@@ -6,7 +6,14 @@ this process or another, without re-running any instruction that already ran.
 """
 
 from statek_vm.exceptions import FutureError, NotResumableError, SnapshotError, StatekError
-from statek_vm.future import FutureElement, FutureResult, get_all_future, get_any_future, temporal
+from statek_vm.future import (
+    FutureElement,
+    FutureResult,
+    future_aware,
+    get_all_future,
+    get_any_future,
+    temporal,
+)
 from statek_vm.job import Job, JobStatus, run
 
 __version__ = "0.1.0"
@@ -21,6 +28,7 @@ __all__ = [
     "SnapshotError",
     "StatekError",
     "__version__",
+    "future_aware",
     "get_all_future",
     "get_any_future",
     "run",

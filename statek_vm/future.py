@@ -151,6 +151,23 @@ class _WeakClassKey:
         return self is other or self._ref() is other
 
 
+LIVE_FUTURES: dict[int, weakref.ref[Any]] = {}
+"""A weak reference to every future alive in this process (made by a tool or
+loaded from a snapshot), by ``id``; each leaves as its future goes.  While it
+is empty, no argument of a host call can hold a future, and the VM skips
+looking for them (``statek_vm.vm.handoff``).  Keyed by ``id`` because a
+weak reference hashes as its referent, and a future's hash is its value's."""
+
+
+def register_live(future: Any) -> None:
+    key = id(future)
+
+    def gone(_: Any) -> None:
+        LIVE_FUTURES.pop(key, None)
+
+    LIVE_FUTURES[key] = weakref.ref(future, gone)
+
+
 class BaseFuture:
     """What every future shares: the cached value and the proxy behaviour.
 
@@ -188,6 +205,7 @@ class BaseFuture:
         self._resolved = False
         self._value = None
         self._attribute_error = None
+        register_live(self)
 
     # -- the future's own API -------------------------------------------------
 
@@ -292,9 +310,11 @@ class BaseFuture:
     # -- conversions and protocols ----------------------------------------------
 
     def __repr__(self) -> str:
-        # Never delegated: a debugger or a log line must not resolve a future.
+        # A resolved future is its value wherever it is shown (``print`` of a
+        # list that holds it); a pending one is never resolved by a debugger
+        # or a log line.
         if self._resolved:
-            return f"<{type(self).__name__} resolved value={_short.repr(self._value)}>"
+            return repr(self._value)
         return f"<{type(self).__name__} pending>"
 
     def __str__(self) -> str:
@@ -578,7 +598,9 @@ class FutureResult(BaseFuture):
         return iter([FutureElement(self, index) for index in range(size)])
 
     def __repr__(self) -> str:
-        state = f"resolved value={_short.repr(self._value)}" if self._resolved else "pending"
+        if self._resolved:
+            return repr(self._value)  # it is its value wherever it is shown
+        state = "pending"
         return f"<FutureResult {state} deps={_short.repr(self._deps)} state_num={self._state_num!r}>"
 
 
@@ -630,7 +652,9 @@ class FutureElement(BaseFuture):
         return fields
 
     def __repr__(self) -> str:
-        state = f"resolved value={_short.repr(self._value)}" if self._resolved else "pending"
+        if self._resolved:
+            return repr(self._value)  # it is its value wherever it is shown
+        state = "pending"
         return f"<FutureElement {state} index={self._index} of {self._parent!r}>"
 
 
@@ -668,7 +692,9 @@ class CombinedFuture(BaseFuture):
         return fields
 
     def __repr__(self) -> str:
-        state = f"resolved value={_short.repr(self._value)}" if self._resolved else "pending"
+        if self._resolved:
+            return repr(self._value)  # it is its value wherever it is shown
+        state = "pending"
         return f"<{type(self).__name__} {state} of {len(self._futures)} inputs>"
 
 

@@ -38,7 +38,7 @@ from typing import Any
 import dill  # type: ignore[import-untyped]
 
 from statek_vm.exceptions import SnapshotError
-from statek_vm.future import FutureResult
+from statek_vm.future import FutureResult, register_live
 from statek_vm.module_state import is_job_copy
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
@@ -278,6 +278,7 @@ def _set_future_fields(future: FutureResult, fields: tuple[Any, ...]) -> None:
     setattr_(future, "_resolved", len(fields) == 5)
     setattr_(future, "_value", fields[4] if len(fields) == 5 else None)
     setattr_(future, "_attribute_error", None)
+    register_live(future)
 
 
 def _reduce_cell(cell: Any) -> Any:

@@ -33,7 +33,7 @@ import warnings
 from typing import Any
 
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
-from statek_vm.future import FUTURE_CLASSES
+from statek_vm.future import LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm import opcodes
@@ -49,6 +49,7 @@ from statek_vm.vm.frame import (
     RET_PUSH,
     Frame,
 )
+from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.objects import (
     VMAsyncGenerator,
     VMCoroutine,
@@ -720,17 +721,9 @@ class Interpreter:
         return gf
 
     def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None, via: Any = None) -> Any:
-        """Call host code.  A future passed directly as an argument is resolved first."""
-        for a in args:
-            if type(a) in FUTURE_CLASSES:
-                args, kwargs = _resolve_arguments(func, args, kwargs)
-                break
-        else:
-            if kwargs:
-                for v in kwargs.values():
-                    if type(v) in FUTURE_CLASSES:
-                        args, kwargs = _resolve_arguments(func, args, kwargs)
-                        break
+        """Call host code, which is handed values, never futures (``handoff``)."""
+        if LIVE_FUTURES:
+            args, kwargs = host_arguments(func, args, kwargs)
         if (
             type(func) is _BuiltinMethod
             and func.__name__ in ("split", "subgroup")
@@ -887,15 +880,6 @@ def _send_target(frame: Frame) -> int:
         if ops[i].name == "SEND":
             return ops[i].arg + DIALECT.send_exit  # type: ignore[no-any-return]
     raise VMInternalError(f"no SEND before {frame!r}")
-
-
-def _resolve_arguments(func: Any, args: Any, kwargs: dict[str, Any] | None) -> tuple[Any, Any]:
-    if getattr(func, "__statek_future_aware__", False):
-        return args, kwargs
-    resolved = [a.value if type(a) in FUTURE_CLASSES else a for a in args]
-    if kwargs:
-        kwargs = {k: (v.value if type(v) in FUTURE_CLASSES else v) for k, v in kwargs.items()}
-    return resolved, kwargs
 
 
 def _generator_exit_exception(gen: _GeneratorBase, exc: BaseException) -> BaseException:

@@ -23,9 +23,10 @@ from collections.abc import Callable
 from typing import Any
 
 from statek_vm.exceptions import FutureError
-from statek_vm.future import FUTURE_API, FUTURE_CLASSES
+from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
+from statek_vm.vm.handoff import STORE_ONLY_METHODS, shown, stored_method
 from statek_vm.vm.objects import (
     AsyncGenWrapped,
     VMAsyncGenerator,
@@ -301,7 +302,10 @@ _BINARY_OPS: list[Callable[[Any, Any], Any]] = [
 @op
 def BINARY_OP(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
-    result = _BINARY_OPS[arg](st[-2], st[-1])
+    if LIVE_FUTURES and (arg == 6 or arg == 19) and type(st[-2]) is str:
+        result = st[-2] % shown(st[-1])  # %-formatting shows what its operand holds
+    else:
+        result = _BINARY_OPS[arg](st[-2], st[-1])
     del st[-1]
     st[-1] = result
 
@@ -670,7 +674,8 @@ def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> None:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
-    method = getattr(owner, arg)
+    names = STORE_ONLY_METHODS.get(type(owner))
+    method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
     f.stack[-1] = NULL
     f.stack.append(method)
 
@@ -701,6 +706,8 @@ def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
     value = st[-2] if have_spec else st[-1]
     if type(value) in FUTURE_CLASSES:
         value = value.value
+    elif LIVE_FUTURES:
+        value = shown(value)
     conv = arg & 3
     if conv == 1:
         value = str(value)

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from statek_vm.future import FUTURE_API, FUTURE_CLASSES
+from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CellSlot
 from statek_vm.vm import opcodes, opcodes_312
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
+from statek_vm.vm.handoff import STORE_ONLY_METHODS, shown, stored_method
 from statek_vm.vm.objects import VMFunction
 
 Handler = opcodes.Handler
@@ -69,7 +70,8 @@ def LOAD_ATTR_METHOD(vm: Any, f: Frame, arg: str) -> None:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
-    method = getattr(owner, arg)
+    names = STORE_ONLY_METHODS.get(type(owner))
+    method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
     f.stack[-1] = method
     f.stack.append(NULL)
 
@@ -235,6 +237,8 @@ def CONVERT_VALUE(vm: Any, f: Frame, arg: int) -> None:
     value = f.stack[-1]
     if type(value) in FUTURE_CLASSES:
         value = value.value
+    elif LIVE_FUTURES:
+        value = shown(value)
     f.stack[-1] = str(value) if arg == 1 else repr(value) if arg == 2 else ascii(value)
 
 
@@ -244,6 +248,8 @@ def FORMAT_SIMPLE(vm: Any, f: Frame, arg: Any) -> None:
     if type(value) is not str:
         if type(value) in FUTURE_CLASSES:
             value = value.value
+        elif LIVE_FUTURES:
+            value = shown(value)
         f.stack[-1] = format(value, "")
 
 
@@ -253,6 +259,8 @@ def FORMAT_WITH_SPEC(vm: Any, f: Frame, arg: Any) -> None:
     value, spec = st[-2], st[-1]
     if type(value) in FUTURE_CLASSES:
         value = value.value
+    elif LIVE_FUTURES:
+        value = shown(value)
     result = format(value, spec)
     del st[-1]
     st[-1] = result

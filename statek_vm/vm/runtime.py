@@ -14,6 +14,7 @@ the semantics, including error messages, native.
 from __future__ import annotations
 
 import builtins
+import collections
 import types
 from typing import Any
 
@@ -41,6 +42,19 @@ def dict_(*args, **kwargs):
     if args and not hasattr(args[0], "keys"):
         args = (drain(args[0]),) + args[1:]
     return _dict(*args, **kwargs)
+
+def counter_(iterable=None, /, **kwds):
+    if iterable is not None and not hasattr(iterable, "keys"):
+        iterable = drain(iterable)
+    return _Counter(iterable, **kwds)
+
+def ordered_dict(*args, **kwargs):
+    if args and not hasattr(args[0], "keys"):
+        args = (drain(args[0]),) + args[1:]
+    return _OrderedDict(*args, **kwargs)
+
+def deque_(iterable=(), maxlen=None):
+    return _deque(drain(iterable), maxlen)
 
 def sum_(iterable, /, start=0):
     return _sum(drain(iterable), start)
@@ -169,6 +183,9 @@ def namespace() -> dict[str, Any]:
             "_set": set,
             "_frozenset": frozenset,
             "_dict": dict,
+            "_Counter": collections.Counter,
+            "_OrderedDict": collections.OrderedDict,
+            "_deque": collections.deque,
             "_sum": sum,
             "_sorted": sorted,
             "_min": min,
@@ -193,6 +210,9 @@ REPLACEMENTS: dict[Any, str] = {
     set: "set_",
     frozenset: "frozenset_",
     dict: "dict_",
+    collections.Counter: "counter_",
+    collections.OrderedDict: "ordered_dict",
+    collections.deque: "deque_",
     sum: "sum_",
     any: "any_",
     all: "all_",

@@ -295,15 +295,16 @@ def test_str_and_format_are_the_values() -> None:
     assert bytes(future_of(b"raw")) == b"raw"
 
 
-def test_repr_is_the_futures_own() -> None:
+def test_repr_is_the_futures_own_while_pending_and_the_values_once_resolved() -> None:
     box = Box("secret", ready=False)
     future = FutureResult(deps=box, state_num=4)
     assert repr(future).startswith("<FutureResult pending deps=")
     assert "state_num=4" in repr(future)
     ready = future_of("shown")
     ready.value
-    assert repr(ready).startswith("<FutureResult resolved value='shown'")
-    assert f"{ready!r}".startswith("<FutureResult resolved")
+    assert repr(ready) == "'shown'"
+    assert f"{ready!r}" == "'shown'"
+    assert repr([ready, future]).startswith("['shown', <FutureResult pending deps=")
     assert repr(get_any_future(future_of(1, ready=False))) == "<AnyFuture pending of 1 inputs>"
     assert box.fetches == 0
 
