@@ -28,6 +28,7 @@ from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.snapshot import envelope, pickling
+from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
 from statek_vm.vm.objects import VMCoroutine
@@ -98,6 +99,10 @@ class Job:
         self.history: list[dict[str, Any]] = []
         self._output = io.StringIO()
         self._interp = Interpreter(retry_host_calls=retry_host_calls, counts=instruction_counts)
+        # The VM's own re-statements of builtins and operations are made once
+        # per process, before any job runs rather than inside the first that
+        # needs them.
+        runtime.namespace()
         # The job's own copies of modules with hidden state, and its own
         # context variables (decimal's context among them): module_state.py.
         self._modules: dict[str, types.ModuleType] = {}

@@ -155,7 +155,8 @@ def native_base(cls: type) -> type:
     return base or object
 
 
-def _slot_values(obj: Any, cls: type) -> list[tuple[type, str, Any]]:
+def slot_values(obj: Any, cls: type) -> list[tuple[type, str, Any]]:
+    """``(class, slot name, value)`` of each set slot of a script object."""
     values = []
     for klass in cls.__mro__:
         if not klass.__flags__ & _HEAPTYPE:
@@ -172,7 +173,16 @@ def _instance_dict(obj: Any) -> dict[str, Any] | None:
         d = object.__getattribute__(obj, "__dict__")
     except AttributeError:
         return None
-    return d or None
+    return d if type(d) is dict else None
+
+
+def _set_instance_dict(obj: Any, d: dict[str, Any]) -> None:
+    for klass in type(obj).__mro__:
+        descriptor = klass.__dict__.get("__dict__")
+        if type(descriptor) is types.GetSetDescriptorType:
+            descriptor.__set__(obj, d)
+            return
+    object.__getattribute__(obj, "__dict__").update(d)
 
 
 # The built-in types a script class may derive from, by how their value is
@@ -244,7 +254,7 @@ def reduce_instance(obj: Any) -> Any:
                     f"{native.__module__}.{native.__qualname__}, whose value a snapshot cannot carry"
                 )
             items = capture(obj)
-    state = (_instance_dict(obj), _slot_values(obj, cls), items)
+    state = (_instance_dict(obj), slot_values(obj, cls), items)
     return (new_instance, (cls, native, value), state, None, None, set_instance_state)
 
 
@@ -255,8 +265,10 @@ def new_instance(cls: type, native: type, value: Any) -> Any:
 
 def set_instance_state(obj: Any, state: tuple[Any, ...]) -> None:
     d, slots, items = state
-    if d:
-        object.__getattribute__(obj, "__dict__").update(d)
+    if d is not None:
+        # The very dict: a frame that holds ``vars(obj)`` (a cached_property
+        # storing its value) must still share it with the object.
+        _set_instance_dict(obj, d)
     for klass, name, value in slots:
         klass.__dict__[name].__set__(obj, value)
     if items is not None:

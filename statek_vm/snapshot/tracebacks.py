@@ -32,7 +32,7 @@ import sys
 import types
 from typing import Any
 
-from statek_vm.snapshot.classes import _instance_dict, _slot_values, native_base
+from statek_vm.snapshot.classes import _instance_dict, native_base, slot_values
 
 # BaseException's own descriptors, used directly: a script class may override
 # __setattr__ or __getattribute__, and no script code runs while loading.
@@ -66,7 +66,7 @@ def reduce_exception(exc: BaseException) -> Any:
         _BASE["args"].__get__(exc),
         values,
         _instance_dict(exc),
-        _slot_values(exc, cls) if cls.__flags__ & (1 << 9) else [],
+        slot_values(exc, cls) if cls.__flags__ & (1 << 9) else [],
         exc.__traceback__,
         exc.__context__,
         exc.__cause__,

@@ -34,6 +34,9 @@ RET_GEN_FOR = 3  # a generator resumed by FOR_ITER
 RET_GEN_SEND = 4  # a generator/coroutine resumed by SEND (yield from / await)
 RET_BASE = 5  # the bottom frame of a run: the run ends
 RET_GEN_NEXT = 6  # a generator resumed by next(g[, default]) or g.send(v): push the value
+RET_PUSH_NULL = 7  # an attribute loaded for a call (3.13): push the value, then NULL
+RET_BRANCH = 8  # a truth test for a conditional jump: ret_info (jump_if, target, keep)
+RET_DISCARD = 9  # a store done by script code (__setitem__, a property's setter): push nothing
 
 
 def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:

@@ -199,23 +199,25 @@ def _search(
         found.append(value)
         places.append((None, where, "future"))
         return True
-    if cls not in CONTAINERS and not (isinstance(value, tuple) and hasattr(cls, "_make")):
-        return False
+    if cls not in CONTAINERS and not _is_namedtuple(cls):
+        if not _is_script_instance_type(cls):
+            return False
+        return _search_instance(value, where, found, places, seen)
     key = id(value)
     if key in seen:
         if seen[key] and where is not None:
             places.append((value, where, "container"))
         return seen[key]
     seen[key] = False  # while it is searched: a container inside itself adds nothing
-    if isinstance(value, dict):
+    if issubclass(cls, dict):
         kinds = set(map(type, value.values()))
         kinds.update(map(type, value.keys()))
     else:
         kinds = set(map(type, value))
-    if FUTURE_CLASSES.isdisjoint(kinds) and CONTAINERS.isdisjoint(kinds) and not any(_is_namedtuple(k) for k in kinds):
+    if FUTURE_CLASSES.isdisjoint(kinds) and not any(_searched(k) for k in kinds):
         return False
     any_inside = False
-    if isinstance(value, dict):
+    if issubclass(cls, dict):
         for k, v in value.items():
             if _search(k, None, found, [], seen):
                 any_inside = True
@@ -231,8 +233,60 @@ def _search(
     return any_inside
 
 
+def _searched(cls: type) -> bool:
+    return cls in CONTAINERS or _is_namedtuple(cls) or _is_script_instance_type(cls)
+
+
+_HEAPTYPE = 1 << 9
+
+
+def _is_script_instance_type(cls: type) -> bool:
+    """Whether objects of ``cls`` are the script's own records (searched through their ``__dict__``)."""
+    if not cls.__flags__ & _HEAPTYPE or issubclass(cls, type) or cls in FUTURE_CLASSES:
+        return False
+    from statek_vm.snapshot.classes import travels_by_value
+
+    return travels_by_value(cls)
+
+
+def _instance_dict(obj: Any) -> dict[str, Any] | None:
+    try:
+        found = object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        return None
+    return found if type(found) is dict else None
+
+
+def _search_instance(
+    value: Any, where: Any, found: list[Any], places: list[tuple[Any, Any, Any]], seen: dict[int, bool]
+) -> bool:
+    # A script object's attributes are searched like a dict's values: host
+    # code that shows it (a dataclass's repr, json's default=vars) reads them.
+    key = id(value)
+    if key in seen:
+        return seen[key]
+    seen[key] = False
+    from statek_vm.snapshot.classes import slot_values
+
+    attributes = _instance_dict(value)
+    any_inside = False
+    if attributes:
+        for v in list(attributes.values()):
+            if _search(v, None, found, [], seen):
+                any_inside = True
+    for _, _, v in slot_values(value, type(value)):
+        if _search(v, None, found, [], seen):
+            any_inside = True
+    seen[key] = any_inside
+    if any_inside:
+        places.append((value, where, "container"))
+    return any_inside
+
+
 def _is_namedtuple(cls: type) -> bool:
-    return issubclass(cls, tuple) and hasattr(cls, "_make")
+    # By the type alone: isinstance() and getattr() could run script code
+    # (a __class__ property, a metaclass's __getattr__).
+    return issubclass(cls, tuple) and cls is not tuple and any("_make" in k.__dict__ for k in cls.__mro__)
 
 
 def _replace(args: Any, kwargs: dict[str, Any] | None, places: list[tuple[Any, Any, Any]]) -> tuple[Any, Any]:
@@ -268,7 +322,22 @@ def _values_of(container: Any, memo: dict[int, Any]) -> Any:
         return memo[key]
     memo[key] = container  # a container inside itself: the in-place one, or the old tuple
     cls = type(container)
-    if isinstance(container, dict):
+    if cls not in CONTAINERS and not _is_namedtuple(cls):  # a script object: its attributes
+        from statek_vm.snapshot.classes import slot_values
+
+        attributes = _instance_dict(container)
+        if attributes is not None:
+            for k, v in list(attributes.items()):
+                new = _inner(v, memo)
+                if new is not v:
+                    attributes[k] = new
+        for klass, name, v in slot_values(container, cls):
+            new = _inner(v, memo)
+            if new is not v:
+                klass.__dict__[name].__set__(container, new)  # the slot itself: no __setattr__ runs
+        memo[key] = container
+        return container
+    if issubclass(cls, dict):
         rekey = any(type(k) in FUTURE_CLASSES or type(k) in CONTAINERS for k in container)
         if rekey:
             items = [(_inner(k, memo), _inner(v, memo)) for k, v in dict.items(container)]
@@ -318,6 +387,6 @@ def _inner(x: Any, memo: dict[int, Any]) -> Any:
     cls = type(x)
     if cls in FUTURE_CLASSES:
         return x._value
-    if cls in CONTAINERS or (isinstance(x, tuple) and hasattr(cls, "_make")):
+    if cls in CONTAINERS or _is_namedtuple(cls) or _is_script_instance_type(cls):
         return _values_of(x, memo)
     return x

@@ -25,6 +25,8 @@ snapshot keeps.
 from __future__ import annotations
 
 import collections
+import functools
+import operator
 import os
 import sys
 import threading
@@ -40,17 +42,22 @@ from statek_vm.vm import opcodes
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import (
+    NULL,
     RET_BASE,
+    RET_BRANCH,
     RET_CLASS,
+    RET_DISCARD,
     RET_GEN_FOR,
     RET_GEN_NEXT,
     RET_GEN_SEND,
     RET_INIT,
     RET_PUSH,
+    RET_PUSH_NULL,
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.objects import (
+    REDO,
     VMAsyncGenerator,
     VMCoroutine,
     VMFunction,
@@ -59,6 +66,8 @@ from statek_vm.vm.objects import (
     _GeneratorBase,
     _yieldfrom,
 )
+from statek_vm.vm.operations import RedoOnVM, call_restatable, redo, restatement
+from statek_vm.vm.runtime import lookup
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
 from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
 
@@ -70,6 +79,49 @@ SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
 SIG_EXC = 11  # an instruction raised
 
 _MethodType = types.MethodType
+_HEAPTYPE = 1 << 9
+_type_call = type.__call__
+_SINGLEDISPATCH_WRAPPER = functools.singledispatch(lambda value: value).__code__  # type: ignore[attr-defined]
+
+
+def _scripted_construction(cls: Any) -> bool:
+    """Whether making an instance of ``cls`` runs a script ``__new__`` or ``__init__``."""
+    new = lookup(cls, "__new__")
+    if type(new) is staticmethod and type(new.__func__) is VMFunction:
+        return True
+    return type(lookup(cls, "__init__")) is VMFunction
+
+
+def _call_partial(vm: Interpreter, f: Frame, func: Any, args: Any, kwargs: Any) -> Any:
+    keywords = {**func.keywords, **kwargs} if kwargs else func.keywords
+    return vm.call(f, func.func, [*func.args, *args], keywords or None)
+
+
+def _call_attrgetter(vm: Interpreter, f: Frame, func: Any, args: Any, kwargs: Any) -> Any:
+    if len(args) != 1 or kwargs:
+        return vm.call_host(func, args, kwargs)
+    return redo(vm, f, "attrgetter_", [args[0], func.__reduce__()[1]])
+
+
+def _call_methodcaller(vm: Interpreter, f: Frame, func: Any, args: Any, kwargs: Any) -> Any:
+    if len(args) != 1 or kwargs:
+        return vm.call_host(func, args, kwargs)
+    made, given = func.__reduce__()
+    if isinstance(made, functools.partial):  # keyword arguments: partial(methodcaller, name, **kwargs)
+        name, call_args, call_kwargs = made.args[0], given, made.keywords
+    else:
+        name, call_args, call_kwargs = given[0], given[1:], {}
+    return redo(vm, f, "methodcaller_", [args[0], name, call_args, call_kwargs])
+
+
+# Host callables that wrap another callable: what they call runs as any call
+# from the script does (a script function as a VM frame).
+_CALLABLE_WRAPPERS: dict[type, Any] = {
+    functools.partial: _call_partial,
+    operator.attrgetter: _call_attrgetter,
+    operator.methodcaller: _call_methodcaller,
+}
+_PRINTED_NATIVELY = frozenset({str, int, float, bool, type(None)})
 _FunctionType = types.FunctionType
 _warn = warnings.warn
 _generator_send = VMGenerator.send
@@ -308,6 +360,10 @@ class Interpreter:
                 r = fn(self, frame, arg)
             except BaseException as e:  # noqa: BLE001 - every exception is the script's or a suspension
                 frame.pc = pc
+                if REDO.raised:
+                    # Native code swallowed the instruction's request to run
+                    # on the VM and failed otherwise: run it as before.
+                    return self._without_redo(frame, e)
                 return SIG_EXC, frame, e
             if r is None:
                 continue
@@ -326,6 +382,26 @@ class Interpreter:
                 code = table(frame.unit)
                 continue
             return r, frame, None
+
+    def _without_redo(self, frame: Frame, error: BaseException) -> tuple[int, Frame, Any]:
+        REDO.raised = False
+        REDO.disabled += 1
+        pc = frame.pc
+        fn, arg = (_dispatch_table if self.counts is None else self._counting_table)(frame.unit)[pc]
+        frame.pc = pc + 1
+        try:
+            r = fn(self, frame, arg)
+        except BaseException as e:  # noqa: BLE001
+            frame.pc = pc
+            return SIG_EXC, frame, e
+        finally:
+            REDO.disabled -= 1
+        if r is None:
+            return SIG_SWITCH, frame, None
+        if type(r) is Frame:
+            r.back = frame
+            return SIG_SWITCH, r, None
+        return r, frame, None
 
     def _dispatch_handling(self, box: list[Frame], base: Frame, cur: BaseException) -> tuple[int, Frame, Any]:
         # Run inside a real ``except`` block for the exception the script is
@@ -385,6 +461,18 @@ class Interpreter:
                 return self._unwind(
                     caller, base, StopIteration(value) if value is not None else StopIteration(), resumable
                 )
+        elif mode == RET_DISCARD:
+            pass
+        elif mode == RET_BRANCH:
+            jump_if, target, keep = frame.ret_info
+            frame.ret_info = None
+            if value is jump_if:
+                caller.pc = target
+            elif keep:
+                caller.stack.pop()
+        elif mode == RET_PUSH_NULL:
+            caller.stack.append(value)
+            caller.stack.append(NULL)
         elif mode == RET_INIT:
             if value is not None:
                 caller.pc -= 1
@@ -666,6 +754,8 @@ class Interpreter:
                 frame.ret_mode = RET_INIT
                 frame.ret_info = instance
                 return self._callee(f, frame)
+            if _scripted_construction(func):
+                return redo(self, f, "instantiate", [func, args, kwargs or {}])
         elif cls is _BuiltinMethod:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
@@ -678,12 +768,43 @@ class Interpreter:
                 # builtin); a generator's was counted as it was entered.
                 return self._callee(f, result)
             return result
+        if cls.__flags__ & _HEAPTYPE:
+            method = lookup(cls, "__call__")
+            if type(method) is VMFunction:
+                # An object of a script class called: its __call__ runs as a VM frame.
+                return self._callee(f, self.frame_for(method, [func, *args], kwargs))
+            if method is _type_call and _scripted_construction(func):
+                # A class whose metaclass (ABCMeta, say) makes instances as type does.
+                return redo(self, f, "instantiate", [func, args, kwargs or {}])
+        unwrap = _CALLABLE_WRAPPERS.get(cls)
+        if unwrap is not None:
+            return unwrap(self, f, func, args, kwargs)
+        if cls is _FunctionType and func.__code__ is _SINGLEDISPATCH_WRAPPER and args:
+            # functools.singledispatch: the implementation for the first
+            # argument's class, called as any callable is.
+            return self.call(f, func.dispatch(args[0].__class__), args, kwargs)
         if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
             # Host code that looks at its caller's frame (sys._getframe in
             # doctest and namedtuple, warnings' stacklevel) must find the
             # script there: call it from a native frame that carries the
             # script's globals, file and function name.
             return self.call_host(func, args, kwargs, trampoline(f))
+        if cls is _BuiltinMethod or cls is type:
+            restated = restatement(func, args, f)
+            if restated is not None:
+                if func is print:
+                    # print writes each argument as it goes: one with script
+                    # parts must be converted before anything is written.
+                    if LIVE_FUTURES:
+                        args, kwargs = host_arguments(func, args, kwargs)
+                    for a in args:
+                        if type(a) not in _PRINTED_NATIVELY:
+                            return redo(self, f, restated, args, kwargs)
+                    return self.call_host(func, args, kwargs)
+                try:
+                    return self.call_host(func, args, kwargs, call_restatable)
+                except RedoOnVM:
+                    return redo(self, f, restated, args, kwargs)
         return self.call_host(func, args, kwargs)
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:

@@ -18,6 +18,7 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 import types
@@ -28,6 +29,42 @@ from typing import Any
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
+
+
+class RedoOnVM(BaseException):
+    """Raised to an instruction whose native operation called script code.
+
+    Only raised where the caller is one of the instructions in
+    :data:`REDO_ON_VM`, each of which has had no effect yet when script code
+    is called and catches it to run the operation's re-statement on the VM
+    (``statek_vm/vm/operations.py``).  A ``BaseException``: no native code
+    between them catches it.
+    """
+
+
+# The code objects of the instruction handlers that catch RedoOnVM.
+REDO_ON_VM: set[types.CodeType] = set()
+# Library code that an instruction's native operation runs and that calls
+# script code before it has done anything else (a cached_property's __get__):
+# a request raised there reaches the instruction too.
+REDO_VIA: set[types.CodeType] = {functools.cached_property.__get__.__code__}
+
+
+class _Redo(threading.local):
+    """``raised``: a RedoOnVM is on its way to its instruction (cleared there).
+
+    Native code may swallow it (a type's attribute lookup clears errors from
+    its dict's ``__eq__``): the instruction then fails with another error
+    while ``raised`` is still set, and the VM runs it again with
+    ``disabled`` set, the script code in a nested run as any host call's.
+    """
+
+    def __init__(self) -> None:
+        self.raised = False
+        self.disabled = 0
+
+
+REDO = _Redo()
 
 
 class _Quiet(threading.local):
@@ -104,6 +141,21 @@ class VMFunction(metaclass=_FunctionType):
             # is suspended, or finished), dropped with the job: that job runs
             # none of its code here (see ScriptBuiltins in statek_vm/job.py).
             return None
+        caller = sys._getframe(1)
+        if (
+            (caller.f_code in REDO_ON_VM or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM))  # type: ignore[union-attr]
+            and not REDO.disabled
+            and sys.gettrace() is None
+            and sys.getprofile() is None
+        ):
+            # (A trace or profile function is called from the instruction's
+            # own frame too: then it is that call, and nothing is redone.)
+            REDO.raised = True
+            # An instruction's native operation (an attribute load, a
+            # conversion to str) is calling script code: the instruction
+            # stops here, before the script code starts, and runs that
+            # operation on the VM instead (statek_vm/vm/operations.py).
+            raise RedoOnVM
         try:
             return current_interpreter().call_from_host(self, args, kwargs)
         except BaseException as error:

@@ -25,6 +25,7 @@ from typing import Any
 from statek_vm.exceptions import FutureError
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
+from statek_vm.vm import operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, shown, stored_method
 from statek_vm.vm.objects import (
@@ -34,6 +35,7 @@ from statek_vm.vm.objects import (
     VMFunction,
     VMGenerator,
 )
+from statek_vm.vm.operations import RedoOnVM
 from statek_vm.vm.script_frames import clean_traceback
 
 _MISSING: Any = object()
@@ -300,12 +302,17 @@ _BINARY_OPS: list[Callable[[Any, Any], Any]] = [
 
 
 @op
-def BINARY_OP(vm: Any, f: Frame, arg: int) -> None:
+def BINARY_OP(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
-    if LIVE_FUTURES and (arg == 6 or arg == 19) and type(st[-2]) is str:
-        result = st[-2] % shown(st[-1])  # %-formatting shows what its operand holds
-    else:
-        result = _BINARY_OPS[arg](st[-2], st[-1])
+    try:
+        if LIVE_FUTURES and (arg == 6 or arg == 19) and type(st[-2]) is str:
+            result = st[-2] % shown(st[-1])  # %-formatting shows what its operand holds
+        else:
+            result = _BINARY_OPS[arg](st[-2], st[-1])
+    except RedoOnVM:
+        left, right = st[-2], st[-1]
+        del st[-2:]
+        return operations.redo(vm, f, "binary_op", [left, right, arg])
     del st[-1]
     st[-1] = result
 
@@ -314,11 +321,17 @@ _COMPARE_OPS = [operator.lt, operator.le, operator.eq, operator.ne, operator.gt,
 
 
 @op
-def COMPARE_OP(vm: Any, f: Frame, arg: int) -> None:
+def COMPARE_OP(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
-    result = _COMPARE_OPS[arg](st[-2], st[-1])
+    try:
+        result = _COMPARE_OPS[arg](st[-2], st[-1])
+    except RedoOnVM:
+        left, right = st[-2], st[-1]
+        del st[-2:]
+        return operations.redo(vm, f, "compare", [left, right, arg])
     del st[-1]
     st[-1] = result
+    return None
 
 
 @op
@@ -333,53 +346,93 @@ def IS_OP(vm: Any, f: Frame, arg: int) -> None:
 
 
 @op
-def CONTAINS_OP(vm: Any, f: Frame, arg: int) -> None:
+def CONTAINS_OP(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
-    result = (st[-2] in st[-1]) ^ bool(arg)
+    try:
+        result = (st[-2] in st[-1]) ^ bool(arg)
+    except RedoOnVM:
+        item, container = st[-2], st[-1]
+        del st[-2:]
+        return operations.redo(vm, f, "contains", [container, item, bool(arg)])
     del st[-1]
     st[-1] = result
+    return None
 
 
 @op
-def UNARY_POSITIVE(vm: Any, f: Frame, arg: Any) -> None:
-    f.stack[-1] = +f.stack[-1]
+def UNARY_POSITIVE(vm: Any, f: Frame, arg: Any) -> Any:
+    try:
+        f.stack[-1] = +f.stack[-1]
+    except RedoOnVM:
+        return operations.redo(vm, f, "unary_op", [f.stack.pop(), "__pos__", "+"])
+    return None
 
 
 @op
-def UNARY_NEGATIVE(vm: Any, f: Frame, arg: Any) -> None:
-    f.stack[-1] = -f.stack[-1]
+def UNARY_NEGATIVE(vm: Any, f: Frame, arg: Any) -> Any:
+    try:
+        f.stack[-1] = -f.stack[-1]
+    except RedoOnVM:
+        return operations.redo(vm, f, "unary_op", [f.stack.pop(), "__neg__", "-"])
+    return None
 
 
 @op
-def UNARY_NOT(vm: Any, f: Frame, arg: Any) -> None:
-    f.stack[-1] = not f.stack[-1]
+def UNARY_NOT(vm: Any, f: Frame, arg: Any) -> Any:
+    try:
+        f.stack[-1] = not f.stack[-1]
+    except RedoOnVM:
+        return operations.redo(vm, f, "not_", [f.stack.pop()])
+    return None
 
 
 @op
-def UNARY_INVERT(vm: Any, f: Frame, arg: Any) -> None:
-    f.stack[-1] = ~f.stack[-1]
+def UNARY_INVERT(vm: Any, f: Frame, arg: Any) -> Any:
+    try:
+        f.stack[-1] = ~f.stack[-1]
+    except RedoOnVM:
+        return operations.redo(vm, f, "unary_op", [f.stack.pop(), "__invert__", "~"])
+    return None
 
 
 @op
-def BINARY_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
+def BINARY_SUBSCR(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
-    result = st[-2][st[-1]]
+    try:
+        result = st[-2][st[-1]]
+    except RedoOnVM:
+        container, key = st[-2], st[-1]
+        del st[-2:]
+        return operations.redo(vm, f, "getitem", [container, key])
     del st[-1]
     st[-1] = result
+    return None
 
 
 @op
-def STORE_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
+def STORE_SUBSCR(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
-    st[-2][st[-1]] = st[-3]
+    try:
+        st[-2][st[-1]] = st[-3]
+    except RedoOnVM:
+        value, container, key = st[-3], st[-2], st[-1]
+        del st[-3:]
+        return operations.redo_store(vm, f, "setitem", [container, key, value])
     del st[-3:]
+    return None
 
 
 @op
-def DELETE_SUBSCR(vm: Any, f: Frame, arg: Any) -> None:
+def DELETE_SUBSCR(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
-    del st[-2][st[-1]]
+    try:
+        del st[-2][st[-1]]
+    except RedoOnVM:
+        container, key = st[-2], st[-1]
+        del st[-2:]
+        return operations.redo_store(vm, f, "delitem", [container, key])
     del st[-2:]
+    return None
 
 
 @op
@@ -410,19 +463,27 @@ HANDLERS["JUMP_NO_INTERRUPT"] = JUMP_FORWARD
 
 
 @op
-def POP_JUMP_FORWARD_IF_FALSE(vm: Any, f: Frame, arg: int) -> None:
+def POP_JUMP_FORWARD_IF_FALSE(vm: Any, f: Frame, arg: int) -> Any:
     value = f.stack[-1]
-    if value is False or (value is not True and not value):
-        f.pc = arg
+    try:
+        if value is False or (value is not True and not value):
+            f.pc = arg
+    except RedoOnVM:
+        return operations.redo_branch(vm, f, value, False, arg, keep=False)
     f.stack.pop()
+    return None
 
 
 @op
-def POP_JUMP_FORWARD_IF_TRUE(vm: Any, f: Frame, arg: int) -> None:
+def POP_JUMP_FORWARD_IF_TRUE(vm: Any, f: Frame, arg: int) -> Any:
     value = f.stack[-1]
-    if value is True or (value is not False and value):
-        f.pc = arg
+    try:
+        if value is True or (value is not False and value):
+            f.pc = arg
+    except RedoOnVM:
+        return operations.redo_branch(vm, f, value, True, arg, keep=False)
     f.stack.pop()
+    return None
 
 
 @op
@@ -456,19 +517,27 @@ HANDLERS["POP_JUMP_IF_NOT_NONE"] = POP_JUMP_FORWARD_IF_NOT_NONE
 
 
 @op
-def JUMP_IF_FALSE_OR_POP(vm: Any, f: Frame, arg: int) -> None:
-    if not f.stack[-1]:
-        f.pc = arg
-    else:
-        f.stack.pop()
+def JUMP_IF_FALSE_OR_POP(vm: Any, f: Frame, arg: int) -> Any:
+    try:
+        if not f.stack[-1]:
+            f.pc = arg
+        else:
+            f.stack.pop()
+    except RedoOnVM:
+        return operations.redo_branch(vm, f, f.stack[-1], False, arg, keep=True)
+    return None
 
 
 @op
-def JUMP_IF_TRUE_OR_POP(vm: Any, f: Frame, arg: int) -> None:
-    if f.stack[-1]:
-        f.pc = arg
-    else:
-        f.stack.pop()
+def JUMP_IF_TRUE_OR_POP(vm: Any, f: Frame, arg: int) -> Any:
+    try:
+        if f.stack[-1]:
+            f.pc = arg
+        else:
+            f.stack.pop()
+    except RedoOnVM:
+        return operations.redo_branch(vm, f, f.stack[-1], True, arg, keep=True)
+    return None
 
 
 # ----------------------------------------------------------- containers --
@@ -662,30 +731,44 @@ def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
 
 
 @op
-def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> None:
+def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> Any:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
-    f.stack[-1] = getattr(owner, arg)
+    try:
+        f.stack[-1] = getattr(owner, arg)
+    except RedoOnVM:
+        return operations.redo_attribute(vm, f, owner, arg, operations.PLAIN)
+    return None
 
 
 @op
-def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> None:
+def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> Any:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
     names = STORE_ONLY_METHODS.get(type(owner))
-    method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
+    try:
+        method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
+    except RedoOnVM:
+        return operations.redo_attribute(vm, f, owner, arg, operations.METHOD_NULL_FIRST)
     f.stack[-1] = NULL
     f.stack.append(method)
+    return None
 
 
 @op
-def STORE_ATTR(vm: Any, f: Frame, arg: str) -> None:
+def STORE_ATTR(vm: Any, f: Frame, arg: str) -> Any:
     st = f.stack
     owner = _resolve(st[-1])
-    setattr(owner, arg, st[-2])
+    try:
+        setattr(owner, arg, st[-2])
+    except RedoOnVM:
+        value = st[-2]
+        del st[-2:]
+        return operations.redo_store(vm, f, "store_attr", [owner, arg, value])
     del st[-2:]
+    return None
 
 
 @op
@@ -699,7 +782,7 @@ def DELETE_ATTR(vm: Any, f: Frame, arg: str) -> None:
 
 
 @op
-def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
+def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     have_spec = arg & 4
     spec = st[-1] if have_spec else ""
@@ -709,16 +792,26 @@ def FORMAT_VALUE(vm: Any, f: Frame, arg: int) -> None:
     elif LIVE_FUTURES:
         value = shown(value)
     conv = arg & 3
-    if conv == 1:
-        value = str(value)
-    elif conv == 2:
-        value = repr(value)
-    elif conv == 3:
-        value = ascii(value)
-    result = value if (not spec and type(value) is str) else format(value, spec)
+    original = value
+    try:
+        if conv == 1:
+            value = str(value)
+        elif conv == 2:
+            value = repr(value)
+        elif conv == 3:
+            value = ascii(value)
+        result = value if (not spec and type(value) is str) else format(value, spec)
+    except RedoOnVM:
+        if have_spec:
+            del st[-1]
+        st.pop()
+        # Script code was called before anything else: by the conversion,
+        # or (with none) by format.
+        return operations.redo(vm, f, "format_value", [original, conv, spec])
     if have_spec:
         del st[-1]
     st[-1] = result
+    return None
 
 
 # ---------------------------------------------------------------- calls --
@@ -1207,8 +1300,12 @@ def WITH_EXCEPT_START(vm: Any, f: Frame, arg: Any) -> Any:
 
 
 @op
-def GET_ITER(vm: Any, f: Frame, arg: Any) -> None:
-    f.stack[-1] = iter(f.stack[-1])
+def GET_ITER(vm: Any, f: Frame, arg: Any) -> Any:
+    try:
+        f.stack[-1] = iter(f.stack[-1])
+    except RedoOnVM:
+        return operations.redo(vm, f, "iter_", [f.stack.pop()])
+    return None
 
 
 @op
@@ -1478,3 +1575,26 @@ def _match_class(subject: Any, cls: Any, nargs: int, names: tuple[str, ...]) -> 
             return None
         attrs.append(value)
     return tuple(attrs)
+
+
+operations.register(
+    STORE_ATTR,
+    BINARY_OP,
+    UNARY_POSITIVE,
+    UNARY_NEGATIVE,
+    UNARY_INVERT,
+    BINARY_SUBSCR,
+    STORE_SUBSCR,
+    DELETE_SUBSCR,
+    GET_ITER,
+    LOAD_ATTR,
+    LOAD_METHOD,
+    FORMAT_VALUE,
+    COMPARE_OP,
+    CONTAINS_OP,
+    UNARY_NOT,
+    POP_JUMP_FORWARD_IF_FALSE,
+    POP_JUMP_FORWARD_IF_TRUE,
+    JUMP_IF_FALSE_OR_POP,
+    JUMP_IF_TRUE_OR_POP,
+)

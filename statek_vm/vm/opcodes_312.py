@@ -37,7 +37,7 @@ from typing import Any
 
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES
 from statek_vm.program.code_unit import CellSlot
-from statek_vm.vm import opcodes
+from statek_vm.vm import opcodes, operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import AsyncGenWrapped, VMCoroutine, VMGenerator
 
@@ -196,22 +196,25 @@ def LOAD_FROM_DICT_OR_GLOBALS(vm: Any, f: Frame, arg: str) -> None:
 # ------------------------------------------------------------ attributes --
 
 
-def LOAD_ATTR_PLAIN(vm: Any, f: Frame, arg: str) -> None:
+def LOAD_ATTR_PLAIN(vm: Any, f: Frame, arg: str) -> Any:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
-    f.stack[-1] = getattr(owner, arg)
+    try:
+        f.stack[-1] = getattr(owner, arg)
+    except operations.RedoOnVM:
+        return operations.redo_attribute(vm, f, owner, arg, operations.PLAIN)
+    return None
 
 
 @op
-def LOAD_ATTR(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
+def LOAD_ATTR(vm: Any, f: Frame, arg: tuple[bool, str]) -> Any:
     # Only reached when the dispatch table was not specialized (see
     # ``specialize``): the method bit chooses the layout.
     method, name = arg
     if method:
-        opcodes.LOAD_METHOD(vm, f, name)
-    else:
-        LOAD_ATTR_PLAIN(vm, f, name)
+        return opcodes.LOAD_METHOD(vm, f, name)
+    return LOAD_ATTR_PLAIN(vm, f, name)
 
 
 def super_attr(vm: Any, f: Frame, two_args: bool, name: str) -> Any:
@@ -521,3 +524,6 @@ def specialize(name: str, arg: Any) -> tuple[Handler, Any] | None:
         step2 = _INTRINSIC_2_STEPS.get(int(arg))
         return None if step2 is None else (step2, int(arg))
     return None
+
+
+operations.register(LOAD_ATTR_PLAIN)

@@ -30,7 +30,7 @@ from typing import Any
 
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CellSlot
-from statek_vm.vm import opcodes, opcodes_312
+from statek_vm.vm import opcodes, opcodes_312, operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, shown, stored_method
 from statek_vm.vm.objects import VMFunction
@@ -65,24 +65,27 @@ def LOAD_GLOBAL(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
         f.stack.append(NULL)
 
 
-def LOAD_ATTR_METHOD(vm: Any, f: Frame, arg: str) -> None:
+def LOAD_ATTR_METHOD(vm: Any, f: Frame, arg: str) -> Any:
     # The bound method and a NULL: CALL then has nothing to insert.
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
     names = STORE_ONLY_METHODS.get(type(owner))
-    method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
+    try:
+        method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
+    except operations.RedoOnVM:
+        return operations.redo_attribute(vm, f, owner, arg, operations.METHOD_NULL_AFTER)
     f.stack[-1] = method
     f.stack.append(NULL)
+    return None
 
 
 @op
-def LOAD_ATTR(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
+def LOAD_ATTR(vm: Any, f: Frame, arg: tuple[bool, str]) -> Any:
     method, name = arg
     if method:
-        LOAD_ATTR_METHOD(vm, f, name)
-    else:
-        opcodes_312.LOAD_ATTR_PLAIN(vm, f, name)
+        return LOAD_ATTR_METHOD(vm, f, name)
+    return opcodes_312.LOAD_ATTR_PLAIN(vm, f, name)
 
 
 @op
@@ -204,22 +207,33 @@ def SET_FUNCTION_ATTRIBUTE(vm: Any, f: Frame, arg: int) -> None:
 
 
 @op
-def TO_BOOL(vm: Any, f: Frame, arg: Any) -> None:
+def TO_BOOL(vm: Any, f: Frame, arg: Any) -> Any:
     value = f.stack[-1]
     if value is not True and value is not False:
-        f.stack[-1] = bool(value)
+        try:
+            f.stack[-1] = bool(value)
+        except operations.RedoOnVM:
+            return operations.redo(vm, f, "truth", [f.stack.pop()])
+    return None
 
 
 def _compare(arg: int) -> Handler:
-    compare = opcodes._COMPARE_OPS[arg & 15]
+    index = arg & 15
+    compare = opcodes._COMPARE_OPS[index]
     if not arg & 16:
         return opcodes.COMPARE_OP
 
-    def COMPARE_OP_BOOL(vm: Any, f: Frame, arg: Any) -> None:
+    def COMPARE_OP_BOOL(vm: Any, f: Frame, arg: Any) -> Any:
         st = f.stack
-        result = bool(compare(st[-2], st[-1]))
+        try:
+            result = bool(compare(st[-2], st[-1]))
+        except operations.RedoOnVM:
+            left, right = st[-2], st[-1]
+            del st[-2:]
+            return operations.redo(vm, f, "compare_bool", [left, right, index])
         del st[-1]
         st[-1] = result
+        return None
 
     return COMPARE_OP_BOOL
 
@@ -228,42 +242,57 @@ _COMPARE_STEPS = {arg: _compare(arg) for arg in (*range(6), *range(16, 22))}
 
 
 @op
-def COMPARE_OP(vm: Any, f: Frame, arg: int) -> None:
-    _COMPARE_STEPS[arg](vm, f, arg & 15)
+def COMPARE_OP(vm: Any, f: Frame, arg: int) -> Any:
+    return _COMPARE_STEPS[arg](vm, f, arg & 15)
 
 
 @op
-def CONVERT_VALUE(vm: Any, f: Frame, arg: int) -> None:
+def CONVERT_VALUE(vm: Any, f: Frame, arg: int) -> Any:
     value = f.stack[-1]
     if type(value) in FUTURE_CLASSES:
         value = value.value
     elif LIVE_FUTURES:
         value = shown(value)
-    f.stack[-1] = str(value) if arg == 1 else repr(value) if arg == 2 else ascii(value)
+    try:
+        f.stack[-1] = str(value) if arg == 1 else repr(value) if arg == 2 else ascii(value)
+    except operations.RedoOnVM:
+        f.stack.pop()
+        return operations.redo(vm, f, ("str_", "repr_", "ascii_")[arg - 1], [value])
+    return None
 
 
 @op
-def FORMAT_SIMPLE(vm: Any, f: Frame, arg: Any) -> None:
+def FORMAT_SIMPLE(vm: Any, f: Frame, arg: Any) -> Any:
     value = f.stack[-1]
     if type(value) is not str:
         if type(value) in FUTURE_CLASSES:
             value = value.value
         elif LIVE_FUTURES:
             value = shown(value)
-        f.stack[-1] = format(value, "")
+        try:
+            f.stack[-1] = format(value, "")
+        except operations.RedoOnVM:
+            f.stack.pop()
+            return operations.redo(vm, f, "format_", [value, ""])
+    return None
 
 
 @op
-def FORMAT_WITH_SPEC(vm: Any, f: Frame, arg: Any) -> None:
+def FORMAT_WITH_SPEC(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
     value, spec = st[-2], st[-1]
     if type(value) in FUTURE_CLASSES:
         value = value.value
     elif LIVE_FUTURES:
         value = shown(value)
-    result = format(value, spec)
+    try:
+        result = format(value, spec)
+    except operations.RedoOnVM:
+        del st[-2:]
+        return operations.redo(vm, f, "format_", [value, spec])
     del st[-1]
     st[-1] = result
+    return None
 
 
 # ---------------------------------------------------------------- locals --
@@ -363,3 +392,6 @@ def specialize(name: str, arg: Any) -> tuple[Handler, Any] | None:
             return _composed_pair(name, arg)
         return None
     return opcodes_312.specialize(name, arg)
+
+
+operations.register(LOAD_ATTR_METHOD, CONVERT_VALUE, FORMAT_SIMPLE, FORMAT_WITH_SPEC, TO_BOOL, _COMPARE_STEPS[16 | 2])

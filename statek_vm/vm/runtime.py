@@ -13,8 +13,14 @@ the semantics, including error messages, native.
 
 from __future__ import annotations
 
+import bisect
 import builtins
 import collections
+import functools
+import heapq
+import itertools
+import operator
+import sys
 import types
 from typing import Any
 
@@ -23,6 +29,524 @@ from statek_vm.program.program import compile_program
 FILENAME = "<statek_vm runtime>"
 
 SOURCE = """
+def load_attr(obj, name):
+    # obj.name: object.__getattribute__ and the __getattr__ hook, with the
+    # script's parts (property getters, descriptors, __getattribute__,
+    # __getattr__) run here, as VM frames.
+    tp = _type(obj)
+    hook = _lookup(tp, "__getattr__")
+    try:
+        getattribute = _lookup(tp, "__getattribute__")
+        if _is_script(getattribute):
+            return getattribute(obj, name)
+        descr = _lookup(tp, name)
+        if descr is not _MISSING:
+            kind = _type(descr)
+            if kind is _property and descr.fget is not None:
+                return descr.fget(obj)
+            if kind is _cached_property and descr.attrname is not None:
+                cache = _instance_dict(obj)
+                if cache is not None:
+                    value = cache.get(descr.attrname, _MISSING)
+                    if value is _MISSING:
+                        value = descr.func(obj)
+                        cache[descr.attrname] = value
+                    return value
+            get = _lookup(kind, "__get__")
+            if _is_script(get):
+                if _lookup(kind, "__set__") is not _MISSING or _lookup(kind, "__delete__") is not _MISSING:
+                    return get(descr, obj, tp)
+                cache = _instance_dict(obj)
+                if cache is not None and name in cache:
+                    return cache[name]
+                return get(descr, obj, tp)
+        return getattribute(obj, name)
+    except _AttributeError:
+        if hook is _MISSING:
+            raise
+        return hook(obj, name)
+
+def str_(obj):
+    # str(obj) of an object whose __str__ (or __repr__) is script code.
+    tp = _type(obj)
+    method = _lookup(tp, "__str__")
+    if method is _object_str:
+        return repr_(obj)
+    if not _is_script(method):
+        return _str(obj)
+    result = _value(method(obj))
+    if not _issubclass(_type(result), _strtype):
+        raise _TypeError(f"__str__ returned non-string (type {_type(result).__name__})")
+    return result
+
+def repr_(obj, seen=None):
+    tp = _type(obj)
+    method = _lookup(tp, "__repr__")
+    if _is_script(method):
+        result = _value(method(obj))
+        if not _issubclass(_type(result), _strtype):
+            raise _TypeError(f"__repr__ returned non-string (type {_type(result).__name__})")
+        return result
+    if tp in _CONTAINERS and _has_script_repr(obj):
+        return _container_repr(obj, tp, seen)
+    return _repr(obj)
+
+def _container_repr(obj, tp, seen):
+    # As list, tuple, dict, set and frozenset show themselves (Py_ReprEnter
+    # included), with the script's __repr__ of their elements run here.
+    if seen is None:
+        seen = _set()
+    key = _id(obj)
+    if key in seen:
+        if tp is _list:
+            return "[...]"
+        if tp is _tuple:
+            return "(...)"
+        if tp is _dict:
+            return "{...}"
+        return tp.__name__ + "(...)"
+    seen.add(key)
+    try:
+        if tp is _dict:
+            return "{" + ", ".join([repr_(k, seen) + ": " + repr_(v, seen) for k, v in obj.items()]) + "}"
+        parts = ", ".join([repr_(x, seen) for x in obj])
+        if tp is _list:
+            return "[" + parts + "]"
+        if tp is _tuple:
+            return "(" + parts + ("," if _len(obj) == 1 else "") + ")"
+        if tp is _set:
+            return "{" + parts + "}" if obj else "set()"
+        return "frozenset({" + parts + "})" if obj else "frozenset()"
+    finally:
+        seen.discard(key)
+
+def ascii_(obj):
+    return _escape(repr_(obj))
+
+def format_(value, spec=""):
+    tp = _type(value)
+    method = _lookup(tp, "__format__")
+    if method is _object_format:
+        if spec:
+            raise _TypeError(f"unsupported format string passed to {tp.__name__}.__format__")
+        return str_(value)
+    if not _is_script(method):
+        return _format(value, spec)
+    result = _value(method(value, spec))
+    if not _issubclass(_type(result), _strtype):
+        raise _TypeError(f"__format__ must return a str, not {_type(result).__name__}")
+    return result
+
+def format_value(value, conversion, spec):
+    if conversion == 1:
+        value = str_(value)
+    elif conversion == 2:
+        value = repr_(value)
+    elif conversion == 3:
+        value = ascii_(value)
+    return format_(value, spec)
+
+def print_(*args, sep=" ", end="\\n", file=None, flush=False):
+    _print(*[str_(a) for a in args], sep=sep, end=end, file=file, flush=flush)
+
+def compare(a, b, op):
+    # a OP b as do_richcompare: the reflected method first when b's type is
+    # a proper subclass of a's; NotImplemented passes to the other side.
+    name, reflected, symbol = _COMPARISONS[op]
+    ta = _type(a)
+    tb = _type(b)
+    reflected_first = tb is not ta and _issubclass(tb, ta)
+    if reflected_first:
+        result = _rich(b, a, reflected, tb)
+        if result is not _NotImplemented:
+            return result
+    result = _rich(a, b, name, ta)
+    if result is not _NotImplemented:
+        return result
+    if not reflected_first:
+        result = _rich(b, a, reflected, tb)
+        if result is not _NotImplemented:
+            return result
+    if op == 2:
+        return a is b
+    if op == 3:
+        return a is not b
+    raise _TypeError(f"'{symbol}' not supported between instances of '{ta.__name__}' and '{tb.__name__}'")
+
+def _rich(x, y, name, tx):
+    method = _lookup(tx, name)
+    if method is _MISSING or method is None:
+        return _NotImplemented
+    if method is _object_ne:
+        # object.__ne__ inverts __eq__, whatever defines it.
+        result = _rich(x, y, "__eq__", tx)
+        if result is _NotImplemented:
+            return result
+        return not truth(result)
+    return method(x, y)
+
+def compare_bool(a, b, op):
+    return truth(compare(a, b, op))
+
+def truth(x):
+    tp = _type(x)
+    if tp is _bool:
+        return x
+    method = _lookup(tp, "__bool__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_bool(x)
+        result = _value(method(x))
+        if _type(result) is not _bool:
+            raise _TypeError(f"__bool__ should return bool, returned {_type(result).__name__}")
+        return result
+    method = _lookup(tp, "__len__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_bool(x)
+        return len_(x) != 0
+    return True
+
+def not_(x):
+    return not truth(x)
+
+def bool_(x=False, /):
+    return truth(x)
+
+def len_(x, /):
+    method = _lookup(_type(x), "__len__")
+    if not _is_script(method):
+        return _native_len(x)
+    result = _index(_value(method(x)))
+    if result < 0:
+        raise _ValueError("__len__() should return >= 0")
+    if result > _MAXSIZE:
+        raise _OverflowError("cannot fit 'int' into an index-sized integer")
+    return result
+
+def contains(container, item, invert):
+    tp = _type(container)
+    method = _lookup(tp, "__contains__")
+    if _is_script(method):
+        found = truth(_value(method(container, item)))
+    elif tp is _list or tp is _tuple:
+        found = False
+        for element in container:
+            if element is item or truth(compare(element, item, 2)):
+                found = True
+                break
+    elif method is not _MISSING:
+        found = _native_contains(container, item)
+    else:
+        found = False
+        for element in container:
+            if element is item or truth(compare(element, item, 2)):
+                found = True
+                break
+    return found is not invert  # found ^ invert
+
+def call_object(obj, *args, **kwargs):
+    return _lookup(_type(obj), "__call__")(obj, *args, **kwargs)
+
+def binary_op(a, b, op):
+    # a OP b (and a OP= b) as CPython orders the methods: the in-place one
+    # first; the reflected one first when b's type is a proper subclass of
+    # a's that defines it differently; NotImplemented passes to the other.
+    name, reflected, inplace, symbol = _BINARY[op]
+    if inplace is not None:
+        method = _lookup(_type(a), inplace)
+        if method is not _MISSING and method is not None:
+            result = method(a, b)
+            if result is not _NotImplemented:
+                return result
+    ta = _type(a)
+    tb = _type(b)
+    forward = _lookup(ta, name)
+    backward = _lookup(tb, reflected) if tb is not ta else _MISSING
+    if backward is not _MISSING and _issubclass(tb, ta) and backward is not _lookup(ta, reflected):
+        result = backward(b, a)
+        if result is not _NotImplemented:
+            return result
+        backward = _MISSING
+    if forward is not _MISSING and forward is not None:
+        result = forward(a, b)
+        if result is not _NotImplemented:
+            return result
+    if backward is not _MISSING and backward is not None:
+        result = backward(b, a)
+        if result is not _NotImplemented:
+            return result
+    raise _TypeError(f"unsupported operand type(s) for {symbol}: '{ta.__name__}' and '{tb.__name__}'")
+
+def unary_op(value, name, symbol):
+    method = _lookup(_type(value), name)
+    if method is _MISSING or method is None:
+        raise _TypeError(f"bad operand type for unary {symbol}: '{_type(value).__name__}'")
+    return method(value)
+
+def getitem(obj, key):
+    method = _lookup(_type(obj), "__getitem__")
+    if _is_script(method):
+        return method(obj, key)
+    return _native_getitem(obj, key)
+
+def setitem(obj, key, value):
+    method = _lookup(_type(obj), "__setitem__")
+    if _is_script(method):
+        method(obj, key, value)
+    else:
+        _native_setitem(obj, key, value)
+
+def delitem(obj, key):
+    method = _lookup(_type(obj), "__delitem__")
+    if _is_script(method):
+        method(obj, key)
+    else:
+        _native_delitem(obj, key)
+
+def store_attr(obj, name, value):
+    tp = _type(obj)
+    method = _lookup(tp, "__setattr__")
+    if _is_script(method):
+        method(obj, name, value)
+        return
+    descr = _lookup(tp, name)
+    kind = _type(descr)
+    if kind is _property and descr.fset is not None:
+        descr.fset(obj, value)
+        return
+    setter = _lookup(kind, "__set__") if descr is not _MISSING else _MISSING
+    if _is_script(setter):
+        setter(descr, obj, value)
+        return
+    _native_setattr(obj, name, value)
+
+def iter_(obj):
+    method = _lookup(_type(obj), "__iter__")
+    if not _is_script(method):
+        return _native_iter(obj)
+    iterator = method(obj)
+    if _lookup(_type(iterator), "__next__") is _MISSING:
+        raise _TypeError(f"iter() returned non-iterator of type '{_type(iterator).__name__}'")
+    return iterator
+
+def sum_all(iterable, /, start=0):
+    # sum() of objects whose __add__ or __radd__ is script code.
+    total = start
+    for element in iterable:
+        total = total + element
+    return total
+
+def reduce_(function, iterable, *initial):
+    if _len(initial) > 1:
+        raise _TypeError(f"reduce expected at most 3 arguments, got {_len(initial) + 2}")
+    it = iter(iterable)
+    if initial:
+        value = initial[0]
+    else:
+        try:
+            value = next(it)
+        except StopIteration:
+            raise _TypeError("reduce() of empty iterable with no initial value") from None
+    for element in it:
+        value = function(value, element)
+    return value
+
+def islice_(iterable, *args):
+    start, stop, step = _islice_bounds(*args)
+    return _islice(iter(iterable), start, stop, step)
+
+def _islice(it, start, stop, step):
+    # As itertools.islice steps: skip to the next index, stop at stop.
+    count = 0
+    upcoming = start
+    while True:
+        while count < upcoming:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            count += 1
+        if stop is not None and count >= stop:
+            return
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        count += 1
+        upcoming += step
+        if stop is not None and upcoming > stop:
+            upcoming = stop
+        yield item
+
+def chain_(*iterables):
+    for iterable in iterables:
+        for element in iterable:
+            yield element
+
+def groupby_(iterable, key=None):
+    # [iterator, key function, target key, current key, current value, current grouper]
+    state = [iter(iterable), key, _UNSET, _UNSET, _UNSET, None]
+    return _groupby(state)
+
+def _groupby_step(state):
+    value = next(state[0])
+    state[4] = value
+    state[3] = value if state[1] is None else state[1](value)
+
+def _groupby(state):
+    while True:
+        state[5] = None
+        while True:
+            if state[3] is _UNSET:
+                pass
+            elif state[2] is _UNSET:
+                break
+            elif not (state[2] is state[3] or state[2] == state[3]):
+                break
+            try:
+                _groupby_step(state)
+            except StopIteration:
+                return
+        state[2] = state[3]
+        token = [state[2]]
+        state[5] = token
+        yield state[3], _grouper(state, token)
+
+def _grouper(state, token):
+    while state[5] is token:
+        if state[4] is _UNSET:
+            try:
+                _groupby_step(state)
+            except StopIteration:
+                return
+        target = token[0]
+        if not (target is state[3] or target == state[3]):
+            return
+        value = state[4]
+        state[4] = _UNSET
+        yield value
+
+def takewhile_(predicate, iterable, /):
+    return _takewhile(predicate, iter(iterable))
+
+def _takewhile(predicate, it):
+    for element in it:
+        if not predicate(element):
+            return
+        yield element
+
+def dropwhile_(predicate, iterable, /):
+    return _dropwhile(predicate, iter(iterable))
+
+def _dropwhile(predicate, it):
+    for element in it:
+        if not predicate(element):
+            yield element
+            break
+    for element in it:
+        yield element
+
+def filterfalse_(predicate, iterable, /):
+    return _filterfalse(predicate, iter(iterable))
+
+def _filterfalse(predicate, it):
+    for element in it:
+        if not (element if predicate is None else predicate(element)):
+            yield element
+
+def starmap_(function, iterable, /):
+    return _starmap(function, iter(iterable))
+
+def _starmap(function, it):
+    for args in it:
+        yield function(*args)
+
+def accumulate_(iterable, func=None, *, initial=None):
+    return _accumulate(iter(iterable), func, initial)
+
+def _accumulate(it, func, initial):
+    if initial is not None:
+        total = initial
+        yield total
+    else:
+        for total in it:
+            yield total
+            break
+        else:
+            return
+    for element in it:
+        total = total + element if func is None else func(total, element)
+        yield total
+
+def nlargest_(n, iterable, key=None):
+    return sorted_(iterable, key=key, reverse=True)[:n]
+
+def nsmallest_(n, iterable, key=None):
+    return sorted_(iterable, key=key)[:n]
+
+def bisect_right_(a, x, lo=0, hi=None, *, key=None):
+    if lo < 0:
+        raise _ValueError("lo must be non-negative")
+    if hi is None:
+        hi = _len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < (a[mid] if key is None else key(a[mid])):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+def bisect_left_(a, x, lo=0, hi=None, *, key=None):
+    if lo < 0:
+        raise _ValueError("lo must be non-negative")
+    if hi is None:
+        hi = _len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (a[mid] if key is None else key(a[mid])) < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+def insort_right_(a, x, lo=0, hi=None, *, key=None):
+    lo = bisect_right_(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(lo, x)
+
+def insort_left_(a, x, lo=0, hi=None, *, key=None):
+    lo = bisect_left_(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(lo, x)
+
+def attrgetter_(obj, names):
+    values = []
+    for name in names:
+        value = obj
+        for part in name.split("."):
+            value = load_attr(value, part)
+        values.append(value)
+    return values[0] if _len(names) == 1 else _tuple(values)
+
+def methodcaller_(obj, name, args, kwargs):
+    return load_attr(obj, name)(*args, **kwargs)
+
+def instantiate(cls, args, kwargs):
+    # type.__call__ for a class whose __new__ or __init__ is script code.
+    new = cls.__new__
+    if new is _object_new:
+        obj = _object_new(cls)
+    else:
+        obj = new(cls, *args, **kwargs)
+    if not _issubclass(_type(obj), cls):
+        return obj
+    init = _lookup(_type(obj), "__init__")
+    if init is not _object_init:
+        result = _value(init(obj, *args, **kwargs))
+        if result is not None:
+            raise _TypeError(f"__init__() should return None, not '{_type(result).__name__}'")
+    return obj
+
 def drain(iterable):
     return [x for x in iterable]
 
@@ -162,6 +686,149 @@ def _zip_strict_error(iterators: list[Any], position: int) -> None:
             raise ValueError(f"zip() argument {i} is longer than argument{'s 1-' if i > 2 else ' '}{i - 1}")
 
 
+MISSING: Any = object()
+
+
+def lookup(tp: type, name: str) -> Any:
+    """``name`` in the dicts of ``tp``'s MRO, as CPython's ``_PyType_Lookup``."""
+    for klass in tp.__mro__:
+        found = klass.__dict__.get(name, MISSING)
+        if found is not MISSING:
+            return found
+    return MISSING
+
+
+def is_script(value: Any) -> bool:
+    from statek_vm.vm.objects import VMFunction
+
+    return type(value) is VMFunction
+
+
+def instance_dict(obj: Any) -> dict[str, Any] | None:
+    try:
+        found = object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+# The native conversions, called from the re-statements for objects with no
+# script parts of their own: Python functions, so that script code they
+# reach after all (a __str__ deeper down) runs in a nested run, as any host
+# call's, rather than asking the instruction to run on the VM again.
+def native_str(value: Any) -> str:
+    return str(value)
+
+
+def native_repr(value: Any) -> str:
+    return repr(value)
+
+
+def native_format(value: Any, spec: str = "") -> str:
+    return format(value, spec)
+
+
+_OPERATORS = (
+    ("add", "+"), ("and", "&"), ("floordiv", "//"), ("lshift", "<<"), ("matmul", "@"), ("mul", "*"),
+    ("mod", "%"), ("or", "|"), ("pow", "**"), ("rshift", ">>"), ("sub", "-"), ("truediv", "/"), ("xor", "^"),
+)  # fmt: skip
+# BINARY_OP's argument -> (method, reflected method, in-place method, symbol).
+BINARY = tuple(
+    [(f"__{name}__", f"__r{name}__", None, symbol) for name, symbol in _OPERATORS]
+    + [(f"__{name}__", f"__r{name}__", f"__i{name}__", symbol + "=") for name, symbol in _OPERATORS]
+)
+
+
+def future_aware(operation: Any) -> Any:
+    """``operation`` as a host function that receives futures as they are.
+
+    The instruction it stands for (a subscript, an attribute store) hands
+    its operands over as the native instruction would, futures included.
+    """
+
+    def call(*args: Any) -> Any:
+        return operation(*args)
+
+    call.__statek_future_aware__ = True  # type: ignore[attr-defined]
+    call.__name__ = call.__qualname__ = operation.__name__
+    return call
+
+
+def islice_bounds(*args: Any) -> tuple[int, int | None, int]:
+    """islice's start, stop and step, checked as itertools checks them."""
+    if not args:
+        raise TypeError("islice expected at least 2 arguments, got 1")
+    if len(args) > 3:
+        raise TypeError(f"islice expected at most 4 arguments, got {len(args) + 1}")
+    bounds = slice(*args)
+    values = []
+    for value in (bounds.start, bounds.stop):
+        if value is not None:
+            try:
+                value = operator.index(value)
+            except TypeError:
+                value = -1
+            if not 0 <= value <= sys.maxsize:
+                what = "Stop argument" if len(args) == 1 else "Indices"
+                raise ValueError(f"{what} for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+        values.append(value)
+    step = bounds.step
+    if step is not None:
+        try:
+            step = operator.index(step)
+        except TypeError:
+            step = 0
+        if step < 1:
+            raise ValueError("Step for islice() must be a positive integer or None.")
+    return (values[0] or 0), values[1], (step or 1)
+
+
+def native_bool(value: Any) -> bool:
+    return bool(value)
+
+
+def native_len(value: Any) -> int:
+    return len(value)
+
+
+def native_contains(container: Any, item: Any) -> bool:
+    return item in container
+
+
+def has_script_repr(value: Any) -> bool:
+    """Whether showing container ``value`` reaches a script ``__repr__`` (by the types inside)."""
+    todo, seen = [value], set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        items = list(current.items()) if type(current) is dict else list(current)
+        kinds: set[type] = set()
+        for item in items:
+            if type(current) is dict:
+                kinds.update((type(item[0]), type(item[1])))
+            else:
+                kinds.add(type(item))
+        for kind in kinds:
+            if is_script(lookup(kind, "__repr__")):
+                return True
+        for item in items:
+            for element in item if type(current) is dict else (item,):
+                if type(element) in (list, tuple, dict, set, frozenset):
+                    todo.append(element)
+    return False
+
+
+def value_of(value: Any) -> Any:
+    """``value`` itself: a host function, so a future handed to it arrives resolved."""
+    return value
+
+
+def escape(text: str) -> str:
+    return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
 _namespace: dict[str, Any] | None = None
 
 
@@ -194,6 +861,56 @@ def namespace() -> dict[str, Any]:
             "_range": range,
             "_ValueError": ValueError,
             "_zip_strict_error": _zip_strict_error,
+            "_type": type,
+            "_isinstance": isinstance,
+            "_issubclass": issubclass,
+            "_bool": bool,
+            "_NotImplemented": NotImplemented,
+            "_object_ne": object.__ne__,
+            "_COMPARISONS": (
+                ("__lt__", "__gt__", "<"),
+                ("__le__", "__ge__", "<="),
+                ("__eq__", "__eq__", "=="),
+                ("__ne__", "__ne__", "!="),
+                ("__gt__", "__lt__", ">"),
+                ("__ge__", "__le__", ">="),
+            ),
+            "_native_bool": native_bool,
+            "_native_len": native_len,
+            "_native_contains": native_contains,
+            "_index": operator.index,
+            "_UNSET": MISSING,
+            "_islice_bounds": islice_bounds,
+            "_object_new": object.__new__,
+            "_object_init": object.__init__,
+            "_MAXSIZE": sys.maxsize,
+            "_OverflowError": OverflowError,
+            "_BINARY": BINARY,
+            "_native_getitem": future_aware(operator.getitem),
+            "_native_setitem": future_aware(operator.setitem),
+            "_native_delitem": future_aware(operator.delitem),
+            "_native_setattr": future_aware(setattr),
+            "_native_iter": future_aware(iter),
+            "_str": native_str,
+            "_strtype": str,
+            "_repr": native_repr,
+            "_format": native_format,
+            "_id": id,
+            "_CONTAINERS": frozenset({list, tuple, dict, set, frozenset}),
+            "_has_script_repr": has_script_repr,
+            "_print": print,
+            "_TypeError": TypeError,
+            "_AttributeError": AttributeError,
+            "_property": property,
+            "_cached_property": functools.cached_property,
+            "_object_str": object.__str__,
+            "_object_format": object.__format__,
+            "_MISSING": MISSING,
+            "_lookup": lookup,
+            "_is_script": is_script,
+            "_instance_dict": instance_dict,
+            "_escape": escape,
+            "_value": value_of,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE
@@ -213,6 +930,21 @@ REPLACEMENTS: dict[Any, str] = {
     collections.Counter: "counter_",
     collections.OrderedDict: "ordered_dict",
     collections.deque: "deque_",
+    functools.reduce: "reduce_",
+    itertools.islice: "islice_",
+    itertools.chain: "chain_",
+    itertools.groupby: "groupby_",
+    itertools.takewhile: "takewhile_",
+    itertools.dropwhile: "dropwhile_",
+    itertools.filterfalse: "filterfalse_",
+    itertools.starmap: "starmap_",
+    itertools.accumulate: "accumulate_",
+    heapq.nlargest: "nlargest_",
+    heapq.nsmallest: "nsmallest_",
+    bisect.bisect_right: "bisect_right_",
+    bisect.bisect_left: "bisect_left_",
+    bisect.insort_right: "insort_right_",
+    bisect.insort_left: "insort_left_",
     sum: "sum_",
     any: "any_",
     all: "all_",

@@ -24,6 +24,7 @@ from statek_vm.program.program import compile_program
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
 from statek_vm.vm.objects import VMFunction, VMGenerator
+from statek_vm.vm.operations import REDO, RedoOnVM, call_restatable, restatement
 from statek_vm.vm.script_frames import fake_frame
 
 if TYPE_CHECKING:
@@ -332,6 +333,15 @@ def _replacement(builtin: Any, name: str) -> Any:
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         if _involves_script(args, kwargs):
             return vm.frame_for(runtime.namespace()[name], args, kwargs)
+        restated = restatement(builtin, args, f)
+        if restated is not None:
+            # sum() of objects whose __add__ is script code, list() of an
+            # object whose __iter__ is.
+            try:
+                return vm.call_host(builtin, args, kwargs, call_restatable)
+            except RedoOnVM:
+                REDO.raised = False
+                return vm.frame_for(runtime.namespace()[restated], args, kwargs)
         return vm.call_host(builtin, args, kwargs)
 
     return call

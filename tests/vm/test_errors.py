@@ -79,9 +79,10 @@ def _raise(error: BaseException) -> None:
     raise error
 
 
+# re.sub is C code calling the script's callback: not one the VM re-states.
 HOST_CALLBACK = """\
-import functools
-total = functools.reduce(lambda acc, x: acc + wait(x), [1, 2, 3], 0)
+import re
+total = sum(map(int, re.sub(r"\\d", lambda m: str(wait(int(m.group()))), "1 2 3").split()))
 effect(total)
 """
 
@@ -92,7 +93,7 @@ def test_suspension_across_a_host_frame_is_refused_by_name() -> None:
     assert job.status == "FAILED"
     assert isinstance(job.error, NotResumableError)
     message = str(job.error)
-    assert "<lambda>" in message and "reduce" in message and "<agent>:2" in message
+    assert "<lambda>" in message and "re.sub" in message and "<agent>:2" in message
     assert world.log == [], "nothing after the refused suspension ran"
 
 
@@ -118,7 +119,7 @@ def test_retry_host_calls_reruns_the_host_call_as_a_whole() -> None:
     assert job.status == "COMPLETED", job.error
     assert log == [6]
     assert suspensions == 3
-    # reduce ran again from the start after each resume: 1, 2, 3 waits.
+    # re.sub ran again from the start after each resume: 1, 2, 3 waits.
     assert calls == [1, 1, 2, 1, 2, 3, 1, 2, 3]
 
 

@@ -223,3 +223,25 @@ def test_counters_and_ordered_dicts_of_a_generator_over_pending_answers() -> Non
     )
     _, _, suspensions = _compare(source)
     assert suspensions == 3 + 2 + 2  # the deque keeps (and shows) the last two of its four
+
+
+def test_futures_held_by_the_scripts_own_objects_reach_host_code_as_values() -> None:
+    source = (
+        "from dataclasses import dataclass, field\n"
+        "@dataclass\n"
+        "class Row:\n"
+        "    key: str\n"
+        "    tags: list = field(default_factory=list)\n"
+        "class Note:\n"
+        "    def __init__(self, text):\n"
+        "        self.text = text\n"
+        "        self.row = Row('inner', [text])\n"
+        "row = Row('k')\n"
+        "row.tags.append(wait('t1'))\n"
+        "show(row)\n"
+        "note = Note(wait('n'))\n"
+        "write(vars(note)['row'], [note.row, {'n': note}][0])\n"
+        "show(row, note.text, note.row)\n"
+    )
+    _, world, _ = _compare(source)
+    assert "Future" not in repr(world.log)

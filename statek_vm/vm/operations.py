@@ -1,0 +1,134 @@
+"""Operations whose native implementation calls script code, run on the VM instead.
+
+An attribute load that finds a script property, ``__getattr__`` or
+descriptor; an f-string, ``str()``, ``repr()``, ``format()`` or ``print``
+of an object whose ``__str__``, ``__repr__`` or ``__format__`` is script
+code: natively, C code calls the script function, so a wait inside it would
+have to cross a host frame.  The instruction first tries the native
+operation.  When that reaches script code, ``VMFunction.__call__`` sees that
+its caller is one of the handlers registered here (``REDO_ON_VM``) and raises
+``RedoOnVM`` before the script code starts: the native operation has had no
+effect.  The handler then runs the operation's re-statement in
+``runtime.py`` as a VM frame, which calls the script's parts as ordinary
+calls, so a wait inside any of them is resumable.  Operations on objects with
+no script parts never leave the native path and cost nothing more.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from statek_vm.vm import runtime
+from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_PUSH_NULL, Frame
+from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM
+
+__all__ = [
+    "REDO",
+    "REDO_ON_VM",
+    "RESTATED_CALLS",
+    "RedoOnVM",
+    "call_restatable",
+    "redo",
+    "redo_attribute",
+    "redo_branch",
+    "redo_store",
+    "register",
+    "restatement",
+]
+
+# Builtins whose native version calls script code (a __str__, a __format__)
+# and their re-statements in runtime.py.
+RESTATED_CALLS: dict[Any, str] = {
+    str: "str_",
+    repr: "repr_",
+    ascii: "ascii_",
+    format: "format_",
+    print: "print_",
+    len: "len_",
+    bool: "bool_",
+    sum: "sum_all",
+    list: "list_",
+    tuple: "tuple_",
+    set: "set_",
+    frozenset: "frozenset_",
+    any: "any_",
+    all: "all_",
+}
+
+# Builtins that take an iterable: they consume an iterator before any script
+# code runs, so they are re-run on the VM only when given something else (a
+# list, a script object whose __iter__ is script code).
+_CONSUMERS = frozenset({sum, list, tuple, set, frozenset, any, all})
+# Re-statements that never call their own builtin natively (others would
+# ask again, so they are not re-run from the runtime's own code).
+_SELF_CONTAINED = frozenset({"sum_all", "str_", "repr_", "ascii_", "format_", "len_", "bool_"})
+
+PLAIN, METHOD_NULL_FIRST, METHOD_NULL_AFTER = 0, 1, 2
+
+
+def restatement(builtin: Any, args: Any, caller: Frame) -> str | None:
+    """The runtime function to run ``builtin`` on the VM should it reach script code, if any."""
+    name = RESTATED_CALLS.get(builtin)
+    if name is None:
+        return None
+    if caller.unit.filename == runtime.FILENAME and name not in _SELF_CONTAINED:
+        return None
+    if builtin in _CONSUMERS and args and runtime.lookup(type(args[0]), "__next__") is not runtime.MISSING:
+        return None
+    return name
+
+
+def register(*handlers: Any) -> None:
+    """Let these handlers catch ``RedoOnVM`` from script code their native operation calls."""
+    for handler in handlers:
+        REDO_ON_VM.add(handler.__code__)
+
+
+def call_restatable(func: Any, args: Any, kwargs: Any) -> Any:
+    """Call a builtin of ``RESTATED_CALLS``; script code it calls raises ``RedoOnVM``."""
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+register(call_restatable)
+
+
+def redo(vm: Any, f: Frame, name: str, args: Any, kwargs: Any = None) -> Frame:
+    """The frame of runtime function ``name`` called from ``f``."""
+    REDO.raised = False
+    return vm._callee(f, vm.frame_for(runtime.namespace()[name], args, kwargs))  # type: ignore[no-any-return]
+
+
+def redo_store(vm: Any, f: Frame, name: str, args: Any) -> Frame:
+    """Runtime function ``name`` for a store: its result is not pushed."""
+    frame = redo(vm, f, name, args)
+    frame.ret_mode = RET_DISCARD
+    return frame
+
+
+def redo_branch(vm: Any, f: Frame, value: Any, jump_if: bool, target: int, keep: bool) -> Frame:
+    """A conditional jump on ``value``'s truth, decided by the VM's ``truth``.
+
+    ``keep``: the value stays on the stack when the jump is taken, and is
+    popped when it is not (``JUMP_IF_FALSE_OR_POP``); else it is popped first.
+    """
+    if not keep:
+        f.stack.pop()
+    frame = redo(vm, f, "truth", [value])
+    frame.ret_mode = RET_BRANCH
+    frame.ret_info = (jump_if, target, keep)
+    return frame
+
+
+def redo_attribute(vm: Any, f: Frame, owner: Any, name: str, layout: int) -> Frame:
+    """``owner.name`` on the VM; the owner (on top of ``f``'s stack) is replaced by the value."""
+    frame = redo(vm, f, "load_attr", [owner, name])
+    st = f.stack
+    if layout == METHOD_NULL_FIRST:
+        st[-1] = NULL
+    else:
+        st.pop()
+        if layout == METHOD_NULL_AFTER:
+            frame.ret_mode = RET_PUSH_NULL
+    return frame

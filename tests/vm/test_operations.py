@@ -1,0 +1,392 @@
+"""Waits inside script code that a native operation calls (statek_vm/vm/operations.py).
+
+Each script runs natively (every wait answered at once) and on the VM with
+every wait pending, suspending at each: the log and output must be the
+native ones, and the job must suspend at every wait (none is lost in a
+nested run, none fails with NotResumableError).  Fresh processes are the
+agent corpus's job (tests/agents/corpus_waits).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.vm import gates
+
+CLASSES = """
+import functools
+
+class Ticket:
+    def __init__(self, text):
+        self.text = text
+
+    @property
+    def label(self):
+        return wait(self.text.upper())
+
+    @functools.cached_property
+    def summary(self):
+        return wait("summary of " + self.text)
+
+    def __str__(self):
+        return "Ticket(" + wait(self.text) + ")"
+
+    def __repr__(self):
+        return "<" + wait(self.text) + ">"
+
+    def __format__(self, spec):
+        return wait(format(self.text, spec))
+
+
+class Quiet:
+    def __init__(self, text):
+        self.text = text
+
+    def __str__(self):
+        return wait(self.text)
+
+
+class Proxy:
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return wait(getattr(self._inner, name))
+
+
+class Upper:
+    def __get__(self, obj, owner=None):
+        return wait(obj.text.upper()) if obj is not None else self
+
+
+class Shouting(Ticket):
+    loud = Upper()
+
+t = Ticket("a")
+"""
+
+CASES = {
+    "a property": "effect(t.label)\neffect(t.label.lower())\n",
+    "a property as a method's owner": "effect(t.label.lower())\n",
+    "a cached_property, computed once": "effect(t.summary)\neffect(t.summary)\neffect(t.__dict__['summary'])\n",
+    "__getattr__": "p = Proxy(t)\neffect(p.text)\neffect(p.label)\neffect(p.text.upper())\n",
+    "a script descriptor": "s = Shouting('b')\neffect(s.loud)\neffect(s.loud.lower())\n",
+    "print of an object": "print(t)\nprint('x', Quiet('q'), 3, sep='-')\n",
+    "f-strings": "effect(f'{t}|{t!s}|{t!r}|{t:>4}|{t!a}')\n",
+    "str, repr, format": "effect(str(t))\neffect(repr(t))\neffect(format(t, '<3'))\neffect(ascii(t))\n",
+    "__str__ falls back to __repr__": "class R:\n    def __repr__(self):\n        return wait('r')\neffect(str(R()))\n",
+    "an AttributeError from a property reaches __getattr__": (
+        "class C:\n"
+        "    @property\n"
+        "    def x(self):\n"
+        "        effect(wait(1))\n"
+        "        raise AttributeError('no x')\n"
+        "    def __getattr__(self, name):\n"
+        "        return wait('fallback ' + name)\n"
+        "effect(C().x)\n"
+    ),
+    "__eq__ and __ne__": (
+        "class Id:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __eq__(self, other):\n"
+        "        return wait(self.v) == other.v\n"
+        "    __hash__ = None\n"
+        "a, b = Id(1), Id(1)\n"
+        "effect([a == b, a != b, a == Id(2), Id(3) in [a, Id(3)], a not in [Id(9)]])\n"
+    ),
+    "__lt__ with a reflected operand and a subclass": (
+        "class Score:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __lt__(self, other):\n"
+        "        return wait(self.v) < (other.v if isinstance(other, Score) else other)\n"
+        "    def __gt__(self, other):\n"
+        "        return wait(self.v) > (other.v if isinstance(other, Score) else other)\n"
+        "class Bonus(Score):\n"
+        "    def __gt__(self, other):\n"
+        "        effect('bonus gt')\n"
+        "        return wait(self.v + 10) > other.v\n"
+        "effect([Score(1) < Score(2), 3 < Score(2), Score(1) < Bonus(1), Score(5) > 2])\n"
+        "try:\n"
+        "    Score(1) <= Score(2)\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "__bool__ and __len__ in conditions": (
+        "class Batch:\n"
+        "    def __init__(self, items):\n"
+        "        self.items = items\n"
+        "    def __len__(self):\n"
+        "        return wait(len(self.items))\n"
+        "class Flag:\n"
+        "    def __bool__(self):\n"
+        "        return wait(True)\n"
+        "full, empty = Batch([1, 2]), Batch([])\n"
+        "if full:\n"
+        "    effect('full')\n"
+        "if not empty:\n"
+        "    effect('empty')\n"
+        "effect([len(full), bool(empty), bool(Flag()), not Flag(), full and 'and', empty or 'or'])\n"
+        "while Flag():\n"
+        "    effect('loop')\n"
+        "    break\n"
+        "effect('yes' if Flag() else 'no')\n"
+    ),
+    "a callable object": (
+        "class Tool:\n"
+        "    def __init__(self, name):\n"
+        "        self.name = name\n"
+        "    def __call__(self, x, *, twice=False):\n"
+        "        y = wait(self.name + ':' + x)\n"
+        "        return y * 2 if twice else y\n"
+        "search = Tool('search')\n"
+        "effect(search('q'))\n"
+        "effect(search('r', twice=True))\n"
+        "effect(list(map(search, ['m'])))\n"
+    ),
+    "arithmetic with reflected and in-place operands": (
+        "class Money:\n"
+        "    def __init__(self, cents):\n"
+        "        self.cents = cents\n"
+        "    def __add__(self, other):\n"
+        "        if isinstance(other, Money):\n"
+        "            return Money(self.cents + wait(other.cents))\n"
+        "        return NotImplemented\n"
+        "    def __radd__(self, other):\n"
+        "        return Money(wait(other) + self.cents)\n"
+        "    def __iadd__(self, other):\n"
+        "        self.cents += wait(other.cents)\n"
+        "        return self\n"
+        "    def __neg__(self):\n"
+        "        return Money(-wait(self.cents))\n"
+        "    def __mul__(self, k):\n"
+        "        return Money(self.cents * wait(k))\n"
+        "total = Money(5) + Money(7)\n"
+        "total = 3 + total\n"
+        "total += Money(1)\n"
+        "effect([total.cents, (-total).cents, (total * 2).cents, sum([Money(1), Money(2)], 0).cents])\n"
+        "try:\n"
+        "    Money(1) - Money(2)\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+        "try:\n"
+        "    Money(1) + 'x'\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "subscripts and iteration": (
+        "class Table:\n"
+        "    def __init__(self):\n"
+        "        self.rows = {}\n"
+        "    def __getitem__(self, key):\n"
+        "        return wait(self.rows[key])\n"
+        "    def __setitem__(self, key, value):\n"
+        "        self.rows[key] = wait(value)\n"
+        "    def __delitem__(self, key):\n"
+        "        effect('del ' + wait(key))\n"
+        "        del self.rows[key]\n"
+        "    def __iter__(self):\n"
+        "        keys = wait(sorted(self.rows))\n"
+        "        return iter(keys)\n"
+        "t = Table()\n"
+        "t['a'] = 1\n"
+        "t['b'] = 2\n"
+        "effect([t['a'], t['b'], list(t), [k for k in t]])\n"
+        "del t['a']\n"
+        "effect(sorted(t.rows))\n"
+    ),
+    "property setters and __setattr__": (
+        "class Account:\n"
+        "    def __init__(self):\n"
+        "        self._limit = 0\n"
+        "    @property\n"
+        "    def limit(self):\n"
+        "        return self._limit\n"
+        "    @limit.setter\n"
+        "    def limit(self, value):\n"
+        "        self._limit = wait(value)\n"
+        "class Audited:\n"
+        "    def __setattr__(self, name, value):\n"
+        "        effect('set ' + name)\n"
+        "        object.__setattr__(self, name, wait(value))\n"
+        "a = Account()\n"
+        "a.limit = 10\n"
+        "b = Audited()\n"
+        "b.x = 5\n"
+        "effect([a.limit, b.x])\n"
+    ),
+    "errors stay native": (
+        "class Bad:\n"
+        "    def __str__(self):\n"
+        "        return wait(3)\n"
+        "try:\n"
+        "    str(Bad())\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+        "try:\n"
+        "    t.missing\n"
+        "except AttributeError as e:\n"
+        "    effect(str(e))\n"
+        "class BadBool:\n"
+        "    def __bool__(self):\n"
+        "        return wait(1)\n"
+        "class BadLen:\n"
+        "    def __len__(self):\n"
+        "        return wait(-1)\n"
+        "for thing in (BadBool(), BadLen()):\n"
+        "    try:\n"
+        "        if thing:\n"
+        "            pass\n"
+        "    except (TypeError, ValueError) as e:\n"
+        "        effect(type(e).__name__ + ': ' + str(e))\n"
+        "try:\n"
+        "    len(BadLen())\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(CASES.values()), ids=list(CASES))
+def test_waits_inside_script_code_called_by_an_operation_are_resumable(body: str) -> None:
+    source = CLASSES + body
+    native_world, native_output, native_error = gates.run_native(source)
+    assert native_error is None
+    job, world, suspensions = gates.run_interrupted(source)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+    assert job.output == native_output
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+
+
+def test_objects_without_script_parts_stay_on_the_native_path() -> None:
+    from statek_vm.vm import operations, runtime
+
+    runtime.namespace()
+    job, world, suspensions = gates.run_interrupted(
+        "import fractions\nx = fractions.Fraction(1, 3)\neffect(f'{x} {x.numerator} {str(x)}')\nprint(x)\n"
+    )
+    assert job.status == "COMPLETED" and world.log == ["1/3 1 1/3"] and job.output == "1/3\n"
+    assert suspensions == 0 and operations.RESTATED_CALLS[print] == "print_"
+
+
+LIBRARY = {
+    "functools.reduce": (
+        "import functools\n"
+        "effect(functools.reduce(lambda acc, x: acc + wait(x), [1, 2, 3], 10))\n"
+        "effect(functools.reduce(lambda acc, x: acc * wait(x), [2, 3]))\n"
+        "try:\n"
+        "    functools.reduce(lambda a, b: wait(a), [])\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "functools.partial": (
+        "import functools\n"
+        "def notify(channel, text, *, urgent=False):\n"
+        "    return wait(channel + ':' + text + ('!' if urgent else ''))\n"
+        "ops = functools.partial(notify, 'ops', urgent=True)\n"
+        "effect([ops('disk full'), ops('cpu', urgent=False), functools.partial(notify)('a', 'b')])\n"
+    ),
+    "functools.singledispatch": (
+        "import functools\n"
+        "@functools.singledispatch\n"
+        "def render(value):\n"
+        "    return wait('other ' + repr(value))\n"
+        "@render.register\n"
+        "def _(value: int):\n"
+        "    return wait('int ' + str(value))\n"
+        "effect([render(3), render('x'), render(2.5)])\n"
+    ),
+    "itertools over script generators and functions": (
+        "import itertools\n"
+        "def tasks():\n"
+        "    for i in range(6):\n"
+        "        yield wait(i)\n"
+        "effect(list(itertools.islice(tasks(), 1, 5, 2)))\n"
+        "effect(list(itertools.islice(tasks(), 2)))\n"
+        "effect(list(itertools.chain(tasks(), [9], tasks())))\n"
+        "effect([(k, list(g)) for k, g in itertools.groupby([1, 1, 2, 3, 3], key=lambda x: wait(x % 2))])\n"
+        "effect(list(itertools.takewhile(lambda x: wait(x) < 3, [1, 2, 5, 1])))\n"
+        "effect(list(itertools.dropwhile(lambda x: wait(x) < 3, [1, 2, 5, 1])))\n"
+        "effect(list(itertools.filterfalse(lambda x: wait(x) % 2, [1, 2, 3, 4])))\n"
+        "effect(list(itertools.starmap(lambda a, b: wait(a * b), [(1, 2), (3, 4)])))\n"
+        "effect(list(itertools.accumulate([1, 2, 3], lambda a, b: wait(a + b))))\n"
+        "effect(list(itertools.accumulate(tasks(), initial=100)))\n"
+        "for bad in ((-1,), (1, 2, 0), ('x',)):\n"
+        "    try:\n"
+        "        itertools.islice(tasks(), *bad)\n"
+        "    except ValueError as e:\n"
+        "        effect(str(e))\n"
+    ),
+    "groupby's groups end when it moves on": (
+        "import itertools\n"
+        "groups = itertools.groupby('aabbbc', key=lambda ch: wait(ch))\n"
+        "first_key, first = next(groups)\n"
+        "second_key, second = next(groups)\n"
+        "effect([first_key, list(first), second_key, list(second), [(k, list(g)) for k, g in groups]])\n"
+    ),
+    "heapq and bisect with script keys": (
+        "import heapq, bisect\n"
+        "scores = {'a': 3, 'b': 9, 'c': 1, 'd': 5}\n"
+        "effect(heapq.nlargest(2, scores, key=lambda k: wait(scores[k])))\n"
+        "effect(heapq.nsmallest(3, scores, key=lambda k: wait(scores[k])))\n"
+        "ranked = ['c', 'a', 'd']\n"
+        "bisect.insort(ranked, 'b', key=lambda k: wait(scores[k]))\n"
+        "bisect.insort_left(ranked, 'e', key=lambda k: wait(scores.get(k, 4)))\n"
+        "effect([ranked, bisect.bisect(ranked, 4, key=lambda k: wait(scores.get(k, 4))),"
+        " bisect.bisect_left(ranked, 4, key=lambda k: wait(scores.get(k, 4)))])\n"
+    ),
+    "operator.attrgetter and methodcaller": (
+        "import operator\n"
+        "class Vendor:\n"
+        "    def __init__(self, name):\n"
+        "        self.name = name\n"
+        "    @property\n"
+        "    def score(self):\n"
+        "        return wait(len(self.name))\n"
+        "    def status(self, prefix, *, upper=False):\n"
+        "        text = prefix + wait(self.name)\n"
+        "        return text.upper() if upper else text\n"
+        "v = Vendor('acme')\n"
+        "effect([operator.attrgetter('score')(v), operator.attrgetter('name', 'score')(v)])\n"
+        "effect([operator.methodcaller('status', '> ')(v), operator.methodcaller('status', '', upper=True)(v)])\n"
+    ),
+    "a script __new__ and an ABC's __init__": (
+        "import abc\n"
+        "class Refund:\n"
+        "    def __new__(cls, amount):\n"
+        "        self = super().__new__(cls)\n"
+        "        self.approved = wait(amount < 100)\n"
+        "        return self\n"
+        "    def __init__(self, amount):\n"
+        "        self.amount = wait(amount)\n"
+        "class Source(abc.ABC):\n"
+        "    @abc.abstractmethod\n"
+        "    def fetch(self): ...\n"
+        "class Page(Source):\n"
+        "    def __init__(self, url):\n"
+        "        self.text = wait('page ' + url)\n"
+        "    def fetch(self):\n"
+        "        return self.text\n"
+        "r = Refund(50)\n"
+        "effect([r.approved, r.amount, Page('x').fetch()])\n"
+        "try:\n"
+        "    Source()\n"
+        "except TypeError as e:\n"
+        "    effect(str(e).split(' with')[0])\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(LIBRARY.values()), ids=list(LIBRARY))
+def test_waits_inside_script_code_called_by_library_functions_are_resumable(body: str) -> None:
+    native_world, native_output, native_error = gates.run_native(body)
+    assert native_error is None
+    job, world, suspensions = gates.run_interrupted(body)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+    assert job.output == native_output
+    # islice skips elements whose value nothing uses: their waits never suspend, natively neither.
+    used = sum(1 for gate in world.gates.values() if gate.open)
+    assert suspensions == used > 0
