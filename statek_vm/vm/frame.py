@@ -37,6 +37,7 @@ RET_GEN_NEXT = 6  # a generator resumed by next(g[, default]) or g.send(v): push
 RET_PUSH_NULL = 7  # an attribute loaded for a call (3.13): push the value, then NULL
 RET_BRANCH = 8  # a truth test for a conditional jump: ret_info (jump_if, target, keep)
 RET_DISCARD = 9  # a store done by script code (__setitem__, a property's setter): push nothing
+RET_OPERATION = 10  # an operator's method: ret_info (continuation, its arguments, as bool)
 
 
 def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:

@@ -76,6 +76,7 @@ STORE_ONLY_METHODS: dict[type, frozenset[str]] = {
     collections.deque: frozenset({"append", "appendleft", "extend", "extendleft", "insert", "copy"}),
     dict: frozenset({"setdefault", "update", "copy"}),
 }
+STORE_ONLY_NAMES: frozenset[str] = frozenset().union(*STORE_ONLY_METHODS.values())
 _STORE_ONLY_FUNCTIONS: dict[Any, frozenset[int]] = {
     list: frozenset(),
     tuple: frozenset(),

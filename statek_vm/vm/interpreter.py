@@ -51,6 +51,7 @@ from statek_vm.vm.frame import (
     RET_GEN_NEXT,
     RET_GEN_SEND,
     RET_INIT,
+    RET_OPERATION,
     RET_PUSH,
     RET_PUSH_NULL,
     Frame,
@@ -66,8 +67,8 @@ from statek_vm.vm.objects import (
     _GeneratorBase,
     _yieldfrom,
 )
-from statek_vm.vm.operations import RedoOnVM, call_restatable, redo, restatement
-from statek_vm.vm.runtime import lookup
+from statek_vm.vm.operations import RESTATED_CALLS, RedoOnVM, call_restatable, redo, restatement
+from statek_vm.vm.runtime import RESTATED_METHODS, lookup
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
 from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
 
@@ -463,6 +464,21 @@ class Interpreter:
                 )
         elif mode == RET_DISCARD:
             pass
+        elif mode == RET_OPERATION:
+            after, operands, as_bool = frame.ret_info
+            frame.ret_info = None
+            if value is NotImplemented or (as_bool and value is not True and value is not False):
+                # The reflected method next (or the value's truth): the
+                # runtime's re-statement goes on from there.
+                nxt = redo(
+                    self,
+                    caller,
+                    after if value is NotImplemented else "truth",
+                    list(operands) if value is NotImplemented else [value],
+                )
+                nxt.back = caller
+                return nxt
+            caller.stack.append(value)
         elif mode == RET_BRANCH:
             jump_if, target, keep = frame.ret_info
             frame.ret_info = None
@@ -744,6 +760,10 @@ class Interpreter:
                 return self._callee(f, self.frame_for(inner, [func.__self__, *args], kwargs))
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
+            if type(inner) is _FunctionType:
+                restated = RESTATED_METHODS.get(inner)
+                if restated is not None:
+                    return redo(self, f, restated, [func.__self__, *args], kwargs)
         elif cls is type:
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new:
@@ -768,6 +788,11 @@ class Interpreter:
                 # builtin); a generator's was counted as it was entered.
                 return self._callee(f, result)
             return result
+        if (cls is _BuiltinMethod or cls is type) and func is not _warn:
+            # The common host call, a builtin: one lookup decides.
+            if func in RESTATED_CALLS:
+                return self._call_restated(f, func, args, kwargs)
+            return self.call_host(func, args, kwargs)
         if cls.__flags__ & _HEAPTYPE:
             method = lookup(cls, "__call__")
             if type(method) is VMFunction:
@@ -789,23 +814,26 @@ class Interpreter:
             # script there: call it from a native frame that carries the
             # script's globals, file and function name.
             return self.call_host(func, args, kwargs, trampoline(f))
-        if cls is _BuiltinMethod or cls is type:
-            restated = restatement(func, args, f)
-            if restated is not None:
-                if func is print:
-                    # print writes each argument as it goes: one with script
-                    # parts must be converted before anything is written.
-                    if LIVE_FUTURES:
-                        args, kwargs = host_arguments(func, args, kwargs)
-                    for a in args:
-                        if type(a) not in _PRINTED_NATIVELY:
-                            return redo(self, f, restated, args, kwargs)
-                    return self.call_host(func, args, kwargs)
-                try:
-                    return self.call_host(func, args, kwargs, call_restatable)
-                except RedoOnVM:
-                    return redo(self, f, restated, args, kwargs)
         return self.call_host(func, args, kwargs)
+
+    def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
+        """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
+        restated = restatement(func, args, f)
+        if restated is None:
+            return self.call_host(func, args, kwargs)
+        if func is print:
+            # print writes each argument as it goes: one with script parts
+            # must be converted before anything is written.
+            if LIVE_FUTURES:
+                args, kwargs = host_arguments(func, args, kwargs)
+            for a in args:
+                if type(a) not in _PRINTED_NATIVELY:
+                    return redo(self, f, restated, args, kwargs)
+            return self.call_host(func, args, kwargs)
+        try:
+            return self.call_host(func, args, kwargs, call_restatable)
+        except RedoOnVM:
+            return redo(self, f, restated, args, kwargs)
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
         """``frame``, called from ``f``, at its recursion depth; ``RecursionError`` past the limit.

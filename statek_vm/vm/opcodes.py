@@ -27,7 +27,7 @@ from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
 from statek_vm.vm import operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
-from statek_vm.vm.handoff import STORE_ONLY_METHODS, shown, stored_method
+from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, shown, stored_method
 from statek_vm.vm.objects import (
     AsyncGenWrapped,
     VMAsyncGenerator,
@@ -312,7 +312,7 @@ def BINARY_OP(vm: Any, f: Frame, arg: int) -> Any:
     except RedoOnVM:
         left, right = st[-2], st[-1]
         del st[-2:]
-        return operations.redo(vm, f, "binary_op", [left, right, arg])
+        return operations.redo_binary(vm, f, left, right, arg, "binary_op")
     del st[-1]
     st[-1] = result
 
@@ -328,7 +328,7 @@ def COMPARE_OP(vm: Any, f: Frame, arg: int) -> Any:
     except RedoOnVM:
         left, right = st[-2], st[-1]
         del st[-2:]
-        return operations.redo(vm, f, "compare", [left, right, arg])
+        return operations.redo_binary(vm, f, left, right, arg, "compare")
     del st[-1]
     st[-1] = result
     return None
@@ -747,9 +747,11 @@ def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> Any:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
-    names = STORE_ONLY_METHODS.get(type(owner))
     try:
-        method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
+        if arg in STORE_ONLY_NAMES and arg in STORE_ONLY_METHODS.get(type(owner), ()):
+            method = stored_method(owner, arg)
+        else:
+            method = getattr(owner, arg)
     except RedoOnVM:
         return operations.redo_attribute(vm, f, owner, arg, operations.METHOD_NULL_FIRST)
     f.stack[-1] = NULL

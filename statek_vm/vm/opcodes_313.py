@@ -32,7 +32,7 @@ from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CellSlot
 from statek_vm.vm import opcodes, opcodes_312, operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
-from statek_vm.vm.handoff import STORE_ONLY_METHODS, shown, stored_method
+from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, shown, stored_method
 from statek_vm.vm.objects import VMFunction
 
 Handler = opcodes.Handler
@@ -70,9 +70,11 @@ def LOAD_ATTR_METHOD(vm: Any, f: Frame, arg: str) -> Any:
     owner = f.stack[-1]
     if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
         owner = owner.value
-    names = STORE_ONLY_METHODS.get(type(owner))
     try:
-        method = stored_method(owner, arg) if names is not None and arg in names else getattr(owner, arg)
+        if arg in STORE_ONLY_NAMES and arg in STORE_ONLY_METHODS.get(type(owner), ()):
+            method = stored_method(owner, arg)
+        else:
+            method = getattr(owner, arg)
     except operations.RedoOnVM:
         return operations.redo_attribute(vm, f, owner, arg, operations.METHOD_NULL_AFTER)
     f.stack[-1] = method
@@ -230,7 +232,7 @@ def _compare(arg: int) -> Handler:
         except operations.RedoOnVM:
             left, right = st[-2], st[-1]
             del st[-2:]
-            return operations.redo(vm, f, "compare_bool", [left, right, index])
+            return operations.redo_binary(vm, f, left, right, index, "compare", as_bool=True)
         del st[-1]
         st[-1] = result
         return None

@@ -19,8 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from statek_vm.vm import runtime
-from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_PUSH_NULL, Frame
-from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM
+from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_OPERATION, RET_PUSH_NULL, Frame
+from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM, VMFunction
 
 __all__ = [
     "REDO",
@@ -30,6 +30,7 @@ __all__ = [
     "call_restatable",
     "redo",
     "redo_attribute",
+    "redo_binary",
     "redo_branch",
     "redo_store",
     "register",
@@ -100,6 +101,33 @@ def redo(vm: Any, f: Frame, name: str, args: Any, kwargs: Any = None) -> Frame:
     return vm._callee(f, vm.frame_for(runtime.namespace()[name], args, kwargs))  # type: ignore[no-any-return]
 
 
+def redo_binary(vm: Any, f: Frame, left: Any, right: Any, op: int, runtime_name: str, as_bool: bool = False) -> Frame:
+    """``left OP right`` (a binary operator, or a comparison) on the VM.
+
+    The common case, the left operand's own method with no reflected one
+    to try first, calls that method directly; only if it returns
+    NotImplemented does the runtime's re-statement go on from there.
+    """
+    if runtime_name == "compare":
+        name = runtime.COMPARISON_NAMES[op]
+        after = "compare_bool_after" if as_bool else "compare_after"
+    else:
+        name, _, inplace, _ = runtime.BINARY[op]
+        after = "binary_after"
+        if inplace is not None:
+            return redo(vm, f, runtime_name, [left, right, op])
+    ta, tb = type(left), type(right)
+    method = runtime.lookup(ta, name)
+    if type(method) is not VMFunction or (tb is not ta and ta in tb.__mro__):
+        return redo(vm, f, ("compare_bool" if as_bool else "compare") if runtime_name == "compare" else runtime_name,
+                    [left, right, op])  # fmt: skip
+    REDO.raised = False
+    frame: Frame = vm._callee(f, vm.frame_for(method, [left, right], None))
+    frame.ret_mode = RET_OPERATION
+    frame.ret_info = (after, (left, right, op), as_bool)
+    return frame
+
+
 def redo_store(vm: Any, f: Frame, name: str, args: Any) -> Frame:
     """Runtime function ``name`` for a store: its result is not pushed."""
     frame = redo(vm, f, name, args)
@@ -123,7 +151,19 @@ def redo_branch(vm: Any, f: Frame, value: Any, jump_if: bool, target: int, keep:
 
 def redo_attribute(vm: Any, f: Frame, owner: Any, name: str, layout: int) -> Frame:
     """``owner.name`` on the VM; the owner (on top of ``f``'s stack) is replaced by the value."""
-    frame = redo(vm, f, "load_attr", [owner, name])
+    tp = type(owner)
+    descr = runtime.lookup(tp, name)
+    if (
+        type(descr) is property
+        and type(descr.fget) is VMFunction
+        and runtime.lookup(tp, "__getattr__") is runtime.MISSING
+        and type(runtime.lookup(tp, "__getattribute__")) is not VMFunction
+    ):
+        # The common case, a property's getter: its value is the attribute.
+        REDO.raised = False
+        frame: Frame = vm._callee(f, vm.frame_for(descr.fget, [owner], None))
+    else:
+        frame = redo(vm, f, "load_attr", [owner, name])
     st = f.stack
     if layout == METHOD_NULL_FIRST:
         st[-1] = NULL

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import builtins
 import collections
+import contextlib
 import functools
 import heapq
 import itertools
@@ -184,6 +185,37 @@ def _rich(x, y, name, tx):
             return result
         return not truth(result)
     return method(x, y)
+
+def compare_after(a, b, op):
+    # a OP b once a's own method returned NotImplemented (and b's type is
+    # not a subclass of a's): b's reflected method, then the default.
+    # (As do_richcompare: the reflected method even for the same type.)
+    name, reflected, symbol = _COMPARISONS[op]
+    ta = _type(a)
+    tb = _type(b)
+    result = _rich(b, a, reflected, tb)
+    if result is not _NotImplemented:
+        return result
+    if op == 2:
+        return a is b
+    if op == 3:
+        return a is not b
+    raise _TypeError(f"'{symbol}' not supported between instances of '{ta.__name__}' and '{tb.__name__}'")
+
+def compare_bool_after(a, b, op):
+    return truth(compare_after(a, b, op))
+
+def binary_after(a, b, op):
+    name, reflected, inplace, symbol = _BINARY[op]
+    ta = _type(a)
+    tb = _type(b)
+    if tb is not ta:
+        backward = _lookup(tb, reflected)
+        if backward is not _MISSING and backward is not None:
+            result = backward(b, a)
+            if result is not _NotImplemented:
+                return result
+    raise _TypeError(f"unsupported operand type(s) for {symbol}: '{ta.__name__}' and '{tb.__name__}'")
 
 def compare_bool(a, b, op):
     return truth(compare(a, b, op))
@@ -547,6 +579,30 @@ def instantiate(cls, args, kwargs):
             raise _TypeError(f"__init__() should return None, not '{_type(result).__name__}'")
     return obj
 
+def gcm_enter(self):
+    # contextlib's @contextmanager: __enter__ runs the generator to its yield.
+    del self.args, self.kwds, self.func
+    try:
+        return next(self.gen)
+    except StopIteration:
+        raise _RuntimeError("generator didn't yield") from None
+
+def gcm_exit(self, typ, value, traceback):
+    if typ is not None:
+        # An exception thrown into the generator: contextlib's own code.
+        return _gcm_exit(self, typ, value, traceback)
+    try:
+        next(self.gen)
+    except StopIteration:
+        return False
+    try:
+        raise _RuntimeError("generator didn't stop")
+    finally:
+        self.gen.close()
+
+def closing_exit(self, *exc_info):
+    self.thing.close()
+
 def drain(iterable):
     return [x for x in iterable]
 
@@ -783,6 +839,9 @@ def islice_bounds(*args: Any) -> tuple[int, int | None, int]:
     return (values[0] or 0), values[1], (step or 1)
 
 
+COMPARISON_NAMES = ("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")
+
+
 def native_bool(value: Any) -> bool:
     return bool(value)
 
@@ -880,6 +939,8 @@ def namespace() -> dict[str, Any]:
             "_native_contains": native_contains,
             "_index": operator.index,
             "_UNSET": MISSING,
+            "_RuntimeError": RuntimeError,
+            "_gcm_exit": contextlib._GeneratorContextManager.__exit__,
             "_islice_bounds": islice_bounds,
             "_object_new": object.__new__,
             "_object_init": object.__init__,
@@ -918,6 +979,14 @@ def namespace() -> dict[str, Any]:
         _namespace = ns
     return _namespace
 
+
+# Methods of library classes that call script code, by their function: the
+# name of their runtime version (called with the instance first).
+RESTATED_METHODS: dict[Any, str] = {
+    contextlib._GeneratorContextManager.__enter__: "gcm_enter",
+    contextlib._GeneratorContextManager.__exit__: "gcm_exit",
+    contextlib.closing.__exit__: "closing_exit",
+}
 
 # builtin -> name of its runtime version, used when a script generator or a
 # script function is among the arguments.

@@ -64,11 +64,7 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
     "035_functools_lru_cache": _host("title() under functools.lru_cache", "title"),
     "036_functools_cache": _host("team_label() under functools.cache", "team_label"),
     "039_total_ordering": _host("Vendor.__lt__() called by the >= functools.total_ordering made"),
-    "041_contextmanager_before_yield": _host(
-        "a @contextlib.contextmanager before its yield", "contextlib._GeneratorContextManager.__enter__"
-    ),
     "042_exitstack_callback": _host("an ExitStack callback", "contextlib.ExitStack.__exit__"),
-    "044_contextlib_closing": _host("ReportWriter.close() called by closing", "contextlib.closing.__exit__"),
     "053_json_dumps_default": _host("the default= hook of json.dumps", "json.dumps"),
     "054_json_loads_object_hook": _host("the object_hook of json.loads", "json.loads"),
     "056_dataclass_replace": _host("Plan.__post_init__() run by dataclasses.replace", "Plan"),

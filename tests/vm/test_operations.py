@@ -390,3 +390,64 @@ def test_waits_inside_script_code_called_by_library_functions_are_resumable(body
     # islice skips elements whose value nothing uses: their waits never suspend, natively neither.
     used = sum(1 for gate in world.gates.values() if gate.open)
     assert suspensions == used > 0
+
+
+CONTEXTS = {
+    "a @contextmanager waiting before and after its yield": (
+        "import contextlib\n"
+        "@contextlib.contextmanager\n"
+        "def approved_change(name):\n"
+        "    effect('asked ' + wait(name))\n"
+        "    yield name.upper()\n"
+        "    effect('closed ' + wait(name))\n"
+        "with approved_change('deploy') as change:\n"
+        "    effect(change)\n"
+    ),
+    "errors of a @contextmanager": (
+        "import contextlib\n"
+        "@contextlib.contextmanager\n"
+        "def never():\n"
+        "    if wait(False):\n"
+        "        yield\n"
+        "@contextlib.contextmanager\n"
+        "def twice():\n"
+        "    yield wait(1)\n"
+        "    yield 2\n"
+        "for cm in (never, twice):\n"
+        "    try:\n"
+        "        with cm():\n"
+        "            pass\n"
+        "    except RuntimeError as e:\n"
+        "        effect(str(e))\n"
+        "@contextlib.contextmanager\n"
+        "def guarded():\n"
+        "    try:\n"
+        "        yield wait('in')\n"
+        "    except KeyError:\n"
+        "        effect('handled')\n"
+        "with guarded():\n"
+        "    raise KeyError('x')\n"
+        "effect('after')\n"
+    ),
+    "contextlib.closing": (
+        "import contextlib\n"
+        "class Writer:\n"
+        "    def close(self):\n"
+        "        effect('closed ' + wait('report'))\n"
+        "with contextlib.closing(Writer()) as w:\n"
+        "    effect('writing')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(CONTEXTS.values()), ids=list(CONTEXTS))
+def test_waits_inside_context_managers_made_by_contextlib_are_resumable(body: str) -> None:
+    native_world, native_output, native_error = gates.run_native(body)
+    assert native_error is None
+    job, world, suspensions = gates.run_interrupted(body)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+    assert job.output == native_output
+    # A yielded value nothing uses (`yield wait(1)` with no `as`) never suspends, natively neither.
+    used = sum(1 for gate in world.gates.values() if gate.open)
+    assert suspensions == used > 0
