@@ -245,6 +245,12 @@ def _is_script_instance_type(cls: type) -> bool:
     """Whether objects of ``cls`` are the script's own records (searched through their ``__dict__``)."""
     if not cls.__flags__ & _HEAPTYPE or issubclass(cls, type) or cls in FUTURE_CLASSES:
         return False
+    # A script class's dict has its module's name; the VM's own objects
+    # (script functions and generators, whose __module__ is a property) are
+    # not records.
+    module = cls.__dict__.get("__module__")
+    if type(module) is not str or module.startswith("statek_vm."):
+        return False
     from statek_vm.snapshot.classes import travels_by_value
 
     return travels_by_value(cls)

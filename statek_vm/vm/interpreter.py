@@ -496,8 +496,17 @@ class Interpreter:
                 return self._unwind(caller, base, bad_init, resumable)
             caller.stack.append(frame.ret_info)
         elif mode == RET_CLASS:
+            error: BaseException
             try:
                 cls = self._finish_class(frame.ret_info, value)
+            except FutureError as e:
+                # The class statement's call is done with: it cannot wait.
+                error = NotResumableError(
+                    f"cannot suspend while class {frame.ret_info[1]!r} is made at {caller.unit.filename}:"
+                    f"{caller.line}: a future among its bases or keywords is pending; use its value before "
+                    f"the class statement"
+                )
+                error.__cause__ = e
             except BaseException as e:  # noqa: BLE001
                 error = e
             else:

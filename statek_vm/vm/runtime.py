@@ -317,9 +317,23 @@ def unary_op(value, name, symbol):
     return method(value)
 
 def getitem(obj, key):
-    method = _lookup(_type(obj), "__getitem__")
+    tp = _type(obj)
+    method = _lookup(tp, "__getitem__")
     if _is_script(method):
         return method(obj, key)
+    if method is _dict_getitem:
+        # A dict's __missing__: a script one, or a defaultdict's factory.
+        missing = _lookup(tp, "__missing__")
+        if missing is not _MISSING and not _dict_contains(obj, key):
+            if _is_script(missing):
+                return missing(obj, key)
+            if missing is _defaultdict_missing:
+                factory = obj.default_factory
+                if factory is None:
+                    raise _KeyError(key)
+                value = factory()
+                obj[key] = value
+                return value
     return _native_getitem(obj, key)
 
 def setitem(obj, key, value):
@@ -939,6 +953,10 @@ def namespace() -> dict[str, Any]:
             "_native_contains": native_contains,
             "_index": operator.index,
             "_UNSET": MISSING,
+            "_dict_getitem": dict.__getitem__,
+            "_dict_contains": dict.__contains__,
+            "_defaultdict_missing": collections.defaultdict.__missing__,
+            "_KeyError": KeyError,
             "_RuntimeError": RuntimeError,
             "_gcm_exit": contextlib._GeneratorContextManager.__exit__,
             "_islice_bounds": islice_bounds,

@@ -60,7 +60,6 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
     "022_dataclass_default_factory": _host("field(default_factory=onboarding_plan)", "Onboarding"),
     "025_init_subclass": _host("Handler.__init_subclass__()", "type"),
     # Library functions that call script code.
-    "032_defaultdict_factory": _host("the default factory new_team() of a defaultdict"),
     "035_functools_lru_cache": _host("title() under functools.lru_cache", "title"),
     "036_functools_cache": _host("team_label() under functools.cache", "team_label"),
     "039_total_ordering": _host("Vendor.__lt__() called by the >= functools.total_ordering made"),

@@ -245,3 +245,21 @@ def test_futures_held_by_the_scripts_own_objects_reach_host_code_as_values() -> 
     )
     _, world, _ = _compare(source)
     assert "Future" not in repr(world.log)
+
+
+def test_a_class_statement_given_a_pending_future_fails_clearly() -> None:
+    world = gates.World(start_open=False)
+    source = "class Meta(type):\n    pass\nclass Tagged(metaclass=Meta, tag=wait('x')):\n    pass\n"
+    job = statek_vm.run(source, world.bindings())
+    assert job.status == "FAILED"
+    assert "cannot suspend while class 'Tagged' is made at <agent>:3" in str(job.error)
+
+
+def test_the_vms_own_objects_are_not_searched_as_records() -> None:
+    # A class namespace holds script functions, whose globals hold pending
+    # futures: making the class must not wait for them.
+    world = gates.World(start_open=False)
+    source = "pending = [wait('later')]\nclass Defaults(dict):\n    def __missing__(self, key):\n        return key\nd = Defaults()\nseen = d['k']\n"
+    job = statek_vm.run(source, world.bindings())
+    assert job.status == "COMPLETED", job.error
+    assert job.namespace["seen"] == "k"

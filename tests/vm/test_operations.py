@@ -451,3 +451,31 @@ def test_waits_inside_context_managers_made_by_contextlib_are_resumable(body: st
     # A yielded value nothing uses (`yield wait(1)` with no `as`) never suspends, natively neither.
     used = sum(1 for gate in world.gates.values() if gate.open)
     assert suspensions == used > 0
+
+
+def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() -> None:
+    body = (
+        "import collections\n"
+        "def new_team():\n"
+        "    return {'lead': wait('nobody'), 'members': []}\n"
+        "teams = collections.defaultdict(new_team)\n"
+        "teams['ops']['members'].append('ana')\n"
+        "teams['ops']['members'].append('ben')\n"
+        "counts = collections.defaultdict(int)\n"
+        "counts['x'] += 1\n"
+        "class Defaults(dict):\n"
+        "    def __missing__(self, key):\n"
+        "        return wait(key.upper())\n"
+        "d = Defaults(a=1)\n"
+        "effect([dict(teams), dict(counts), d['a'], d['b'], 'b' in d])\n"
+        "try:\n"
+        "    collections.defaultdict(None)['k']\n"
+        "except KeyError as e:\n"
+        "    effect(repr(e))\n"
+    )
+    native_world, native_output, native_error = gates.run_native(body)
+    assert native_error is None
+    job, world, suspensions = gates.run_interrupted(body)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+    assert suspensions == len(world.gates) == 2
