@@ -168,12 +168,13 @@ def slot_values(obj: Any, cls: type) -> list[tuple[type, str, Any]]:
     return values
 
 
-def _instance_dict(obj: Any) -> dict[str, Any] | None:
+def instance_dict(obj: Any) -> dict[str, Any] | None:
+    """``obj``'s own ``__dict__``, read without running any of its class's code; None if it has none."""
     try:
         d = object.__getattribute__(obj, "__dict__")
     except AttributeError:
         return None
-    return d if type(d) is dict else None
+    return d if isinstance(d, dict) else None
 
 
 def _set_instance_dict(obj: Any, d: dict[str, Any]) -> None:
@@ -254,7 +255,7 @@ def reduce_instance(obj: Any) -> Any:
                     f"{native.__module__}.{native.__qualname__}, whose value a snapshot cannot carry"
                 )
             items = capture(obj)
-    state = (_instance_dict(obj), slot_values(obj, cls), items)
+    state = (instance_dict(obj), slot_values(obj, cls), items)
     return (new_instance, (cls, native, value), state, None, None, set_instance_state)
 
 

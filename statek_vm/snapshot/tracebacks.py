@@ -32,7 +32,7 @@ import sys
 import types
 from typing import Any
 
-from statek_vm.snapshot.classes import _instance_dict, native_base, slot_values
+from statek_vm.snapshot.classes import instance_dict, native_base, slot_values
 
 # BaseException's own descriptors, used directly: a script class may override
 # __setattr__ or __getattribute__, and no script code runs while loading.
@@ -65,7 +65,7 @@ def reduce_exception(exc: BaseException) -> Any:
     state = (
         _BASE["args"].__get__(exc),
         values,
-        _instance_dict(exc),
+        instance_dict(exc),
         slot_values(exc, cls) if cls.__flags__ & (1 << 9) else [],
         exc.__traceback__,
         exc.__context__,

@@ -26,6 +26,7 @@ while some future is alive in the process (``LIVE_FUTURES``).
 from __future__ import annotations
 
 import collections
+import itertools
 import types
 from typing import Any
 
@@ -200,38 +201,51 @@ def _search(
         found.append(value)
         places.append((None, where, "future"))
         return True
-    if cls not in CONTAINERS and not _is_namedtuple(cls):
-        if not _is_script_instance_type(cls):
-            return False
-        return _search_instance(value, where, found, places, seen)
+    if cls in CONTAINERS or _is_namedtuple(cls):
+        children = _elements
+    elif _is_script_instance_type(cls):
+        children = _attribute_values
+    else:
+        return False
     key = id(value)
     if key in seen:
         if seen[key] and where is not None:
             places.append((value, where, "container"))
         return seen[key]
     seen[key] = False  # while it is searched: a container inside itself adds nothing
-    if issubclass(cls, dict):
-        kinds = set(map(type, value.values()))
-        kinds.update(map(type, value.keys()))
-    else:
-        kinds = set(map(type, value))
-    if FUTURE_CLASSES.isdisjoint(kinds) and not any(_searched(k) for k in kinds):
-        return False
     any_inside = False
-    if issubclass(cls, dict):
-        for k, v in value.items():
-            if _search(k, None, found, [], seen):
-                any_inside = True
-            if _search(v, None, found, [], seen):
-                any_inside = True
-    else:
-        for element in value:
-            if _search(element, None, found, [], seen):
-                any_inside = True
+    for child in children(value, cls):
+        if _search(child, None, found, [], seen):
+            any_inside = True
     seen[key] = any_inside
     if any_inside:
         places.append((value, where, "container"))
     return any_inside
+
+
+def _elements(value: Any, cls: type) -> Any:
+    """What a container holds (a dict's keys and values), or nothing when no element can hold a future."""
+    if issubclass(cls, dict):
+        kinds = set(map(type, value.values()))
+        kinds.update(map(type, value.keys()))
+        items: Any = itertools.chain.from_iterable(value.items())
+    else:
+        kinds = set(map(type, value))
+        items = value
+    if FUTURE_CLASSES.isdisjoint(kinds) and not any(_searched(k) for k in kinds):
+        return ()
+    return items
+
+
+def _attribute_values(value: Any, cls: type) -> list[Any]:
+    # A script object's attributes are searched like a dict's values: host
+    # code that shows it (a dataclass's repr, json's default=vars) reads them.
+    from statek_vm.snapshot.classes import instance_dict, slot_values
+
+    attributes = instance_dict(value)
+    values = list(attributes.values()) if attributes else []
+    values.extend(v for _, _, v in slot_values(value, cls))
+    return values
 
 
 def _searched(cls: type) -> bool:
@@ -254,40 +268,6 @@ def _is_script_instance_type(cls: type) -> bool:
     from statek_vm.snapshot.classes import travels_by_value
 
     return travels_by_value(cls)
-
-
-def _instance_dict(obj: Any) -> dict[str, Any] | None:
-    try:
-        found = object.__getattribute__(obj, "__dict__")
-    except AttributeError:
-        return None
-    return found if type(found) is dict else None
-
-
-def _search_instance(
-    value: Any, where: Any, found: list[Any], places: list[tuple[Any, Any, Any]], seen: dict[int, bool]
-) -> bool:
-    # A script object's attributes are searched like a dict's values: host
-    # code that shows it (a dataclass's repr, json's default=vars) reads them.
-    key = id(value)
-    if key in seen:
-        return seen[key]
-    seen[key] = False
-    from statek_vm.snapshot.classes import slot_values
-
-    attributes = _instance_dict(value)
-    any_inside = False
-    if attributes:
-        for v in list(attributes.values()):
-            if _search(v, None, found, [], seen):
-                any_inside = True
-    for _, _, v in slot_values(value, type(value)):
-        if _search(v, None, found, [], seen):
-            any_inside = True
-    seen[key] = any_inside
-    if any_inside:
-        places.append((value, where, "container"))
-    return any_inside
 
 
 def _is_namedtuple(cls: type) -> bool:
@@ -330,9 +310,9 @@ def _values_of(container: Any, memo: dict[int, Any]) -> Any:
     memo[key] = container  # a container inside itself: the in-place one, or the old tuple
     cls = type(container)
     if cls not in CONTAINERS and not _is_namedtuple(cls):  # a script object: its attributes
-        from statek_vm.snapshot.classes import slot_values
+        from statek_vm.snapshot.classes import instance_dict, slot_values
 
-        attributes = _instance_dict(container)
+        attributes = instance_dict(container)
         if attributes is not None:
             for k, v in list(attributes.items()):
                 new = _inner(v, memo)

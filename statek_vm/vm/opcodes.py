@@ -312,7 +312,7 @@ def BINARY_OP(vm: Any, f: Frame, arg: int) -> Any:
     except RedoOnVM:
         left, right = st[-2], st[-1]
         del st[-2:]
-        return operations.redo_binary(vm, f, left, right, arg, "binary_op")
+        return operations.redo_binary(vm, f, left, right, arg, comparison=False)
     del st[-1]
     st[-1] = result
 
@@ -328,7 +328,7 @@ def COMPARE_OP(vm: Any, f: Frame, arg: int) -> Any:
     except RedoOnVM:
         left, right = st[-2], st[-1]
         del st[-2:]
-        return operations.redo_binary(vm, f, left, right, arg, "compare")
+        return operations.redo_binary(vm, f, left, right, arg, comparison=True)
     del st[-1]
     st[-1] = result
     return None

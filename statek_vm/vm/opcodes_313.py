@@ -232,7 +232,7 @@ def _compare(arg: int) -> Handler:
         except operations.RedoOnVM:
             left, right = st[-2], st[-1]
             del st[-2:]
-            return operations.redo_binary(vm, f, left, right, index, "compare", as_bool=True)
+            return operations.redo_binary(vm, f, left, right, index, comparison=True, as_bool=True)
         del st[-1]
         st[-1] = result
         return None

@@ -101,26 +101,26 @@ def redo(vm: Any, f: Frame, name: str, args: Any, kwargs: Any = None) -> Frame:
     return vm._callee(f, vm.frame_for(runtime.namespace()[name], args, kwargs))  # type: ignore[no-any-return]
 
 
-def redo_binary(vm: Any, f: Frame, left: Any, right: Any, op: int, runtime_name: str, as_bool: bool = False) -> Frame:
+def redo_binary(vm: Any, f: Frame, left: Any, right: Any, op: int, comparison: bool, as_bool: bool = False) -> Frame:
     """``left OP right`` (a binary operator, or a comparison) on the VM.
 
     The common case, the left operand's own method with no reflected one
     to try first, calls that method directly; only if it returns
     NotImplemented does the runtime's re-statement go on from there.
     """
-    if runtime_name == "compare":
-        name = runtime.COMPARISON_NAMES[op]
-        after = "compare_bool_after" if as_bool else "compare_after"
+    if comparison:
+        name, whole, after = runtime.COMPARISON_NAMES[op], "compare", "compare_after"
+        if as_bool:
+            whole, after = "compare_bool", "compare_bool_after"
     else:
         name, _, inplace, _ = runtime.BINARY[op]
-        after = "binary_after"
+        whole, after = "binary_op", "binary_after"
         if inplace is not None:
-            return redo(vm, f, runtime_name, [left, right, op])
+            return redo(vm, f, whole, [left, right, op])
     ta, tb = type(left), type(right)
     method = runtime.lookup(ta, name)
     if type(method) is not VMFunction or (tb is not ta and ta in tb.__mro__):
-        return redo(vm, f, ("compare_bool" if as_bool else "compare") if runtime_name == "compare" else runtime_name,
-                    [left, right, op])  # fmt: skip
+        return redo(vm, f, whole, [left, right, op])
     REDO.raised = False
     frame: Frame = vm._callee(f, vm.frame_for(method, [left, right], None))
     frame.ret_mode = RET_OPERATION

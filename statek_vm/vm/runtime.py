@@ -156,23 +156,28 @@ def compare(a, b, op):
     name, reflected, symbol = _COMPARISONS[op]
     ta = _type(a)
     tb = _type(b)
-    reflected_first = tb is not ta and _issubclass(tb, ta)
-    if reflected_first:
+    if tb is not ta and _issubclass(tb, ta):
         result = _rich(b, a, reflected, tb)
         if result is not _NotImplemented:
             return result
+        result = _rich(a, b, name, ta)
+        if result is not _NotImplemented:
+            return result
+        return _compare_default(a, b, op)
     result = _rich(a, b, name, ta)
     if result is not _NotImplemented:
         return result
-    if not reflected_first:
-        result = _rich(b, a, reflected, tb)
-        if result is not _NotImplemented:
-            return result
+    return compare_after(a, b, op)
+
+def _compare_default(a, b, op):
+    # Neither side could compare: identity for == and !=, else TypeError.
     if op == 2:
         return a is b
     if op == 3:
         return a is not b
-    raise _TypeError(f"'{symbol}' not supported between instances of '{ta.__name__}' and '{tb.__name__}'")
+    raise _TypeError(
+        f"'{_COMPARISONS[op][2]}' not supported between instances of '{_type(a).__name__}' and '{_type(b).__name__}'"
+    )
 
 def _rich(x, y, name, tx):
     method = _lookup(tx, name)
@@ -190,32 +195,31 @@ def compare_after(a, b, op):
     # a OP b once a's own method returned NotImplemented (and b's type is
     # not a subclass of a's): b's reflected method, then the default.
     # (As do_richcompare: the reflected method even for the same type.)
-    name, reflected, symbol = _COMPARISONS[op]
-    ta = _type(a)
-    tb = _type(b)
-    result = _rich(b, a, reflected, tb)
+    result = _rich(b, a, _COMPARISONS[op][1], _type(b))
     if result is not _NotImplemented:
         return result
-    if op == 2:
-        return a is b
-    if op == 3:
-        return a is not b
-    raise _TypeError(f"'{symbol}' not supported between instances of '{ta.__name__}' and '{tb.__name__}'")
+    return _compare_default(a, b, op)
 
 def compare_bool_after(a, b, op):
     return truth(compare_after(a, b, op))
 
 def binary_after(a, b, op):
-    name, reflected, inplace, symbol = _BINARY[op]
+    # a OP b once a's own method returned NotImplemented (and b's reflected
+    # one was not due first): b's reflected method, if b's type differs.
     ta = _type(a)
     tb = _type(b)
     if tb is not ta:
-        backward = _lookup(tb, reflected)
+        backward = _lookup(tb, _BINARY[op][1])
         if backward is not _MISSING and backward is not None:
             result = backward(b, a)
             if result is not _NotImplemented:
                 return result
-    raise _TypeError(f"unsupported operand type(s) for {symbol}: '{ta.__name__}' and '{tb.__name__}'")
+    _unsupported(a, b, op)
+
+def _unsupported(a, b, op):
+    raise _TypeError(
+        f"unsupported operand type(s) for {_BINARY[op][3]}: '{_type(a).__name__}' and '{_type(b).__name__}'"
+    )
 
 def compare_bool(a, b, op):
     return truth(compare(a, b, op))
@@ -299,16 +303,16 @@ def binary_op(a, b, op):
         result = backward(b, a)
         if result is not _NotImplemented:
             return result
-        backward = _MISSING
+        if forward is not _MISSING and forward is not None:
+            result = forward(a, b)
+            if result is not _NotImplemented:
+                return result
+        _unsupported(a, b, op)
     if forward is not _MISSING and forward is not None:
         result = forward(a, b)
         if result is not _NotImplemented:
             return result
-    if backward is not _MISSING and backward is not None:
-        result = backward(b, a)
-        if result is not _NotImplemented:
-            return result
-    raise _TypeError(f"unsupported operand type(s) for {symbol}: '{ta.__name__}' and '{tb.__name__}'")
+    return binary_after(a, b, op)
 
 def unary_op(value, name, symbol):
     method = _lookup(_type(value), name)
@@ -774,14 +778,6 @@ def is_script(value: Any) -> bool:
     return type(value) is VMFunction
 
 
-def instance_dict(obj: Any) -> dict[str, Any] | None:
-    try:
-        found = object.__getattribute__(obj, "__dict__")
-    except AttributeError:
-        return None
-    return found if isinstance(found, dict) else None
-
-
 # The native conversions, called from the re-statements for objects with no
 # script parts of their own: Python functions, so that script code they
 # reach after all (a __str__ deeper down) runs in a nested run, as any host
@@ -909,6 +905,7 @@ def namespace() -> dict[str, Any]:
     """The runtime's functions, created on first use (they are VM functions)."""
     global _namespace
     if _namespace is None:
+        from statek_vm.snapshot import classes
         from statek_vm.vm.frame import RET_BASE, Frame
         from statek_vm.vm.interpreter import Interpreter
 
@@ -987,7 +984,7 @@ def namespace() -> dict[str, Any]:
             "_MISSING": MISSING,
             "_lookup": lookup,
             "_is_script": is_script,
-            "_instance_dict": instance_dict,
+            "_instance_dict": classes.instance_dict,
             "_escape": escape,
             "_value": value_of,
         }

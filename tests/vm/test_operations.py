@@ -248,15 +248,25 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("body", list(CASES.values()), ids=list(CASES))
-def test_waits_inside_script_code_called_by_an_operation_are_resumable(body: str) -> None:
-    source = CLASSES + body
+def _resumed_as_native(source: str) -> tuple[gates.World, int]:
+    """Run ``source`` natively and resumed at every wait; the two must log and print the same."""
     native_world, native_output, native_error = gates.run_native(source)
     assert native_error is None
     job, world, suspensions = gates.run_interrupted(source)
     assert job.status == "COMPLETED", job.error
     assert world.log == native_world.log
     assert job.output == native_output
+    return world, suspensions
+
+
+def _used(world: gates.World) -> int:
+    """How many waits' values the script used (each of those must have suspended it)."""
+    return sum(1 for gate in world.gates.values() if gate.open)
+
+
+@pytest.mark.parametrize("body", list(CASES.values()), ids=list(CASES))
+def test_waits_inside_script_code_called_by_an_operation_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(CLASSES + body)
     assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
 
 
@@ -381,15 +391,9 @@ LIBRARY = {
 
 @pytest.mark.parametrize("body", list(LIBRARY.values()), ids=list(LIBRARY))
 def test_waits_inside_script_code_called_by_library_functions_are_resumable(body: str) -> None:
-    native_world, native_output, native_error = gates.run_native(body)
-    assert native_error is None
-    job, world, suspensions = gates.run_interrupted(body)
-    assert job.status == "COMPLETED", job.error
-    assert world.log == native_world.log
-    assert job.output == native_output
+    world, suspensions = _resumed_as_native(body)
     # islice skips elements whose value nothing uses: their waits never suspend, natively neither.
-    used = sum(1 for gate in world.gates.values() if gate.open)
-    assert suspensions == used > 0
+    assert suspensions == _used(world) > 0
 
 
 CONTEXTS = {
@@ -442,15 +446,9 @@ CONTEXTS = {
 
 @pytest.mark.parametrize("body", list(CONTEXTS.values()), ids=list(CONTEXTS))
 def test_waits_inside_context_managers_made_by_contextlib_are_resumable(body: str) -> None:
-    native_world, native_output, native_error = gates.run_native(body)
-    assert native_error is None
-    job, world, suspensions = gates.run_interrupted(body)
-    assert job.status == "COMPLETED", job.error
-    assert world.log == native_world.log
-    assert job.output == native_output
+    world, suspensions = _resumed_as_native(body)
     # A yielded value nothing uses (`yield wait(1)` with no `as`) never suspends, natively neither.
-    used = sum(1 for gate in world.gates.values() if gate.open)
-    assert suspensions == used > 0
+    assert suspensions == _used(world) > 0
 
 
 def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() -> None:
@@ -473,9 +471,5 @@ def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() ->
         "except KeyError as e:\n"
         "    effect(repr(e))\n"
     )
-    native_world, native_output, native_error = gates.run_native(body)
-    assert native_error is None
-    job, world, suspensions = gates.run_interrupted(body)
-    assert job.status == "COMPLETED", job.error
-    assert world.log == native_world.log
+    world, suspensions = _resumed_as_native(body)
     assert suspensions == len(world.gates) == 2
