@@ -66,9 +66,17 @@ from statek_vm.vm.objects import (
     _first_resume,
     _GeneratorBase,
     _yieldfrom,
+    make_class,
 )
 from statek_vm.vm.operations import RESTATED_CALLS, RedoOnVM, call_restatable, redo, restatement
-from statek_vm.vm.runtime import RESTATED_METHODS, lookup
+from statek_vm.vm.runtime import (
+    DATACLASS_INIT,
+    RESTATED_METHODS,
+    TOTAL_ORDERING,
+    dataclass_calls_script,
+    is_dataclass_init,
+    lookup,
+)
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
 from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
 
@@ -86,11 +94,18 @@ _SINGLEDISPATCH_WRAPPER = functools.singledispatch(lambda value: value).__code__
 
 
 def _scripted_construction(cls: Any) -> bool:
-    """Whether making an instance of ``cls`` runs a script ``__new__`` or ``__init__``."""
+    """Whether making an instance of ``cls`` runs a script ``__new__`` or ``__init__``.
+
+    A dataclass's generated ``__init__`` counts when it calls script code (a
+    ``__post_init__``, a default factory).
+    """
     new = lookup(cls, "__new__")
     if type(new) is staticmethod and type(new.__func__) is VMFunction:
         return True
-    return type(lookup(cls, "__init__")) is VMFunction
+    init = lookup(cls, "__init__")
+    if type(init) is VMFunction:
+        return True
+    return is_dataclass_init(init) and dataclass_calls_script(cls)
 
 
 def _call_partial(vm: Interpreter, f: Frame, func: Any, args: Any, kwargs: Any) -> Any:
@@ -498,7 +513,7 @@ class Interpreter:
         elif mode == RET_CLASS:
             error: BaseException
             try:
-                cls = self._finish_class(frame.ret_info, value)
+                cls, deferred = self._finish_class(frame.ret_info, value)
             except FutureError as e:
                 # The class statement's call is done with: it cannot wait.
                 error = NotResumableError(
@@ -510,6 +525,12 @@ class Interpreter:
             except BaseException as e:  # noqa: BLE001
                 error = e
             else:
+                if deferred:
+                    # The bases' __init_subclass__ and the descriptors'
+                    # __set_name__, as VM frames; the class is pushed after.
+                    nxt = redo(self, caller, "class_made", [cls, deferred])
+                    nxt.back = caller
+                    return nxt
                 caller.stack.append(cls)
                 return caller
             caller.pc -= 1
@@ -773,6 +794,11 @@ class Interpreter:
                 restated = RESTATED_METHODS.get(inner)
                 if restated is not None:
                     return redo(self, f, restated, [func.__self__, *args], kwargs)
+                if is_dataclass_init(inner) and dataclass_calls_script(type(func.__self__)):
+                    return redo(self, f, "dataclass_init", [inner, func.__self__, args, kwargs])
+                ordering = TOTAL_ORDERING.get(inner)
+                if ordering is not None and len(args) == 1 and not kwargs:
+                    return redo(self, f, "total_ordering_", [func.__self__, args[0], *ordering])
         elif cls is type:
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new:
@@ -813,10 +839,20 @@ class Interpreter:
         unwrap = _CALLABLE_WRAPPERS.get(cls)
         if unwrap is not None:
             return unwrap(self, f, func, args, kwargs)
-        if cls is _FunctionType and func.__code__ is _SINGLEDISPATCH_WRAPPER and args:
-            # functools.singledispatch: the implementation for the first
-            # argument's class, called as any callable is.
-            return self.call(f, func.dispatch(args[0].__class__), args, kwargs)
+        if cls is _FunctionType and args:
+            code = func.__code__
+            if code is _SINGLEDISPATCH_WRAPPER or code == _SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
+                # functools.singledispatch: the implementation for the first
+                # argument's class, called as any callable is.
+                return self.call(f, func.dispatch(args[0].__class__), args, kwargs)
+            if code.co_qualname == DATACLASS_INIT and dataclass_calls_script(type(args[0])):
+                # A dataclass's generated __init__ (called by the runtime's
+                # instantiate, or as Base.__init__(self, ...)), field by field.
+                return redo(self, f, "dataclass_init", [func, args[0], args[1:], kwargs])
+            ordering = TOTAL_ORDERING.get(func)
+            if ordering is not None and len(args) == 2 and not kwargs:
+                # A comparison functools.total_ordering made.
+                return redo(self, f, "total_ordering_", [*args, *ordering])
         if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
             # Host code that looks at its caller's frame (sys._getframe in
             # doctest and namedtuple, warnings' stacklevel) must find the
@@ -930,7 +966,7 @@ class Interpreter:
                 ns[special] = wrapper(value)
         if bases is not orig_bases:
             ns["__orig_bases__"] = orig_bases
-        cls = self.call_host(meta, [name, bases, ns], kwds or None)
+        cls, deferred = self.call_host(make_class, [meta, name, bases, ns, kwds], None)
         if isinstance(cls, type) and isinstance(cell, types.CellType):
             try:
                 cell_cls = cell.cell_contents
@@ -942,7 +978,7 @@ class Interpreter:
                         f"__class__ not set defining {name!r} as {cls!r}. Was __classcell__ propagated to type.__new__?"
                     )
                 raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
-        return cls
+        return cls, deferred
 
 
 _DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})

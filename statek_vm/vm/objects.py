@@ -29,6 +29,7 @@ from typing import Any
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
+from statek_vm.vm.runtime import TOTAL_ORDERING as RUNTIME_TOTAL_ORDERING
 
 
 class RedoOnVM(BaseException):
@@ -47,7 +48,11 @@ REDO_ON_VM: set[types.CodeType] = set()
 # Library code that an instruction's native operation runs and that calls
 # script code before it has done anything else (a cached_property's __get__):
 # a request raised there reaches the instruction too.
-REDO_VIA: set[types.CodeType] = {functools.cached_property.__get__.__code__}
+REDO_VIA: set[types.CodeType] = {
+    functools.cached_property.__get__.__code__,
+    # The comparisons functools.total_ordering makes call the class's own.
+    *(func.__code__ for func in RUNTIME_TOTAL_ORDERING),
+}
 
 
 class _Redo(threading.local):
@@ -74,6 +79,30 @@ class _Quiet(threading.local):
 # Above zero while a snapshot makes a script class again on this thread
 # (statek_vm/snapshot/classes.py): script functions called then do nothing.
 QUIET = _Quiet()
+
+
+class _Deferred(threading.local):
+    calls: list[tuple[Any, Any, Any]] | None = None
+
+
+# The calls of script __init_subclass__ and __set_name__ that type.__new__
+# makes while make_class runs on this thread: recorded, not run, so that the
+# VM runs them as VM frames once the class exists (a wait inside them is then
+# resumable).  ``None`` outside make_class.
+DEFERRED = _Deferred()
+_DEFERRABLE = frozenset({"__init_subclass__", "__set_name__"})
+
+
+def make_class(meta: Any, name: str, bases: tuple[Any, ...], ns: Any, kwds: dict[str, Any]) -> Any:
+    """``meta(name, bases, ns, **kwds)`` and the script calls type.__new__ deferred, in order."""
+    outer = DEFERRED.calls
+    calls: list[Any] = []
+    DEFERRED.calls = calls
+    try:
+        cls = meta(name, bases, ns, **kwds)
+    finally:
+        DEFERRED.calls = outer
+    return cls, calls
 
 
 class _FunctionType(type):
@@ -135,6 +164,13 @@ class VMFunction(metaclass=_FunctionType):
         if QUIET.depth:
             # A snapshot is making a script class again: type.__new__ calls
             # its bases' __init_subclass__, which ran when the script made it.
+            return None
+        deferred = DEFERRED.calls
+        if deferred is not None and self._name in _DEFERRABLE and sys._getframe(1).f_code is _MAKE_CLASS:
+            # type.__new__, called by make_class, runs a base's
+            # __init_subclass__ or a descriptor's __set_name__: the VM runs
+            # it once the class is made (both return None to type.__new__).
+            deferred.append((self, args, kwargs))
             return None
         if not getattr(self._builtins, "running", True) and _is_finalizer(self, args, kwargs):
             # The ``__del__`` of an object of a job that is not running (it
@@ -885,3 +921,6 @@ for _cls in (VMFunction, _GeneratorBase):
 _install(VMFunction, "__doc__", _plain_attribute("_doc"))
 _install(VMFunction, "__module__", _plain_attribute("_module"))
 _install(_FunctionType, "__module__", property(lambda cls: __name__))
+
+
+_MAKE_CLASS = make_class.__code__

@@ -17,9 +17,12 @@ import bisect
 import builtins
 import collections
 import contextlib
+import dataclasses
 import functools
 import heapq
+import inspect
 import itertools
+import json
 import operator
 import sys
 import types
@@ -597,6 +600,252 @@ def instantiate(cls, args, kwargs):
             raise _TypeError(f"__init__() should return None, not '{_type(result).__name__}'")
     return obj
 
+def dataclass_init(init, self, args, kwargs):
+    # The __init__ dataclasses generates (its _init_fn), field by field:
+    # default factories and __post_init__ may be script code that waits.
+    owner, arguments = _dataclass_bind(init, self, args, kwargs)
+    frozen = owner.__dataclass_params__.frozen
+    slots = "__slots__" in owner.__dict__
+    initvars = []
+    for f in owner.__dataclass_fields__.values():
+        kind = f._field_type
+        if kind is _FIELD_CLASSVAR:
+            continue
+        if kind is _FIELD_INITVAR:
+            initvars.append(arguments[f.name])
+            continue
+        if f.default_factory is not _DC_MISSING:
+            if f.init:
+                value = arguments[f.name]
+                if value is _HAS_DEFAULT_FACTORY:
+                    value = f.default_factory()
+            else:
+                value = f.default_factory()
+        elif f.init:
+            value = arguments[f.name]
+        elif slots and f.default is not _DC_MISSING:
+            value = f.default
+        else:
+            continue
+        if frozen:
+            _object_setattr(self, f.name, value)
+        else:
+            store_attr(self, f.name, value)
+    if _hasattr(owner, "__post_init__"):
+        self.__post_init__(*initvars)
+
+def dataclass_replace(obj, /, **changes):
+    # dataclasses.replace: a new instance made by the class, so its
+    # __init__ and __post_init__ run on the VM.
+    if not _is_dataclass_instance(obj):
+        raise _TypeError("replace() should be called on dataclass instances")
+    for f in obj.__dataclass_fields__.values():
+        if f._field_type is _FIELD_CLASSVAR:
+            continue
+        if not f.init:
+            if f.name in changes:
+                raise _REPLACE_ERROR(
+                    f"field {f.name} is declared with init=False, it cannot be specified with replace()"
+                )
+            continue
+        if f.name not in changes:
+            if f._field_type is _FIELD_INITVAR and f.default is _DC_MISSING:
+                raise _REPLACE_ERROR(f"InitVar {f.name!r} must be specified with replace()")
+            changes[f.name] = load_attr(obj, f.name)
+    return obj.__class__(**changes)
+
+def class_made(cls, calls):
+    # The __init_subclass__ and __set_name__ calls type.__new__ made while
+    # the class statement made cls, run after it in the same order.
+    for func, args, kwargs in calls:
+        func(*args, **kwargs)
+    return cls
+
+def total_ordering_(self, other, base, kind):
+    # A comparison functools.total_ordering made from the class's own one.
+    result = _getattr(_type(self), base)(self, other)
+    if result is _NotImplemented:
+        return result
+    if kind == "not":
+        return not result
+    if kind == "not_and_ne":
+        return not result and self != other
+    if kind == "and_ne":
+        return result and self != other
+    if kind == "or_eq":
+        return result or self == other
+    return not result or self == other
+
+def lru_cache_(maxsize=128, typed=False):
+    # functools.lru_cache for script functions: the wrapper is script code,
+    # so a call that waits inside the cached function is resumable.
+    if _isinstance(maxsize, int):
+        if maxsize < 0:
+            maxsize = 0
+    elif _callable(maxsize) and _isinstance(typed, bool):
+        return lru_wrapper(maxsize, 128, typed)
+    elif maxsize is not None:
+        raise _TypeError("Expected first argument to be an integer, a callable, or None")
+
+    def decorating_function(user_function):
+        if not _is_script_callable(user_function):
+            return _native_lru_cache(user_function, maxsize, typed)
+        return lru_wrapper(user_function, maxsize, typed)
+
+    return decorating_function
+
+def cache_(user_function, /):
+    return lru_wrapper(user_function, None, False)
+
+def lru_wrapper(user_function, maxsize, typed):
+    cache = {}
+    stats = [0, 0]  # hits, misses
+
+    def wrapper(*args, **kwds):
+        key = _make_key(args, kwds, typed)
+        if maxsize == 0:
+            stats[1] += 1
+            return user_function(*args, **kwds)
+        if key in cache:
+            stats[0] += 1
+            result = cache.pop(key)
+            cache[key] = result
+            return result
+        stats[1] += 1
+        result = user_function(*args, **kwds)
+        if key not in cache:
+            if maxsize is not None and _len(cache) >= maxsize:
+                del cache[next(iter(cache))]
+            cache[key] = result
+        return result
+
+    def cache_info():
+        return _CacheInfo(stats[0], stats[1], maxsize, _len(cache))
+
+    def cache_clear():
+        cache.clear()
+        stats[0] = stats[1] = 0
+
+    wrapper.cache_info = cache_info
+    wrapper.cache_clear = cache_clear
+    wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
+    return _update_wrapper(wrapper, user_function)
+
+def exitstack_enter_context(self, cm):
+    # contextlib.ExitStack.enter_context: the manager's __enter__ on the VM.
+    cls = _type(cm)
+    try:
+        enter = cls.__enter__
+        exit = cls.__exit__
+    except _AttributeError:
+        raise _TypeError(
+            f"'{cls.__module__}.{cls.__qualname__}' object does not support the context manager protocol"
+        ) from None
+    result = _MethodType(enter, cm)()
+    self._push_cm_exit(cm, exit)
+    return result
+
+def exitstack_exit(self, *exc_details):
+    # contextlib.ExitStack.__exit__: the callbacks, last pushed first, run as
+    # calls on the VM; each gets the exception the ones before left.
+    exc = exc_details[1]
+    received_exc = exc is not None
+    frame_exc = _exc_info()[1]
+    suppressed_exc = False
+    pending_raise = False
+    callbacks = self._exit_callbacks
+    while callbacks:
+        is_sync, cb = callbacks.pop()
+        try:
+            if exc is None:
+                exc_details = None, None, None
+            else:
+                exc_details = _type(exc), exc, exc.__traceback__
+            unwrapped = _exit_callback(cb)
+            if unwrapped is None:
+                suppress = cb(*exc_details)
+            else:
+                callback, args, kwds = unwrapped
+                suppress = callback(*args, **kwds) and False
+            if suppress:
+                suppressed_exc = True
+                pending_raise = False
+                exc = None
+        except BaseException as new_exc:
+            # As nested with statements would chain them.
+            _fix_exception_context(new_exc, exc, frame_exc)
+            pending_raise = True
+            exc = new_exc
+    if pending_raise:
+        try:
+            fixed_ctx = exc.__context__
+            raise exc
+        except BaseException:
+            exc.__context__ = fixed_ctx
+            raise
+    return received_exc and suppressed_exc
+
+def _fix_exception_context(new_exc, old_exc, frame_exc):
+    while True:
+        exc_context = new_exc.__context__
+        if exc_context is None or exc_context is old_exc:
+            return
+        if exc_context is frame_exc:
+            break
+        new_exc = exc_context
+    new_exc.__context__ = old_exc
+
+def json_dumps_(obj, *, skipkeys=False, cls=None, default=None, sort_keys=False, **kw):
+    # json.dumps whose default= (or encoder class's default method) is
+    # script code: the objects JSON cannot encode are converted by calling
+    # it on the VM first, in the order the encoder would; the text is then
+    # made natively.
+    if cls is not None:
+        encoder = cls(skipkeys=skipkeys, sort_keys=sort_keys, default=default, **kw)
+        default = encoder.default
+    prepared = json_prepared(obj, default, skipkeys, sort_keys, {})
+    return _json_dumps(prepared, skipkeys=skipkeys, sort_keys=sort_keys, **kw)
+
+def json_prepared(o, default, skipkeys, sort_keys, markers):
+    if o is None or _isinstance(o, (str, int, float)):
+        return o
+    marker = _id(o)
+    if marker in markers:
+        raise _ValueError("Circular reference detected")
+    markers[marker] = o
+    if _isinstance(o, (list, tuple)):
+        result = [json_prepared(v, default, skipkeys, sort_keys, markers) for v in o]
+    elif _isinstance(o, dict):
+        items = _sorted(o.items()) if sort_keys else o.items()
+        result = {}
+        for k, v in items:
+            if not (k is None or _isinstance(k, (str, int, float))):
+                if skipkeys:
+                    continue
+                raise _TypeError(f"keys must be str, int, float, bool or None, not {_type(k).__name__}")
+            result[k] = json_prepared(v, default, skipkeys, sort_keys, markers)
+    else:
+        result = json_prepared(default(o), default, skipkeys, sort_keys, markers)
+    del markers[marker]
+    return result
+
+def json_loads_(s, *, object_hook=None, object_pairs_hook=None, **kw):
+    # json.loads whose object hooks are script code: the document is parsed
+    # natively, then each object is handed to the hook on the VM, inner ones
+    # first, in document order, as the decoder does.
+    return json_hooked(_json_loads(s, object_pairs_hook=_JsonPairs, **kw), object_hook, object_pairs_hook)
+
+def json_hooked(value, object_hook, object_pairs_hook):
+    if _type(value) is _list:
+        return [json_hooked(v, object_hook, object_pairs_hook) for v in value]
+    if _type(value) is not _JsonPairs:
+        return value
+    pairs = [(k, json_hooked(v, object_hook, object_pairs_hook)) for k, v in value]
+    if object_pairs_hook is not None:
+        return object_pairs_hook(pairs)
+    result = _dict(pairs)
+    return result if object_hook is None else object_hook(result)
+
 def gcm_enter(self):
     # contextlib's @contextmanager: __enter__ runs the generator to its yield.
     del self.args, self.kwds, self.func
@@ -889,6 +1138,105 @@ def has_script_repr(value: Any) -> bool:
     return False
 
 
+DATACLASS_INIT = "__create_fn__.<locals>.__init__"
+
+
+def is_dataclass_init(func: Any) -> bool:
+    """Whether ``func`` is the ``__init__`` that ``dataclasses`` generated for a class."""
+    return type(func) is types.FunctionType and func.__code__.co_qualname == DATACLASS_INIT
+
+
+def dataclass_calls_script(cls: type) -> bool:
+    """Whether the generated ``__init__`` of dataclass ``cls`` would call script code."""
+    from statek_vm.vm.objects import VMFunction
+
+    if type(lookup(cls, "__post_init__")) is VMFunction or type(lookup(cls, "__setattr__")) is VMFunction:
+        return True
+    for f in getattr(cls, "__dataclass_fields__", {}).values():
+        factory = f.default_factory
+        if (
+            factory is not dataclasses.MISSING
+            and type(factory) is not type
+            and not isinstance(factory, types.BuiltinFunctionType)
+        ):
+            return True
+    return False
+
+
+def dataclass_bind(init: Any, self: Any, args: Any, kwargs: Any) -> tuple[type, dict[str, Any]]:
+    """The class whose generated ``__init__`` is ``init``, and its arguments with defaults applied.
+
+    Arguments that do not fit the signature raise the native ``TypeError``:
+    ``init`` itself is called, and fails before its body runs.
+    """
+    owner = next((c for c in type(self).__mro__ if c.__dict__.get("__init__") is init), None)
+    if owner is None:  # not found through the instance's class: the function's own qualname
+        raise TypeError(f"{init.__qualname__}() is not the __init__ of any class of {type(self).__qualname__!r}")
+    try:
+        bound = inspect.signature(init).bind(self, *args, **(kwargs or {}))
+    except TypeError:
+        init(self, *args, **(kwargs or {}))
+        raise
+    bound.apply_defaults()
+    return owner, bound.arguments
+
+
+def is_script_callable(value: Any) -> bool:
+    """Whether calling ``value`` runs script code.
+
+    That is a script function, method or class, or an object with a script ``__call__``.
+    """
+    from statek_vm.vm.objects import VMFunction
+
+    t = type(value)
+    if t is VMFunction:
+        return True
+    if t is types.MethodType:
+        return is_script_callable(value.__func__)
+    if t is functools.partial:
+        return is_script_callable(value.func)
+    if isinstance(value, type):
+        return type(lookup(value, "__init__")) is VMFunction or type(lookup(value, "__new__")) is staticmethod
+    return type(lookup(t, "__call__")) is VMFunction
+
+
+def native_lru_cache(user_function: Any, maxsize: int | None, typed: bool) -> Any:
+    """functools.lru_cache's own wrapper, for a function that is not script code."""
+    return functools.lru_cache(maxsize, typed)(user_function)
+
+
+_EXIT_WRAPPER = contextlib.ExitStack._create_cb_wrapper(print).__code__  # type: ignore[attr-defined]
+
+
+def exit_callback(cb: Any) -> tuple[Any, Any, Any] | None:
+    """``(callback, args, kwds)`` of a wrapper ``ExitStack.callback`` made, else None."""
+    if type(cb) is not types.FunctionType or cb.__code__ != _EXIT_WRAPPER:  # (a copy, after a snapshot)
+        return None
+    cells = dict(zip(cb.__code__.co_freevars, (c.cell_contents for c in cb.__closure__ or ()), strict=True))
+    return cells["callback"], cells["args"], cells["kwds"]
+
+
+class JsonPairs(list):  # type: ignore[type-arg]
+    """A JSON object as parsed, before the script's hook sees it."""
+
+
+# functools.total_ordering's comparisons: the one it is made from, and how.
+TOTAL_ORDERING = {
+    functools._gt_from_lt: ("__lt__", "not_and_ne"),  # type: ignore[attr-defined]
+    functools._le_from_lt: ("__lt__", "or_eq"),  # type: ignore[attr-defined]
+    functools._ge_from_lt: ("__lt__", "not"),  # type: ignore[attr-defined]
+    functools._ge_from_le: ("__le__", "not_or_eq"),  # type: ignore[attr-defined]
+    functools._lt_from_le: ("__le__", "and_ne"),  # type: ignore[attr-defined]
+    functools._gt_from_le: ("__le__", "not"),  # type: ignore[attr-defined]
+    functools._lt_from_gt: ("__gt__", "not_and_ne"),  # type: ignore[attr-defined]
+    functools._ge_from_gt: ("__gt__", "or_eq"),  # type: ignore[attr-defined]
+    functools._le_from_gt: ("__gt__", "not"),  # type: ignore[attr-defined]
+    functools._le_from_ge: ("__ge__", "not_or_eq"),  # type: ignore[attr-defined]
+    functools._gt_from_ge: ("__ge__", "and_ne"),  # type: ignore[attr-defined]
+    functools._lt_from_ge: ("__ge__", "not"),  # type: ignore[attr-defined]
+}
+
+
 def value_of(value: Any) -> Any:
     """``value`` itself: a host function, so a future handed to it arrives resolved."""
     return value
@@ -987,6 +1335,29 @@ def namespace() -> dict[str, Any]:
             "_instance_dict": classes.instance_dict,
             "_escape": escape,
             "_value": value_of,
+            "_dataclass_bind": dataclass_bind,
+            "_FIELD_CLASSVAR": dataclasses._FIELD_CLASSVAR,  # type: ignore[attr-defined]
+            "_FIELD_INITVAR": dataclasses._FIELD_INITVAR,  # type: ignore[attr-defined]
+            "_HAS_DEFAULT_FACTORY": dataclasses._HAS_DEFAULT_FACTORY,  # type: ignore[attr-defined]
+            "_DC_MISSING": dataclasses.MISSING,
+            "_is_dataclass_instance": dataclasses._is_dataclass_instance,  # type: ignore[attr-defined]
+            "_object_setattr": object.__setattr__,
+            "_hasattr": hasattr,
+            "_getattr": getattr,
+            "_MethodType": types.MethodType,
+            "_callable": callable,
+            "_is_script_callable": is_script_callable,
+            "_native_lru_cache": native_lru_cache,
+            "_make_key": functools._make_key,
+            "_CacheInfo": functools._CacheInfo,
+            "_update_wrapper": functools.update_wrapper,
+            "_exc_info": sys.exc_info,
+            "_exit_callback": exit_callback,
+            "_json_dumps": json.dumps,
+            "_json_loads": json.loads,
+            "_JsonPairs": JsonPairs,
+            # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
+            "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE
@@ -1001,6 +1372,8 @@ RESTATED_METHODS: dict[Any, str] = {
     contextlib._GeneratorContextManager.__enter__: "gcm_enter",
     contextlib._GeneratorContextManager.__exit__: "gcm_exit",
     contextlib.closing.__exit__: "closing_exit",
+    contextlib.ExitStack.__exit__: "exitstack_exit",
+    contextlib.ExitStack.enter_context: "exitstack_enter_context",
 }
 
 # builtin -> name of its runtime version, used when a script generator or a

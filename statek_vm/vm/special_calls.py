@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import dataclasses
+import functools
+import json
 import operator
 import sys
 import types
@@ -329,6 +332,61 @@ def _involves_script(args: Any, kwargs: Any) -> bool:
     return False
 
 
+def _call_dataclass_replace(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # dataclasses.replace makes a new instance: on the VM when that runs script code.
+    if args:
+        cls = type(args[0])
+        if runtime.dataclass_calls_script(cls) or type(runtime.lookup(cls, "__init__")) is VMFunction:
+            return vm.frame_for(runtime.namespace()["dataclass_replace"], args, kwargs)
+    return vm.call_host(dataclasses.replace, args, kwargs)
+
+
+def _call_lru_cache(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # functools.lru_cache: a script function gets the runtime's wrapper.
+    return vm.frame_for(runtime.namespace()["lru_cache_"], args, kwargs)
+
+
+def _call_cache(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if len(args) == 1 and not kwargs and runtime.is_script_callable(args[0]):
+        return vm.frame_for(runtime.namespace()["cache_"], args, kwargs)
+    return vm.call_host(functools.cache, args, kwargs)
+
+
+def _script_encoder(cls: Any) -> bool:
+    # An encoder class whose default() is script code and that encodes as JSONEncoder does.
+    return (
+        isinstance(cls, type)
+        and issubclass(cls, json.JSONEncoder)
+        and type(runtime.lookup(cls, "default")) is VMFunction
+        and runtime.lookup(cls, "encode") is json.JSONEncoder.encode
+        and runtime.lookup(cls, "iterencode") is json.JSONEncoder.iterencode
+    )
+
+
+def _call_json_dumps(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if (
+        len(args) == 1
+        and kwargs
+        and (runtime.is_script_callable(kwargs.get("default")) or _script_encoder(kwargs.get("cls")))
+    ):
+        return vm.frame_for(runtime.namespace()["json_dumps_"], args, kwargs)
+    return vm.call_host(json.dumps, args, kwargs)
+
+
+def _call_json_loads(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if (
+        len(args) == 1
+        and kwargs
+        and kwargs.get("cls") is None
+        and (
+            runtime.is_script_callable(kwargs.get("object_hook"))
+            or runtime.is_script_callable(kwargs.get("object_pairs_hook"))
+        )
+    ):
+        return vm.frame_for(runtime.namespace()["json_loads_"], args, kwargs)
+    return vm.call_host(json.loads, args, kwargs)
+
+
 def _replacement(builtin: Any, name: str) -> Any:
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         if _involves_script(args, kwargs):
@@ -373,6 +431,11 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (eval, _call_eval),
         (exec, _call_exec),
         (builtins.__build_class__, _call_build_class),
+        (dataclasses.replace, _call_dataclass_replace),
+        (functools.lru_cache, _call_lru_cache),
+        (functools.cache, _call_cache),
+        (json.dumps, _call_json_dumps),
+        (json.loads, _call_json_loads),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
     )
 }

@@ -56,17 +56,7 @@ def _host(where: str, host: str | None = None) -> str:
 # entry goes when issue 12 makes its place resumable.
 XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
     # Class instantiation by host code (dataclasses' generated __init__, type.__new__).
-    "021_dataclass_post_init": _host("dataclass Lead.__post_init__()", "Lead"),
-    "022_dataclass_default_factory": _host("field(default_factory=onboarding_plan)", "Onboarding"),
-    "025_init_subclass": _host("Handler.__init_subclass__()", "type"),
     # Library functions that call script code.
-    "035_functools_lru_cache": _host("title() under functools.lru_cache", "title"),
-    "036_functools_cache": _host("team_label() under functools.cache", "team_label"),
-    "039_total_ordering": _host("Vendor.__lt__() called by the >= functools.total_ordering made"),
-    "042_exitstack_callback": _host("an ExitStack callback", "contextlib.ExitStack.__exit__"),
-    "053_json_dumps_default": _host("the default= hook of json.dumps", "json.dumps"),
-    "054_json_loads_object_hook": _host("the object_hook of json.loads", "json.loads"),
-    "056_dataclass_replace": _host("Plan.__post_init__() run by dataclasses.replace", "Plan"),
     "058_enum_missing": _host("Status._missing_() called by the Enum lookup", "Status"),
     "061_copy_deepcopy": _host("Draft.__deepcopy__()", "copy.deepcopy"),
     # A host call whose argument or callee waits is run again as a whole on resume.

@@ -124,7 +124,7 @@ def run_native(source: str) -> tuple[World, str, BaseException | None]:
     ns: dict[str, Any] = {"__name__": "__main__", "__builtins__": b, **world.bindings()}
     error = None
     try:
-        exec(compile(source, "<agent>", "exec"), ns)
+        exec(compile(source, "<agent>", "exec", dont_inherit=True), ns)
     except Exception as e:  # noqa: BLE001
         error = e
     return world, out.getvalue(), error

@@ -848,13 +848,7 @@ PENDING_CONSTRUCTS: dict[str, str] = {
     "iter_host_consumers": "list.extend, dict.update, sorted and str.join call a script __iter__",
     "cmp_to_key": "functools.cmp_to_key's key objects call the script cmp",
     "contextmanager_raising": "a @contextmanager's __exit__ throws the with-block's exception into the generator",
-    "singledispatch": "a singledispatch function loaded from a snapshot calls its registered function natively",
-    "dataclass_post_init": "a dataclass's generated __init__ calls __post_init__",
-    "dataclass_default_factory": "a dataclass's generated __init__ calls the default_factory",
-    "lru_cache": "functools.lru_cache's wrapper calls the script function",
-    "total_ordering": "functools.total_ordering's derived methods call __lt__",
     "deepcopy": "copy.deepcopy calls a script __deepcopy__",
-    "json_default": "json.dumps calls a script default= hook",
 }
 if sys.version_info >= (3, 12):
     PENDING_CONSTRUCTS["slice"] = "obj[a:b] (BINARY_SLICE, new in 3.12) calls a script __getitem__"
