@@ -31,7 +31,7 @@ from statek_vm.snapshot import envelope, pickling
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
-from statek_vm.vm.not_resumable import take_pending
+from statek_vm.vm.not_resumable import end_run
 from statek_vm.vm.objects import VMCoroutine
 from statek_vm.vm.script_frames import clean_traceback
 
@@ -373,7 +373,7 @@ class Job:
             if isinstance(result, tuple) and result[0] == "return":
                 result = self._drive_top_level_coroutine(result)
         except BaseException as e:
-            take_pending(self._interp)  # the run failed first
+            end_run(self.namespace.get("__builtins__"), self._interp)  # the run failed first
             self._fail(e)
             if isinstance(e, KeyboardInterrupt):
                 raise
@@ -381,7 +381,7 @@ class Job:
         # What could not fail the run where it happened (a host thread's
         # wait, a dropped generator's finally that waits) fails the job now,
         # rather than letting it suspend or complete with that work lost.
-        failure = take_pending(self._interp)
+        failure = end_run(self.namespace.get("__builtins__"), self._interp)
         if failure is not None:
             self._fail(failure)
             return

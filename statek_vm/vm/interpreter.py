@@ -542,7 +542,7 @@ class Interpreter:
             if resumable:
                 return Suspension(frame, exc.future)
             # Said while the frames still hang together, before they are given up.
-            reason = None if self.retry_host_calls else not_resumable.message(frame, base)
+            reason = not_resumable.reason(frame, base, self.retry_host_calls)
             self._abandon(frame, base)
             if reason is None:
                 raise exc

@@ -40,11 +40,22 @@ from statek_vm.exceptions import NotResumableError
 # Failures waiting for the run of their job, by that run's interpreter.  The
 # interpreter checks it is empty around every host call: one dict truth test.
 PENDING: dict[Any, BaseException] = {}
+# A host thread records a failure while the job's run may be ending: either
+# the run takes it, or the thread sees that no run is in progress.
+_ENDING = threading.Lock()
 
 
-def record_for_job(interpreter: Any, error: BaseException) -> None:
-    """Fail the run of ``interpreter`` with ``error`` (at its next host call, or when it ends)."""
-    PENDING.setdefault(interpreter, error)  # the first failure is the one the job reports
+def record_for_job(builtins: Any, error: BaseException) -> bool:
+    """Fail the run in progress of the job of ``builtins`` with ``error``; whether one is in progress.
+
+    The run raises it at its next host call, or fails with it when it ends.
+    """
+    with _ENDING:
+        run = getattr(builtins, "interpreter", None)
+        if run is None:
+            return False
+        PENDING.setdefault(run, error)  # the first failure is the one the job reports
+        return True
 
 
 def raise_pending(interpreter: Any) -> None:
@@ -54,12 +65,28 @@ def raise_pending(interpreter: Any) -> None:
         raise error
 
 
-def take_pending(interpreter: Any) -> BaseException | None:
-    """The failure recorded for ``interpreter``'s run, now taken (the run has ended)."""
-    return PENDING.pop(interpreter, None)
+def end_run(builtins: Any, interpreter: Any) -> BaseException | None:
+    """The run of ``interpreter`` ends: nothing is recorded for it any more; what was, is returned."""
+    with _ENDING:
+        if getattr(builtins, "interpreter", None) is interpreter:
+            builtins.interpreter = None
+        return PENDING.pop(interpreter, None)
 
 
 # -- the message -------------------------------------------------------------
+
+
+def reason(frame: Any, base: Any, retry_host_calls: bool) -> str | None:
+    """Why a wait at ``frame``, in a nested run that started at ``base``, cannot be suspended.
+
+    None when the job re-runs the host call as a whole instead
+    (``retry_host_calls``): the wait then reaches that call as it is.  A
+    generator's close that CPython runs when the generator is dropped is no
+    call that could run again.
+    """
+    if retry_host_calls and not _closing_dropped_generator():
+        return None
+    return message(frame, base)
 
 
 def message(frame: Any, base: Any) -> str:
@@ -196,13 +223,12 @@ def reached_host(error: BaseException, builtins: Any, caller: types.FrameType | 
     from statek_vm.vm.objects import _RUNS
 
     if not _RUNS.stack:
-        # No run on this thread: a host thread runs the script function.
-        job_run = getattr(builtins, "interpreter", None)
-        if job_run is None:
-            return  # not while its job runs: the error is the host caller's alone
+        # No run on this thread: a host thread runs the script function (or
+        # the application calls it when no run of its job is in progress,
+        # and the error is the application's alone).
         host = _innermost_host_frame(caller)
         name_host_callable(error, _frame_name(host) if host is not None else "the host thread's start")
-        record_for_job(job_run, error)
+        record_for_job(builtins, error)
         return
     if getattr(error, "host_callable", None) is not None:
         return
@@ -236,8 +262,8 @@ def closed_when_dropped(gen: Any, error: BaseException) -> bool:
     of being ignored as CPython ignores what a finalizer raises: named, and
     recorded for the job's run.  Returns whether it was.
     """
-    job_run = getattr(gen._frame.builtins, "interpreter", None)
-    if not isinstance(error, NotResumableError) or job_run is None:
+    builtins = gen._frame.builtins
+    if not isinstance(error, NotResumableError) or getattr(builtins, "interpreter", None) is None:
         return False
     _, dispatch_codes = _codes()
     where = ""
@@ -250,8 +276,7 @@ def closed_when_dropped(gen: Any, error: BaseException) -> bool:
             break
         frame = frame.f_back
     name_host_callable(error, f"{gen._kind}.close(), run when the {gen._kind} was dropped{where}")
-    record_for_job(job_run, error)
-    return True
+    return record_for_job(builtins, error)
 
 
 def _closing_dropped_generator() -> bool:

@@ -429,3 +429,15 @@ def test_other_errors_of_a_dropped_generator_are_reported_as_cpython_reports_the
     assert world.log == ["after"]
     assert [type(u.exc_value) for u in unraisable] == [ValueError]
     assert type(unraisable[0]).__name__ == "UnraisableHookArgs"
+
+
+def test_a_dropped_generator_whose_finally_waits_fails_the_job_with_retry_host_calls_too() -> None:
+    # Re-running a host call as a whole does not apply: CPython closed the
+    # generator, no call of the script's.
+    source = GENERATOR + "for r in rows():\n    break\neffect('after')\n"
+    world = gates.World(start_open=False)
+    job = statek_vm.run(source, world.bindings(), retry_host_calls=True)
+    assert job.status == "FAILED", job.status
+    assert isinstance(job.error, NotResumableError), repr(job.error)
+    assert "cannot suspend in rows() at <agent>:6" in str(job.error)
+    assert world.log == []
