@@ -165,28 +165,38 @@ def test_a_library_wrapper_is_named_with_what_wraps_the_script_function() -> Non
 
 
 @pytest.mark.parametrize(
-    ("statement", "host"),
+    ("statement", "function", "line", "host"),
     [
-        ("d = {t: 1}", "a dict display"),
-        ("s = {t, 2}", "a set display"),
-        ("d = {}\nd[t] = 1", "the native subscript assignment obj[key] = value"),
-        ("found = t in {1: 2}", "the native `in` test"),
+        ("d = {t: 1}", "Ticket.__hash__", HASH, "a dict display (the BUILD_MAP instruction at <agent>:"),
+        ("s = {t, 2}", "Ticket.__hash__", HASH, "a set display (the BUILD_SET instruction at <agent>:"),
+        ("s = {k for k in [t]}", "Ticket.__hash__", HASH, "a set comprehension (the SET_ADD instruction at <agent>:"),
+        ("d = {}\nd[t] = 1", "Ticket.__hash__", HASH, "the native subscript assignment obj[key] = value"),
+        ("found = t in {1: 2}", "Ticket.__hash__", HASH, "the native `in` test"),
+        ("x, = t", "Ticket.__iter__", ITER, "an unpacking assignment (the UNPACK_SEQUENCE instruction at <agent>:"),
+        ("x = [*t]", "Ticket.__iter__", ITER, "a *iterable unpacking (the LIST_EXTEND instruction at <agent>:"),
     ],
-    ids=["dict display", "set display", "subscript assignment", "in"],
+    ids=["dict display", "set display", "set comprehension", "subscript assignment", "in", "unpacking", "*unpacking"],
 )
-def test_a_wait_in_a_dunder_that_an_instruction_calls_natively_names_the_operation(statement: str, host: str) -> None:
+def test_a_wait_in_a_dunder_that_an_instruction_calls_natively_names_the_operation(
+    statement: str, function: str, line: int, host: str
+) -> None:
     source = TICKET + f"t = Ticket(1)\n{statement}\neffect('after')\n"
     job, world = _run(source, start_open=False)
-    if job.status == "FAILED":
-        message = str(job.error)
-        assert isinstance(job.error, NotResumableError), message
-        assert f"cannot suspend in Ticket.__hash__() at <agent>:{HASH}" in message, message
-        assert f"The host callable is {host}" in message, message
-        if "display" in host:
-            assert f"instruction at <agent>:{AFTER + 1})" in message, message
-        assert world.log == []
-    else:
-        _fails_loudly_or_resumes(source, "Ticket.__hash__", HASH, host)
+    if job.status != "FAILED":
+        # The VM runs that operation's script code on the job's run now.
+        _, native_world = _run(source, start_open=True)
+        resumed, resumed_world, _ = gates.run_interrupted(source)
+        assert resumed.status == "COMPLETED", resumed.error
+        assert resumed_world.log == native_world.log
+        return
+    message = str(job.error)
+    assert isinstance(job.error, NotResumableError), message
+    assert f"cannot suspend in {function}() at <agent>:{line}" in message, message
+    assert f"The host callable is {host}" in message, message
+    if "instruction" in host:
+        last = len(source.splitlines()) - 1
+        assert f"instruction at <agent>:{last})." in message, message
+    assert world.log == []
 
 
 # -- async for and coroutines driven by a host event loop -----------------------
