@@ -177,12 +177,13 @@ _INSTRUCTION_OPERATIONS = {
 
 def describe(func: Any) -> str:
     """``func`` as the message names it: by its native name, with its module."""
+    from statek_vm.vm.objects import GENERATOR_TYPES
+
     if isinstance(func, str):
         return func
     owner = getattr(func, "__self__", None)
-    kind = getattr(type(owner), "_kind", None)
-    if isinstance(kind, str) and isinstance(func, types.MethodType):
-        return f"{kind}.{func.__name__}"  # a script generator's close(), throw()...: as natively
+    if isinstance(func, types.MethodType) and isinstance(owner, GENERATOR_TYPES):
+        return f"{owner._kind}.{func.__name__}"  # a script generator's close(), throw()...: as natively
     name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
     module = getattr(func, "__module__", None)
     if module == _RUNTIME_MODULE:
