@@ -302,11 +302,15 @@ def test_a_thread_that_fails_unjoined_fails_the_job_when_its_run_ends_at_the_lat
     def ended(args: Any) -> None:
         namespace["done"] = True
 
+    # Should the thread not fail, the script still stops waiting.
+    watchdog = threading.Timer(60, ended, args=(None,))
     previous, threading.excepthook = threading.excepthook, ended
+    watchdog.start()
     try:
         job = statek_vm.run(source, world.bindings(), namespace=namespace)
     finally:
         threading.excepthook = previous
+        watchdog.cancel()
     assert namespace.get("finished") is True, "the run went on to its end"
     assert job.status == "FAILED", job.status
     assert isinstance(job.error, NotResumableError)
