@@ -222,7 +222,7 @@ def name_host_callable(error: NotResumableError, func: Any) -> None:
         return
     error.host_callable = func  # type: ignore[attr-defined]
     through = getattr(error, "through", None)
-    through = f", through {through}" if through else ""
+    through = f", through {through}" if through and through != func else ""
     error.args = (f"{error.args[0]} The host callable is {describe(func)}{through}.",)
 
 
@@ -249,27 +249,33 @@ def reached_host(error: BaseException, builtins: Any, caller: types.FrameType | 
         return
     if getattr(error, "host_callable", None) is not None:
         return
-    # An instruction whose native operation called the script code is named
-    # along with the host callable further out that ran that instruction's
-    # run, or alone when it is the job's own run.
+    # An instruction whose native operation called the script code (or
+    # called host code that called it: functools.total_ordering's __ge__)
+    # is named along with the host callable further out that ran that
+    # instruction's run, or with that host code, or alone.
+    from statek_vm.vm.script_frames import PACKAGE_DIR, is_trampoline_code
+
     named_further_out, dispatch_codes = _codes()
     operation = None
+    host = None
     frame = caller
     while frame is not None:
         code = frame.f_code
         if code in named_further_out:
             break
-        if operation is None and code in dispatch_codes:
-            vm_frame = frame.f_locals.get("frame")
-            if vm_frame is not None:
-                operation = _instruction_operation(vm_frame)
+        if operation is None:
+            if code in dispatch_codes:
+                vm_frame = frame.f_locals.get("frame")
+                if vm_frame is not None:
+                    operation = _instruction_operation(vm_frame)
+            elif host is None and not code.co_filename.startswith(PACKAGE_DIR + os.sep):
+                host = None if is_trampoline_code(code) else frame
         frame = frame.f_back
     if operation is None:
         return
+    error.through = operation  # type: ignore[attr-defined]
     if frame is None:
-        name_host_callable(error, operation)
-    else:
-        error.through = operation  # type: ignore[attr-defined]
+        name_host_callable(error, _frame_name(host) if host is not None else operation)
 
 
 def closed_when_dropped(gen: Any, error: BaseException) -> bool:

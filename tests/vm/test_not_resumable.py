@@ -455,3 +455,26 @@ def test_a_dropped_generator_whose_finally_waits_fails_the_job_with_retry_host_c
     assert isinstance(job.error, NotResumableError), repr(job.error)
     assert "cannot suspend in rows() at <agent>:6" in str(job.error)
     assert world.log == []
+
+
+def test_host_code_that_an_instruction_calls_natively_is_named_with_the_instruction() -> None:
+    # The >= of a functools.total_ordering class is functools' own code,
+    # which calls the script's __lt__.
+    source = (
+        "import functools\n"
+        "@functools.total_ordering\n"
+        "class Vendor:\n"
+        "    def __init__(self, score):\n"
+        "        self.score = score\n"
+        "    def __eq__(self, other):\n"
+        "        return self.score == other.score\n"
+        "    def __lt__(self, other):\n"
+        "        return wait(self.score) < other.score\n"
+        "effect(Vendor(1) >= Vendor(2))\n"
+    )
+    _fails_loudly_or_resumes(
+        source,
+        "Vendor.__lt__",
+        9,
+        "functools._ge_from_lt, through a comparison (the COMPARE_OP instruction at <agent>:10)",
+    )
