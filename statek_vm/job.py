@@ -31,6 +31,7 @@ from statek_vm.snapshot import envelope, pickling
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
+from statek_vm.vm.not_resumable import end_run
 from statek_vm.vm.objects import VMCoroutine
 from statek_vm.vm.script_frames import clean_traceback
 
@@ -361,6 +362,7 @@ class Job:
         builtins_ = self.namespace.get("__builtins__")
         if isinstance(builtins_, ScriptBuiltins):
             builtins_.running = running
+            builtins_.interpreter = self._interp if running else None
 
     def _execute_here(self, frame: Frame) -> None:
         self.status = JobStatus.STARTED
@@ -371,9 +373,17 @@ class Job:
             if isinstance(result, tuple) and result[0] == "return":
                 result = self._drive_top_level_coroutine(result)
         except BaseException as e:
+            end_run(self.namespace.get("__builtins__"), self._interp)  # the run failed first
             self._fail(e)
             if isinstance(e, KeyboardInterrupt):
                 raise
+            return
+        # What could not fail the run where it happened (a host thread's
+        # wait, a dropped generator's finally that waits) fails the job now,
+        # rather than letting it suspend or complete with that work lost.
+        failure = end_run(self.namespace.get("__builtins__"), self._interp)
+        if failure is not None:
+            self._fail(failure)
             return
         if isinstance(result, Suspension):
             self.status = JobStatus.SUSPENDED
@@ -575,11 +585,15 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
     which must not run (and count) the first job's code.
     """
 
-    __slots__ = ("running",)
+    __slots__ = ("interpreter", "running")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.running = False
+        # The interpreter of the run in progress: where a host thread that
+        # runs the job's script code reports what fails there
+        # (statek_vm/vm/not_resumable.py).
+        self.interpreter: Any = None
 
 
 def _script_builtins(job: Job) -> dict[str, Any]:

@@ -37,8 +37,8 @@ from typing import Any
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
+from statek_vm.vm import not_resumable, opcodes
 from statek_vm.vm import objects as _objects_module
-from statek_vm.vm import opcodes
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import (
@@ -57,6 +57,7 @@ from statek_vm.vm.frame import (
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
+from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import (
     REDO,
     VMAsyncGenerator,
@@ -561,10 +562,12 @@ class Interpreter:
         if kind == 0 and isinstance(exc, FutureError):
             if resumable:
                 return Suspension(frame, exc.future)
+            # Said while the frames still hang together, before they are given up.
+            reason = not_resumable.reason(frame, base, self.retry_host_calls)
             self._abandon(frame, base)
-            if self.retry_host_calls:
+            if reason is None:
                 raise exc
-            raise NotResumableError(_not_resumable_message(frame, base, exc))
+            raise NotResumableError(reason)
         if isinstance(exc, (NotResumableError, VMInternalError)):
             self._abandon(frame, base)
             raise exc
@@ -916,6 +919,8 @@ class Interpreter:
 
     def call_host(self, func: Any, args: Any, kwargs: dict[str, Any] | None, via: Any = None) -> Any:
         """Call host code, which is handed values, never futures (``handoff``)."""
+        if PENDING_FAILURES:
+            not_resumable.raise_pending(self)
         if LIVE_FUTURES:
             args, kwargs = host_arguments(func, args, kwargs)
         if (
@@ -927,13 +932,18 @@ class Interpreter:
             args = [_native_twin(a) if type(a) is VMFunction else a for a in args]
         try:
             if via is not None:
-                return via(func, args, kwargs)
-            if kwargs:
-                return func(*args, **kwargs)
-            return func(*args)
+                result = via(func, args, kwargs)
+            elif kwargs:
+                result = func(*args, **kwargs)
+            else:
+                result = func(*args)
         except NotResumableError as error:
-            _name_host_callable(error, func)
+            not_resumable.name_host_callable(error, func)
             raise
+        if PENDING_FAILURES:
+            # A host thread failed while this call ran (the script joined it).
+            not_resumable.raise_pending(self)
+        return result
 
     def call_from_host(self, func: VMFunction, args: Any, kwargs: dict[str, Any]) -> Any:
         """Host code called a script function: a nested, non-resumable run."""
@@ -1089,29 +1099,6 @@ def _generator_exit_exception(gen: _GeneratorBase, exc: BaseException) -> BaseEx
     new.__cause__ = exc
     new.__context__ = exc
     return new
-
-
-def _not_resumable_message(frame: Frame, base: Frame, exc: FutureError) -> str:
-    func = base.func
-    name = getattr(func, "__qualname__", None) or base.unit.qualname
-    return (
-        f"cannot suspend in {name}() at {frame.unit.filename}:{frame.line}: it was called by host code, "
-        f"and a suspension cannot cross a host frame. Resolve the future before passing the function to "
-        f"host code, or run the job with retry_host_calls=True to re-run that host call as a whole on resume."
-    )
-
-
-def _name_host_callable(error: NotResumableError, func: Any) -> None:
-    # The nested run knows the script function; the VM frame that made the
-    # host call knows the host callable.  The innermost one is named.
-    if getattr(error, "host_callable", None) is not None:
-        return
-    name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
-    module = getattr(func, "__module__", None)
-    if isinstance(module, str) and module not in ("builtins", "__main__"):
-        name = f"{module}.{name}"
-    error.host_callable = func  # type: ignore[attr-defined]
-    error.args = (f"{error.args[0]} The host callable is {name}.",)
 
 
 # -- the current interpreter ---------------------------------------------------

@@ -26,8 +26,10 @@ import warnings
 import weakref
 from typing import Any
 
+from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
+from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
 from statek_vm.vm.runtime import TOTAL_ORDERING as RUNTIME_TOTAL_ORDERING
 
@@ -196,6 +198,7 @@ class VMFunction(metaclass=_FunctionType):
             return current_interpreter().call_from_host(self, args, kwargs)
         except BaseException as error:
             _leave_for_host(error)
+            reached_host(error, self._builtins, caller)
             raise
 
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
@@ -394,6 +397,7 @@ class _GeneratorBase:
             return current_interpreter().resume_generator_from_host(self, value, None)
         except BaseException as error:
             _leave_for_host(error)
+            reached_host(error, self._frame.builtins, sys._getframe(1))
             raise
 
     def _throw(self, exc: BaseException) -> Any:
@@ -403,6 +407,7 @@ class _GeneratorBase:
             return current_interpreter().resume_generator_from_host(self, None, exc)
         except BaseException as error:
             _leave_for_host(error)
+            reached_host(error, self._frame.builtins, sys._getframe(1))
             raise
 
     def _close(self) -> Any:
@@ -459,8 +464,13 @@ class _GeneratorBase:
             return
         try:
             self._close()
-        except BaseException as error:  # noqa: BLE001
-            sys.unraisablehook(_Unraisable(error, self))  # type: ignore[arg-type]
+        except BaseException as error:
+            # A finally that waits cannot run here: the job fails, rather
+            # than the finally being skipped silently.  Anything else is
+            # raised on, and CPython reports it as it reports what a native
+            # generator's finally raises when it is collected.
+            if not closed_when_dropped(self, error):
+                raise
 
 
 # The interpreter's per-thread stack of active runs (set by the interpreter
@@ -483,15 +493,6 @@ def reduce_generator(gen: _GeneratorBase) -> Any:
 
 def _new_generator(cls: type) -> Any:
     return object.__new__(cls)
-
-
-class _Unraisable:
-    def __init__(self, exc: BaseException, obj: Any) -> None:
-        self.exc_type = type(exc)
-        self.exc_value = exc
-        self.exc_traceback = exc.__traceback__
-        self.err_msg = "Exception ignored in"
-        self.object = obj
 
 
 def _first_resume(frame: Any) -> int:
@@ -787,6 +788,9 @@ class _ASend:
         gen = self._gen
         try:
             result = current_interpreter().resume_generator_from_host(gen, value, exc)
+        except NotResumableError as error:
+            reached_host(error, gen._frame.builtins, sys._getframe(1))
+            raise
         except StopIteration:
             self._done = True
             if self._closing:
