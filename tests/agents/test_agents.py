@@ -55,7 +55,6 @@ def _host(where: str, host: str | None = None) -> str:
 # The scripts of corpus_waits/ that fail today, as XFAIL (by file stem).  Each
 # entry goes when issue 12 makes its place resumable.
 XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    # Class instantiation by host code (dataclasses' generated __init__, type.__new__).
     # Library functions that call script code.
     "058_enum_missing": _host("Status._missing_() called by the Enum lookup", "Status"),
     "061_copy_deepcopy": _host("Draft.__deepcopy__()", "copy.deepcopy"),
