@@ -57,6 +57,24 @@ REDO_VIA: set[types.CodeType] = {
 }
 
 
+def _script_tracing() -> bool:
+    """Whether the trace or profile function is script code.
+
+    CPython calls it as if from the traced frame, an instruction handler's
+    too: then it is that call, and nothing is redone.  Host tracers (a
+    coverage tool, a debugger) call script code from their own frames, so
+    the operations layer works under them as without them.
+    """
+    for tracer in (sys.gettrace(), sys.getprofile()):
+        if tracer is not None and (
+            type(tracer) is VMFunction
+            or type(getattr(tracer, "__func__", None)) is VMFunction
+            or type(type(tracer).__dict__.get("__call__")) is VMFunction
+        ):
+            return True
+    return False
+
+
 class _Redo(threading.local):
     """``raised``: a RedoOnVM is on its way to its instruction (cleared there).
 
@@ -183,11 +201,8 @@ class VMFunction(metaclass=_FunctionType):
         if (
             (caller.f_code in REDO_ON_VM or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM))  # type: ignore[union-attr]
             and not REDO.disabled
-            and sys.gettrace() is None
-            and sys.getprofile() is None
+            and not _script_tracing()
         ):
-            # (A trace or profile function is called from the instruction's
-            # own frame too: then it is that call, and nothing is redone.)
             REDO.raised = True
             # An instruction's native operation (an attribute load, a
             # conversion to str) is calling script code: the instruction

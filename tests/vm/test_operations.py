@@ -694,3 +694,47 @@ def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() ->
     )
     world, suspensions = _resumed_as_native(body)
     assert suspensions == len(world.gates) == 2
+
+
+def _host_line_tracer(frame: object, event: str, arg: object) -> object:
+    return _host_line_tracer
+
+
+@pytest.mark.parametrize("tracer", ["settrace", "setprofile"])
+def test_the_operations_layer_works_under_a_host_trace_or_profile_function(tracer: str) -> None:
+    # A coverage tool or a debugger traces the process: a wait inside a
+    # __str__ and a comparison is resumable all the same.
+    import sys
+
+    install = getattr(sys, tracer)
+    previous = sys.gettrace() if tracer == "settrace" else sys.getprofile()
+    install(_host_line_tracer)
+    try:
+        world, suspensions = _resumed_as_native(CLASSES + CASES["__eq__ and __ne__"] + CASES["print of an object"])
+    finally:
+        install(previous)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+
+
+def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
+    # The script's own trace function is called from the VM's frames too:
+    # no operation is redone inside that call.
+    body = (
+        "import sys\n"
+        "events = []\n"
+        "def tracer(frame, event, arg):\n"
+        "    events.append(event)\n"
+        "    return None\n"
+        "class Box:\n"
+        "    @property\n"
+        "    def size(self):\n"
+        "        return wait(3)\n"
+        "sys.settrace(tracer)\n"
+        "b = Box()\n"
+        "n = b.size\n"
+        "sys.settrace(None)\n"
+        "effect(n)\n"
+    )
+    job, world, _ = gates.run_interrupted(body)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == [3]
