@@ -1,0 +1,145 @@
+"""The README's table of resumable callers is the list, and each row is tested.
+
+The table (between the ``resumable-callers`` markers in README.md) names
+every operation, builtin and library callable whose script callbacks run on
+the VM, so that a wait inside them is resumable.  This module checks it both
+ways: every callable the VM registers for that (``RESTATED_CALLS``,
+``REPLACEMENTS``, ``RESTATED_METHODS``, ``SPECIAL_CALLS``, the callable
+wrappers, ``total_ordering``'s comparisons) is named in the table, and every
+row names its tests, which exist and are not expected to fail: a key of
+``tests/vm/test_operations.py``'s case tables (or one of its test functions)
+run with every wait pending, or a script of ``tests/agents/corpus_waits``
+resumed at every wait in a fresh process.
+"""
+
+from __future__ import annotations
+
+import builtins
+import bisect
+import collections
+import contextlib
+import copy
+import dataclasses
+import enum
+import functools
+import heapq
+import itertools
+import json
+import operator
+import re
+from pathlib import Path
+from typing import Any
+
+from tests.agents.test_agents import XFAIL_WAITS
+from tests.vm import test_operations
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_WAITS = ROOT / "tests" / "agents" / "corpus_waits"
+
+# Registered callables that do not call script code: they read the calling
+# frame (super(), locals(), sys._getframe) or make classes.
+NOT_CALLERS = {
+    "super",
+    "locals",
+    "globals",
+    "vars",
+    "dir",
+    "sys._getframe",
+    "sys.getrecursionlimit",
+    "sys.setrecursionlimit",
+    "builtins.__build_class__",
+}
+
+# Registered callables that the table names by what a script writes.
+ALIASES = {
+    "contextlib._GeneratorContextManager.__enter__": "contextlib.contextmanager",
+    "contextlib._GeneratorContextManager.__exit__": "contextlib.contextmanager",
+    "contextlib.closing.__exit__": "contextlib.closing",
+    "contextlib.ExitStack.__exit__": "contextlib.ExitStack",
+    "contextlib._BaseExitStack.enter_context": "contextlib.ExitStack",
+}
+
+_MODULES = (builtins, functools, itertools, heapq, bisect, collections, contextlib, json, dataclasses, operator, copy, enum)
+
+
+def public_name(obj: Any) -> str:
+    """``functools.reduce``, ``sorted``, ``contextlib.ExitStack.__exit__``: how a script reaches ``obj``."""
+    for module in _MODULES:
+        for name, value in vars(module).items():
+            if value is obj and not name.startswith("_") or (value is obj and name == "__build_class__"):
+                return name if module is builtins and name != "__build_class__" else f"{module.__name__}.{name}"
+    module = getattr(obj, "__module__", None) or ""
+    return f"{module}.{obj.__qualname__}" if module != "builtins" else obj.__qualname__
+
+
+def registered_callers() -> set[str]:
+    from statek_vm.vm import interpreter, operations, runtime, special_calls
+
+    found: set[Any] = set()
+    found.update(operations.RESTATED_CALLS, runtime.REPLACEMENTS, runtime.RESTATED_METHODS)
+    found.update(obj for obj, _ in special_calls.SPECIAL_CALLS.values())
+    found.update(interpreter._CALLABLE_WRAPPERS)
+    names = {ALIASES.get(public_name(obj), public_name(obj)) for obj in found}
+    names.add("functools.total_ordering") if runtime.TOTAL_ORDERING else None
+    return names - NOT_CALLERS
+
+
+def table() -> list[tuple[str, str, str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = text.index("<!-- resumable-callers -->"), text.index("<!-- /resumable-callers -->")
+    rows = []
+    for line in text[start:end].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and not set(cells[0]) <= {"-", " "} and cells[0] != "caller":
+            rows.append((cells[0], cells[1], cells[2]))
+    return rows
+
+
+def _tests_of(cell: str) -> list[str]:
+    return re.findall(r"`([^`]+)`", cell)
+
+
+_CASE_TABLES = [value for name, value in vars(test_operations).items() if name.isupper() and isinstance(value, dict)]
+
+
+def _exists(reference: str) -> str | None:
+    """Why ``reference`` is not a passing test, or None."""
+    if reference.startswith("corpus_waits/"):
+        stem = reference.removeprefix("corpus_waits/")
+        if not (CORPUS_WAITS / f"{stem}.py").is_file():
+            return "no such script"
+        if stem in XFAIL_WAITS:
+            return "an expected failure"
+        return None
+    if any(reference in cases for cases in _CASE_TABLES) or callable(getattr(test_operations, reference, None)):
+        return None
+    return "neither a case nor a test of tests/vm/test_operations.py"
+
+
+def test_the_table_names_every_registered_caller() -> None:
+    named = set()
+    for caller, _, _ in table():
+        named.update(_tests_of(caller))
+    missing = sorted(registered_callers() - named)
+    assert not missing, f"registered but not in README's table of resumable callers: {missing}"
+
+
+def test_every_row_names_tests_that_exist_and_pass() -> None:
+    rows = table()
+    assert len(rows) > 20
+    problems = []
+    for caller, _, tests in rows:
+        references = _tests_of(tests)
+        if not references:
+            problems.append(f"{caller}: no test named")
+        for reference in references:
+            why = _exists(reference)
+            if why:
+                problems.append(f"{caller}: {reference}: {why}")
+    assert not problems, "\n".join(problems)
+
+
+def test_public_names() -> None:
+    assert public_name(functools.reduce) == "functools.reduce"
+    assert public_name(sorted) == "sorted"
+    assert public_name(contextlib.ExitStack.__exit__) == "contextlib.ExitStack.__exit__"
