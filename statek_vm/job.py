@@ -631,8 +631,9 @@ def run(
             pending future, re-run that host call as a whole on resume instead
             of failing with :class:`NotResumableError`.
         instruction_counts: a ``collections.Counter`` that receives, for every
-            executed instruction, ``(program hash, instruction number)`` (for
-            tests that check no instruction runs twice).
+            executed instruction of the script's code, ``(program hash,
+            instruction number)`` (for tests that check no instruction runs
+            twice; the VM's own re-statements of builtins are not counted).
 
     Raises:
         SyntaxError: the source does not compile (with filename, line, column).

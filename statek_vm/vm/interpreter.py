@@ -78,6 +78,9 @@ from statek_vm.vm.runtime import (
     is_dataclass_init,
     lookup,
 )
+from statek_vm.vm.runtime import (
+    FILENAME as RUNTIME_FILENAME,
+)
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
 from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
 
@@ -443,6 +446,12 @@ class Interpreter:
             # Built from the plain handlers: no fused steps, so each
             # instruction is counted on its own.
             dialect = DIALECT
+            if unit.filename == RUNTIME_FILENAME:
+                # The VM's re-statements of builtins are not the script's
+                # instructions: which of their paths runs may depend on
+                # object identity (an `is` shortcut), which snapshots do
+                # not keep between a host's answers.
+                counts = collections.Counter()  # (dropped)
             table = []
             for i, op in enumerate(unit.ops):
                 handler, arg = dialect.step(op.name, op.arg)

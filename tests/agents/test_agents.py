@@ -61,10 +61,6 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
     # A host call whose argument or callee waits is run again as a whole on resume.
     "064_exec_code_object": "exec() of a code object that waits calls fetch_page again on every resume: WAITS_FOREVER",
     "065_eval_code_object": "eval() of a code object that waits calls approval again on every resume: WAITS_FOREVER",
-    "073_groupby_future_keys": (
-        "instruction counts: equal keys are one object natively and uninterrupted but two after a snapshot, so "
-        "groupby's `is` shortcut runs fewer comparisons there (the output is the native one)"
-    ),
 }
 
 
