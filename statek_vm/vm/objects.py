@@ -469,6 +469,8 @@ class _GeneratorBase:
         # ``finally``, and natively dropping a map object runs nothing.
         if self._finished or self._running or not getattr(self._frame.builtins, "running", True):
             return
+        if globals().get("_first_resume") is None:
+            return  # the interpreter is exiting: this module's globals are gone
         if self._frame.unit.filename == RUNTIME_FILENAME:
             return
         not_started = self._frame.pc <= _first_resume(self._frame)

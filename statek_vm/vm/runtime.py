@@ -785,6 +785,127 @@ def exitstack_exit(self, *exc_details):
             raise
     return received_exc and suppressed_exc
 
+def exitstack_close(self):
+    # ExitStack.close calls its own __exit__.
+    exitstack_exit(self, None, None, None)
+
+async def agcm_enter(self):
+    # contextlib's @asynccontextmanager: __aenter__ runs the generator to
+    # its yield.
+    del self.args, self.kwds, self.func
+    try:
+        return await _anext(self.gen)
+    except _StopAsyncIteration:
+        raise _RuntimeError("generator didn't yield") from None
+
+async def agcm_exit(self, typ, value, traceback):
+    # _AsyncGeneratorContextManager.__aexit__, as contextlib writes it.
+    if typ is None:
+        try:
+            await _anext(self.gen)
+        except _StopAsyncIteration:
+            return False
+        try:
+            raise _RuntimeError("generator didn't stop")
+        finally:
+            await self.gen.aclose()
+    if value is None:
+        # The exception thrown in must be the one recognised coming back.
+        value = typ()
+    try:
+        if _ATHROW_TRIPLE:
+            await self.gen.athrow(typ, value, traceback)
+        else:
+            await self.gen.athrow(value)
+    except _StopAsyncIteration as exc:
+        # Suppressed unless it is the exception thrown in.
+        return exc is not value
+    except _RuntimeError as exc:
+        if exc is value:
+            exc.__traceback__ = traceback
+            return False
+        # A StopIteration or StopAsyncIteration thrown in comes back wrapped.
+        if _isinstance(value, (_StopIteration, _StopAsyncIteration)) and exc.__cause__ is value:
+            value.__traceback__ = traceback
+            return False
+        raise
+    except BaseException as exc:
+        # The exception thrown in propagates from the with statement, not
+        # from here.
+        if exc is not value:
+            raise
+        exc.__traceback__ = traceback
+        return False
+    try:
+        raise _RuntimeError("generator didn't stop after athrow()")
+    finally:
+        await self.gen.aclose()
+
+async def async_exitstack_enter_context(self, cm):
+    # contextlib.AsyncExitStack.enter_async_context: __aenter__ on the VM.
+    cls = _type(cm)
+    try:
+        enter = cls.__aenter__
+        exit = cls.__aexit__
+    except _AttributeError:
+        raise _TypeError(
+            f"'{cls.__module__}.{cls.__qualname__}' object does not support the "
+            "asynchronous context manager protocol"
+        ) from None
+    result = await _MethodType(enter, cm)()
+    self._push_async_cm_exit(cm, exit)
+    return result
+
+async def async_exitstack_exit(self, *exc_details):
+    # contextlib.AsyncExitStack.__aexit__, as exitstack_exit; asynchronous
+    # callbacks are awaited.
+    exc = exc_details[1]
+    received_exc = exc is not None
+    frame_exc = _exc_info()[1]
+    suppressed_exc = False
+    pending_raise = False
+    callbacks = self._exit_callbacks
+    while callbacks:
+        is_sync, cb = callbacks.pop()
+        try:
+            if exc is None:
+                exc_details = None, None, None
+            else:
+                exc_details = _type(exc), exc, exc.__traceback__
+            unwrapped = _exit_callback(cb)
+            if unwrapped is not None:
+                callback, args, kwds = unwrapped
+                suppress = callback(*args, **kwds) and False
+            elif is_sync:
+                suppress = cb(*exc_details)
+            else:
+                unwrapped = _async_exit_callback(cb)
+                if unwrapped is None:
+                    suppress = await cb(*exc_details)
+                else:
+                    callback, args, kwds = unwrapped
+                    suppress = await callback(*args, **kwds) and False
+            if suppress:
+                suppressed_exc = True
+                pending_raise = False
+                exc = None
+        except BaseException as new_exc:
+            _fix_exception_context(new_exc, exc, frame_exc)
+            pending_raise = True
+            exc = new_exc
+    if pending_raise:
+        try:
+            fixed_ctx = exc.__context__
+            raise exc
+        except BaseException:
+            exc.__context__ = fixed_ctx
+            raise
+    return received_exc and suppressed_exc
+
+async def async_exitstack_aclose(self):
+    # AsyncExitStack.aclose awaits its own __aexit__.
+    await async_exitstack_exit(self, None, None, None)
+
 def _fix_exception_context(new_exc, old_exc, frame_exc):
     while True:
         exc_context = new_exc.__context__
@@ -1208,9 +1329,12 @@ def native_lru_cache(user_function: Any, maxsize: int | None, typed: bool) -> An
 _EXIT_WRAPPER = contextlib.ExitStack._create_cb_wrapper(print).__code__  # type: ignore[attr-defined]
 
 
-def exit_callback(cb: Any) -> tuple[Any, Any, Any] | None:
+_ASYNC_EXIT_WRAPPER = contextlib.AsyncExitStack._create_async_cb_wrapper(print).__code__  # type: ignore[attr-defined]
+
+
+def exit_callback(cb: Any, wrapper: types.CodeType = _EXIT_WRAPPER) -> tuple[Any, Any, Any] | None:
     """``(callback, args, kwds)`` of a wrapper ``ExitStack.callback`` made, else None."""
-    if type(cb) is not types.FunctionType or cb.__code__ != _EXIT_WRAPPER:  # (a copy, after a snapshot)
+    if type(cb) is not types.FunctionType or cb.__code__ != wrapper:  # (a copy, after a snapshot)
         return None
     cells = dict(zip(cb.__code__.co_freevars, (c.cell_contents for c in cb.__closure__ or ()), strict=True))
     return cells["callback"], cells["args"], cells["kwds"]
@@ -1353,6 +1477,11 @@ def namespace() -> dict[str, Any]:
             "_update_wrapper": functools.update_wrapper,
             "_exc_info": sys.exc_info,
             "_exit_callback": exit_callback,
+            "_async_exit_callback": functools.partial(exit_callback, wrapper=_ASYNC_EXIT_WRAPPER),
+            "_anext": anext,
+            "_StopAsyncIteration": StopAsyncIteration,
+            "_StopIteration": StopIteration,
+            "_ATHROW_TRIPLE": sys.version_info < (3, 12),
             "_json_dumps": json.dumps,
             "_json_loads": json.loads,
             "_JsonPairs": JsonPairs,
@@ -1374,6 +1503,12 @@ RESTATED_METHODS: dict[Any, str] = {
     contextlib.closing.__exit__: "closing_exit",
     contextlib.ExitStack.__exit__: "exitstack_exit",
     contextlib.ExitStack.enter_context: "exitstack_enter_context",
+    contextlib.ExitStack.close: "exitstack_close",
+    contextlib._AsyncGeneratorContextManager.__aenter__: "agcm_enter",
+    contextlib._AsyncGeneratorContextManager.__aexit__: "agcm_exit",
+    contextlib.AsyncExitStack.__aexit__: "async_exitstack_exit",
+    contextlib.AsyncExitStack.enter_async_context: "async_exitstack_enter_context",
+    contextlib.AsyncExitStack.aclose: "async_exitstack_aclose",
 }
 
 # builtin -> name of its runtime version, used when a script generator or a

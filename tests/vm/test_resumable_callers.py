@@ -57,6 +57,12 @@ ALIASES = {
     "contextlib.closing.__exit__": "contextlib.closing",
     "contextlib.ExitStack.__exit__": "contextlib.ExitStack",
     "contextlib._BaseExitStack.enter_context": "contextlib.ExitStack",
+    "contextlib.ExitStack.close": "contextlib.ExitStack",
+    "contextlib._AsyncGeneratorContextManager.__aenter__": "contextlib.asynccontextmanager",
+    "contextlib._AsyncGeneratorContextManager.__aexit__": "contextlib.asynccontextmanager",
+    "contextlib.AsyncExitStack.__aexit__": "contextlib.AsyncExitStack",
+    "contextlib.AsyncExitStack.aclose": "contextlib.AsyncExitStack",
+    "contextlib.AsyncExitStack.enter_async_context": "contextlib.AsyncExitStack",
 }
 
 _MODULES = (builtins, functools, itertools, heapq, bisect, collections, contextlib, json, dataclasses, operator, copy, enum)
