@@ -916,24 +916,36 @@ def _fix_exception_context(new_exc, old_exc, frame_exc):
         new_exc = exc_context
     new_exc.__context__ = old_exc
 
-def json_dumps_(obj, *, skipkeys=False, cls=None, default=None, sort_keys=False, **kw):
+def json_dumps_(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
+                indent=None, separators=None, default=None, sort_keys=False, **kw):
     # json.dumps whose default= (or encoder class's default method) is
     # script code: the objects JSON cannot encode are converted by calling
     # it on the VM first, in the order the encoder would; the text is then
-    # made natively.
-    if cls is not None:
-        encoder = cls(skipkeys=skipkeys, sort_keys=sort_keys, default=default, **kw)
-        default = encoder.default
-    prepared = json_prepared(obj, default, skipkeys, sort_keys, {})
-    return _json_dumps(prepared, skipkeys=skipkeys, sort_keys=sort_keys, **kw)
+    # made natively, by the same encoder.
+    encoder = (_JSONEncoder if cls is None else cls)(
+        skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan,
+        indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw)
+    markers = {} if check_circular else None
+    return encoder.encode(json_prepared(obj, encoder.default, skipkeys, sort_keys, markers))
+
+def json_dump_(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
+               indent=None, separators=None, default=None, sort_keys=False, **kw):
+    # json.dump, as json_dumps_: the encoder's chunks are written one by one.
+    encoder = (_JSONEncoder if cls is None else cls)(
+        skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan,
+        indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw)
+    markers = {} if check_circular else None
+    for chunk in encoder.iterencode(json_prepared(obj, encoder.default, skipkeys, sort_keys, markers)):
+        fp.write(chunk)
 
 def json_prepared(o, default, skipkeys, sort_keys, markers):
     if o is None or _isinstance(o, (str, int, float)):
         return o
-    marker = _id(o)
-    if marker in markers:
-        raise _ValueError("Circular reference detected")
-    markers[marker] = o
+    if markers is not None:
+        marker = _id(o)
+        if marker in markers:
+            raise _ValueError("Circular reference detected")
+        markers[marker] = o
     if _isinstance(o, (list, tuple)):
         result = [json_prepared(v, default, skipkeys, sort_keys, markers) for v in o]
     elif _isinstance(o, dict):
@@ -947,8 +959,16 @@ def json_prepared(o, default, skipkeys, sort_keys, markers):
             result[k] = json_prepared(v, default, skipkeys, sort_keys, markers)
     else:
         result = json_prepared(default(o), default, skipkeys, sort_keys, markers)
-    del markers[marker]
+    if markers is not None:
+        del markers[marker]
     return result
+
+def json_load_(fp, **kw):
+    # json.load reads the whole document, then parses it as json.loads.
+    text = fp.read()
+    if kw.get("cls") is None and (kw.get("object_hook") is not None or kw.get("object_pairs_hook") is not None):
+        return json_loads_(text, **kw)
+    return _json_loads(text, **kw)
 
 def json_loads_(s, *, object_hook=None, object_pairs_hook=None, **kw):
     # json.loads whose object hooks are script code: the document is parsed
@@ -1482,7 +1502,7 @@ def namespace() -> dict[str, Any]:
             "_StopAsyncIteration": StopAsyncIteration,
             "_StopIteration": StopIteration,
             "_ATHROW_TRIPLE": sys.version_info < (3, 12),
-            "_json_dumps": json.dumps,
+            "_JSONEncoder": json.JSONEncoder,
             "_json_loads": json.loads,
             "_JsonPairs": JsonPairs,
             # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).

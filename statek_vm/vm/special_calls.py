@@ -373,18 +373,38 @@ def _call_json_dumps(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(json.dumps, args, kwargs)
 
 
-def _call_json_loads(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if (
-        len(args) == 1
-        and kwargs
+def _call_json_dump(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    given = kwargs or {}
+    if len(args) == 2 and (
+        runtime.is_script_callable(given.get("default"))
+        or _script_encoder(given.get("cls"))
+        or type(runtime.lookup(type(args[1]), "write")) is VMFunction
+    ):
+        return vm.frame_for(runtime.namespace()["json_dump_"], args, kwargs)
+    return vm.call_host(json.dump, args, kwargs)
+
+
+def _script_hooks(kwargs: Any) -> bool:
+    return bool(
+        kwargs
         and kwargs.get("cls") is None
         and (
             runtime.is_script_callable(kwargs.get("object_hook"))
             or runtime.is_script_callable(kwargs.get("object_pairs_hook"))
         )
-    ):
+    )
+
+
+def _call_json_loads(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if len(args) == 1 and _script_hooks(kwargs):
         return vm.frame_for(runtime.namespace()["json_loads_"], args, kwargs)
     return vm.call_host(json.loads, args, kwargs)
+
+
+def _call_json_load(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if len(args) == 1 and (_script_hooks(kwargs) or type(runtime.lookup(type(args[0]), "read")) is VMFunction):
+        return vm.frame_for(runtime.namespace()["json_load_"], args, kwargs)
+    return vm.call_host(json.load, args, kwargs)
 
 
 def _replacement(builtin: Any, name: str) -> Any:
@@ -436,6 +456,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (functools.cache, _call_cache),
         (json.dumps, _call_json_dumps),
         (json.loads, _call_json_loads),
+        (json.dump, _call_json_dump),
+        (json.load, _call_json_load),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
     )
 }
