@@ -935,10 +935,17 @@ def json_dump_(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=Tru
         skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan,
         indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw)
     markers = {} if check_circular else None
-    for chunk in encoder.iterencode(json_prepared(obj, encoder.default, skipkeys, sort_keys, markers)):
+    # The encoder writes a converted value in chunks of its own: it finds
+    # each wrapped, as the object it was converted from, and its default
+    # unwraps it.
+    prepared = json_prepared(obj, encoder.default, skipkeys, sort_keys, markers, True)
+    encoder.default = _json_unwrap
+    # (All made before the first write: a host generator cannot be carried
+    # through a wait inside a script write.)
+    for chunk in _list(encoder.iterencode(prepared)):
         fp.write(chunk)
 
-def json_prepared(o, default, skipkeys, sort_keys, markers):
+def json_prepared(o, default, skipkeys, sort_keys, markers, wrap=False):
     if o is None or _isinstance(o, (str, int, float)):
         return o
     if markers is not None:
@@ -947,7 +954,7 @@ def json_prepared(o, default, skipkeys, sort_keys, markers):
             raise _ValueError("Circular reference detected")
         markers[marker] = o
     if _isinstance(o, (list, tuple)):
-        result = [json_prepared(v, default, skipkeys, sort_keys, markers) for v in o]
+        result = [json_prepared(v, default, skipkeys, sort_keys, markers, wrap) for v in o]
     elif _isinstance(o, dict):
         items = _sorted(o.items()) if sort_keys else o.items()
         result = {}
@@ -956,9 +963,11 @@ def json_prepared(o, default, skipkeys, sort_keys, markers):
                 if skipkeys:
                     continue
                 raise _TypeError(f"keys must be str, int, float, bool or None, not {_type(k).__name__}")
-            result[k] = json_prepared(v, default, skipkeys, sort_keys, markers)
+            result[k] = json_prepared(v, default, skipkeys, sort_keys, markers, wrap)
     else:
-        result = json_prepared(default(o), default, skipkeys, sort_keys, markers)
+        result = json_prepared(default(o), default, skipkeys, sort_keys, markers, wrap)
+        if wrap:
+            result = _JsonConverted(result)
     if markers is not None:
         del markers[marker]
     return result
@@ -1364,6 +1373,21 @@ class JsonPairs(list):  # type: ignore[type-arg]
     """A JSON object as parsed, before the script's hook sees it."""
 
 
+class JsonConverted:
+    """What a script ``default`` made of an object, for ``json.dump``'s encoder to unwrap."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def json_unwrap(o: Any) -> Any:
+    if type(o) is JsonConverted:
+        return o.value
+    raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+
 # functools.total_ordering's comparisons: the one it is made from, and how.
 TOTAL_ORDERING = {
     functools._gt_from_lt: ("__lt__", "not_and_ne"),  # type: ignore[attr-defined]
@@ -1505,6 +1529,8 @@ def namespace() -> dict[str, Any]:
             "_JSONEncoder": json.JSONEncoder,
             "_json_loads": json.loads,
             "_JsonPairs": JsonPairs,
+            "_JsonConverted": JsonConverted,
+            "_json_unwrap": json_unwrap,
             # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
             "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
         }

@@ -828,6 +828,71 @@ def _json_default(body: Lines, value: int, k: int, names: Names) -> Lines:
     ]
 
 
+@construct("exitstack")
+def _exitstack(body: Lines, value: int, k: int, names: Names) -> Lines:
+    cls, fn, stack = names.new("Lease"), names.new("release"), names.new("stack")
+    enter = _def("__enter__(self)", body, "return wait(self.v)")
+    exit_ = _def("__exit__(self, *exc)", [], "effect(('exit', wait(self.v)))")
+    return [
+        *_class(cls, _init("v"), enter, exit_),
+        *_def(f"{fn}(x)", [], "effect(('released', wait(x)))"),
+        f"with contextlib.ExitStack() as {stack}:",
+        f"    effect({stack}.enter_context({cls}({value})))",
+        f"    {stack}.callback({fn}, {k})",
+        f"    effect({stack}.enter_context({cls}({k})))",
+        f"    if {k} == 2:",
+        f"        {stack}.close()",
+    ]
+
+
+@construct("json_hooks")
+def _json_hooks(body: Lines, value: int, k: int, names: Names) -> Lines:
+    fn = names.new("hook")
+    text = f'{{"a": {{"v": {value}}}, "b": [{{"v": {k}}}]}}'
+    return [
+        *_def(f"{fn}(d)", body, "return wait(d.get('v', 0)) * 2 if 'v' in d else sorted(d)"),
+        f"effect(({fn!r}, json.loads({text!r}, object_hook={fn})))",
+        f"effect(({fn!r}, json.load(io.StringIO({text!r}), object_pairs_hook=lambda p: [wait(len(p)), p])))",
+    ]
+
+
+@construct("json_dump")
+def _json_dump(body: Lines, value: int, k: int, names: Names) -> Lines:
+    cls, sink = names.new("Money"), names.new("Sink")
+    write = _def("write(self, chunk)", body, "self.parts.append(wait(chunk))")
+    return [
+        *_class(cls, _init("v")),
+        *_class(sink, _def("__init__(self)", [], "self.parts = []"), write),
+        f"{sink.lower()} = {sink}()",
+        f"json.dump([{cls}({value}), {{'k': {cls}({k})}}], {sink.lower()}, default=lambda o: wait(o.v))",
+        f"effect(({sink!r}, ''.join({sink.lower()}.parts)))",
+    ]
+
+
+@construct("dataclass_replace")
+def _dataclass_replace(body: Lines, value: int, k: int, names: Names) -> Lines:
+    cls = names.new("Ticket")
+    post = _def("__post_init__(self)", body, "self.total = wait(self.a) + self.b")
+    return [
+        "@dataclasses.dataclass",
+        *_class(cls, ["a: int", "b: int = 0"], post),
+        f"effect(({cls!r}, dataclasses.replace({cls}({value}, {k}), b={value}).total))",
+    ]
+
+
+@construct("init_subclass")
+def _init_subclass(body: Lines, value: int, k: int, names: Names) -> Lines:
+    base, sub, field = names.new("Plugin"), names.new("Echo"), names.new("Field")
+    hook = _def("__init_subclass__(cls, code=0, **kw)", body, "cls.code = wait(code) + 1")
+    set_name = _def("__set_name__(self, owner, name)", [], f"self.name = wait(name + str({k}))")
+    return [
+        *_class(field, set_name),
+        *_class(base, hook),
+        *_class(f"{sub}({base}, code={value})", [f"f = {field}()"]),
+        f"effect(({sub!r}, {sub}.code, {sub}.f.name))",
+    ]
+
+
 CONSTRUCTS = list(RENDERERS)
 
 # Constructs rendered but not generated, each with the host code that calls
@@ -856,7 +921,7 @@ if sys.version_info >= (3, 12):
 GENERATED = [name for name in CONSTRUCTS if name not in PENDING_CONSTRUCTS]
 
 # What the constructs' code uses.
-PRELUDE = "import abc, bisect, collections, contextlib, copy, dataclasses, functools, heapq, itertools, json, operator"
+PRELUDE = "import abc, bisect, collections, contextlib, copy, dataclasses, functools, heapq, io, itertools, json, operator"
 
 # A program is a tree: ("leaf", value, waits) or (construct, children, value).
 values = st.integers(min_value=-3, max_value=9)
