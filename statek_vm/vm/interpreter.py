@@ -43,6 +43,7 @@ from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import (
     NULL,
+    RET_ASEND,
     RET_BASE,
     RET_BRANCH,
     RET_CLASS,
@@ -60,6 +61,7 @@ from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import (
     REDO,
+    AsyncGenWrapped,
     VMAsyncGenerator,
     VMCoroutine,
     VMFunction,
@@ -336,7 +338,10 @@ class Interpreter:
                 caller = frame.back
                 assert caller is not None
                 frame.back = None
-                caller.stack.append(value)
+                if frame.ret_mode == RET_ASEND:
+                    self._asend_yielded(frame, caller, value)
+                else:
+                    caller.stack.append(value)
                 if frame.ret_mode == RET_GEN_NEXT:
                     frame.ret_info = None  # may drop the last reference: the generator closes now
                 frame, caller, value = caller, None, None
@@ -489,6 +494,13 @@ class Interpreter:
                 )
         elif mode == RET_DISCARD:
             pass
+        elif mode == RET_ASEND:
+            # The async generator returned: the awaited __anext__() raises
+            # StopAsyncIteration (an async generator returns nothing).
+            frame.ret_info[1]._done = True
+            frame.ret_info = None
+            caller.pc -= 1
+            return self._unwind(caller, base, StopAsyncIteration(), resumable)
         elif mode == RET_OPERATION:
             after, operands, as_bool = frame.ret_info
             frame.ret_info = None
@@ -685,6 +697,48 @@ class Interpreter:
         gen._running = True
         self._enter_generator(gen)
         return gf
+
+    def enter_asend(self, f: Frame, step: Any, value: Any, target: int) -> Any:
+        """Await ``step`` (an async generator's ``__anext__()`` or ``asend()``) from frame ``f``.
+
+        The async generator's frame runs on the VM, as a coroutine awaited by
+        SEND does, so a wait inside it is resumable.  None when the step is
+        one that host code takes (``athrow()``, ``aclose()``, a generator
+        that is running or finished): the caller steps it natively.
+        """
+        gen = step._gen
+        if step._done or step._closing or gen._running or gen._finished:
+            return None
+        if not step._started:
+            if step._exc is not None:
+                return None
+            step._started = True
+            value = step._value
+        gf = gen._frame
+        if value is not None and gf.pc <= _first_resume(gf):
+            raise TypeError("can't send non-None value to a just-started async generator")
+        self._callee(f, gf)
+        f.stack.pop()
+        gf.stack.append(value)
+        gf.ret_mode = RET_ASEND
+        gf.ret_info = (target, step)
+        gen._running = True
+        self._enter_generator(gen)
+        return gf
+
+    @staticmethod
+    def _asend_yielded(frame: Frame, caller: Frame, value: Any) -> None:
+        """An async generator stepped by :meth:`enter_asend` yielded ``value``."""
+        target, step = frame.ret_info
+        frame.ret_info = None
+        if type(value) is AsyncGenWrapped:
+            # Yielded by the generator itself: the awaited step's result.
+            step._done = True
+            caller.stack[-1] = value.value
+            caller.pc = target
+        else:
+            # Yielded by something it awaits: passed on to whoever awaits the caller.
+            caller.stack.append(value)
 
     def resume_generator_from_host(self, gen: _GeneratorBase, value: Any, exc: BaseException | None) -> Any:
         """One step of a VM generator driven by host code (``next``, ``send``, ``throw``)."""

@@ -846,6 +846,7 @@ def _yieldfrom(gen: _GeneratorBase) -> Any:
     return None
 
 
+ASend = _ASend  # (the instruction handlers recognise it)
 GENERATOR_TYPES = (VMGenerator, VMCoroutine, VMAsyncGenerator)
 
 

@@ -29,6 +29,7 @@ from statek_vm.vm import operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, shown, stored_method
 from statek_vm.vm.objects import (
+    ASend,
     AsyncGenWrapped,
     VMAsyncGenerator,
     VMCoroutine,
@@ -1378,6 +1379,10 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
     cls = type(receiver)
     if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
         return vm.enter_generator_send(f, receiver, value, arg)
+    if cls is ASend:
+        entered = vm.enter_asend(f, receiver, value, arg)
+        if entered is not None:
+            return entered
     try:
         if value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
             result = next(receiver)

@@ -39,7 +39,7 @@ from statek_vm.future import FUTURE_API, FUTURE_CLASSES
 from statek_vm.program.code_unit import CellSlot
 from statek_vm.vm import opcodes, operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
-from statek_vm.vm.objects import AsyncGenWrapped, VMCoroutine, VMGenerator
+from statek_vm.vm.objects import ASend, AsyncGenWrapped, VMCoroutine, VMGenerator
 
 Handler = opcodes.Handler
 
@@ -306,6 +306,10 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
     cls = type(receiver)
     if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
         return vm.enter_generator_send(f, receiver, value, arg + 1)
+    if cls is ASend:
+        entered = vm.enter_asend(f, receiver, value, arg + 1)
+        if entered is not None:
+            return entered
     try:
         if value is None and not (opcodes._is_native_generator(receiver) or opcodes._is_native_coroutine(receiver)):
             result = next(receiver)

@@ -789,6 +789,13 @@ def exitstack_close(self):
     # ExitStack.close calls its own __exit__.
     exitstack_exit(self, None, None, None)
 
+async def anext_default(iterator, default):
+    # anext(async_generator, default): its step awaited on the VM.
+    try:
+        return await iterator.__anext__()
+    except _StopAsyncIteration:
+        return default
+
 async def agcm_enter(self):
     # contextlib's @asynccontextmanager: __aenter__ runs the generator to
     # its yield.

@@ -26,7 +26,7 @@ from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.program import compile_program
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
-from statek_vm.vm.objects import VMFunction, VMGenerator
+from statek_vm.vm.objects import VMAsyncGenerator, VMFunction, VMGenerator
 from statek_vm.vm.operations import REDO, RedoOnVM, call_restatable, restatement
 from statek_vm.vm.script_frames import fake_frame
 
@@ -373,6 +373,14 @@ def _call_json_dumps(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(json.dumps, args, kwargs)
 
 
+def _call_anext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # anext(g, default) of a script async generator: the step is awaited on
+    # the VM (natively, anext's own awaitable steps it from C).
+    if len(args) == 2 and not kwargs and type(args[0]) is VMAsyncGenerator:
+        return vm.frame_for(runtime.namespace()["anext_default"], args, None)
+    return vm.call_host(anext, args, kwargs)
+
+
 def _call_json_dump(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     given = kwargs or {}
     if len(args) == 2 and (
@@ -457,6 +465,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (json.dumps, _call_json_dumps),
         (json.loads, _call_json_loads),
         (json.dump, _call_json_dump),
+        (anext, _call_anext),
         (json.load, _call_json_load),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
     )

@@ -921,7 +921,10 @@ if sys.version_info >= (3, 12):
 GENERATED = [name for name in CONSTRUCTS if name not in PENDING_CONSTRUCTS]
 
 # What the constructs' code uses.
-PRELUDE = "import abc, bisect, collections, contextlib, copy, dataclasses, functools, heapq, io, itertools, json, operator"
+PRELUDE = (
+    "import abc, bisect, collections, contextlib, copy, dataclasses, functools, heapq, io, itertools, json, "
+    "operator"
+)
 
 # A program is a tree: ("leaf", value, waits) or (construct, children, value).
 values = st.integers(min_value=-3, max_value=9)
@@ -1009,11 +1012,6 @@ def check_exact_once(source: str, *, reload: bool = False) -> None:
     assert reloaded_counts == reference_counts, source
 
 
-# No explain phase: it traces the failing example's reruns with sys.settrace,
-# and while a trace function is set the VM does not redo an operation's
-# script code on the VM (statek_vm/vm/objects.py), so every later example
-# would fail with NotResumableError and hide the first failure.
-@settings(phases=[phase for phase in Phase if phase is not Phase.explain])
 @given(trees)
 def test_no_instruction_runs_twice(forest: list[Any]) -> None:
     check_exact_once(program(forest))

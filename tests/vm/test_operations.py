@@ -721,10 +721,15 @@ def test_async_context_managers_made_by_contextlib_run_their_script_parts_on_the
     # @asynccontextmanager's __aenter__/__aexit__ and AsyncExitStack's
     # enter_async_context/__aexit__/aclose run on the VM: the callbacks and
     # __aexit__ methods they await, and the with-blocks, wait resumably.
-    # (A wait inside the async generator itself is issue 13's: async
-    # generators are stepped in nested runs.)
+    # (A wait in the generator after an exception was thrown into it by
+    # athrow() is not resumable yet: athrow steps it in a nested run.)
     main = (
         "import contextlib\n"
+        "@contextlib.asynccontextmanager\n"
+        "async def approved(name):\n"
+        "    effect('asked ' + wait(name))\n"
+        "    yield name.upper()\n"
+        "    effect('released ' + wait(name))\n"
         "@contextlib.asynccontextmanager\n"
         "async def session(name):\n"
         "    effect('open ' + name)\n"
@@ -743,6 +748,8 @@ def test_async_context_managers_made_by_contextlib_run_their_script_parts_on_the
         "async def notify(x):\n"
         "    effect('notified ' + wait(x))\n"
         "async def main():\n"
+        "    async with approved('deploy') as change:\n"
+        "        effect(change)\n"
         "    async with session('db') as s:\n"
         "        effect(s + wait('body'))\n"
         "    async with contextlib.AsyncExitStack() as stack:\n"
@@ -772,7 +779,73 @@ def test_async_context_managers_made_by_contextlib_run_their_script_parts_on_the
     job, world, suspensions = gates.run_interrupted(main + "effect(await main())\n")
     assert job.status == "COMPLETED", job.error
     assert world.log == native_world.log
-    assert suspensions == _used(world) == 6
+    assert suspensions == _used(world) == 8
+
+
+ASYNC_GENERATORS = (
+    "async def pages(n):\n"
+    "    for i in range(n):\n"
+    "        yield 'page ' + str(wait(i))\n"
+    "async def scored(source):\n"
+    "    async for item in source:\n"
+    "        yield item, len(item) + wait(1)\n"
+    "async def echo():\n"
+    "    got = yield 'ready'\n"
+    "    while True:\n"
+    "        got = yield 'echo ' + wait(got)\n"
+    "async def fetch(x):\n"
+    "    return wait(x) * 2\n"
+    "async def awaiting():\n"
+    "    yield await fetch(3)\n"
+    "    yield await fetch(4)\n"
+    "async def main():\n"
+    "    async for page in pages(3):\n"
+    "        effect(page)\n"
+    "    effect([pair async for pair in scored(pages(2))])\n"
+    "    g = pages(2)\n"
+    "    effect(await anext(g))\n"
+    "    effect(await g.__anext__())\n"
+    "    try:\n"
+    "        await anext(g)\n"
+    "    except StopAsyncIteration:\n"
+    "        effect('done')\n"
+    "    h = pages(2)\n"
+    "    effect([await anext(h, 'end'), await anext(h, 'end'), await anext(h, 'end')])\n"
+    "    e = echo()\n"
+    "    effect(await e.asend(None))\n"
+    "    effect(await e.asend('a'))\n"
+    "    effect(await e.asend('b'))\n"
+    "    await e.aclose()\n"
+    "    effect([x async for x in awaiting()])\n"
+    "    return 'finished'\n"
+)
+
+
+def test_waits_inside_script_async_generators_are_resumable() -> None:
+    # async for, async comprehensions, anext() (with a default too), __anext__() and asend()
+    # step the generator's frame on the VM, as await steps a coroutine's;
+    # also resumed from snapshot bytes (the awaited step is in the state).
+    from tests.vm.test_exact_once_operations import run_reloaded
+
+    native_world, _, native_error = gates.run_native(
+        ASYNC_GENERATORS + "c = main()\ntry:\n    c.send(None)\nexcept StopIteration as stop:\n    effect(stop.value)\n"
+    )
+    assert native_error is None
+    source = ASYNC_GENERATORS + "effect(await main())\n"
+    reference_counts = gates.counts()
+    reference, _ = gates.run_uninterrupted(source, instruction_counts=reference_counts)
+    assert reference.status == "COMPLETED", reference.error
+    counts = gates.counts()
+    job, world, suspensions = gates.run_interrupted(source, instruction_counts=counts)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+    assert suspensions == len(world.gates) == 15
+    assert counts == reference_counts
+    reloaded_counts = gates.counts()
+    reloaded, reloaded_world, reloads = run_reloaded(source, reloaded_counts)
+    assert reloaded.status == "COMPLETED", reloaded.error
+    assert reloaded_world.log == native_world.log and reloads == 15
+    assert reloaded_counts == reference_counts
 
 
 def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() -> None:

@@ -14,8 +14,8 @@ resumed at every wait in a fresh process.
 
 from __future__ import annotations
 
-import builtins
 import bisect
+import builtins
 import collections
 import contextlib
 import copy
@@ -65,14 +65,27 @@ ALIASES = {
     "contextlib.AsyncExitStack.enter_async_context": "contextlib.AsyncExitStack",
 }
 
-_MODULES = (builtins, functools, itertools, heapq, bisect, collections, contextlib, json, dataclasses, operator, copy, enum)
+_MODULES = (
+    builtins,
+    functools,
+    itertools,
+    heapq,
+    bisect,
+    collections,
+    contextlib,
+    json,
+    dataclasses,
+    operator,
+    copy,
+    enum,
+)
 
 
 def public_name(obj: Any) -> str:
     """``functools.reduce``, ``sorted``, ``contextlib.ExitStack.__exit__``: how a script reaches ``obj``."""
     for module in _MODULES:
         for name, value in vars(module).items():
-            if value is obj and not name.startswith("_") or (value is obj and name == "__build_class__"):
+            if (value is obj and not name.startswith("_")) or (value is obj and name == "__build_class__"):
                 return name if module is builtins and name != "__build_class__" else f"{module.__name__}.{name}"
     module = getattr(obj, "__module__", None) or ""
     return f"{module}.{obj.__qualname__}" if module != "builtins" else obj.__qualname__
@@ -86,7 +99,8 @@ def registered_callers() -> set[str]:
     found.update(obj for obj, _ in special_calls.SPECIAL_CALLS.values())
     found.update(interpreter._CALLABLE_WRAPPERS)
     names = {ALIASES.get(public_name(obj), public_name(obj)) for obj in found}
-    names.add("functools.total_ordering") if runtime.TOTAL_ORDERING else None
+    if runtime.TOTAL_ORDERING:
+        names.add("functools.total_ordering")
     return names - NOT_CALLERS
 
 
