@@ -27,3 +27,4 @@ print(sorted(queues.items()))
 
 combined = label_counts + collections.Counter({"bug": 1, "refund": 2})
 print(sorted(combined.elements())[:4], (combined - label_counts).total())
+print(label_counts.most_common(1)[0][0] in by_label, len(queues))

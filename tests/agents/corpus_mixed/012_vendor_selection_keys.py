@@ -27,3 +27,4 @@ print(ranked)
 print("spread:", max(scores.values()) - min(scores.values()), sorted(scores, key=scores.get))
 winner = ranked[0]
 print(f"{winner.vendor} wins with {scores[winner.vendor]} points at {winner.price:.2f} EUR")
+print(sorted(quotes, key=lambda q: q.price)[0] == Quote("Globex", 99.5))

@@ -2,8 +2,8 @@
 # operator.itemgetter, unpacked with a starred target, and summarized with
 # statistics over the model's relevance scores.
 import statistics
-from collections import namedtuple
-from operator import itemgetter
+from collections import Counter, namedtuple
+from operator import attrgetter, itemgetter
 
 Hit = namedtuple("Hit", "query title url score relevance", defaults=(None,))
 
@@ -25,3 +25,6 @@ print("mean:", statistics.mean(relevances), "median:", statistics.median(relevan
 per_query = {q: max(h.relevance for h in hits if h.query == q) for q in {h.query for h in hits}}
 print(sorted(per_query.items()))
 print(Hit._make(["q", "t", "u", 0.5, 7]), Hit._fields[-1])
+
+counts = Counter(h.query for h in hits if h.relevance > 50)
+print(sorted(counts.items()), max(hits, key=attrgetter("relevance")).url)

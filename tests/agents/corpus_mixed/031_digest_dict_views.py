@@ -20,3 +20,11 @@ print(len(list(summaries.values())), sorted(summaries))
 labels = {name: llm(f"Classify: the {name} page") for name, text in texts.items()}
 print(", ".join(f"{name}={label}" for name, label in labels.items()))
 print(", ".join(sorted(set(labels.values()))), list(labels.values()).count("bug"))
+
+short = {name: summary for name, summary in summaries.items() if len(summary) < 40}
+print(sorted(short), any(s.endswith("words)") for s in summaries.values()))
+groups = {}
+for name, label in sorted(labels.items(), key=lambda kv: kv[1]):
+    groups.setdefault(label, []).append(name)
+print(groups)
+print(db_write([{"page": name, "label": label} for name, label in labels.items()], table="digest"))
