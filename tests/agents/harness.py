@@ -41,6 +41,10 @@ CORPUS_LATER = HERE / "corpus_later"
 # resumable: properties, dunders, class instantiation, library functions that
 # call script code, futures in containers handed to host code.
 CORPUS_WAITS = HERE / "corpus_waits"
+# Scripts that combine several of those places the way agents write code:
+# records with waiting properties sorted and serialized, enums in a match,
+# retries with cleanups that wait, registries, pipelines, caches.
+CORPUS_MIXED = HERE / "corpus_mixed"
 
 # The tools whose result is a future, pending in the resumed run.
 TEMPORAL_TOOLS = frozenset({"approval", "llm", "export", "next_task", "fetch_page"})
