@@ -26,6 +26,7 @@ while some future is alive in the process (``LIVE_FUTURES``).
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import types
 from typing import Any
@@ -201,6 +202,14 @@ def _search(
         found.append(value)
         places.append((None, where, "future"))
         return True
+    if cls in _VIEWS:
+        # d.values(), d.items(), d.keys(): their dict is rewritten in place,
+        # and the view handed on shows its values.
+        mapping = _viewed(value)
+        if _search(mapping, None, found, [], seen):
+            places.append((mapping, None, "container"))
+            return True
+        return False
     if cls in CONTAINERS or _is_namedtuple(cls):
         children = _elements
     elif _is_script_instance_type(cls):
@@ -249,7 +258,16 @@ def _attribute_values(value: Any, cls: type) -> list[Any]:
 
 
 def _searched(cls: type) -> bool:
-    return cls in CONTAINERS or _is_namedtuple(cls) or _is_script_instance_type(cls)
+    return cls in CONTAINERS or cls in _VIEWS or _is_namedtuple(cls) or _is_script_instance_type(cls)
+
+
+_VIEWS = frozenset({type({}.keys()), type({}.values()), type({}.items())})
+
+
+def _viewed(view: Any) -> Any:
+    """The dict a view shows (``view.mapping`` is a read-only proxy of it)."""
+    (mapping,) = gc.get_referents(view)
+    return mapping
 
 
 _HEAPTYPE = 1 << 9
@@ -374,6 +392,9 @@ def _inner(x: Any, memo: dict[int, Any]) -> Any:
     cls = type(x)
     if cls in FUTURE_CLASSES:
         return x._value
+    if cls in _VIEWS:
+        _values_of(_viewed(x), memo)
+        return x
     if cls in CONTAINERS or _is_namedtuple(cls) or _is_script_instance_type(cls):
         return _values_of(x, memo)
     return x

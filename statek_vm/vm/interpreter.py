@@ -1003,6 +1003,13 @@ class Interpreter:
         except NotResumableError as error:
             not_resumable.name_host_callable(error, func)
             raise
+        except FutureError as error:
+            # Host code met a pending future it was not handed (one that
+            # script code it called returned or yielded): the call has
+            # started, and must not start again on resume.
+            if self.retry_host_calls or not_resumable.started_again_safely(func, args, kwargs, error):
+                raise
+            raise NotResumableError(not_resumable.met_after_start(func, error)) from error
         if PENDING_FAILURES:
             # A host thread failed while this call ran (the script joined it).
             not_resumable.raise_pending(self)

@@ -216,6 +216,50 @@ def _public_module(module: str, func: Any) -> str:
     return module
 
 
+def started_again_safely(func: Any, args: Any, kwargs: Any, error: Any) -> bool:
+    """Whether a host call that raised ``FutureError`` may run again when the job resumes.
+
+    When the pending future is one it was handed as it is (``len(f)``, a
+    future's own method) it did nothing before touching it; callables the
+    application marked future-aware are its own choice.
+    """
+    from statek_vm.future import is_future_aware
+
+    future = getattr(error, "future", None)
+    return (
+        getattr(func, "__self__", None) is future
+        or any(a is future for a in args)
+        or (kwargs is not None and any(v is future for v in kwargs.values()))
+        or is_future_aware(func)
+    )
+
+
+def met_after_start(func: Any, error: BaseException) -> str:
+    """Why a host call that met a pending future once it had started cannot be resumed."""
+    where = ""
+    vm_frame = _calling_vm_frame()
+    if vm_frame is not None:
+        where = f" at {vm_frame.unit.filename}:{vm_frame.unit.line_of(vm_frame.pc - 1)} in {vm_frame.unit.qualname}()"
+    return (
+        f"cannot suspend in the host call of {describe(func)}{where}: it met a pending future after it had "
+        f"started (one that script code it called returned or yielded, not one among its arguments, which are "
+        f"resolved before the call), and a host call cannot start twice. Use the future's value in the script "
+        f"first (a generator can yield llm(x).value, or the script can build the list itself), or run the job "
+        f"with retry_host_calls=True to re-run that host call as a whole on resume. ({error})"
+    )
+
+
+def _calling_vm_frame() -> Any:
+    """The VM frame whose instruction is making the host call now."""
+    _, dispatch_codes = _codes()
+    frame: types.FrameType | None = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code in dispatch_codes:
+            return frame.f_locals.get("frame")
+        frame = frame.f_back
+    return None
+
+
 def name_host_callable(error: NotResumableError, func: Any) -> None:
     """Name the host callable in ``error`` unless a host callable nearer the wait is named already."""
     if getattr(error, "host_callable", None) is not None:

@@ -942,10 +942,14 @@ def call_function_ex(vm: Any, f: Frame, func: Any, callargs: Any, kwargs: Any, n
         if not hasattr(callargs, "__iter__") and not hasattr(callargs, "__getitem__"):
             raise TypeError(f"{_func_desc(func)} argument after * must be an iterable, not {type(callargs).__name__}")
         callargs = tuple(callargs)
+        # In place of the iterable, consumed now: if the call suspends the
+        # job before it starts (a pending future among the arguments), the
+        # instruction runs again with the same arguments.
+        st[-2 if kwargs is not None else -1] = callargs
     if kwargs is not None and type(kwargs) is not dict:
         if not hasattr(kwargs, "keys"):
             raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(kwargs).__name__}")
-        kwargs = dict(kwargs)
+        kwargs = st[-1] = dict(kwargs)
     result = vm.call(f, func, callargs, kwargs or None)
     del st[-n:]
     if type(result) is Frame:

@@ -437,6 +437,14 @@ def chain_(*iterables):
         for element in iterable:
             yield element
 
+def chain_from_iterable(cls, iterables, /):
+    return _chain_from(iter(iterables))
+
+def _chain_from(iterables):
+    for iterable in iterables:
+        for element in iterable:
+            yield element
+
 def groupby_(iterable, key=None):
     # [iterator, key function, target key, current key, current value, current grouper]
     state = [iter(iterable), key, _UNSET, _UNSET, _UNSET, None]
@@ -1079,7 +1087,9 @@ def all_(iterable, /):
     return True
 
 def keyed_order(items, key, reverse):
-    keys = [key(item) for item in items]
+    # (The keys go through a host call first: a pending one suspends the
+    # job there, before the native sort starts.)
+    keys = _resolved([key(item) for item in items])
     return _sorted(_range(_len(items)), key=keys.__getitem__, reverse=reverse)
 
 def sorted_(iterable, /, *, key=None, reverse=False):
@@ -1114,7 +1124,7 @@ def _extreme(pick, args, key, kwargs):
     items = drain(args[0]) if _len(args) == 1 else _list(args)
     if key is None:
         return pick(items, **kwargs)
-    keys = [key(item) for item in items]
+    keys = _resolved([key(item) for item in items])
     if not items:
         return pick(items, **kwargs)
     return items[pick(_range(_len(items)), key=keys.__getitem__)]
@@ -1338,6 +1348,9 @@ def dataclass_bind(init: Any, self: Any, args: Any, kwargs: Any) -> tuple[type, 
     return owner, bound.arguments
 
 
+SINGLEDISPATCH_WRAPPER = functools.singledispatch(lambda value: value).__code__  # type: ignore[attr-defined]
+
+
 def is_script_callable(value: Any) -> bool:
     """Whether calling ``value`` runs script code.
 
@@ -1352,6 +1365,10 @@ def is_script_callable(value: Any) -> bool:
         return is_script_callable(value.__func__)
     if t is functools.partial:
         return is_script_callable(value.func)
+    if t is operator.attrgetter or t is operator.methodcaller:
+        return True  # (it may reach a script property or method: the VM runs it)
+    if t is types.FunctionType and value.__code__ == SINGLEDISPATCH_WRAPPER:
+        return any(is_script_callable(impl) for impl in value.registry.values())
     if isinstance(value, type):
         return type(lookup(value, "__init__")) is VMFunction or type(lookup(value, "__new__")) is staticmethod
     return type(lookup(t, "__call__")) is VMFunction
@@ -1374,6 +1391,11 @@ def exit_callback(cb: Any, wrapper: types.CodeType = _EXIT_WRAPPER) -> tuple[Any
         return None
     cells = dict(zip(cb.__code__.co_freevars, (c.cell_contents for c in cb.__closure__ or ()), strict=True))
     return cells["callback"], cells["args"], cells["kwds"]
+
+
+def resolved(value: Any) -> Any:
+    """``value``, its futures resolved: a host call is handed values, or the job suspends before it."""
+    return value
 
 
 class JsonPairs(list):  # type: ignore[type-arg]
@@ -1536,6 +1558,7 @@ def namespace() -> dict[str, Any]:
             "_JSONEncoder": json.JSONEncoder,
             "_json_loads": json.loads,
             "_JsonPairs": JsonPairs,
+            "_resolved": resolved,
             "_JsonConverted": JsonConverted,
             "_json_unwrap": json_unwrap,
             # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).

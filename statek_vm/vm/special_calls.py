@@ -15,6 +15,7 @@ import builtins
 import contextlib
 import dataclasses
 import functools
+import itertools
 import json
 import operator
 import sys
@@ -320,10 +321,16 @@ def _is_script_callable(value: Any) -> bool:
     return t is VMFunction or (t is _MethodType and type(value.__func__) is VMFunction)
 
 
+_CALLABLE_WRAPPERS = frozenset({operator.attrgetter, operator.methodcaller, functools.partial, types.FunctionType})
+
+
 def _involves_script(args: Any, kwargs: Any) -> bool:
     for a in args:
         t = type(a)
         if t is VMGenerator or t is VMFunction or (t is _MethodType and type(a.__func__) is VMFunction):
+            return True
+        if t in _CALLABLE_WRAPPERS and _is_script_callable(a):
+            # map(operator.attrgetter('score'), rows), map(a_singledispatch_function, xs)
             return True
     if kwargs:
         key = kwargs.get("key")
@@ -441,6 +448,8 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
         return runtime.namespace()["join"]
     if name == "sort" and type(owner) is list and kwargs and _is_script_callable(kwargs.get("key")):
         return runtime.namespace()["list_sort"]
+    if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
+        return runtime.namespace()["chain_from_iterable"]
     return None
 
 

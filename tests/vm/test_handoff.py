@@ -263,3 +263,51 @@ def test_the_vms_own_objects_are_not_searched_as_records() -> None:
     job = statek_vm.run(source, world.bindings())
     assert job.status == "COMPLETED", job.error
     assert job.namespace["seen"] == "k"
+
+
+def test_dict_views_reach_host_code_as_values() -> None:
+    source = (
+        "d = {'a': wait('x'), 'b': wait('y')}\n"
+        "show(', '.join(d.values()))\n"
+        "write(d.items(), [d.keys(), d.values()])\n"
+        "show(d.items())\n"
+        "e = {'k': [wait(1)]}\n"
+        "write([e.values()])\n"
+    )
+    _, world, suspensions = _compare(source)
+    assert suspensions == 3 and "Future" not in repr(world.log)
+
+
+def test_star_arguments_made_from_a_generator_are_kept_when_the_call_waits() -> None:
+    # f(*genexp) consumes the generator before the call; the call suspends
+    # on a pending future among the arguments and runs later with them.
+    source = (
+        "import itertools\n"
+        "def export(t):\n"
+        "    return wait([t + '1', t + '2'])\n"
+        "rows = list(itertools.chain(*(export(t) for t in ['orders', 'tickets'])))\n"
+        "write(rows)\n"
+        "write(*(wait(i) for i in range(3)), **{'k': wait('v')})\n"
+        "rows = list(itertools.chain.from_iterable(export(t) for t in ['a', 'b']))\n"
+        "write(rows)\n"
+    )
+    _, world, suspensions = _compare(source)
+    assert suspensions == 8
+    assert [entry[0] for entry in world.log] == ["write"] * 3
+
+
+def test_a_host_call_that_meets_a_pending_future_once_started_fails_loudly() -> None:
+    # statistics.mean iterates the script's generator itself: the pending
+    # answer reaches it after it started, and it cannot start twice.
+    source = "import statistics\nshow(statistics.mean(wait(x) for x in [1, 2, 3]))\nshow('after')\n"
+    world = gates.World(start_open=False)
+    job = statek_vm.run(source, {**world.bindings(), "show": print})
+    assert job.status == "FAILED"
+    assert isinstance(job.error, statek_vm.NotResumableError)
+    message = str(job.error)
+    assert "host call of statistics.mean at <agent>:2 in <module>()" in message, message
+    assert "cannot start twice" in message and "retry_host_calls=True" in message
+    # With retry_host_calls the application chose to run it again, as a whole.
+    world = gates.World(start_open=False)
+    job = statek_vm.run(source, {**world.bindings(), "show": print}, retry_host_calls=True)
+    assert job.status == "SUSPENDED"
