@@ -738,3 +738,85 @@ def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
     job, world, _ = gates.run_interrupted(body)
     assert job.status == "COMPLETED", job.error
     assert world.log == [3]
+
+
+# -- exec() and eval() of code objects, copy, Enum lookups ---------------------------
+
+
+def _resumed_from_snapshots_as_native(source: str) -> None:
+    """Native, uninterrupted and suspended at every wait agree (each resume also from the snapshot's bytes)."""
+    from tests.vm.test_exact_once_operations import check_exact_once
+
+    check_exact_once(source, reload=True)
+
+
+CODE_OBJECTS = {
+    "exec of a code object compile() made": (
+        "CHECK = compile('text = wait(url)\\nok = \"a\" in text\\n', '<check>', 'exec')\n"
+        "for url in ['abc', 'xyz']:\n"
+        "    scope = {'wait': wait, 'url': url}\n"
+        "    exec(CHECK, scope)\n"
+        "    effect((url, scope['ok'], scope['text']))\n"
+    ),
+    "eval of a code object compile() made": (
+        "DECIDE = compile(\"wait(f'apply {change}') == 'apply b'\", '<decide>', 'eval')\n"
+        "effect([change for change in 'abc' if eval(DECIDE, {'wait': wait, 'change': change})])\n"
+    ),
+    "functions, classes and locals of exec'd code": (
+        "code = compile(\n"
+        "    'def double(v):\\n    return wait(v) * 2\\n'\n"
+        "    'class Box:\\n    size = double(3)\\n'\n"
+        "    'total = sum(double(v) for v in range(2)) + Box.size\\n',\n"
+        "    '<defs>', 'exec')\n"
+        "g = {'wait': wait}\n"
+        "exec(code, g)\n"
+        "effect([g['total'], g['double'](5), sorted(g)])\n"
+        "loc = {'z': 1}\n"
+        "exec(compile('y = wait(2) + z', '<locals>', 'exec'), g, loc)\n"
+        "effect(loc)\n"
+        "exec(compile('x = wait(4) + 0', '<here>', 'exec'))\n"
+        "effect(x)\n"
+    ),
+    "a code object compiled from an AST, with optimize and mode single": (
+        "import ast\n"
+        "tree = compile('assert False\\nanswer = wait(41) + 1', '<ast>', 'exec', ast.PyCF_ONLY_AST)\n"
+        "effect(type(tree).__name__)\n"
+        "ns = {'wait': wait}\n"
+        "exec(compile(tree, '<ast>', 'exec', optimize=1), ns)\n"
+        "effect(ns['answer'])\n"
+        "exec(compile('effect(wait(7)) and None', '<single>', 'single'), {'wait': wait, 'effect': effect})\n"
+        "try:\n"
+        "    exec(tree, ns)\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "errors raised inside an exec'd code object": (
+        "code = compile('if wait(1):\\n    raise KeyError(\"k\")', '<raises>', 'exec')\n"
+        "try:\n"
+        "    exec(code, {'wait': wait})\n"
+        "except KeyError as e:\n"
+        "    effect(repr(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(CODE_OBJECTS.values()), ids=list(CODE_OBJECTS))
+def test_waits_inside_code_objects_run_by_exec_and_eval_are_resumable(body: str) -> None:
+    _resumed_from_snapshots_as_native(body)
+
+
+def test_compile_exec_and_eval_pass_on_the_scripts_future_flags_as_natively() -> None:
+    body = (
+        "from __future__ import annotations\n"
+        "source = 'def f(x: int): pass\\nr = f.__annotations__'\n"
+        "for flags in [{}, {'dont_inherit': True}]:\n"
+        "    ns = {}\n"
+        "    exec(compile(source, '<x>', 'exec', **flags), ns)\n"
+        "    effect(repr(ns['r']))\n"
+        "ns = {}\n"
+        "exec(source, ns)\n"
+        "effect(repr(ns['r']))\n"
+        "effect(repr(eval('(lambda y: 1).__annotations__')))\n"
+        "effect(repr(wait(1)))\n"
+    )
+    _resumed_from_snapshots_as_native(body)
