@@ -24,7 +24,7 @@ from statek_vm.program.code_unit import PY_MINOR, CodeUnit
 COMPILE_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 
-def program_hash(source: str, filename: str, mode: str = "exec", flags: int = 0) -> str:
+def program_hash(source: str, filename: str, mode: str = "exec", flags: int = 0, library: bool = False) -> str:
     """The identity of a program: source, filename, mode, compiler flags and CPython minor version."""
     h = hashlib.sha256()
     for part in (PY_MINOR, mode, filename, source):
@@ -32,6 +32,8 @@ def program_hash(source: str, filename: str, mode: str = "exec", flags: int = 0)
         h.update(b"\0")
     if flags:  # (programs compiled without flags keep the hash they always had)
         h.update(str(flags).encode())
+    if library:
+        h.update(b"library")
     return h.hexdigest()
 
 
@@ -45,16 +47,26 @@ class Program:
 
     # A program made from a code object rather than source (see program_for_code).
     source: str | None
+    library: bool
 
-    def __init__(self, source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0) -> None:
-        """``flags``: the ``__future__`` flags the source is compiled with (``compile()``'s)."""
+    def __init__(
+        self, source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0, library: bool = False
+    ) -> None:
+        """``flags``: the ``__future__`` flags the source is compiled with (``compile()``'s).
+
+        ``library``: the source of library functions the VM runs in place of
+        the native ones (statek_vm/vm/library.py), whose file is on disk.
+        Their instructions are not the script's.
+        """
         self.source = source
         self.filename = filename
         self.mode = mode
         self.flags = flags
-        self.hash = program_hash(source, filename, mode, flags)
+        self.library = library
+        self.hash = program_hash(source, filename, mode, flags, library)
         self._decode(compile(source, filename, mode, flags=COMPILE_FLAGS | flags, dont_inherit=True))
-        _register_source(filename, source)
+        if not library:
+            _register_source(filename, source)
 
     def _decode(self, code: types.CodeType) -> None:
         self.units: list[CodeUnit] = []
@@ -111,8 +123,11 @@ class Program:
         # made from a code object travels as that code object.
         if self.source is None:
             return (program_for_code, (self.code,))
-        if self.flags:
-            return (_program_from_source, (self.source, self.filename, self.mode, self.hash, self.flags))
+        if self.flags or self.library:
+            return (
+                _program_from_source,
+                (self.source, self.filename, self.mode, self.hash, self.flags, self.library),
+            )
         return (_program_from_source, (self.source, self.filename, self.mode, self.hash))
 
     def __repr__(self) -> str:
@@ -133,18 +148,20 @@ _recent: collections.OrderedDict[str, Program] = collections.OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def compile_program(source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0) -> Program:
+def compile_program(
+    source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0, *, library: bool = False
+) -> Program:
     """Compile ``source`` into a :class:`Program`, reusing a cached one when possible.
 
     Raises ``SyntaxError`` (with filename, line and column) for invalid source.
     """
-    key = program_hash(source, filename, mode, flags)
+    key = program_hash(source, filename, mode, flags, library)
     with _cache_lock:
         program = _cache.get(key)
         if program is not None:
             _keep_recent(key, program)
             return program
-    program = Program(source, filename, mode, flags)  # outside the lock: it takes milliseconds
+    program = Program(source, filename, mode, flags, library)  # outside the lock: it takes milliseconds
     with _cache_lock:
         program = _cache.setdefault(key, program)
         _keep_recent(key, program)
@@ -158,8 +175,10 @@ def _keep_recent(key: str, program: Program) -> None:
         _recent.popitem(last=False)
 
 
-def _program_from_source(source: str, filename: str, mode: str, expected_hash: str, flags: int = 0) -> Program:
-    program = compile_program(source, filename, mode, flags)
+def _program_from_source(
+    source: str, filename: str, mode: str, expected_hash: str, flags: int = 0, library: bool = False
+) -> Program:
+    program = compile_program(source, filename, mode, flags, library=library)
     if program.hash != expected_hash:
         from statek_vm.exceptions import SnapshotError
 
@@ -207,6 +226,7 @@ def program_for_code(code: types.CodeType) -> Program:
             program.filename = code.co_filename
             program.mode = "code"
             program.flags = 0
+            program.library = False
             program.hash = key
             program._decode(code)
             _cache[key] = program

@@ -57,6 +57,20 @@ REDO_VIA: set[types.CodeType] = {
 }
 
 
+# Library code that a call the VM makes natively first runs, and that calls
+# script code only once it has done nothing that matters: a request raised
+# there, through any number of such frames, reaches that call (filled by
+# statek_vm/vm/library.py).
+REDO_THROUGH: set[types.CodeType] = set()
+
+
+def _through_library(caller: Any) -> bool:
+    """Whether only library frames of :data:`REDO_THROUGH` lead from ``caller`` to a handler."""
+    while caller is not None and caller.f_code in REDO_THROUGH:
+        caller = caller.f_back
+    return caller is not None and caller.f_code in REDO_ON_VM
+
+
 def _script_tracing() -> bool:
     """Whether the trace or profile function is script code.
 
@@ -199,7 +213,11 @@ class VMFunction(metaclass=_FunctionType):
             return None
         caller = sys._getframe(1)
         if (
-            (caller.f_code in REDO_ON_VM or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM))  # type: ignore[union-attr]
+            (
+                caller.f_code in REDO_ON_VM
+                or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM)  # type: ignore[union-attr]
+                or (caller.f_code in REDO_THROUGH and _through_library(caller))
+            )
             and not REDO.disabled
             and not _script_tracing()
         ):

@@ -258,7 +258,7 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
     # code that calls eval()/exec().  Compiled natively first, every time:
     # the warnings and errors that compiling emits (SyntaxWarning under
     # "error" filters) are the script's.
-    flags = f.unit.flags & _FUTURE_FLAGS
+    flags = f.unit.flags & FUTURE_FLAGS
     compile(source, "<string>", mode, flags, dont_inherit=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # emitted once already, just above
@@ -272,10 +272,10 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
 # The __future__ features a code object's flags carry, which compile(),
 # exec() and eval() of source pass on to the code they compile unless told
 # not to (CPython's PyCF_MASK).
-_FUTURE_FLAGS = 0
+FUTURE_FLAGS = 0
 for _feature in __future__.all_feature_names:
     if _feature != "nested_scopes":  # (a function's own CO_NESTED, which compile() ignores)
-        _FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
+        FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
 # Code objects that are not a module body, as compile() makes them: a
 # function's (fast locals, arguments, free variables) or a coroutine's.
 _NOT_A_BODY = 0x01 | 0x02 | 0x20 | 0x80 | 0x100 | 0x200  # OPTIMIZED, NEWLOCALS, GENERATOR, COROUTINE...
@@ -301,7 +301,7 @@ def _call_compile(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if len(args) > len(_COMPILE_PARAMETERS) or type(flags) is not int or type(dont_inherit) not in (bool, int):
         return vm.call_host(compile, args, kwargs)
     if not dont_inherit:
-        bound["flags"] = flags | (f.unit.flags & _FUTURE_FLAGS)
+        bound["flags"] = flags | (f.unit.flags & FUTURE_FLAGS)
         bound["dont_inherit"] = True
     return vm.call_host(compile, [], bound)
 
@@ -510,6 +510,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (compile, _call_compile),
         (builtins.__build_class__, _call_build_class),
         (dataclasses.replace, _call_dataclass_replace),
+        # A dataclass's __replace__ (3.13), which copy.replace calls.
+        *(((dataclasses._replace, _call_dataclass_replace),) if hasattr(dataclasses, "_replace") else ()),
         (functools.lru_cache, _call_lru_cache),
         (functools.cache, _call_cache),
         (json.dumps, _call_json_dumps),

@@ -54,11 +54,7 @@ def _host(where: str, host: str | None = None) -> str:
 
 # The scripts of corpus_waits/ that fail today, as XFAIL (by file stem).  Each
 # entry goes when issue 12 makes its place resumable.
-XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    # Library functions that call script code.
-    "058_enum_missing": _host("Status._missing_() called by the Enum lookup", "Status"),
-    "061_copy_deepcopy": _host("Draft.__deepcopy__()", "copy.deepcopy"),
-}
+XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 def _reason(script: Path) -> str | None:
