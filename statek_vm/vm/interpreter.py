@@ -859,7 +859,7 @@ class Interpreter:
             return self.call_host(func, args, kwargs)
         if cls.__flags__ & _HEAPTYPE:
             method = lookup(cls, "__call__")
-            if method in library.ATTEMPTS:
+            if type(method) is _FunctionType and method in library.ATTEMPTS:
                 # A class whose metaclass's __call__ is library code (an Enum lookup).
                 return self._call_library(f, method, [func, *args], kwargs)
             if type(method) is VMFunction:
@@ -919,7 +919,7 @@ class Interpreter:
         version = None if library.attempts_natively(func, args, kwargs) else library.function(library.ATTEMPTS[func])
         if version is None:
             try:
-                return self.call_host(func, args, kwargs, call_restatable)
+                return self.call_host(func, args, kwargs, library.attempt)
             except RedoOnVM:
                 REDO.raised = False
                 version = library.function(library.ATTEMPTS[func])

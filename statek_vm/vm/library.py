@@ -45,7 +45,8 @@ import types
 from typing import Any
 
 from statek_vm.program.program import compile_program
-from statek_vm.vm.objects import REDO_THROUGH, VMFunction
+from statek_vm.vm import opcodes
+from statek_vm.vm.objects import LIBRARY_ATTEMPTS, LIBRARY_OPERATORS, OPERATOR_HANDLERS, REDO_THROUGH, VMFunction
 from statek_vm.vm.special_calls import FUTURE_FLAGS
 
 # Library callables whose script callbacks run on the VM -> their VM
@@ -81,6 +82,10 @@ def _functions_of(module: types.ModuleType) -> list[types.FunctionType]:
 REDO_THROUGH.update(f.__code__ for f in _functions_of(copy))
 REDO_THROUGH.update(f.__code__ for f in (copyreg.__newobj__, copyreg.__newobj_ex__))  # type: ignore[attr-defined]
 REDO_THROUGH.update(f.__code__ for f in ATTEMPTS if getattr(f, "__module__", None) == "enum")
+# A Flag's operator reached by ``a | b`` or ``~a``: the instruction runs it
+# again by the runtime's binary_op (unary_op), which calls it as any function.
+OPERATOR_HANDLERS.update((opcodes.BINARY_OP.__code__, opcodes.UNARY_INVERT.__code__))
+LIBRARY_OPERATORS.update(f.__code__ for f in ATTEMPTS if getattr(f, "__qualname__", "").startswith("Flag."))
 
 _made: dict[str, VMFunction] = {}
 _names: dict[int, str] = {}  # id of a made function -> its name (they are kept for good in _made)
@@ -205,6 +210,16 @@ def _renamed(values: Any, versions: dict[int, VMFunction]) -> Any:
 
 
 # -- the native attempt ----------------------------------------------------------
+
+
+def attempt(func: Any, args: Any, kwargs: Any) -> Any:
+    """Call library function ``func`` natively: script code it reaches raises ``RedoOnVM``."""
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+LIBRARY_ATTEMPTS.add(attempt.__code__)
 
 
 def attempts_natively(func: Any, args: Any, kwargs: Any) -> bool:

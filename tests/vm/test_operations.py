@@ -911,6 +911,16 @@ COPIES = {
         "effect(copy.deepcopy(rec, memo) is copy.deepcopy(rec, memo))\n"
         "del rec, rc, memo\n"
     ),
+    "copy.deepcopy handed to map() under list(), as natively": (
+        "class Once:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __deepcopy__(self, memo):\n"
+        "        effect(('copied', self.v))\n"
+        "        return Once(self.v + 1)\n"
+        "effect([o.v for o in list(map(copy.deepcopy, [Once(1), Once(2), Once(3)]))])\n"
+        "effect(wait('after'))\n"
+    ),
     "errors of copy, as natively": (
         "class Bad:\n"
         "    def __reduce_ex__(self, proto):\n"
