@@ -175,6 +175,13 @@ marker = mark()
 exec("y = tool(3)\\ntry:\\n    failing_tool(4)\\nexcept LookupError:\\n    pass")
 z = eval("tool(5)")
 """,
+    "code_objects": """\
+marker = mark()
+code = compile("y = tool(3)\\ndef f():\\n    return marker", "<code>", "exec")
+exec(code)
+z = eval(compile("tool(5)", "<expr>", "eval"))
+same = f() is marker
+""",
     "warnings": """\
 import warnings
 marker = mark()
@@ -525,3 +532,17 @@ def test_a_worker_keeps_only_recent_programs(tmp_path: Path) -> None:
     finally:
         runner.close()
         store.close()
+
+
+def test_code_objects_run_by_exec_keep_only_recent_programs(tracker: Tracker) -> None:
+    # Each job compiles code of its own and exec()s it: the VM decodes each
+    # code object into a program, and keeps no more of them than the most
+    # recent, besides those in use.
+    for i in range(RECENT_PROGRAMS + 20):
+        job = run(f"marker = mark()\nexec(compile('n = {i}', '<n>', 'exec'))\n", _bindings(tracker))
+        assert job.status == "COMPLETED" and job.namespace["n"] == i
+    del job
+    gc.collect()
+    kept = [obj for obj in gc.get_objects() if isinstance(obj, Program) and obj.filename == "<n>"]
+    assert 0 < len(kept) <= RECENT_PROGRAMS
+    assert tracker.alive() == 0

@@ -13,6 +13,7 @@ import ast
 import collections
 import hashlib
 import linecache
+import marshal
 import threading
 import types
 import weakref
@@ -23,12 +24,16 @@ from statek_vm.program.code_unit import PY_MINOR, CodeUnit
 COMPILE_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 
-def program_hash(source: str, filename: str, mode: str = "exec") -> str:
-    """The identity of a program: source, filename, mode and CPython minor version."""
+def program_hash(source: str, filename: str, mode: str = "exec", flags: int = 0, library: bool = False) -> str:
+    """The identity of a program: source, filename, mode, compiler flags and CPython minor version."""
     h = hashlib.sha256()
     for part in (PY_MINOR, mode, filename, source):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+    if flags:  # (programs compiled without flags keep the hash they always had)
+        h.update(str(flags).encode())
+    if library:
+        h.update(b"library")
     return h.hexdigest()
 
 
@@ -40,19 +45,37 @@ class Program:
     in which code objects are nested in the source.
     """
 
-    def __init__(self, source: str, filename: str = "<agent>", mode: str = "exec") -> None:
+    # A program made from a code object rather than source (see program_for_code).
+    source: str | None
+    library: bool
+
+    def __init__(
+        self, source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0, library: bool = False
+    ) -> None:
+        """``flags``: the ``__future__`` flags the source is compiled with (``compile()``'s).
+
+        ``library``: the source of library functions the VM runs in place of
+        the native ones (statek_vm/vm/library.py), whose file is on disk.
+        Their instructions are not the script's.
+        """
         self.source = source
         self.filename = filename
         self.mode = mode
-        self.hash = program_hash(source, filename, mode)
+        self.flags = flags
+        self.library = library
+        self.hash = program_hash(source, filename, mode, flags, library)
+        self._decode(compile(source, filename, mode, flags=COMPILE_FLAGS | flags, dont_inherit=True))
+        if not library:
+            _register_source(filename, source)
+
+    def _decode(self, code: types.CodeType) -> None:
         self.units: list[CodeUnit] = []
         self._by_code: dict[int, CodeUnit] = {}
-        self.code = compile(source, filename, mode, flags=COMPILE_FLAGS, dont_inherit=True)
-        self.main = self._unit_for_code(self.code, None)
+        self.code = code
+        self.main = self._unit_for_code(code, None)
         self.instruction_count = 0
         self._numbered = 0
         self._number_new_units()
-        _register_source(filename, source)
 
     def _number_new_units(self) -> None:
         for unit in self.units[self._numbered :]:
@@ -96,7 +119,15 @@ class Program:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Snapshots refer to programs by source and hash; the program is
-        # rebuilt (and cached) on load, and the hash is checked.
+        # rebuilt (and cached) on load, and the hash is checked.  A program
+        # made from a code object travels as that code object.
+        if self.source is None:
+            return (program_for_code, (self.code,))
+        if self.flags or self.library:
+            return (
+                _program_from_source,
+                (self.source, self.filename, self.mode, self.hash, self.flags, self.library),
+            )
         return (_program_from_source, (self.source, self.filename, self.mode, self.hash))
 
     def __repr__(self) -> str:
@@ -117,18 +148,20 @@ _recent: collections.OrderedDict[str, Program] = collections.OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def compile_program(source: str, filename: str = "<agent>", mode: str = "exec") -> Program:
+def compile_program(
+    source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0, *, library: bool = False
+) -> Program:
     """Compile ``source`` into a :class:`Program`, reusing a cached one when possible.
 
     Raises ``SyntaxError`` (with filename, line and column) for invalid source.
     """
-    key = program_hash(source, filename, mode)
+    key = program_hash(source, filename, mode, flags, library)
     with _cache_lock:
         program = _cache.get(key)
         if program is not None:
             _keep_recent(key, program)
             return program
-    program = Program(source, filename, mode)  # outside the lock: it takes milliseconds
+    program = Program(source, filename, mode, flags, library)  # outside the lock: it takes milliseconds
     with _cache_lock:
         program = _cache.setdefault(key, program)
         _keep_recent(key, program)
@@ -142,8 +175,10 @@ def _keep_recent(key: str, program: Program) -> None:
         _recent.popitem(last=False)
 
 
-def _program_from_source(source: str, filename: str, mode: str, expected_hash: str) -> Program:
-    program = compile_program(source, filename, mode)
+def _program_from_source(
+    source: str, filename: str, mode: str, expected_hash: str, flags: int = 0, library: bool = False
+) -> Program:
+    program = compile_program(source, filename, mode, flags, library=library)
     if program.hash != expected_hash:
         from statek_vm.exceptions import SnapshotError
 
@@ -161,3 +196,75 @@ def _register_source(filename: str, source: str) -> None:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     linecache.cache[filename] = (len(source), None, lines, filename)
+
+
+# -- programs made from code objects ---------------------------------------------------
+#
+# ``exec(code)`` and ``eval(code)`` of a code object the script holds (one
+# ``compile()`` returned, say): the VM runs that code object itself, decoded
+# into a program of its own, so that a wait inside is resumable.  Such a
+# program has no source; it is identified by a digest of the code object and
+# travels in snapshots as the code object (marshal's format, which snapshots
+# may use: they are refused by any other CPython minor version).  Code objects
+# cannot be weakly referenced, so the programs are found by the code object's
+# id while they live, which their code object does as long as they do;
+# otherwise they are cached as source programs are (in use, or recent).
+_by_code_id: weakref.WeakValueDictionary[int, Program] = weakref.WeakValueDictionary()
+
+
+def program_for_code(code: types.CodeType) -> Program:
+    """The program that runs code object ``code``: its units are decoded from it."""
+    program = _by_code_id.get(id(code))
+    if program is not None and program.code is code:
+        return program
+    key = code_digest(code)
+    with _cache_lock:
+        program = _cache.get(key)
+        if program is None or program.code is not code:
+            program = Program.__new__(Program)
+            program.source = None
+            program.filename = code.co_filename
+            program.mode = "code"
+            program.flags = 0
+            program.library = False
+            program.hash = key
+            program._decode(code)
+            _cache[key] = program
+        _by_code_id[id(code)] = program
+        _keep_recent(key, program)
+    return program
+
+
+def code_digest(code: types.CodeType) -> str:
+    """A hash of everything ``code`` is made of, the same in every process of this CPython minor version.
+
+    Not marshal's bytes: they depend on reference counts, and frozenset
+    constants iterate in an order that depends on the process's string hashes.
+    """
+    h = hashlib.sha256(f"code {PY_MINOR}\0".encode())
+    _digest(h, code)
+    return h.hexdigest()
+
+
+def _digest(h: Any, value: Any) -> None:
+    t = type(value)
+    if t is types.CodeType:
+        h.update(b"C")
+        h.update(marshal.dumps(value.replace(co_consts=()), 2))
+        h.update(len(value.co_consts).to_bytes(8, "little"))
+        for const in value.co_consts:
+            _digest(h, const)
+    elif t is tuple:
+        h.update(b"T" + len(value).to_bytes(8, "little"))
+        for item in value:
+            _digest(h, item)
+    elif t is frozenset:
+        parts = []
+        for item in value:
+            one = hashlib.sha256()
+            _digest(one, item)
+            parts.append(one.digest())
+        h.update(b"F" + len(value).to_bytes(8, "little") + b"".join(sorted(parts)))
+    else:
+        data = marshal.dumps(value, 2)
+        h.update(b"V" + len(data).to_bytes(8, "little") + data)

@@ -54,7 +54,7 @@ from statek_vm.snapshot.iterators import REDUCERS as _ITERATOR_REDUCERS
 from statek_vm.snapshot.reducers import REDUCERS as _VALUE_REDUCERS
 from statek_vm.snapshot.reducers import reducer_for
 from statek_vm.snapshot.tracebacks import make_traceback, new_exception, set_exception_state
-from statek_vm.vm import runtime
+from statek_vm.vm import library, runtime
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.objects import (
     CoroutineWrapper,
@@ -71,6 +71,8 @@ from statek_vm.vm.objects import (
 BUILTINS, BUILTIN, BINDING, MODULE, UNIT, PROGRAM, RUNTIME, INTERNAL = range(8)
 # Not a reference: a future made from its fields (see _FastPickler.reducer_override).
 FUTURE = 8
+# The VM's version of a library function (statek_vm/vm/library.py), by its name.
+LIBRARY = 9
 
 
 class References:
@@ -118,7 +120,10 @@ class References:
             return (PROGRAM,) if obj is self.program else None
         if t is VMFunction:
             runtime_name = _runtime_names().get(id(obj))
-            return None if runtime_name is None else (RUNTIME, runtime_name)
+            if runtime_name is None:
+                library_name = library.name_of(obj)
+                return None if library_name is None else (LIBRARY, library_name)
+            return (RUNTIME, runtime_name)
         refused = _REFUSED.get(t)
         if refused is None:
             refused = issubclass(t, _REFUSED_BASES) and not issubclass(t, _IN_MEMORY)
@@ -168,6 +173,11 @@ class References:
             return _INTERNALS[name]
         if kind == RUNTIME:
             return runtime.namespace()[name]
+        if kind == LIBRARY:
+            func = library.function(name)
+            if func is None:
+                raise SnapshotError(f"the snapshot needs the library function {name}, whose source cannot be read here")
+            return func
         raise SnapshotError(f"unknown reference {(kind, name)!r} in snapshot payload")
 
     def persistent_load(self, pid: Any) -> Any:
@@ -301,6 +311,9 @@ def _reduce_vm_function(func: VMFunction) -> Any:
     runtime_name = _runtime_names().get(id(func))
     if runtime_name is not None:
         return (_resolve, (RUNTIME, runtime_name))
+    library_name = library.name_of(func)
+    if library_name is not None:
+        return (_resolve, (LIBRARY, library_name))
     return reduce_function(func)
 
 

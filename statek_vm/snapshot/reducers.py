@@ -16,6 +16,7 @@ is made of, which pickle cannot take (``property``) or would take wrongly
 from __future__ import annotations
 
 import functools
+import marshal
 import pickle
 import re
 import sys
@@ -79,7 +80,15 @@ def match_again(pattern: re.Pattern[Any], method: str, string: Any, pos: int, en
     return found
 
 
+def _reduce_code(code: types.CodeType) -> Any:
+    # A code object the script holds (compile() made it; exec() and eval() run
+    # it on the VM, statek_vm/program/program.py): as marshal writes it, which
+    # only this CPython minor version reads, as it alone reads the snapshot.
+    return (marshal.loads, (marshal.dumps(code),))
+
+
 REDUCERS: dict[type, Any] = {
+    types.CodeType: _reduce_code,
     re.Match: _reduce_match,
     property: _reduce_property,
     classmethod: _reduce_wrapper,

@@ -164,14 +164,21 @@ class Frame:
     # memory, strong in the pickle (so that it travels with its frame).
 
     def __getstate__(self) -> tuple[Any, ...]:
+        globals_: dict[str, Any] | None = self.globals
+        builtins_: dict[str, Any] | None = self.builtins
+        if self.func is not None and self.unit.program.library:
+            # A library function's frame (statek_vm/vm/library.py): its
+            # globals are the library's, taken again from the function,
+            # which travels by its name.
+            globals_ = builtins_ = None
         state: tuple[Any, ...] = (
             self.unit,
             self.pc,
             self.fast,
             self.stack,
             self.back,
-            self.globals,
-            self.builtins,
+            globals_,
+            builtins_,
             self.locals,
             self.func,
             self.ret_mode,
@@ -196,6 +203,8 @@ class Frame:
             self.ret_mode,
             self.depth,
         ) = state[:_SHORT_STATE]
+        if state[5] is None:  # a library function's frame: its globals are the function's
+            self.globals, self.builtins = self.func._globals, self.func._builtins
         if len(state) == _SHORT_STATE:
             self.cells = []
             self.kwnames = None

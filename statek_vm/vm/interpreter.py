@@ -37,7 +37,7 @@ from typing import Any
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm import not_resumable, opcodes
+from statek_vm.vm import library, not_resumable, opcodes
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
@@ -148,6 +148,7 @@ _FunctionType = types.FunctionType
 _warn = warnings.warn
 _generator_send = VMGenerator.send
 _BuiltinMethod = types.BuiltinMethodType
+_object_reduce_ex = object.__dict__["__reduce_ex__"]
 _object_new = object.__new__
 
 
@@ -163,6 +164,14 @@ class Suspension:
     def __init__(self, frame: Frame, future: Any) -> None:
         self.frame = frame
         self.future = future
+
+
+def _call_without_redo(func: Any, args: Any, kwargs: Any) -> Any:
+    REDO.disabled += 1
+    try:
+        return func(*args, **(kwargs or {}))
+    finally:
+        REDO.disabled -= 1
 
 
 def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
@@ -451,11 +460,12 @@ class Interpreter:
             # Built from the plain handlers: no fused steps, so each
             # instruction is counted on its own.
             dialect = DIALECT
-            if unit.filename == RUNTIME_FILENAME:
-                # The VM's re-statements of builtins are not the script's
-                # instructions: which of their paths runs may depend on
-                # object identity (an `is` shortcut), which snapshots do
-                # not keep between a host's answers.
+            if unit.filename == RUNTIME_FILENAME or unit.program.library:
+                # The VM's re-statements of builtins (and the library code
+                # it runs, vm/library.py) are not the script's instructions:
+                # which of their paths runs may depend on object identity (an
+                # `is` shortcut), which snapshots do not keep between a host's
+                # answers.
                 counts = collections.Counter()  # (dropped)
             table = []
             for i, op in enumerate(unit.ops):
@@ -881,6 +891,13 @@ class Interpreter:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
                 return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
+            if func.__name__ == "__reduce_ex__" and lookup(type(func.__self__), "__reduce_ex__") is _object_reduce_ex:
+                # object.__reduce_ex__ (copy's): natively, or re-stated once it
+                # reaches a script __reduce__, __getnewargs__ or __getstate__.
+                try:
+                    return self.call_host(func, args, kwargs, call_restatable)
+                except RedoOnVM:
+                    return redo(self, f, "reduce_ex_", [func.__self__, *args], kwargs)
         special = SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
             result = special[1](self, f, args, kwargs)
@@ -896,6 +913,9 @@ class Interpreter:
             return self.call_host(func, args, kwargs)
         if cls.__flags__ & _HEAPTYPE:
             method = lookup(cls, "__call__")
+            if type(method) is _FunctionType and method in library.ATTEMPTS:
+                # A class whose metaclass's __call__ is library code (an Enum lookup).
+                return self._call_library(f, method, [func, *args], kwargs)
             if type(method) is VMFunction:
                 # An object of a script class called: its __call__ runs as a VM frame.
                 return self._callee(f, self.frame_for(method, [func, *args], kwargs))
@@ -905,6 +925,8 @@ class Interpreter:
         unwrap = _CALLABLE_WRAPPERS.get(cls)
         if unwrap is not None:
             return unwrap(self, f, func, args, kwargs)
+        if cls is _FunctionType and func in library.ATTEMPTS:
+            return self._call_library(f, func, args, kwargs)
         if cls is _FunctionType and args:
             code = func.__code__
             if code is _SINGLEDISPATCH_WRAPPER or code == _SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
@@ -945,6 +967,19 @@ class Interpreter:
             return self.call_host(func, args, kwargs, call_restatable)
         except RedoOnVM:
             return redo(self, f, restated, args, kwargs)
+
+    def _call_library(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
+        """A library function of ``library.ATTEMPTS``: natively, or by its VM version once it reaches script code."""
+        version = None if library.attempts_natively(func, args, kwargs) else library.function(library.ATTEMPTS[func])
+        if version is None:
+            try:
+                return self.call_host(func, args, kwargs, library.attempt)
+            except RedoOnVM:
+                REDO.raised = False
+                version = library.function(library.ATTEMPTS[func])
+                if version is None:  # (its source cannot be read): script code in a nested run
+                    return self.call_host(func, args, kwargs, _call_without_redo)
+        return self._callee(f, self.frame_for(version, args, kwargs))
 
     def _callee(self, f: Frame, frame: Frame) -> Frame:
         """``frame``, called from ``f``, at its recursion depth; ``RecursionError`` past the limit.

@@ -57,6 +57,33 @@ REDO_VIA: set[types.CodeType] = {
 }
 
 
+# Library code that the VM calls natively first, and that calls script code
+# only once it has done nothing that matters (statek_vm/vm/library.py fills
+# both): a request raised there, through any number of such frames, reaches
+# the VM's call if that call is one of ``LIBRARY_ATTEMPTS`` (and no other
+# handler: an instruction's native operation that reaches library code may
+# have had effects by then, an iterator's step).
+REDO_THROUGH: set[types.CodeType] = set()
+LIBRARY_ATTEMPTS: set[types.CodeType] = set()
+# Or the handler of an instruction whose native operation is one call of an
+# operator method (``a | b``), when the outermost library frame is such a
+# method of ``LIBRARY_OPERATORS`` (a Flag's ``__or__``).
+OPERATOR_HANDLERS: set[types.CodeType] = set()
+LIBRARY_OPERATORS: set[types.CodeType] = set()
+
+
+def _through_library(caller: Any) -> bool:
+    """Whether only library frames of :data:`REDO_THROUGH` lead from ``caller`` to a library attempt."""
+    outer = caller
+    while caller is not None and caller.f_code in REDO_THROUGH:
+        outer = caller
+        caller = caller.f_back
+    if caller is None:
+        return False
+    code = caller.f_code
+    return code in LIBRARY_ATTEMPTS or (code in OPERATOR_HANDLERS and outer.f_code in LIBRARY_OPERATORS)
+
+
 def _script_tracing() -> bool:
     """Whether the trace or profile function is script code.
 
@@ -199,7 +226,11 @@ class VMFunction(metaclass=_FunctionType):
             return None
         caller = sys._getframe(1)
         if (
-            (caller.f_code in REDO_ON_VM or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM))  # type: ignore[union-attr]
+            (
+                caller.f_code in REDO_ON_VM
+                or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM)  # type: ignore[union-attr]
+                or (caller.f_code in REDO_THROUGH and _through_library(caller))
+            )
             and not REDO.disabled
             and not _script_tracing()
         ):

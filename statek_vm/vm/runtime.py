@@ -17,6 +17,7 @@ import bisect
 import builtins
 import collections
 import contextlib
+import copyreg
 import dataclasses
 import functools
 import heapq
@@ -1163,6 +1164,74 @@ def filter_(function, iterable, /):
     for element in iterable:
         if (element if function is None else function(element)):
             yield element
+
+# -- copy: object.__reduce_ex__ (the library code copy runs on the VM: vm/library.py) --
+
+def reduce_ex_(obj, protocol):
+    # object.__reduce_ex__ of an object whose __reduce__, __getnewargs_ex__,
+    # __getnewargs__ or __getstate__ is script code, as typeobject.c makes
+    # the reduction (reduce_newobj).
+    try:
+        reduce = load_attr(obj, "__reduce__")
+    except _AttributeError:
+        reduce = None
+    if reduce is not None and _getattr(_type(obj), "__reduce__") is not _object_reduce:
+        return reduce()
+    if protocol < 2:
+        return _copyreg._reduce_ex(obj, protocol)
+    cls = _type(obj)
+    args, kwargs = _getnewargs(obj)
+    if kwargs is None or _len(kwargs) == 0:
+        newobj = _copyreg.__newobj__
+        newargs = (cls,) + (() if args is None else args)
+    else:
+        newobj = _copyreg.__newobj_ex__
+        newargs = (cls, args, kwargs)
+    required = not (args is not None or _isinstance(obj, _list) or _isinstance(obj, _dict))
+    getstate = load_attr(obj, "__getstate__")
+    default = _lookup(cls, "__getstate__") is _object_getstate
+    if default and _type(getstate) is _BuiltinMethod and getstate.__self__ is obj:
+        state = _default_state(obj, required)
+    else:
+        state = getstate()
+    listitems = iter_(obj) if _isinstance(obj, _list) else None
+    dictitems = iter_(load_attr(obj, "items")()) if _isinstance(obj, _dict) else None
+    return (newobj, newargs, state, listitems, dictitems)
+
+def _special(obj, name):
+    # _PyObject_LookupSpecial: the type's attribute, bound to obj.
+    tp = _type(obj)
+    attr = _lookup(tp, name)
+    if attr is _MISSING:
+        return attr
+    get = _lookup(_type(attr), "__get__")
+    return attr if get is _MISSING else get(attr, obj, tp)
+
+def _getnewargs(obj):
+    getnewargs_ex = _special(obj, "__getnewargs_ex__")
+    if getnewargs_ex is not _MISSING:
+        newargs = getnewargs_ex()
+        if not _isinstance(newargs, _tuple):
+            raise _TypeError(f"__getnewargs_ex__ should return a tuple, not '{_type(newargs).__name__}'")
+        if _len(newargs) != 2:
+            raise _ValueError(f"__getnewargs_ex__ should return a tuple of length 2, not {_len(newargs)}")
+        args, kwargs = newargs
+        if not _isinstance(args, _tuple):
+            raise _TypeError(
+                f"first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{_type(args).__name__}'"
+            )
+        if not _isinstance(kwargs, _dict):
+            raise _TypeError(
+                f"second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{_type(kwargs).__name__}'"
+            )
+        return args, kwargs
+    getnewargs = _special(obj, "__getnewargs__")
+    if getnewargs is not _MISSING:
+        args = getnewargs()
+        if not _isinstance(args, _tuple):
+            raise _TypeError(f"__getnewargs__ should return a tuple, not '{_type(args).__name__}'")
+        return args, None
+    return None, None
 """
 
 
@@ -1443,6 +1512,17 @@ def escape(text: str) -> str:
     return text.encode("ascii", "backslashreplace").decode("ascii")
 
 
+def default_state(obj: Any, required: bool) -> Any:
+    """The state ``object.__getstate__`` gives ``obj`` (typeobject.c's object_getstate_default).
+
+    ``required`` (a reduction with no arguments for ``__new__``): an object
+    of a variable-size type cannot be reduced so.
+    """
+    if required and type(obj).__itemsize__:
+        raise TypeError(f"cannot pickle {type(obj).__name__!r} object")
+    return object.__getstate__(obj)
+
+
 _namespace: dict[str, Any] | None = None
 
 
@@ -1563,6 +1643,12 @@ def namespace() -> dict[str, Any]:
             "_json_unwrap": json_unwrap,
             # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
             "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
+            # copy: object.__reduce_ex__
+            "_copyreg": copyreg,
+            "_object_reduce": object.__dict__["__reduce__"],
+            "_object_getstate": object.__dict__["__getstate__"],
+            "_BuiltinMethod": types.BuiltinMethodType,
+            "_default_state": default_state,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE

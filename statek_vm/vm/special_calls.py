@@ -10,6 +10,7 @@ and returns a value or a new frame, like :meth:`Interpreter.call`.
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import contextlib
@@ -23,8 +24,9 @@ import types
 import warnings
 from typing import TYPE_CHECKING, Any
 
+from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES
-from statek_vm.program.program import compile_program
+from statek_vm.program.program import compile_program, program_for_code
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
 from statek_vm.vm.objects import VMAsyncGenerator, VMFunction, VMGenerator
@@ -232,7 +234,20 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
             loc = frame_locals(f)
     elif loc is None:
         loc = g
-    if isinstance(source, types.CodeType) or not isinstance(source, (str, bytes, bytearray)):
+    if type(source) is types.CodeType:
+        if not _runs_on_vm(source):
+            return _run_code_natively(vm, f, mode, source, g, loc)
+        if "__builtins__" not in g:
+            g["__builtins__"] = f.builtins
+        try:
+            program = program_for_code(source)
+        except VMInternalError:  # (code the bytecode package cannot decode)
+            return _run_code_natively(vm, f, mode, source, g, loc)
+        frame = Frame(program.main, g, builtins_of(g), loc, None)
+        if mode == "exec":
+            frame.ret_mode = RET_PUSH
+        return frame
+    if not isinstance(source, (str, bytes, bytearray)):
         return vm.call_host(eval if mode == "eval" else exec, [source, g, loc], None)
     if isinstance(source, (bytes, bytearray)):
         source = bytes(source).decode("utf-8")
@@ -240,16 +255,78 @@ def _run_source(vm: Interpreter, f: Frame, mode: str, args: Any, kwargs: Any) ->
         source = source.lstrip(" \t")
     if "__builtins__" not in g:
         g["__builtins__"] = f.builtins
-    # Compiled natively first, every time: the warnings and errors that
-    # compiling emits (SyntaxWarning under "error" filters) are the script's.
-    compile(source, "<string>", mode, dont_inherit=True)
+    # As natively, the source is compiled with the __future__ flags of the
+    # code that calls eval()/exec().  Compiled natively first, every time:
+    # the warnings and errors that compiling emits (SyntaxWarning under
+    # "error" filters) are the script's.
+    flags = f.unit.flags & FUTURE_FLAGS
+    compile(source, "<string>", mode, flags, dont_inherit=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # emitted once already, just above
-        program = compile_program(source, "<string>", mode)
+        program = compile_program(source, "<string>", mode, flags)
     frame = Frame(program.main, g, builtins_of(g), loc, None)
     if mode == "exec":
         frame.ret_mode = RET_PUSH
     return frame
+
+
+# The __future__ features a code object's flags carry, which compile(),
+# exec() and eval() of source pass on to the code they compile unless told
+# not to (CPython's PyCF_MASK).
+FUTURE_FLAGS = 0
+for _feature in __future__.all_feature_names:
+    if _feature != "nested_scopes":  # (a function's own CO_NESTED, which compile() ignores)
+        FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
+# Code objects that are not a module body, as compile() makes them: a
+# function's (fast locals, arguments, free variables) or a coroutine's.
+_NOT_A_BODY = 0x01 | 0x02 | 0x20 | 0x80 | 0x100 | 0x200  # OPTIMIZED, NEWLOCALS, GENERATOR, COROUTINE...
+
+
+def _runs_on_vm(code: types.CodeType) -> bool:
+    """Whether exec()/eval() of ``code`` runs it on the VM: a module body, as ``compile()`` makes."""
+    return not (code.co_flags & _NOT_A_BODY or code.co_freevars or code.co_argcount or code.co_kwonlyargcount)
+
+
+_COMPILE_PARAMETERS = ("source", "filename", "mode", "flags", "dont_inherit", "optimize")
+
+
+def _call_compile(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # compile() passes on the __future__ flags of the code that calls it:
+    # the script's, not those of the VM's own code that makes the host call.
+    bound = dict(zip(_COMPILE_PARAMETERS, args, strict=False))
+    for key in kwargs or ():
+        if key in bound or (key not in _COMPILE_PARAMETERS and key != "_feature_version"):
+            return vm.call_host(compile, args, kwargs)  # (its TypeError)
+    bound.update(kwargs or {})
+    flags, dont_inherit = bound.get("flags", 0), bound.get("dont_inherit", False)
+    if len(args) > len(_COMPILE_PARAMETERS) or type(flags) is not int or type(dont_inherit) not in (bool, int):
+        return vm.call_host(compile, args, kwargs)
+    if not dont_inherit:
+        bound["flags"] = flags | (f.unit.flags & FUTURE_FLAGS)
+        bound["dont_inherit"] = True
+    return vm.call_host(compile, [], bound)
+
+
+def _run_code_natively(vm: Interpreter, f: Frame, mode: str, code: types.CodeType, g: Any, loc: Any) -> Any:
+    # A code object the VM does not run (a function's code, a coroutine's):
+    # natively, as a whole.  Script code in it cannot suspend: a pending
+    # future it uses fails the job rather than running the call again.
+    try:
+        return vm.call_host(eval if mode == "eval" else exec, [code, g, loc], None)
+    except FutureError as error:
+        if vm.retry_host_calls:
+            raise
+        tb, where = error.__traceback__, f"{code.co_qualname}() in {code.co_filename}"
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == code.co_filename:
+                where = f"{tb.tb_frame.f_code.co_qualname}() at {code.co_filename}:{tb.tb_lineno}"
+            tb = tb.tb_next
+        raise NotResumableError(
+            f"cannot suspend in {where}, inside {mode}() at {f.unit.filename}:{f.line}: {mode}() ran the code "
+            f"object natively (the VM runs only code objects of module bodies, as compile() makes them), and a "
+            f"suspension cannot cross a host frame. Resolve the future before the {mode}() call. "
+            f"The host callable is {mode}."
+        ) from error
 
 
 def _calculate_meta(meta: type, bases: tuple[Any, ...]) -> type:
@@ -467,8 +544,11 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (dir, _from_frame(dir, _frame_names)),
         (eval, _call_eval),
         (exec, _call_exec),
+        (compile, _call_compile),
         (builtins.__build_class__, _call_build_class),
         (dataclasses.replace, _call_dataclass_replace),
+        # A dataclass's __replace__ (3.13), which copy.replace calls.
+        *(((dataclasses._replace, _call_dataclass_replace),) if hasattr(dataclasses, "_replace") else ()),
         (functools.lru_cache, _call_lru_cache),
         (functools.cache, _call_cache),
         (json.dumps, _call_json_dumps),

@@ -56,14 +56,7 @@ def _host(where: str, host: str | None = None) -> str:
 
 # The scripts of corpus_waits/ that fail today, as XFAIL (by file stem).  Each
 # entry goes when issue 12 makes its place resumable.
-XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    # Library functions that call script code.
-    "058_enum_missing": _host("Status._missing_() called by the Enum lookup", "Status"),
-    "061_copy_deepcopy": _host("Draft.__deepcopy__()", "copy.deepcopy"),
-    # A host call whose argument or callee waits is run again as a whole on resume.
-    "064_exec_code_object": "exec() of a code object that waits calls fetch_page again on every resume: WAITS_FOREVER",
-    "065_eval_code_object": "eval() of a code object that waits calls approval again on every resume: WAITS_FOREVER",
-}
+XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 # The scripts of corpus_mixed/ that fail today, as XFAIL (by file stem); each

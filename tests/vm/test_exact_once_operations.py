@@ -913,7 +913,6 @@ PENDING_CONSTRUCTS: dict[str, str] = {
     "iter_host_consumers": "list.extend, dict.update, sorted and str.join call a script __iter__",
     "cmp_to_key": "functools.cmp_to_key's key objects call the script cmp",
     "contextmanager_raising": "a @contextmanager's __exit__ throws the with-block's exception into the generator",
-    "deepcopy": "copy.deepcopy calls a script __deepcopy__",
 }
 if sys.version_info >= (3, 12):
     PENDING_CONSTRUCTS["slice"] = "obj[a:b] (BINARY_SLICE, new in 3.12) calls a script __getitem__"

@@ -477,3 +477,11 @@ def test_host_code_that_an_instruction_calls_natively_is_named_with_the_instruct
         9,
         "functools._ge_from_lt, through a comparison (the COMPARE_OP instruction at <agent>:10)",
     )
+
+
+def test_a_wait_in_a_code_object_exec_runs_natively_names_it_and_exec() -> None:
+    # exec() and eval() run a module body's code object (as compile() makes
+    # them) on the VM; any other code object, a function's, natively.
+    source = "def check():\n    return wait(1) + 1\nexec(check.__code__, {'wait': wait})\neffect('after')\n"
+    message = _fails_loudly(source, "check", 2, "exec")
+    assert "inside exec() at <agent>:3" in message, message

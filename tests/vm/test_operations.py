@@ -9,6 +9,8 @@ agent corpus's job (tests/agents/corpus_waits).
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from tests.vm import gates
@@ -914,3 +916,340 @@ def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
     job, world, _ = gates.run_interrupted(body)
     assert job.status == "COMPLETED", job.error
     assert world.log == [3]
+
+
+# -- exec() and eval() of code objects, copy, Enum lookups ---------------------------
+
+
+def _resumed_from_snapshots_as_native(source: str) -> None:
+    """Native, uninterrupted and suspended at every wait agree (each resume also from the snapshot's bytes)."""
+    from tests.vm.test_exact_once_operations import check_exact_once
+
+    check_exact_once(source, reload=True)
+
+
+CODE_OBJECTS = {
+    "exec of a code object compile() made": (
+        "CHECK = compile('text = wait(url)\\nok = \"a\" in text\\n', '<check>', 'exec')\n"
+        "for url in ['abc', 'xyz']:\n"
+        "    scope = {'wait': wait, 'url': url}\n"
+        "    exec(CHECK, scope)\n"
+        "    effect((url, scope['ok'], scope['text']))\n"
+    ),
+    "eval of a code object compile() made": (
+        "DECIDE = compile(\"wait(f'apply {change}') == 'apply b'\", '<decide>', 'eval')\n"
+        "effect([change for change in 'abc' if eval(DECIDE, {'wait': wait, 'change': change})])\n"
+    ),
+    "functions, classes and locals of exec'd code": (
+        "code = compile(\n"
+        "    'def double(v):\\n    return wait(v) * 2\\n'\n"
+        "    'class Box:\\n    size = double(3)\\n'\n"
+        "    'total = sum(double(v) for v in range(2)) + Box.size\\n',\n"
+        "    '<defs>', 'exec')\n"
+        "g = {'wait': wait}\n"
+        "exec(code, g)\n"
+        "effect([g['total'], g['double'](5), sorted(g)])\n"
+        "loc = {'z': 1}\n"
+        "exec(compile('y = wait(2) + z', '<locals>', 'exec'), g, loc)\n"
+        "effect(loc)\n"
+        "exec(compile('x = wait(4) + 0', '<here>', 'exec'))\n"
+        "effect(x)\n"
+    ),
+    "a code object compiled from an AST, with optimize and mode single": (
+        "import ast\n"
+        "tree = compile('assert False\\nanswer = wait(41) + 1', '<ast>', 'exec', ast.PyCF_ONLY_AST)\n"
+        "effect(type(tree).__name__)\n"
+        "ns = {'wait': wait}\n"
+        "exec(compile(tree, '<ast>', 'exec', optimize=1), ns)\n"
+        "effect(ns['answer'])\n"
+        "exec(compile('effect(wait(7)) and None', '<single>', 'single'), {'wait': wait, 'effect': effect})\n"
+        "try:\n"
+        "    exec(tree, ns)\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "errors raised inside an exec'd code object": (
+        "code = compile('if wait(1):\\n    raise KeyError(\"k\")', '<raises>', 'exec')\n"
+        "try:\n"
+        "    exec(code, {'wait': wait})\n"
+        "except KeyError as e:\n"
+        "    effect(repr(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(CODE_OBJECTS.values()), ids=list(CODE_OBJECTS))
+def test_waits_inside_code_objects_run_by_exec_and_eval_are_resumable(body: str) -> None:
+    _resumed_from_snapshots_as_native(body)
+
+
+def test_compile_exec_and_eval_pass_on_the_scripts_future_flags_as_natively() -> None:
+    body = (
+        "from __future__ import annotations\n"
+        "source = 'def f(x: int): pass\\nr = f.__annotations__'\n"
+        "for flags in [{}, {'dont_inherit': True}]:\n"
+        "    ns = {}\n"
+        "    exec(compile(source, '<x>', 'exec', **flags), ns)\n"
+        "    effect(repr(ns['r']))\n"
+        "ns = {}\n"
+        "exec(source, ns)\n"
+        "effect(repr(ns['r']))\n"
+        "effect(repr(eval('(lambda y: 1).__annotations__')))\n"
+        "effect(repr(wait(1)))\n"
+    )
+    _resumed_from_snapshots_as_native(body)
+
+
+COPY_CLASSES = """
+import copy, dataclasses
+
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def __copy__(self):
+        effect('copy ' + str(self.v))
+        return Box(wait(self.v) + 100)
+
+class Deep:
+    def __init__(self, v, items):
+        self.v, self.items = v, items
+    def __deepcopy__(self, memo):
+        result = Deep(wait(self.v) + 1, None)
+        memo[id(self)] = result
+        result.items = copy.deepcopy(self.items, memo)
+        return result
+
+class Reduced:
+    def __init__(self, v):
+        self.v = v
+    def __reduce__(self):
+        return (Reduced, (wait(self.v) * 2,))
+
+class Stated:
+    def __init__(self, v):
+        self.v = v
+    def __getstate__(self):
+        return {'v': wait(self.v), 'seen': True}
+    def __setstate__(self, state):
+        effect(('setstate', sorted(state)))
+        self.__dict__.update(state, restored=wait('yes'))
+
+class Args:
+    def __new__(cls, n):
+        effect(('new', n))
+        obj = super().__new__(cls)
+        obj.n = wait(n)
+        return obj
+    def __getnewargs__(self):
+        return (wait(self.n) + 1,)
+
+class KwArgs(Args):
+    def __getnewargs_ex__(self):
+        return ((self.n,), {}) if wait(self.n) > 100 else ((self.n + 10,), {})
+"""
+
+COPIES = {
+    "copy.copy with a script __copy__": "b = copy.copy(Box(1))\neffect(b.v)\ndel b\n",
+    "copy.deepcopy with a script __deepcopy__, its memo, shared and cyclic references": (
+        "shared = [1, [2]]\n"
+        "d = Deep(5, [shared, shared])\n"
+        "d.items.append(d)\n"
+        "dc = copy.deepcopy([d, d])\n"
+        "effect((dc[0] is dc[1], dc[0].v, dc[0].items[0] is dc[0].items[1], dc[0].items[2] is dc[0]))\n"
+        "effect((dc[0].items[0] == shared, dc[0].items[0] is shared, dc[1].items[0][1] is dc[0].items[1][1]))\n"
+        "del shared, d, dc\n"
+    ),
+    "copy with a script __reduce__": (
+        "r = copy.deepcopy({'a': Reduced(3), 'b': [Reduced(4)]})\n"
+        "effect((r['a'].v, r['b'][0].v, copy.copy(Reduced(7)).v))\n"
+        "del r\n"
+    ),
+    "copy with a script __getstate__ and __setstate__": (
+        "effect(sorted(copy.deepcopy(Stated(8)).__dict__.items()))\n"
+        "effect(sorted(copy.copy(Stated(9)).__dict__.items()))\n"
+    ),
+    "copy with a script __new__ and __getnewargs__ or __getnewargs_ex__": (
+        "effect(copy.deepcopy(Args(3)).n)\n"
+        "effect(copy.copy(KwArgs(20)).n)\n"
+    ),
+    "deepcopy of dataclasses and plain script objects with properties": (
+        "@dataclasses.dataclass\n"
+        "class Record:\n"
+        "    name: str\n"
+        "    tags: list\n"
+        "    @property\n"
+        "    def title(self):\n"
+        "        return wait(self.name).title()\n"
+        "rec = Record('ann', ['x'])\n"
+        "rc = copy.deepcopy([rec, rec, Deep(1, [rec])])\n"
+        "effect((rc[0] is rc[1], rc[0] == rec, rc[0].tags is rec.tags, rc[0].title, rc[2].items[0] is rc[0]))\n"
+        "memo = {}\n"
+        "effect(copy.deepcopy(rec, memo) is copy.deepcopy(rec, memo))\n"
+        "del rec, rc, memo\n"
+    ),
+    "copy.deepcopy handed to map() under list(), as natively": (
+        "class Once:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __deepcopy__(self, memo):\n"
+        "        effect(('copied', self.v))\n"
+        "        return Once(self.v + 1)\n"
+        "effect([o.v for o in list(map(copy.deepcopy, [Once(1), Once(2), Once(3)]))])\n"
+        "effect(wait('after'))\n"
+    ),
+    "errors of copy, as natively": (
+        "class Bad:\n"
+        "    def __reduce_ex__(self, proto):\n"
+        "        effect(wait('bad'))\n"
+        "        raise TypeError('no copies')\n"
+        "class Weird:\n"
+        "    def __getnewargs__(self):\n"
+        "        return [wait(1)]\n"
+        "class NoCopy:\n"
+        "    def __reduce_ex__(self, proto):\n"
+        "        effect(wait(0))\n"
+        "        return None\n"
+        "    __reduce__ = None\n"
+        "for make in (lambda: copy.deepcopy([Bad()]), lambda: copy.copy(Weird()), lambda: copy.deepcopy(NoCopy())):\n"
+        "    try:\n"
+        "        make()\n"
+        "    except Exception as e:\n"
+        "        effect((type(e).__name__, str(e)))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(COPIES.values()), ids=list(COPIES))
+def test_waits_inside_script_code_that_copy_calls_are_resumable(body: str) -> None:
+    _resumed_from_snapshots_as_native(COPY_CLASSES + body)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 13), reason="copy.replace is new in CPython 3.13")
+def test_a_wait_inside_replace_that_copy_replace_calls_is_resumable() -> None:
+    body = (
+        "import copy, dataclasses\n"
+        "class Point:\n"
+        "    def __init__(self, x, y):\n"
+        "        self.x, self.y = x, y\n"
+        "    def __replace__(self, **changes):\n"
+        "        effect(('replace', sorted(changes)))\n"
+        "        return Point(changes.get('x', self.x), wait(changes.get('y', self.y)))\n"
+        "p = copy.replace(Point(1, 2), y=5)\n"
+        "effect((p.x, p.y))\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class Rec:\n"
+        "    a: int\n"
+        "    b: int = 0\n"
+        "    def __post_init__(self):\n"
+        "        effect(('post', wait(self.a)))\n"
+        "effect(repr(copy.replace(Rec(1), b=3)))\n"
+        "try:\n"
+        "    copy.replace(3, x=1)\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+        "del p\n"
+    )
+    _resumed_from_snapshots_as_native(body)
+
+
+def test_copies_without_script_parts_stay_native(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Plain data, and script objects copy takes apart by their __dict__: the
+    # native copy functions, never the VM's versions.
+    from statek_vm.vm import library
+
+    def no_version(name: str) -> None:
+        raise AssertionError(f"{name} ran on the VM")
+
+    monkeypatch.setattr(library, "function", no_version)
+    body = (
+        "import copy, dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class Record:\n"
+        "    name: str\n"
+        "    tags: list\n"
+        "    @property\n"
+        "    def title(self):\n"
+        "        return wait(self.name)\n"
+        "rec = Record('ann', [1, {'a': (2, 3)}])\n"
+        "rc = copy.deepcopy({'r': [rec, rec], 'n': 3})\n"
+        "effect((rc['r'][0] is rc['r'][1], rc['r'][0] == rec, rc['r'][0].tags is rec.tags, copy.copy(rec) == rec))\n"
+        "effect(rc['r'][0].title)\n"
+        "del rec, rc\n"
+    )
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == 1
+
+
+ENUMS = {
+    "an Enum lookup calling a script _missing_, and its errors": (
+        "import enum\n"
+        "class Status(enum.Enum):\n"
+        "    OPEN = 'open'\n"
+        "    CLOSED = 'closed'\n"
+        "    @classmethod\n"
+        "    def _missing_(cls, value):\n"
+        "        answer = wait(value)\n"
+        "        if answer == 'boom':\n"
+        "            raise KeyError(answer)\n"
+        "        if answer == 'wrong':\n"
+        "            return 42\n"
+        "        if answer == 'none':\n"
+        "            return None\n"
+        "        if answer == 'value error':\n"
+        "            raise ValueError('no such status: ' + answer)\n"
+        "        return cls.CLOSED if answer == 'done' else cls.OPEN\n"
+        "effect([Status(v).name for v in ['open', 'done', 'later', 'closed']])\n"
+        "effect(Status(Status.OPEN).name)\n"
+        "for v in ['boom', 'wrong', 'none', 'value error']:\n"
+        "    try:\n"
+        "        Status(v)\n"
+        "    except Exception as e:\n"
+        "        c = e.__context__\n"
+        "        effect((type(e).__name__, str(e), type(c).__name__, str(c) if c else None, e.__cause__))\n"
+        "del v\n"
+    ),
+    "an IntEnum's _missing_": (
+        "import enum\n"
+        "class Color(enum.IntEnum):\n"
+        "    RED = 1\n"
+        "    GREEN = 2\n"
+        "    @classmethod\n"
+        "    def _missing_(cls, value):\n"
+        "        return cls.RED if wait(value) < 0 else None\n"
+        "effect([Color(-4).name, Color(2).name])\n"
+        "try:\n"
+        "    Color(9)\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "a Flag's _missing_ for lookups and its operators' composites": (
+        "import enum\n"
+        "class Perm(enum.Flag):\n"
+        "    R = 4\n"
+        "    W = 2\n"
+        "    X = 1\n"
+        "    @classmethod\n"
+        "    def _missing_(cls, value):\n"
+        "        effect(('perm missing', wait(value)))\n"
+        "        return super()._missing_(value)\n"
+        "effect([str(Perm(6)), str(Perm(4)), str(Perm.R | Perm.X)])\n"
+        "effect([str(~Perm.R), str(Perm.R & Perm(6)), str(Perm.W ^ Perm(7))])\n"
+    ),
+    "enum members with a script __init__ and properties": (
+        "import enum\n"
+        "class Planet(enum.Enum):\n"
+        "    EARTH = (1, 2)\n"
+        "    def __init__(self, mass, radius):\n"
+        "        self.mass = mass\n"
+        "        self.radius = radius\n"
+        "    @property\n"
+        "    def gravity(self):\n"
+        "        return wait(self.mass * self.radius)\n"
+        "effect(Planet((1, 2)).gravity)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(ENUMS.values()), ids=list(ENUMS))
+def test_waits_inside_script_code_that_an_enum_lookup_calls_are_resumable(body: str) -> None:
+    _resumed_from_snapshots_as_native(body)

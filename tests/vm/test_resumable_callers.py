@@ -63,6 +63,15 @@ ALIASES = {
     "contextlib.AsyncExitStack.__aexit__": "contextlib.AsyncExitStack",
     "contextlib.AsyncExitStack.aclose": "contextlib.AsyncExitStack",
     "contextlib.AsyncExitStack.enter_async_context": "contextlib.AsyncExitStack",
+    "dataclasses._replace": "copy.replace",
+    "copyreg.__newobj__": "copy.deepcopy",
+    "copyreg.__newobj_ex__": "copy.deepcopy",
+    "enum.EnumType.__call__": "enum.Enum",
+    "enum.Enum.__new__": "enum.Enum",
+    "enum.Flag.__or__": "enum.Flag",
+    "enum.Flag.__and__": "enum.Flag",
+    "enum.Flag.__xor__": "enum.Flag",
+    "enum.Flag.__invert__": "enum.Flag",
 }
 
 _MODULES = (
@@ -92,9 +101,10 @@ def public_name(obj: Any) -> str:
 
 
 def registered_callers() -> set[str]:
-    from statek_vm.vm import interpreter, operations, runtime, special_calls
+    from statek_vm.vm import interpreter, library, operations, runtime, special_calls
 
     found: set[Any] = set()
+    found.update(library.ATTEMPTS)
     found.update(operations.RESTATED_CALLS, runtime.REPLACEMENTS, runtime.RESTATED_METHODS)
     found.update(obj for obj, _ in special_calls.SPECIAL_CALLS.values())
     found.update(interpreter._CALLABLE_WRAPPERS)

@@ -1,0 +1,271 @@
+"""Pure-Python library code that calls script code, run on the VM from its own source.
+
+``copy.deepcopy`` calls a script ``__deepcopy__`` (or ``__setstate__``, a
+script ``__new__``...), an Enum lookup ``Status(text)`` calls the class's
+script ``_missing_``: natively that is library code calling script code, so a
+wait inside could not be resumed.  These libraries are written in Python, so
+rather than re-stating them in ``runtime.SOURCE``, the VM compiles their own
+source, takes the code units of their functions and runs those as VM
+frames: what they do is the library's by construction (the memo and its
+keep-alive list, the order of the calls, error messages and exception chains,
+each CPython version's own), and a wait inside the script code they call is
+an ordinary suspension of the job.
+
+A call of one of :data:`ATTEMPTS` runs natively first (the fast path: no
+script code is reached for plain data, for a value an Enum finds, for a
+plain script object that ``copy`` takes apart by its ``__dict__``).  When
+the native run is about to call script code, ``VMFunction.__call__`` finds
+only the library's own frames (:data:`statek_vm.vm.objects.REDO_THROUGH`)
+between it and the VM's call, and raises ``RedoOnVM`` before the script code
+starts; the call is then run again from its start by the VM's version.  What
+the native attempt did until then has no effect: an Enum lookup only reads;
+``copy`` makes new objects and fills a memo of its own (a ``deepcopy`` given
+a memo runs on the VM at once, see :func:`attempts_natively`).  Its one
+effect that is not undone is a *host* class's own copy hook
+(``__deepcopy__``, ``__reduce_ex__``) met before the script's: it runs again
+in the VM's run; copy hooks make copies, so that is invisible unless such a
+hook does more.
+
+``copy``'s functions call each other through its module globals and
+dispatch tables, so they get globals of their own in which those name the
+VM's versions; an Enum's functions get their module's own globals.  In
+snapshots a library function travels by its name (``copy:deepcopy``), and
+its frames take their globals from it.
+"""
+
+from __future__ import annotations
+
+import copy
+import copyreg
+import enum
+import inspect
+import sys
+import threading
+import types
+from typing import Any
+
+from statek_vm.program.program import compile_program
+from statek_vm.vm import opcodes
+from statek_vm.vm.objects import LIBRARY_ATTEMPTS, LIBRARY_OPERATORS, OPERATOR_HANDLERS, REDO_THROUGH, VMFunction
+from statek_vm.vm.special_calls import FUTURE_FLAGS
+
+# Library callables whose script callbacks run on the VM -> their VM
+# version's name.  A class's metaclass ``__call__`` stands for the class
+# call (``Status(text)`` calls ``EnumType.__call__``).
+ATTEMPTS: dict[Any, str] = {
+    copy.copy: "copy:copy",
+    copy.deepcopy: "copy:deepcopy",
+    copyreg.__newobj__: "copyreg:__newobj__",  # type: ignore[attr-defined]
+    copyreg.__newobj_ex__: "copyreg:__newobj_ex__",  # type: ignore[attr-defined]
+    enum.EnumType.__call__: "enum:EnumType.__call__",
+    enum.Enum.__new__: "enum:Enum.__new__",
+    # A Flag's operators make their result by an Enum lookup.
+    enum.Flag.__or__: "enum:Flag.__or__",
+    enum.Flag.__and__: "enum:Flag.__and__",
+    enum.Flag.__xor__: "enum:Flag.__xor__",
+    enum.Flag.__invert__: "enum:Flag.__invert__",
+}
+if sys.version_info >= (3, 13):
+    ATTEMPTS[copy.replace] = "copy:replace"  # type: ignore[attr-defined]
+
+# The modules whose functions run with globals of their own (see the module docstring).
+_OWN_GLOBALS = frozenset({"copy"})
+
+
+def _functions_of(module: types.ModuleType) -> list[types.FunctionType]:
+    return [v for v in vars(module).values() if type(v) is types.FunctionType and v.__module__ == module.__name__]
+
+
+# Native library code that calls script code only once it has done nothing
+# that matters (module docstring): a request to run on the VM raised there
+# reaches the VM's call through it.
+REDO_THROUGH.update(f.__code__ for f in _functions_of(copy))
+REDO_THROUGH.update(f.__code__ for f in (copyreg.__newobj__, copyreg.__newobj_ex__))  # type: ignore[attr-defined]
+REDO_THROUGH.update(f.__code__ for f in ATTEMPTS if getattr(f, "__module__", None) == "enum")
+# A Flag's operator reached by ``a | b`` or ``~a``: the instruction runs it
+# again by the runtime's binary_op (unary_op), which calls it as any function.
+OPERATOR_HANDLERS.update((opcodes.BINARY_OP.__code__, opcodes.UNARY_INVERT.__code__))
+LIBRARY_OPERATORS.update(f.__code__ for f in ATTEMPTS if getattr(f, "__qualname__", "").startswith("Flag."))
+
+_made: dict[str, VMFunction] = {}
+_names: dict[int, str] = {}  # id of a made function -> its name (they are kept for good in _made)
+_unavailable: set[str] = set()
+_lock = threading.RLock()
+
+
+def function(name: str) -> VMFunction | None:
+    """The VM's version of library function ``name`` (``"module:qualname"``), made on first use.
+
+    None when the library's source cannot be read, or is not the code the
+    running module was compiled from: then the native function runs.
+    """
+    made = _made.get(name)
+    if made is not None or name in _unavailable:
+        return made
+    with _lock:
+        made = _made.get(name)
+        if made is None and name not in _unavailable:
+            module_name, _, _ = name.partition(":")
+            try:
+                made_now = _make_module(module_name) if module_name in _OWN_GLOBALS else {name: _make_function(name)}
+            except (OSError, TypeError, SyntaxError, ValueError):
+                made_now = {}
+            for key, func in made_now.items():
+                if func is None:
+                    _unavailable.add(key)
+                else:
+                    _made[key] = func
+                    _names[id(func)] = key
+            made = _made.get(name)
+            if made is None:
+                _unavailable.add(name)
+    return made
+
+
+def name_of(func: VMFunction) -> str | None:
+    """``func``'s name if it is a library function's VM version (snapshots take it by that name)."""
+    return _names.get(id(func))
+
+
+def _native(name: str) -> Any:
+    module_name, _, qualname = name.partition(":")
+    obj: Any = sys.modules.get(module_name) or __import__(module_name)
+    for part in qualname.split("."):
+        obj = vars(obj)[part]
+    return obj.__func__ if isinstance(obj, (staticmethod, classmethod)) else obj
+
+
+def _flags(code: types.CodeType) -> int:
+    return code.co_flags & FUTURE_FLAGS
+
+
+def _make_function(name: str) -> VMFunction | None:
+    """One function, with its module's own globals, from its lines of the module's source.
+
+    The lines stand where they stand in the file, inside ``class`` headers
+    for the classes the function is defined in: its code object is the
+    function's own (line numbers, qualified name, name mangling), which is
+    checked.
+    """
+    native = _native(name)
+    code = native.__code__
+    lines, first = inspect.getsourcelines(native)
+    outer = native.__qualname__.split(".")[:-1]
+    if "<locals>" in outer or first != code.co_firstlineno or first <= len(outer):
+        return None
+    headers = [f"{'    ' * depth}class {part}:\n" for depth, part in enumerate(outer)]
+    source = "\n" * (first - 1 - len(headers)) + "".join(headers) + "".join(lines)
+    program = compile_program(source, code.co_filename, "exec", _flags(code), library=True)
+    unit = next((u for u in program.units if u.code == code and u.qualname == native.__qualname__), None)
+    if unit is None:
+        return None
+    return VMFunction(
+        unit, native.__globals__, native.__defaults__, native.__kwdefaults__, native.__annotations__, native.__closure__
+    )
+
+
+def _make_module(module_name: str) -> dict[str, VMFunction | None]:
+    """Every function of a module, with globals of their own that name the VM's versions.
+
+    The module's dispatch tables (dicts whose values are its functions) and
+    the functions' defaults (``deepcopy=deepcopy``) name them too.
+    """
+    module = sys.modules.get(module_name) or __import__(module_name)
+    natives = _functions_of(module)
+    if not natives:
+        return {}
+    source = inspect.getsource(module)
+    filename = natives[0].__code__.co_filename
+    program = compile_program(source, filename, "exec", _flags(natives[0].__code__), library=True)
+    units = {(u.qualname, u.code.co_firstlineno): u for u in program.units}
+    globals_: dict[str, Any] = dict(vars(module))
+    if module is copy:
+        globals_["id"] = MemoKey
+    versions: dict[int, VMFunction] = {}
+    made: dict[str, VMFunction | None] = {}
+    for native in natives:
+        unit = units.get((native.__qualname__, native.__code__.co_firstlineno))
+        if unit is None or unit.code != native.__code__:
+            return {f"{module_name}:{n.__qualname__}": None for n in natives}
+        versions[id(native)] = VMFunction(unit, globals_, None, None, native.__annotations__, native.__closure__)
+    for native in natives:
+        version = versions[id(native)]
+        version._defaults = _renamed(native.__defaults__, versions)
+        version._kwdefaults = _renamed(native.__kwdefaults__, versions)
+        made[f"{module_name}:{native.__qualname__}"] = version
+    for key, value in list(globals_.items()):
+        if id(value) in versions and value is vars(module)[key]:
+            globals_[key] = versions[id(value)]
+        elif type(value) is dict and any(id(v) in versions for v in value.values()):
+            globals_[key] = {k: versions.get(id(v), v) for k, v in value.items()}
+    return made
+
+
+def _renamed(values: Any, versions: dict[int, VMFunction]) -> Any:
+    if values is None:
+        return None
+    if type(values) is dict:
+        return {k: versions.get(id(v), v) for k, v in values.items()}
+    return tuple(versions.get(id(v), v) for v in values)
+
+
+# -- the native attempt ----------------------------------------------------------
+
+
+def attempt(func: Any, args: Any, kwargs: Any) -> Any:
+    """Call library function ``func`` natively: script code it reaches raises ``RedoOnVM``."""
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+LIBRARY_ATTEMPTS.add(attempt.__code__)
+
+
+def attempts_natively(func: Any, args: Any, kwargs: Any) -> bool:
+    """Whether a call of ``func`` is tried natively first.
+
+    Not ``copy.deepcopy`` with a memo: a script ``__deepcopy__`` called by
+    the VM's deepcopy passes the memo on, and its keys must stay the VM's
+    (:class:`MemoKey`); the native attempt would add ``id()`` numbers.  Nor
+    ``copy.replace`` (3.13), which only calls ``__replace__``: a dataclass's
+    calls its generated ``__init__``, which the VM runs itself.
+    """
+    if func is copy.deepcopy:
+        return len(args) < 2 and not (kwargs and kwargs.get("memo") is not None)
+    return func is not _COPY_REPLACE
+
+
+_COPY_REPLACE = getattr(copy, "replace", None)
+
+
+class MemoKey:
+    """What ``id(x)`` is in the VM's ``copy`` functions: a memo key that follows ``x`` through snapshots.
+
+    ``deepcopy`` keys its memo, and the copies it keeps in its frames, by
+    ``id()``: numbers that name other objects, or none, in the process that
+    loads a snapshot.  A key holds the object itself, hashes and compares as
+    its ``id()`` would (a script ``__deepcopy__`` may store ``memo[id(self)]``
+    itself), and shows as that number.
+    """
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return hash(id(self.obj))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is MemoKey:
+            return self.obj is other.obj
+        if type(other) is int:
+            return other == id(self.obj)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(id(self.obj))
+
+    def __reduce__(self) -> Any:
+        return (MemoKey, (self.obj,))
