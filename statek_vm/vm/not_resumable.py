@@ -236,16 +236,26 @@ def started_again_safely(func: Any, args: Any, kwargs: Any, error: Any) -> bool:
 
 def met_after_start(func: Any, error: BaseException) -> str:
     """Why a host call that met a pending future once it had started cannot be resumed."""
-    where = ""
+    from statek_vm.vm.script_frames import PACKAGE_DIR
+
+    host = describe(func)
+    where = f"the host call of {host}"
+    tb = error.__traceback__
+    while tb is not None:
+        # The innermost code outside the VM's own that used the future.
+        code = tb.tb_frame.f_code
+        if not code.co_filename.startswith(PACKAGE_DIR + os.sep):
+            where = f"{getattr(code, 'co_qualname', code.co_name)}() at {code.co_filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
     vm_frame = _calling_vm_frame()
     if vm_frame is not None:
-        where = f" at {vm_frame.unit.filename}:{vm_frame.unit.line_of(vm_frame.pc - 1)} in {vm_frame.unit.qualname}()"
+        where += f", inside {host}() at {vm_frame.unit.filename}:{vm_frame.unit.line_of(vm_frame.pc - 1)}"
     return (
-        f"cannot suspend in the host call of {describe(func)}{where}: it met a pending future after it had "
-        f"started (one that script code it called returned or yielded, not one among its arguments, which are "
-        f"resolved before the call), and a host call cannot start twice. Use the future's value in the script "
-        f"first (a generator can yield llm(x).value, or the script can build the list itself), or run the job "
-        f"with retry_host_calls=True to re-run that host call as a whole on resume. ({error})"
+        f"cannot suspend in {where}: {host}() met a pending future after it had started (one that script code "
+        f"it called returned or yielded, not one among its arguments, which are resolved before the call), and "
+        f"a host call cannot start twice. Use the future's value in the script first (a generator can yield "
+        f"llm(x).value, or the script can build the list itself), or run the job with retry_host_calls=True to "
+        f"re-run that host call as a whole on resume. The host callable is {host}."
     )
 
 

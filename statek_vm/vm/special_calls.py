@@ -313,8 +313,10 @@ def _run_code_natively(vm: Interpreter, f: Frame, mode: str, code: types.CodeTyp
     # future it uses fails the job rather than running the call again.
     try:
         return vm.call_host(eval if mode == "eval" else exec, [code, g, loc], None)
-    except FutureError as error:
-        if vm.retry_host_calls:
+    except (FutureError, NotResumableError) as raised:
+        # (call_host says it of any host call; here, more precisely.)
+        error = raised if isinstance(raised, FutureError) else raised.__cause__
+        if vm.retry_host_calls or not isinstance(error, FutureError):
             raise
         tb, where = error.__traceback__, f"{code.co_qualname}() in {code.co_filename}"
         while tb is not None:

@@ -305,7 +305,8 @@ def test_a_host_call_that_meets_a_pending_future_once_started_fails_loudly() -> 
     assert job.status == "FAILED"
     assert isinstance(job.error, statek_vm.NotResumableError)
     message = str(job.error)
-    assert "host call of statistics.mean at <agent>:2 in <module>()" in message, message
+    assert "inside statistics.mean() at <agent>:2" in message, message
+    assert "The host callable is statistics.mean." in message, message
     assert "cannot start twice" in message and "retry_host_calls=True" in message
     # With retry_host_calls the application chose to run it again, as a whole.
     world = gates.World(start_open=False)
