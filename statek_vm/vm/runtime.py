@@ -330,17 +330,20 @@ def getitem(obj, key):
         return method(obj, key)
     if method is _dict_getitem:
         # A dict's __missing__: a script one, or a defaultdict's factory.
+        # One lookup, as natively (the key's __hash__ may be script code).
         missing = _lookup(tp, "__missing__")
-        if missing is not _MISSING and not _dict_contains(obj, key):
+        if _is_script(missing) or missing is _defaultdict_missing:
+            value = _dict_lookup(obj, key, _UNSET)
+            if value is not _UNSET:
+                return value
             if _is_script(missing):
                 return missing(obj, key)
-            if missing is _defaultdict_missing:
-                factory = obj.default_factory
-                if factory is None:
-                    raise _KeyError(key)
-                value = factory()
-                obj[key] = value
-                return value
+            factory = obj.default_factory
+            if factory is None:
+                raise _KeyError(key)
+            value = factory()
+            obj[key] = value
+            return value
     return _native_getitem(obj, key)
 
 def setitem(obj, key, value):
@@ -996,6 +999,12 @@ def filter_(function, iterable, /):
     for element in iterable:
         if (element if function is None else function(element)):
             yield element
+
+# -- native operations run again with their script calls' answers (vm/replay.py)
+
+def replay_result(value):
+    # A future a script call returned to a native operation: its value.
+    return _value(value)
 """
 
 
@@ -1299,7 +1308,6 @@ def namespace() -> dict[str, Any]:
             "_index": operator.index,
             "_UNSET": MISSING,
             "_dict_getitem": dict.__getitem__,
-            "_dict_contains": dict.__contains__,
             "_defaultdict_missing": collections.defaultdict.__missing__,
             "_KeyError": KeyError,
             "_RuntimeError": RuntimeError,
@@ -1358,6 +1366,8 @@ def namespace() -> dict[str, Any]:
             "_JsonPairs": JsonPairs,
             # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
             "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
+            # Native operations run again with their script calls' answers (vm/replay.py).
+            "_dict_lookup": future_aware(dict.get),
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE
