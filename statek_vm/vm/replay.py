@@ -40,6 +40,11 @@ script ``__eq__`` that changes the dict it is looked up in) fails with a
 A script function that returns a future to the native operation (``return
 wait(n)`` in ``__hash__``) hands it the future's value: the VM resolves it
 before the answer joins the log, suspending there while it is pending.
+
+Not replayed, because they change what they work on before their last
+script call: ``d.update()``, ``s.update()``, ``{**a, **b}`` and ``{*a, *b}``
+(their script calls run in nested runs, as any host code's); nor the steps
+of a ``for`` over an ``OrderedDict`` (each looks its key up again).
 """
 
 from __future__ import annotations

@@ -96,8 +96,7 @@ class Thing(Base, metaclass=Meta):
         return self is other
 
     def __hash__(self):
-        # Runs while loading (the documented exception), when the job's
-        # globals may not be filled in yet: it uses only its own state.
+        # Not run while loading: the hash it gave travels with the object.
         self.log.append("__hash__")
         return self.n
 
