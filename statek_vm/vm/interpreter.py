@@ -482,10 +482,12 @@ class Interpreter:
                     return self._unwind(nxt, base, payload, resumable)
                 return nxt
             if not replay_complete():
-                raise VMInternalError(
+                f.pc = pc
+                fewer = VMInternalError(
                     f"the native operation of {f.unit.ops[pc].name} at {f.unit.filename}:{f.line} made fewer "
                     f"script calls when run again than before ({REPLAY.position} of {len(log)})"
                 )
+                return self._unwind(f, base, fewer, resumable)
         finally:
             REPLAY.log, REPLAY.position, REPLAY.runs = outer
         if r is None:

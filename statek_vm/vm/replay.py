@@ -112,10 +112,14 @@ def answer(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], record: boo
     ):
         from statek_vm.exceptions import VMInternalError
 
+        before = (
+            "with other objects than before"
+            if logged is func
+            else f"where it had called {_name(logged)}{_shown(logged_args)}"
+        )
         raise VMInternalError(
-            f"a native operation run again called {_name(func)}{_shown(args)} where it had called "
-            f"{_name(logged)}{_shown(logged_args)} (call {position + 1}): the script's calls changed what "
-            f"it does (a __eq__ that changes the container it compares in?)"
+            f"a native operation run again called {_name(func)}{_shown(args)} {before} (call {position + 1}): "
+            f"the script's calls changed what it does (a __eq__ that changes the container it compares in?)"
         )
     REPLAY.position = position + 1
     return result
