@@ -27,6 +27,14 @@ is dropped if it does not finish.  So the VM records and replays:
    which is what the native operation does with it, and the log goes with
    the frame.
 
+Which operations: the dict and set displays and comprehensions' own
+instructions (:func:`register_handlers`); host calls of the functions and
+methods in :data:`_CALLS` (``hash``, ``dict``, ``list.index``...) made by
+``Interpreter.call_host``; and the native helpers through which the
+runtime's re-statements of ``d[k]``, ``d[k] = v``, ``del d[k]`` and ``k in d``
+(``operations.py``) reach a dict or set.  Replaying is the fallback of the
+operations layer, for operations that have no re-statement.
+
 Script code runs once per call, in the native order.  The native operation
 runs k + 1 times for k script calls, each run answering the calls before
 it: O(k^2) for k calls, nothing for a lookup (one ``__hash__``, a few
