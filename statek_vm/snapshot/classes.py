@@ -23,9 +23,10 @@ Script code written for pickling (``__reduce__``, ``__getstate__``,
 ``__setstate__``) is not used: a snapshot takes the exact state, whatever the
 script would have chosen to pickle.
 
-The one exception that CPython forces: a dict or set whose keys are script
-objects is rebuilt by hashing them, which calls their ``__hash__`` (and
-``__eq__`` on collisions).
+A dict or set whose keys are script objects is rebuilt by hashing them,
+which calls their ``__hash__`` (and ``__eq__`` on collisions): each object
+carries the hash its ``__hash__`` last gave native code, which answers those
+calls (``statek_vm/vm/replay.py``), so that no script code runs then either.
 
 Which classes travel by value is decided once per class: those that pickle
 could not find again by module and qualified name.  Host classes (the
@@ -44,6 +45,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from statek_vm.vm.objects import QUIET as _quiet
+from statek_vm.vm.objects import VMFunction
+from statek_vm.vm.replay import MISSING_HASH, keep_hash, kept_hash
 
 # CPython's flag for classes made at run time (class statements, type()):
 # the first class without it on a class's __base__ chain is the built-in type
@@ -99,6 +102,9 @@ _MADE_BY_TYPE = frozenset({"__dict__", "__weakref__", "__module__", "__qualname_
 def reduce_class(cls: type) -> Any:
     """A script class as a reduce tuple: made from its name and bases, then its dict set."""
     made = {"__module__": cls.__dict__.get("__module__"), "__qualname__": cls.__qualname__}
+    for name, stand_in in _UNTIL_STATE.items():
+        if type(cls.__dict__.get(name)) is VMFunction:
+            made[name] = stand_in
     slots = cls.__dict__.get("__slots__")
     if slots is not None:
         made["__slots__"] = slots
@@ -110,6 +116,22 @@ def reduce_class(cls: type) -> Any:
             continue  # a slot of this class: made again from __slots__
         state[name] = value
     return (make_class, (type(cls), cls.__name__, cls.__bases__, made), state, None, None, set_class_state)
+
+
+def _hash_until_state(self: Any) -> Any:
+    hashed = kept_hash(self)
+    return object.__hash__(self) if hashed is MISSING_HASH else hashed
+
+
+def _eq_until_state(self: Any, other: Any) -> bool:
+    return self is other
+
+
+# A class's own script __hash__ and __eq__ are in its dict as it is made, as
+# these stand-ins: a dict or set rebuilt before the class's dict is set (its
+# methods' globals lead to it) hashes its script keys as they were hashed
+# when the snapshot was taken, and finds distinct ones unequal.
+_UNTIL_STATE = {"__hash__": _hash_until_state, "__eq__": _eq_until_state}
 
 
 @contextlib.contextmanager
@@ -256,12 +278,19 @@ def reduce_instance(obj: Any) -> Any:
                 )
             items = capture(obj)
     state = (instance_dict(obj), slot_values(obj, cls), items)
-    return (new_instance, (cls, native, value), state, None, None, set_instance_state)
+    made: tuple[Any, ...] = (cls, native, value)
+    hashed = kept_hash(obj)
+    if hashed is not MISSING_HASH:
+        made += (hashed,)
+    return (new_instance, made, state, None, None, set_instance_state)
 
 
-def new_instance(cls: type, native: type, value: Any) -> Any:
+def new_instance(cls: type, native: type, value: Any, hashed: Any = MISSING_HASH) -> Any:
     new: Any = native.__new__
-    return new(cls, value) if native in _IMMUTABLE else new(cls)
+    obj = new(cls, value) if native in _IMMUTABLE else new(cls)
+    if hashed is not MISSING_HASH:
+        keep_hash(obj, hashed)
+    return obj
 
 
 def set_instance_state(obj: Any, state: tuple[Any, ...]) -> None:

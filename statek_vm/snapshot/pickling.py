@@ -65,6 +65,7 @@ from statek_vm.vm.objects import (
     reduce_function,
     reduce_generator,
 )
+from statek_vm.vm.replay import SNAPSHOTTING
 
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
@@ -456,15 +457,19 @@ def dump(state: Any, refs: References) -> bytes:
     several times faster; dill is needed only for script classes (stored by
     value), lambdas of host code and other objects pickle stores by reference.
     """
+    SNAPSHOTTING.depth += 1
     try:
-        return _dump_fast(state, refs)
-    except (pickle.PicklingError, TypeError, AttributeError) as error:
-        if "open resource" in str(error):
-            raise
-    buffer = io.BytesIO()
-    buffer.write(_DILL)
-    _DillPickler(buffer, refs).dump(state)
-    return buffer.getvalue()
+        try:
+            return _dump_fast(state, refs)
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            if "open resource" in str(error):
+                raise
+        buffer = io.BytesIO()
+        buffer.write(_DILL)
+        _DillPickler(buffer, refs).dump(state)
+        return buffer.getvalue()
+    finally:
+        SNAPSHOTTING.depth -= 1
 
 
 class _Reused(threading.local):
@@ -505,7 +510,19 @@ def _dump_fast(state: Any, refs: References) -> bytes:
 
 
 def load(data: bytes, refs: References) -> Any:
-    """What :func:`dump` pickled, with its references resolved by ``refs``."""
+    """What :func:`dump` pickled, with its references resolved by ``refs``.
+
+    Script ``__hash__`` and ``__eq__`` that rebuilding a dict or set calls
+    meanwhile are answered without running (``statek_vm/vm/replay.py``).
+    """
+    SNAPSHOTTING.depth += 1
+    try:
+        return _load(data, refs)
+    finally:
+        SNAPSHOTTING.depth -= 1
+
+
+def _load(data: bytes, refs: References) -> Any:
     kind, body = data[:1], memoryview(data)[1:]
     if kind == _FAST:
         outer = _loading.refs  # a load within a load (a host object's __setstate__ loading a job)

@@ -235,9 +235,11 @@ def _search(
 def _elements(value: Any, cls: type) -> Any:
     """What a container holds (a dict's keys and values), or nothing when no element can hold a future."""
     if issubclass(cls, dict):
-        kinds = set(map(type, value.values()))
-        kinds.update(map(type, value.keys()))
-        items: Any = itertools.chain.from_iterable(value.items())
+        # The dict's own views: an OrderedDict's look each key up, which may
+        # call a script __hash__.
+        kinds = set(map(type, dict.values(value)))
+        kinds.update(map(type, dict.keys(value)))
+        items: Any = itertools.chain.from_iterable(dict.items(value))
     else:
         kinds = set(map(type, value))
         items = value

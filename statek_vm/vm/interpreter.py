@@ -35,7 +35,7 @@ import warnings
 from typing import Any
 
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
-from statek_vm.future import LIVE_FUTURES
+from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import library, not_resumable, opcodes
 from statek_vm.vm import objects as _objects_module
@@ -55,6 +55,7 @@ from statek_vm.vm.frame import (
     RET_OPERATION,
     RET_PUSH,
     RET_PUSH_NULL,
+    RET_REPLAY,
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
@@ -72,6 +73,8 @@ from statek_vm.vm.objects import (
     make_class,
 )
 from statek_vm.vm.operations import RESTATED_CALLS, RedoOnVM, call_restatable, redo, restatement
+from statek_vm.vm.replay import REPLAY, RecordOnVM, register_host_call, remember_hash
+from statek_vm.vm.replay import complete as replay_complete
 from statek_vm.vm.runtime import (
     DATACLASS_INIT,
     RESTATED_METHODS,
@@ -363,9 +366,10 @@ class Interpreter:
                 caller = frame.back
                 assert caller is not None
                 frame.back = None
-                if frame.ret_mode == RET_INIT:
-                    # A generator or coroutine function as __init__: the
-                    # call made the object, which is no None.
+                if frame.ret_mode == RET_INIT or frame.ret_mode == RET_REPLAY:
+                    # A generator or coroutine function as __init__ (the
+                    # call made the object, which is no None), or called
+                    # by a native operation (the object is its answer).
                     nxt = self._deliver_return(frame, caller, gen, base, resumable)
                     frame.ret_mode = RET_PUSH
                     gen = None
@@ -419,6 +423,9 @@ class Interpreter:
 
     def _without_redo(self, frame: Frame, error: BaseException) -> tuple[int, Frame, Any]:
         REDO.raised = False
+        if type(error) is RecordOnVM:
+            # Not swallowed: a replayable native operation called script code.
+            return self._record(frame, error, ())
         REDO.disabled += 1
         pc = frame.pc
         fn, arg = (_dispatch_table if self.counts is None else self._counting_table)(frame.unit)[pc]
@@ -436,6 +443,88 @@ class Interpreter:
             r.back = frame
             return SIG_SWITCH, r, None
         return r, frame, None
+
+    # -- native operations run again (vm/replay.py) ------------------------------
+
+    def _record(self, f: Frame, request: RecordOnVM, log: tuple[Any, ...]) -> tuple[int, Frame, Any]:
+        """The script call ``request`` of the instruction at ``f.pc``, as a VM frame.
+
+        When it returns, its result joins ``log`` and the instruction runs
+        again (:meth:`_replay`).  ``f.pc`` is past the instruction meanwhile,
+        as during any call: an exception the call raises is the instruction's.
+        """
+        func, args, kwargs = request.args
+        try:
+            callee = self._callee(f, self.frame_for(func, list(args), kwargs or None))
+        except BaseException as e:  # noqa: BLE001 - binding errors: natively the call raises them into the operation
+            return SIG_EXC, f, e
+        callee.ret_mode = RET_REPLAY
+        callee.ret_info = (log, func, args, kwargs)
+        callee.back = f
+        f.pc += 1
+        return SIG_SWITCH, callee, None
+
+    def _replay(self, f: Frame, log: tuple[Any, ...], base: Frame, resumable: bool) -> Any:
+        """Run the instruction at ``f.pc`` again, its script calls answered from ``log``.
+
+        Returns the frame to continue with, or a :class:`Suspension`.  Not
+        counted in counting runs: the instruction counted when it first ran.
+        """
+        pc = f.pc
+        if self.counts is None:
+            fn, arg = _dispatch_table(f.unit)[pc]
+        else:
+            op = f.unit.ops[pc]
+            fn, arg = DIALECT.step(op.name, op.arg)
+        outer = REPLAY.log, REPLAY.position, REPLAY.runs
+        REPLAY.log, REPLAY.position, REPLAY.runs = log, 0, len(_current.stack)
+        try:
+            f.pc = pc + 1
+            try:
+                r = self._step_handling(fn, f, arg)
+            except BaseException as e:  # noqa: BLE001 - as in _dispatch
+                f.pc = pc
+                if type(e) is RecordOnVM:
+                    REDO.raised = False
+                    sig, nxt, payload = self._record(f, e, log)
+                elif REDO.raised:
+                    REPLAY.position = 0
+                    sig, nxt, payload = self._without_redo(f, e)
+                else:
+                    sig, nxt, payload = SIG_EXC, f, e
+                if sig == SIG_EXC:
+                    return self._unwind(nxt, base, payload, resumable)
+                return nxt
+            if not replay_complete():
+                f.pc = pc
+                fewer = VMInternalError(
+                    f"the native operation of {f.unit.ops[pc].name} at {f.unit.filename}:{f.line} made fewer "
+                    f"script calls when run again than before ({REPLAY.position} of {len(log)})"
+                )
+                return self._unwind(f, base, fewer, resumable)
+        finally:
+            REPLAY.log, REPLAY.position, REPLAY.runs = outer
+        if r is None:
+            return f
+        if type(r) is Frame:
+            r.back = f
+            return r
+        raise VMInternalError(f"{f.unit.ops[pc].name} run again at {f.unit.filename}:{f.line} returned signal {r!r}")
+
+    def _step_handling(self, fn: Any, f: Frame, arg: Any) -> Any:
+        """One instruction handler, in the handled-exception state the script is in (as ``_dispatch_handling``)."""
+        cur = self.current_exc()
+        if cur is None:
+            return fn(self, f, arg)
+        tb, context, suppress = cur.__traceback__, cur.__context__, cur.__suppress_context__
+        try:
+            raise cur
+        except BaseException:  # noqa: BLE001
+            cur.__traceback__ = tb
+            cur.__context__ = context
+            cur.__suppress_context__ = suppress
+            tb = context = None
+            return fn(self, f, arg)
 
     def _dispatch_handling(self, box: list[Frame], base: Frame, cur: BaseException) -> tuple[int, Frame, Any]:
         # Run inside a real ``except`` block for the exception the script is
@@ -526,6 +615,22 @@ class Interpreter:
                 nxt.back = caller
                 return nxt
             caller.stack.append(value)
+        elif mode == RET_REPLAY:
+            log, func, args, kwargs = frame.ret_info
+            if type(value) in FUTURE_CLASSES:
+                # Native code is handed the future's value: resolved on the
+                # VM first, so that a pending one suspends resumably.
+                nxt = redo(self, caller, "replay_result", [value])
+                nxt.ret_mode = RET_REPLAY
+                nxt.ret_info = frame.ret_info
+                frame.ret_info = None
+                nxt.back = caller
+                return nxt
+            frame.ret_info = None
+            if func._name == "__hash__":
+                remember_hash(func, args, value)  # what a snapshot rebuilds the table with
+            caller.pc -= 1
+            return self._replay(caller, (*log, (func, args, kwargs, value)), base, resumable)
         elif mode == RET_BRANCH:
             jump_if, target, keep = frame.ret_info
             frame.ret_info = None
@@ -1097,6 +1202,7 @@ class Interpreter:
 
 
 _DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})
+register_host_call(Interpreter.call_host.__code__)
 _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))

@@ -30,8 +30,11 @@ from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
+from statek_vm.vm.replay import NESTED, REPLAY, SNAPSHOTTING, RecordOnVM, records, remember_hash, snapshot_answer
+from statek_vm.vm.replay import answer as replay_answer
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
 from statek_vm.vm.runtime import TOTAL_ORDERING as RUNTIME_TOTAL_ORDERING
+from statek_vm.vm.runtime import lookup as _lookup
 
 
 class RedoOnVM(BaseException):
@@ -212,6 +215,13 @@ class VMFunction(metaclass=_FunctionType):
             # A snapshot is making a script class again: type.__new__ calls
             # its bases' __init_subclass__, which ran when the script made it.
             return None
+        if SNAPSHOTTING.depth:
+            # A snapshot is taken or loaded: a dict or set rebuilt, an
+            # OrderedDict walked, hash their script keys as they were hashed
+            # before (vm/replay.py).
+            answered = snapshot_answer(self, args, kwargs)
+            if answered is not NESTED:
+                return answered
         deferred = DEFERRED.calls
         if deferred is not None and self._name in _DEFERRABLE and sys._getframe(1).f_code is _MAKE_CLASS:
             # type.__new__, called by make_class, runs a base's
@@ -225,7 +235,18 @@ class VMFunction(metaclass=_FunctionType):
             # none of its code here (see ScriptBuiltins in statek_vm/job.py).
             return None
         caller = sys._getframe(1)
-        if (
+        if REPLAY.log is not None and REPLAY.runs == len(_RUNS.stack) and not _collector_call(self, args):
+            # The instruction is running its native operation again: this
+            # call's result is in its log, or the VM runs the call first
+            # (statek_vm/vm/replay.py).
+            try:
+                result = replay_answer(self, args, kwargs, not REDO.disabled and not _script_tracing())
+            except RecordOnVM:
+                REDO.raised = True
+                raise
+            if result is not NESTED:
+                return result
+        elif (
             (
                 caller.f_code in REDO_ON_VM
                 or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM)  # type: ignore[union-attr]
@@ -240,12 +261,21 @@ class VMFunction(metaclass=_FunctionType):
             # stops here, before the script code starts, and runs that
             # operation on the VM instead (statek_vm/vm/operations.py).
             raise RedoOnVM
+        elif records(caller) and not REDO.disabled and not _collector_call(self, args) and not _script_tracing():
+            REDO.raised = True
+            # A native operation that has no effect before its script calls
+            # return (a dict lookup, list.index): the VM runs this call,
+            # then the operation again with its result (statek_vm/vm/replay.py).
+            raise RecordOnVM(self, args, kwargs)
         try:
-            return current_interpreter().call_from_host(self, args, kwargs)
+            result = current_interpreter().call_from_host(self, args, kwargs)
         except BaseException as error:
             _leave_for_host(error)
             reached_host(error, self._builtins, caller)
             raise
+        if self._name == "__hash__":
+            remember_hash(self, args, result)
+        return result
 
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
         if obj is None:
@@ -347,6 +377,18 @@ class VMFunction(metaclass=_FunctionType):
 def _is_finalizer(func: VMFunction, args: Any, kwargs: Any) -> bool:
     """Whether host code calls ``func`` as the ``__del__`` of ``args[0]``."""
     return not kwargs and len(args) == 1 and getattr(type(args[0]), "__del__", None) is func
+
+
+def _collector_call(func: VMFunction, args: Any) -> bool:
+    """Whether the garbage collector may be calling ``func`` (a ``__del__``, a weakref callback).
+
+    It calls them in the middle of whatever runs, a native operation that
+    is being replayed too: they are not that operation's calls.
+    """
+    if len(args) != 1:
+        return False
+    cls = type(args[0])  # no hook of the script's runs here: not even a __getattribute__ for __class__
+    return issubclass(cls, weakref.ReferenceType) or _lookup(cls, "__del__") is func
 
 
 def _docstring(unit: CodeUnit) -> Any:

@@ -25,7 +25,7 @@ from typing import Any
 from statek_vm.exceptions import FutureError
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
-from statek_vm.vm import operations
+from statek_vm.vm import operations, replay
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, shown, stored_method
 from statek_vm.vm.objects import (
@@ -579,7 +579,9 @@ def BUILD_SET(vm: Any, f: Frame, arg: int) -> None:
 def BUILD_MAP(vm: Any, f: Frame, arg: int) -> None:
     st = f.stack
     items = st[len(st) - 2 * arg :] if arg else []
-    value = {items[i]: items[i + 1] for i in range(0, len(items), 2)}
+    # Not a comprehension: a script __hash__ the dict calls must find this
+    # handler as its caller (vm/replay.py).
+    value = dict(zip(items[0::2], items[1::2], strict=True))
     if arg:
         del st[-2 * arg :]
     st.append(value)
@@ -1587,6 +1589,10 @@ def _match_class(subject: Any, cls: Any, nargs: int, names: tuple[str, ...]) -> 
         attrs.append(value)
     return tuple(attrs)
 
+
+# Their native operations call a key's script __hash__ and __eq__ before they
+# have any effect: run again with the calls' answers (vm/replay.py).
+replay.register_handlers(BUILD_SET, BUILD_MAP, BUILD_CONST_KEY_MAP, SET_ADD, MAP_ADD)
 
 operations.register(
     STORE_ATTR,

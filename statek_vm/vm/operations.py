@@ -64,6 +64,8 @@ _CONSUMERS = frozenset({sum, list, tuple, set, frozenset, any, all})
 # ask again, so they are not re-run from the runtime's own code).
 _SELF_CONTAINED = frozenset({"sum_all", "str_", "repr_", "ascii_", "format_", "len_", "bool_"})
 
+_NATIVE_ITERABLES = frozenset({list, tuple, dict, set, frozenset, type({}.keys()), type({}.items())})
+
 PLAIN, METHOD_NULL_FIRST, METHOD_NULL_AFTER = 0, 1, 2
 
 
@@ -75,6 +77,10 @@ def restatement(builtin: Any, args: Any, caller: Frame) -> str | None:
     if caller.unit.filename == runtime.FILENAME and name not in _SELF_CONTAINED:
         return None
     if builtin in _CONSUMERS and args and runtime.lookup(type(args[0]), "__next__") is not runtime.MISSING:
+        return None
+    if (builtin is set or builtin is frozenset) and len(args) == 1 and type(args[0]) in _NATIVE_ITERABLES:
+        # Iterating it calls no script code; hashing its elements may, and is
+        # replayed (vm/replay.py): a dict's or set's own hashes are used, as natively.
         return None
     return name
 

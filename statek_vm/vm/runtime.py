@@ -331,17 +331,20 @@ def getitem(obj, key):
         return method(obj, key)
     if method is _dict_getitem:
         # A dict's __missing__: a script one, or a defaultdict's factory.
+        # One lookup, as natively (the key's __hash__ may be script code).
         missing = _lookup(tp, "__missing__")
-        if missing is not _MISSING and not _dict_contains(obj, key):
+        if _is_script(missing) or missing is _defaultdict_missing:
+            value = _dict_lookup(obj, key, _UNSET)
+            if value is not _UNSET:
+                return value
             if _is_script(missing):
                 return missing(obj, key)
-            if missing is _defaultdict_missing:
-                factory = obj.default_factory
-                if factory is None:
-                    raise _KeyError(key)
-                value = factory()
-                obj[key] = value
-                return value
+            factory = obj.default_factory
+            if factory is None:
+                raise _KeyError(key)
+            value = factory()
+            obj[key] = value
+            return value
     return _native_getitem(obj, key)
 
 def setitem(obj, key, value):
@@ -1232,6 +1235,12 @@ def _getnewargs(obj):
             raise _TypeError(f"__getnewargs__ should return a tuple, not '{_type(args).__name__}'")
         return args, None
     return None, None
+
+# -- native operations run again with their script calls' answers (vm/replay.py)
+
+def replay_result(value):
+    # A future a script call returned to a native operation: its value.
+    return _value(value)
 """
 
 
@@ -1576,7 +1585,6 @@ def namespace() -> dict[str, Any]:
             "_index": operator.index,
             "_UNSET": MISSING,
             "_dict_getitem": dict.__getitem__,
-            "_dict_contains": dict.__contains__,
             "_defaultdict_missing": collections.defaultdict.__missing__,
             "_KeyError": KeyError,
             "_RuntimeError": RuntimeError,
@@ -1649,6 +1657,8 @@ def namespace() -> dict[str, Any]:
             "_object_getstate": object.__dict__["__getstate__"],
             "_BuiltinMethod": types.BuiltinMethodType,
             "_default_state": default_state,
+            # Native operations run again with their script calls' answers (vm/replay.py).
+            "_dict_lookup": future_aware(dict.get),
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE

@@ -1176,7 +1176,7 @@ def test_copies_without_script_parts_stay_native(monkeypatch: pytest.MonkeyPatch
         "effect(rc['r'][0].title)\n"
         "del rec, rc\n"
     )
-    world, suspensions = _resumed_as_native(body)
+    _, suspensions = _resumed_as_native(body)
     assert suspensions == 1
 
 
@@ -1253,3 +1253,259 @@ ENUMS = {
 @pytest.mark.parametrize("body", list(ENUMS.values()), ids=list(ENUMS))
 def test_waits_inside_script_code_that_an_enum_lookup_calls_are_resumable(body: str) -> None:
     _resumed_from_snapshots_as_native(body)
+
+
+# -- __hash__ and __eq__ that native dict, set and list operations call (vm/replay.py) --------
+
+# Keys whose __hash__ waits (and returns the pending future itself: native
+# code gets its value), and keys that all hash alike, so that every lookup
+# compares, whose __eq__ waits.  Each call is logged: the calls, their order
+# and their number must be the native ones.
+HASH_WAITS = """
+import collections
+
+class Key:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        effect(('hash', self.v))
+        return wait(self.v % 3)
+    def __eq__(self, other):
+        effect(('eq', self.v, getattr(other, 'v', other)))
+        return isinstance(other, Key) and self.v == other.v
+    def __repr__(self):
+        return f'Key({self.v})'
+"""
+EQ_WAITS = """
+import collections
+
+class Key:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        effect(('hash', self.v))
+        return 7
+    def __eq__(self, other):
+        effect(('eq', self.v, getattr(other, 'v', other)))
+        return isinstance(other, Key) and wait(self.v) == other.v
+    def __repr__(self):
+        return f'Key({self.v})'
+"""
+
+# A set alive across a wait holds at most one key of each hash: a snapshot
+# rebuilds a set in its iteration order, so distinct elements of one hash
+# could be compared in another order afterwards (README, Snapshots).
+HASHING = {
+    "a dict display": "d = {Key(1): 'a', Key(2): 'b', Key(1): 'c', Key(4): 'd'}\neffect(sorted(d.values()))\n",
+    "a set display": "s = {Key(1), 'x', Key(1)}\neffect(len(s))\n",
+    "set and dict comprehensions": (
+        "keys = [Key(1), Key(2), Key(1), Key(4)]\n"
+        "effect(len({k for k in keys[:1] + keys[2:3]}))\n"
+        "effect(sorted({k: k.v for k in keys}.values()))\n"
+    ),
+    "d[k] = v": "d = {}\nd[Key(1)] = 'a'\nd[Key(4)] = 'b'\nd[Key(1)] = 'c'\neffect(sorted(d.values()))\n",
+    "d[k]": (
+        "d = dict([(Key(1), 'a'), (Key(2), 'b'), (Key(4), 'c')])\n"
+        "effect([d[Key(4)], d[Key(1)]])\n"
+        "try:\n"
+        "    d[Key(7)]\n"
+        "except KeyError as e:\n"
+        "    effect(repr(e))\n"
+    ),
+    "k in d, k in s": (
+        "d = dict.fromkeys([1, 2])\n"
+        "d[Key(1)] = 'a'\n"
+        "d[Key(4)] = 'b'\n"
+        "s = {Key(1), 'x'}\n"
+        "effect([Key(4) in d, Key(7) in d, Key(4) not in s, Key(4) in d.keys(), (Key(1), 'a') in d.items()])\n"
+    ),
+    "del d[k]": (
+        "d = {}\n"
+        "d[Key(1)] = 'a'\n"
+        "d[Key(4)] = 'b'\n"
+        "del d[Key(1)]\n"
+        "effect(list(d.values()))\n"
+        "try:\n"
+        "    del d[Key(1)]\n"
+        "except KeyError as e:\n"
+        "    effect(repr(e))\n"
+    ),
+    "dict.get, pop and setdefault": (
+        "d = dict([(Key(1), 'a'), (Key(4), 'b')])\n"
+        "effect([d.get(Key(4)), d.get(Key(2), 'none'), d.pop(Key(1)), d.pop(Key(1), 'gone')])\n"
+        "effect(d.setdefault(Key(5), 'e'))\n"
+        "effect(sorted(d.values()))\n"
+    ),
+    "set.add, discard, remove and operators": (
+        "s = set()\n"
+        "s.add(Key(1))\n"
+        "s.add(Key(1))\n"
+        "s.discard(Key(4))\n"
+        "s.remove(Key(1))\n"
+        "s.add(Key(2))\n"
+        "effect(len(s))\n"
+        "t = frozenset([Key(2)])\n"
+        "effect([len(s | t), len(s & t), s <= t, s == {Key(2)}, t.issuperset(s)])\n"
+        "try:\n"
+        "    s.remove(Key(9))\n"
+        "except KeyError as e:\n"
+        "    effect(repr(e))\n"
+    ),
+    "hash()": "effect([hash(Key(1)), hash(Key(5)), Key(5) in {Key(1)}])\n",
+    "dict(), set() and frozenset() of script keys": (
+        "effect(len(dict([(Key(1), 1), (Key(2), 2), (Key(1), 3)])))\n"
+        "effect(len(set([Key(1), Key(4), Key(1)])))\n"
+        "effect(len(frozenset((Key(1), Key(2)))))\n"
+        "effect(len(dict({Key(1): 1}, x=2)))\n"
+    ),
+    "collections.Counter and defaultdict": (
+        "c = collections.Counter([Key(1), Key(4), Key(1)])\n"
+        "effect(sorted(c.values()))\n"
+        "c[Key(4)] += 1\n"
+        "effect([c[Key(4)], c[Key(9)]])\n"
+        "dd = collections.defaultdict(list)\n"
+        "dd[Key(1)].append('x')\n"
+        "dd[Key(1)].append('y')\n"
+        "effect([dd[Key(1)], len(dd)])\n"
+    ),
+    "an exception from __eq__ inside a lookup": (
+        "class Bad(Key):\n"
+        "    __hash__ = Key.__hash__\n"
+        "    def __eq__(self, other):\n"
+        "        effect(('bad eq', self.v))\n"
+        "        raise ValueError(wait('no comparing ' + str(self.v)))\n"
+        "d = {Bad(1): 'a'}\n"
+        "try:\n"
+        "    d[Bad(4)]\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+        "effect(len(d))\n"
+    ),
+}
+
+# An OrderedDict rebuilds its index of keys when it chooses, looking keys up
+# (comparing colliding ones) at other times after a snapshot: its keys here
+# have distinct hashes (HASH_WAITS only).
+ORDERED = {
+    "collections.OrderedDict": (
+        "od = collections.OrderedDict([(Key(1), 'a'), (Key(2), 'b')])\n"
+        "od[Key(3)] = 'c'\n"
+        "effect([len(od), od[Key(1)], Key(5) in od])\n"
+        "od.move_to_end(Key(1))\n"
+        "del od[Key(2)]\n"
+        "effect(len(od))\n"
+    ),
+}
+
+# Operations of lists and tuples: they call __eq__ only (run with EQ_WAITS).
+EQUALITY = {
+    "list.index, count and remove, in a list": (
+        "items = [Key(1), Key(4), Key(2), Key(4)]\n"
+        "effect([items.index(Key(4)), items.count(Key(4)), Key(2) in items, Key(9) in items])\n"
+        "items.remove(Key(4))\n"
+        "effect([k.v for k in items])\n"
+        "try:\n"
+        "    items.index(Key(9))\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "list == list, tuple == tuple": (
+        "effect([[Key(1), Key(4)] == [Key(1), Key(4)], (Key(1), Key(2)) == (Key(1), Key(4))])\n"
+        "effect([[Key(1)] != [Key(2)], (Key(2),) != (Key(2),), [Key(1)] == [Key(1), Key(2)]])\n"
+    ),
+}
+
+_KEY = b"replayed-operations-key".ljust(32, b".")
+
+
+def _reloaded_as_native(source: str) -> None:
+    """``source`` resumed at every wait from its snapshot bytes: as natively, with one uninterrupted run's counts."""
+    import statek_vm
+
+    native_world, native_output, native_error = gates.run_native(source)
+    assert native_error is None
+    reference_counts = gates.counts()
+    reference, _ = gates.run_uninterrupted(source, instruction_counts=reference_counts)
+    assert reference.status == "COMPLETED", reference.error
+    world = gates.World(start_open=False)
+    bindings = world.bindings()
+    counts = gates.counts()
+    job = statek_vm.run(source, bindings, instruction_counts=counts)
+    while job.status == "SUSPENDED":
+        job = statek_vm.Job.loads(job.dumps(key=_KEY), bindings, key=_KEY, instruction_counts=counts)
+        job.awaited_result.deps.open = True
+        job.resume()
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+    assert job.output == native_output
+    assert counts == reference_counts
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        *(
+            pytest.param(keys + body, id=f"{name}, {what} waits")
+            for name, body in HASHING.items()
+            for keys, what in ((HASH_WAITS, "__hash__"), (EQ_WAITS, "__eq__"))
+        ),
+        *(pytest.param(HASH_WAITS + body, id=f"{name}, __hash__ waits") for name, body in ORDERED.items()),
+        *(pytest.param(EQ_WAITS + body, id=f"{name}, __eq__ waits") for name, body in EQUALITY.items()),
+    ],
+)
+def test_waits_inside_hash_and_eq_that_native_dict_set_and_list_operations_call_are_resumable(source: str) -> None:
+    world, suspensions = _resumed_as_native(source)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    _reloaded_as_native(source)
+
+
+def test_a_script_call_that_changes_what_a_replayed_operation_does_fails_loudly() -> None:
+    # A __eq__ that replaces the key it is compared with: natively the lookup
+    # starts again and compares the new key; run again with its answers, the
+    # lookup calls the new key's __eq__ where it had called the old one's, and
+    # the VM says so rather than guess.
+    from statek_vm.exceptions import VMInternalError
+
+    source = (
+        "class Key:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __hash__(self):\n"
+        "        return 1\n"
+        "    def __eq__(self, other):\n"
+        "        effect(('eq', self.v))\n"
+        "        if self.v == 1:\n"
+        "            table.clear()\n"
+        "            table[Key(3)] = 'c'\n"
+        "        return False\n"
+        "table = {Key(1): 'a'}\n"
+        "try:\n"
+        "    table[Key(2)]\n"
+        "except KeyError:\n"
+        "    effect('missing')\n"
+    )
+    assert gates.run_native(source)[0].log == [("eq", 1), ("eq", 3), "missing"]
+    job, world = gates.run_uninterrupted(source)
+    assert job.status == "FAILED" and isinstance(job.error, VMInternalError), job.error
+    assert "called Key.__eq__(Key, Key) with other objects than before (call 2)" in str(job.error)
+    assert world.log == [("eq", 1)]
+
+
+def test_a_script_call_that_empties_the_dict_of_a_replayed_lookup_ends_it_as_natively() -> None:
+    # Run again, the lookup finds the dict empty, as CPython's starts again and does.
+    source = (
+        "class Key:\n"
+        "    def __hash__(self):\n"
+        "        return 1\n"
+        "    def __eq__(self, other):\n"
+        "        effect(('eq', wait(len(table))))\n"
+        "        table.clear()\n"
+        "        return True\n"
+        "table = {Key(): 1}\n"
+        "try:\n"
+        "    table[Key()]\n"
+        "except KeyError:\n"
+        "    effect('missing')\n"
+    )
+    world, suspensions = _resumed_as_native(source)
+    assert world.log == [("eq", 1), "missing"] and suspensions == 1

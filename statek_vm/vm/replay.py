@@ -1,0 +1,403 @@
+"""Native operations that call script code, run again with the answers recorded.
+
+``{key: 1}``, ``d[key]``, ``key in d``, ``s.add(key)`` and ``hash(key)`` call a
+script ``__hash__`` (and ``__eq__`` when hashes collide); ``items.index(x)``,
+``items.remove(x)`` and ``items == others`` call a script ``__eq__``.  The
+search, the hash table, are native and cannot sensibly be re-stated as script
+code.  But these operations have no effect anything sees before their
+script calls return: a lookup or a search has none; an insertion or a
+removal happens after the comparisons; a constructor fills a new object that
+is dropped if it does not finish.  So the VM records and replays:
+
+1. The instruction runs its native operation.  When that calls a script
+   function, ``VMFunction.__call__`` sees (:func:`records`) that its caller
+   is one of the operations below and raises :class:`RecordOnVM` before the
+   script code starts; the native operation stops, its effects unseen.
+2. The VM runs that call as a VM frame on the job's run, so a wait inside it
+   is resumable.  The frame returns with ``RET_REPLAY``; its ``ret_info``
+   holds the answers of the operation's calls before it, the log, which is
+   thus part of the frame chain and of a snapshot taken in the call.
+3. When the frame returns, its result joins the log and the instruction runs
+   again from the start with the log installed (:data:`REPLAY`): the script
+   calls the native operation makes are answered from the log, in order,
+   each checked to be the same function with the same arguments; the first
+   call past the log is step 1 again.
+4. When the instruction completes, the log goes.  When a call raises, the
+   exception leaves the call's frame into the instruction as a call's does,
+   which is what the native operation does with it, and the log goes with
+   the frame.
+
+Which operations: the dict and set displays and comprehensions' own
+instructions (:func:`register_handlers`); host calls of the functions and
+methods in :data:`_CALLS` (``hash``, ``dict``, ``list.index``...) made by
+``Interpreter.call_host``; and the native helpers through which the
+runtime's re-statements of ``d[k]``, ``d[k] = v``, ``del d[k]`` and ``k in d``
+(``operations.py``) reach a dict or set.  Replaying is the fallback of the
+operations layer, for operations that have no re-statement.
+
+Script code runs once per call, in the native order.  The native operation
+runs k + 1 times for k script calls, each run answering the calls before
+it: O(k^2) for k calls, nothing for a lookup (one ``__hash__``, a few
+``__eq__``), and quadratic for a list search that compares k script objects.
+Host code the operation meets (a host class's ``__eq__`` in the same table)
+runs again at each re-run; it must have no effects, as dunders of keys do
+not.  An operation that met a different sequence of calls when run again (a
+script ``__eq__`` that changes the dict it is looked up in) fails with a
+``VMInternalError`` naming it, never silently.
+
+A script function that returns a future to the native operation (``return
+wait(n)`` in ``__hash__``) hands it the future's value: the VM resolves it
+before the answer joins the log, suspending there while it is pending.
+
+Not replayed, because they change what they work on before their last
+script call: ``d.update()``, ``s.update()``, ``{**a, **b}`` and ``{*a, *b}``
+(their script calls run in nested runs, as any host code's); nor the steps
+of a ``for`` over an ``OrderedDict`` (each looks its key up again).
+"""
+
+from __future__ import annotations
+
+import collections
+import operator
+import threading
+import types
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from statek_vm.vm import runtime
+
+
+class RecordOnVM(BaseException):
+    """Raised to the instruction whose replayable native operation called script code.
+
+    ``args`` are the script function and the call's arguments and keyword
+    arguments.  A ``BaseException``: the native operations below never catch it.
+    """
+
+
+class _Replay(threading.local):
+    """The log of the instruction running again on this thread (see the module docstring).
+
+    ``log``: the answers, ``(function, args, kwargs, result)`` in call order,
+    or None; ``position``: the next one to give; ``runs``: the depth of the
+    interpreter's stack of runs that installed it (a nested run further up,
+    a host driving a script generator, has calls of its own).
+    """
+
+    def __init__(self) -> None:
+        self.log: tuple[tuple[Any, Any, Any, Any], ...] | None = None
+        self.position = 0
+        self.runs = 0
+
+
+REPLAY = _Replay()
+
+# answer(): the call is not the operation's own, or may not be recorded
+# (see VMFunction.__call__): it runs as any call from host code does.
+NESTED: Any = object()
+
+
+def answer(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], record: bool) -> Any:
+    """The result of the next script call of the instruction running again.
+
+    From the log, once checked; past it, :class:`RecordOnVM` (or
+    :data:`NESTED` when ``record`` is false: the VM is running the
+    instruction with its requests turned off).
+    """
+    log = REPLAY.log
+    assert log is not None
+    position = REPLAY.position
+    if position == len(log):
+        if not record:
+            return NESTED
+        raise RecordOnVM(func, args, kwargs)
+    logged, logged_args, logged_kwargs, result = log[position]
+    if (
+        logged is not func
+        or not _same(logged_args, args)
+        or not _same((*logged_kwargs, *logged_kwargs.values()), (*kwargs, *kwargs.values()))
+    ):
+        from statek_vm.exceptions import VMInternalError
+
+        before = (
+            "with other objects than before"
+            if logged is func
+            else f"where it had called {_name(logged)}{_shown(logged_args)}"
+        )
+        raise VMInternalError(
+            f"a native operation run again called {_name(func)}{_shown(args)} {before} (call {position + 1}): "
+            f"the script's calls changed what it does (a __eq__ that changes the container it compares in?)"
+        )
+    REPLAY.position = position + 1
+    return result
+
+
+def complete() -> bool:
+    """Whether the instruction running again used every answer of its log."""
+    log = REPLAY.log
+    return log is not None and REPLAY.position == len(log)
+
+
+# Values the native code makes afresh for each run (an int it counts with):
+# the same when equal.
+_VALUES = frozenset({int, float, complex, str, bytes, bool, type(None)})
+
+
+def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x is not y and not (type(x) is type(y) and type(x) in _VALUES and x == y):
+            return False
+    return True
+
+
+def _name(func: Any) -> str:
+    return str(getattr(func, "__qualname__", func))
+
+
+def _shown(args: tuple[Any, ...]) -> str:
+    return "(" + ", ".join(type(a).__name__ for a in args) + ")"
+
+
+# -- which native operations are replayed ----------------------------------------
+
+# The code of each Python function whose native operation may be replayed
+# (the frame ``VMFunction.__call__`` finds as its caller: the C code between
+# has no frame), and what decides it from that frame.
+_RECORDING: dict[types.CodeType, Callable[[types.FrameType], bool]] = {}
+
+
+def records(caller: types.FrameType) -> bool:
+    """Whether script code called from ``caller`` is a call of a replayable native operation."""
+    decide = _RECORDING.get(caller.f_code)
+    return decide is not None and decide(caller)
+
+
+def _always(frame: types.FrameType) -> bool:
+    return True
+
+
+def register_handlers(*handlers: Any) -> None:
+    """Instruction handlers whose whole native operation is replayable (a dict display)."""
+    for handler in handlers:
+        _RECORDING[handler.__code__] = _always
+
+
+def register_host_call(code: types.CodeType) -> None:
+    """The VM's host call (``Interpreter.call_host``): replayed when it calls one of :data:`_CALLS`."""
+    _RECORDING[code] = _host_call
+
+
+# Native methods and functions that have no effect before their script calls
+# return, by id: the object, and whether it iterates its arguments (which
+# must then be containers that iterate the same way again).
+_CALLS: dict[int, tuple[Any, bool]] = {}
+
+
+def _replayable(*objects: Any, iterates: bool = False) -> None:
+    for obj in objects:
+        _CALLS[id(obj)] = (obj, iterates)
+
+
+_COMPARISONS = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
+_deque = collections.deque
+_OrderedDict = collections.OrderedDict
+_replayable(hash)
+_replayable(dict, set, frozenset, _OrderedDict, collections.defaultdict, collections.Counter, iterates=True)
+for _cls, _names in (
+    (list, ("index", "count", "remove", "__contains__", *_COMPARISONS)),
+    (tuple, ("index", "count", "__contains__", *_COMPARISONS)),
+    (_deque, ("index", "count", "remove", "__contains__", *_COMPARISONS)),
+    (dict, ("get", "pop", "setdefault", "__contains__", "__getitem__", "__setitem__", "__delitem__", *_COMPARISONS)),
+    (_OrderedDict, ("pop", "setdefault", "move_to_end", "__setitem__", "__delitem__", "__eq__", "__ne__")),
+    (set, ("add", "discard", "remove", "__contains__", *_COMPARISONS)),
+    (frozenset, ("__contains__", *_COMPARISONS)),
+    (type({}.keys()), ("__contains__",)),
+    (type({}.items()), ("__contains__",)),
+):
+    _replayable(*(_cls.__dict__[_n] for _n in _names if _n in _cls.__dict__))
+_SET_ALGEBRA = ("isdisjoint", "issubset", "issuperset", "union", "intersection", "difference")
+for _cls in (set, frozenset):
+    _replayable(
+        *(_cls.__dict__[_n] for _n in (*_SET_ALGEBRA, "symmetric_difference", "__or__", "__and__", "__sub__")),
+        _cls.__dict__["__xor__"],
+        iterates=True,
+    )
+
+# Containers that a replayed operation may iterate: they give the same
+# elements each time, and iterating them calls no script code.
+_STABLE = frozenset(
+    {list, tuple, dict, set, frozenset, str, bytes, range, _deque, _OrderedDict, collections.Counter}
+    | {collections.defaultdict, type({}.keys()), type({}.values()), type({}.items())}
+)
+# Constructors that read pairs from a sequence: each pair is iterated too.
+_PAIRS = frozenset({dict, _OrderedDict, collections.defaultdict})
+
+
+def replayable_call(func: Any, args: Any, kwargs: Any) -> bool:
+    """Whether the host call ``func(*args, **kwargs)`` may be replayed."""
+    entry = _CALLS.get(id(func))
+    if type(func) is types.MethodType:
+        # A storing method the script called on its container (handoff.stored_method).
+        entry = _CALLS.get(id(func.__func__))
+        if entry is None or entry[0] is not func.__func__:
+            return False
+    elif entry is None or entry[0] is not func:
+        owner = getattr(func, "__self__", None)
+        if type(func) not in _BOUND or owner is None or isinstance(owner, (types.ModuleType, type)):
+            return False
+        descriptor = runtime.lookup(type(owner), func.__name__)
+        entry = _CALLS.get(id(descriptor))
+        if entry is None or entry[0] is not descriptor or not _native_lookup(type(owner), func.__name__):
+            return False
+    if not entry[1]:
+        return True
+    for arg in args:
+        kind = type(arg)
+        if kind in _STABLE:
+            if (
+                func in _PAIRS
+                and (kind is list or kind is tuple)
+                and any(type(pair) is not tuple and type(pair) is not list for pair in arg)
+            ):
+                return False
+        elif hasattr(kind, "__iter__") or hasattr(kind, "__next__"):
+            return False
+    return True
+
+
+_BOUND = frozenset({types.BuiltinMethodType, types.MethodWrapperType})
+
+
+def _native_lookup(tp: type, name: str) -> bool:
+    """Whether ``tp``'s method ``name`` is one of :data:`_CALLS` and reaches no other host code."""
+    descriptor = runtime.lookup(tp, name)
+    entry = _CALLS.get(id(descriptor))
+    if entry is None or entry[0] is not descriptor:
+        return False
+    if name == "__getitem__":
+        # A dict subclass's host __missing__ might do anything; Counter's returns 0.
+        missing = runtime.lookup(tp, "__missing__")
+        return missing is runtime.MISSING or missing is collections.Counter.__missing__
+    return True
+
+
+def _host_call(frame: types.FrameType) -> bool:
+    found = frame.f_locals
+    return found.get("via") is None and replayable_call(found["func"], found["args"], found["kwargs"] or ())
+
+
+# The runtime's helpers for subscripts and `in` (runtime.future_aware,
+# runtime.native_contains): replayed when the container's own method is native.
+_OPERATOR_SLOTS: dict[Any, str] = {
+    operator.getitem: "__getitem__",
+    operator.setitem: "__setitem__",
+    operator.delitem: "__delitem__",
+}
+
+
+def _runtime_operation(frame: types.FrameType) -> bool:
+    found = frame.f_locals
+    operation, args = found.get("operation"), found.get("args")
+    if not args:
+        return False
+    if operation is dict.get:
+        return True
+    name = _OPERATOR_SLOTS.get(operation)
+    return name is not None and _native_lookup(type(args[0]), name)
+
+
+def _runtime_contains(frame: types.FrameType) -> bool:
+    return _native_lookup(type(frame.f_locals["container"]), "__contains__")
+
+
+_RECORDING[runtime.future_aware(operator.getitem).__code__] = _runtime_operation
+_RECORDING[runtime.native_contains.__code__] = _runtime_contains
+
+
+# collections.Counter(iterable) counts in Python code of its own: Counter.update,
+# called by Counter.__init__, called by the host call making the Counter.
+_COUNTER_INIT = collections.Counter.__init__.__code__
+
+
+def _counter_update(frame: types.FrameType) -> bool:
+    init = frame.f_back
+    if init is None or init.f_code is not _COUNTER_INIT:
+        return False
+    call = init.f_back
+    return call is not None and _RECORDING.get(call.f_code) is _host_call and _host_call(call)
+
+
+_RECORDING[collections.Counter.update.__code__] = _counter_update
+
+
+# -- the hashes native tables hold ---------------------------------------------------
+#
+# A snapshot rebuilds a dict or set whose keys are script objects by hashing
+# them (pickle, and CPython, know no other way), which would run their script
+# __hash__ again, and their __eq__ on collisions: script code running, and
+# perhaps waiting, while the job loads.  Instead, the hash each script object's
+# __hash__ last gave native code is remembered (:func:`remember_hash`), travels
+# with the object (snapshot/classes.py), and answers the loading tables'
+# calls; two keys of one table with equal hashes were distinct when it was
+# made, so their __eq__ answers False there.
+
+
+class _Snapshotting(threading.local):
+    depth = 0
+
+
+# Above zero while a snapshot is taken or loaded on this thread
+# (snapshot/pickling.py): pickling an OrderedDict walks it, which hashes its keys.
+SNAPSHOTTING = _Snapshotting()
+
+# id(object) -> (weak reference to it, what its script __hash__ returned).
+_HASHES: dict[int, tuple[weakref.ref[Any], Any]] = {}
+
+
+def remember_hash(func: Any, args: Any, value: Any) -> None:
+    """Keep ``value`` if it is what script function ``func`` returned as ``args[0]``'s ``__hash__``."""
+    if len(args) == 1 and runtime.lookup(type(args[0]), "__hash__") is func:
+        keep_hash(args[0], value)
+
+
+def keep_hash(obj: Any, value: Any) -> None:
+    """Remember ``value`` as ``obj``'s hash while ``obj`` lives."""
+    key = id(obj)
+
+    def forget(ref: weakref.ref[Any]) -> None:
+        entry = _HASHES.get(key)
+        if entry is not None and entry[0] is ref:
+            del _HASHES[key]
+
+    try:
+        ref = weakref.ref(obj, forget)
+    except TypeError:  # no weak references (__slots__ without __weakref__): hashed again on load
+        return
+    _HASHES[key] = (ref, value)
+
+
+MISSING_HASH: Any = runtime.MISSING
+
+
+def kept_hash(obj: Any) -> Any:
+    """What ``obj``'s script ``__hash__`` last returned to native code, or :data:`MISSING_HASH`."""
+    entry = _HASHES.get(id(obj))
+    if entry is None or entry[0]() is not obj:
+        return MISSING_HASH
+    return entry[1]
+
+
+def snapshot_answer(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The answer to a script call made while a snapshot is taken or loaded, or :data:`NESTED` to run it."""
+    if kwargs:
+        return NESTED
+    name = func._name
+    if name == "__hash__" and len(args) == 1:
+        value = kept_hash(args[0])
+        return NESTED if value is MISSING_HASH else value
+    if name == "__eq__" and len(args) == 2 and runtime.lookup(type(args[0]), "__eq__") is func:
+        return False
+    return NESTED
