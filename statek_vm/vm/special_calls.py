@@ -408,12 +408,12 @@ def _involves_script(args: Any, kwargs: Any) -> bool:
         t = type(a)
         if t is VMGenerator or t is VMFunction or (t is _MethodType and type(a.__func__) is VMFunction):
             return True
-        if t in _CALLABLE_WRAPPERS and _is_script_callable(a):
+        if t in _CALLABLE_WRAPPERS and runtime.is_script_callable(a):
             # map(operator.attrgetter('score'), rows), map(a_singledispatch_function, xs)
             return True
     if kwargs:
         key = kwargs.get("key")
-        if key is not None and _is_script_callable(key):
+        if key is not None and (_is_script_callable(key) or runtime.is_script_callable(key)):
             return True
     return False
 

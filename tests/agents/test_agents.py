@@ -64,14 +64,6 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 # any other construct of the script that fails the same way.
 XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
     # Host code that calls script code which waits.
-    "001_ticket_triage_sorted": _host(
-        "sorted(key=operator.attrgetter('priority')), the property waits (attrgetter as a key is host code)", "sorted"
-    ),
-    "006_page_pipeline_generators": _host(
-        "set(islice(itertools.chain.from_iterable(a generator expression that waits), 4)): "
-        "chain.from_iterable is not re-stated",
-        "set",
-    ),
     "010_format_map_templates": _host(
         "str.format_map(a dict subclass whose __missing__ waits); also '{0.segment}'.format(obj) reading a "
         "property that waits (str.format)",
@@ -79,11 +71,6 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
     ),
     "016_requests_lt_sorted": _host(
         "sorted(objects) with a script __lt__ that waits; also list.sort() and bisect.insort_right", "sorted"
-    ),
-    "022_singledispatch_render": _host(
-        "'\\n'.join(map(f, items)) where f is a functools.singledispatch function whose implementation waits "
-        "(map over a host callable stays native; list(map(f, items)) fails too)",
-        "str.join",
     ),
     "027_batch_unpacking": _host(
         "first, *rest = obj where obj.__iter__ is a generator method that waits; also a, b = obj, print(*genexpr "
@@ -96,17 +83,6 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
         "a dict keyed by script objects (script __eq__/__hash__): `for k in [K('b')]: flags[k] = <wait>` resumes "
         "with flags[k] not found, a duplicate key is added (__eq__ not called); and pending futures as its values "
         "make the lookups after the resume call __eq__ again: output and instruction counts differ"
-    ),
-    "032_merged_exports_chain": (
-        "list(itertools.chain.from_iterable(export(t) for t in tables)), the generator yielding pending futures: "
-        "the resumed run gets an empty list and never requests the second export (the generator is consumed "
-        "before the wait, and the host call runs again on resume); itertools.chain(*(export(t) for t in ...)) "
-        "too: output, log and instruction counts differ"
-    ),
-    "031_digest_dict_views": (
-        "', '.join(d.values()) with futures as the dict's values: TypeError 'sequence item 0: expected str "
-        "instance, FutureResult found' (a dict view handed to host code is not searched for futures; "
-        "print(d.items()) prints the pending FutureResult without waiting)"
     ),
 }
 

@@ -605,6 +605,28 @@ LIBRARY = {
         "effect([ranked, bisect.bisect(ranked, 4, key=lambda k: wait(scores.get(k, 4))),"
         " bisect.bisect_left(ranked, 4, key=lambda k: wait(scores.get(k, 4)))])\n"
     ),
+    "attrgetter, methodcaller and singledispatch functions as keys and in map": (
+        "import functools, operator\n"
+        "class T:\n"
+        "    def __init__(self, n):\n"
+        "        self.n = n\n"
+        "    @property\n"
+        "    def p(self):\n"
+        "        return wait(self.n)\n"
+        "    def m(self, k):\n"
+        "        return wait(self.n * k)\n"
+        "ts = [T(3), T(1), T(2)]\n"
+        "effect([t.n for t in sorted(ts, key=operator.attrgetter('p'), reverse=True)])\n"
+        "effect(min(ts, key=operator.methodcaller('m', 2)).n)\n"
+        "@functools.singledispatch\n"
+        "def render(x):\n"
+        "    return wait(str(x))\n"
+        "@render.register\n"
+        "def _(x: int):\n"
+        "    return wait(f'int {x}')\n"
+        "effect('\\n'.join(map(render, [1, 'a'])))\n"
+        "effect(list(map(operator.attrgetter('p'), ts)))\n"
+    ),
     "operator.attrgetter and methodcaller": (
         "import operator\n"
         "class Vendor:\n"
