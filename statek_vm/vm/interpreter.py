@@ -817,6 +817,8 @@ class Interpreter:
         elif cls is _BuiltinMethod:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
+                if type(replacement) is not VMFunction:
+                    return replacement(self, f, func, args, kwargs)  # a handler of special_calls
                 return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
         special = SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:

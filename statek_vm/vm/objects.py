@@ -19,6 +19,7 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 from __future__ import annotations
 
 import functools
+import heapq
 import sys
 import threading
 import types
@@ -54,6 +55,9 @@ REDO_VIA: set[types.CodeType] = {
     functools.cached_property.__get__.__code__,
     # The comparisons functools.total_ordering makes call the class's own.
     *(func.__code__ for func in RUNTIME_TOTAL_ORDERING),
+    # heapq.py's own code, which compares (and calls keys) before it changes anything.
+    heapq.nlargest.__code__,
+    heapq.nsmallest.__code__,
 }
 
 
