@@ -31,6 +31,7 @@ from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
+from statek_vm.vm.runtime import DATACLASS_ORDER
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
 from statek_vm.vm.runtime import TOTAL_ORDERING as RUNTIME_TOTAL_ORDERING
 
@@ -203,7 +204,15 @@ class VMFunction(metaclass=_FunctionType):
             return None
         caller = sys._getframe(1)
         if (
-            (caller.f_code in REDO_ON_VM or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM))  # type: ignore[union-attr]
+            (
+                caller.f_code in REDO_ON_VM
+                or (
+                    # Library code the native operation ran first (and, by
+                    # their code's name, the comparisons dataclasses makes).
+                    (caller.f_code in REDO_VIA or caller.f_code.co_qualname in DATACLASS_ORDER)
+                    and caller.f_back.f_code in REDO_ON_VM  # type: ignore[union-attr]
+                )
+            )
             and not REDO.disabled
             and not _script_tracing()
         ):

@@ -1813,6 +1813,32 @@ KeyWrapper.__eq__ = _key_eq
 KeyWrapper.__ne__ = _key_ne
 KeyWrapper.__gt__ = _key_gt
 KeyWrapper.__ge__ = _key_ge
+
+def dataclass_order(func, self, other, op):
+    # A comparison dataclass(order=True) made: the compared fields of two
+    # instances of one class, as two tuples, compared as tuples compare.
+    if other.__class__ is not self.__class__:
+        return _NotImplemented
+    names = _dataclass_order_fields(func, _type(self))
+    mine = _tuple([load_attr(self, name) for name in names])
+    theirs = _tuple([load_attr(other, name) for name in names])
+    return sequence_compare(mine, theirs, op)
+
+def sequence_compare(v, w, op):
+    # tuplerichcompare: the first items that differ (by ==) decide, by the
+    # comparison asked for; if none do, the lengths.
+    i = 0
+    while i < _len(v) and i < _len(w):
+        x = v[i]
+        y = w[i]
+        if not (x is y or x == y):
+            if op == 2:
+                return False
+            if op == 3:
+                return True
+            return compare(x, y, op)
+        i += 1
+    return compare(_len(v), _len(w), op)
 """
 
 
@@ -2103,6 +2129,19 @@ def native_max(*args: Any, **kwargs: Any) -> Any:
     return max(*args, **kwargs)
 
 
+# The comparisons dataclass(order=True) generates, by their code's
+# qualname: the comparison each makes (an index of COMPARISON_NAMES).
+DATACLASS_ORDER = {
+    f"__create_fn__.<locals>.{name}": op for op, name in ((0, "__lt__"), (1, "__le__"), (4, "__gt__"), (5, "__ge__"))
+}
+
+
+def dataclass_order_fields(func: Any, cls: type) -> list[str]:
+    """The fields compared by ``func``, a comparison dataclass(order=True) made for ``cls`` or a base of it."""
+    owner = next((c for c in cls.__mro__ if c.__dict__.get(func.__name__) is func), cls)
+    return [f.name for f in dataclasses.fields(owner) if f.compare]
+
+
 def ordering_is_script(value: Any, depth: int = 2) -> bool:
     """Whether comparing ``value`` with ``<`` or ``>`` may run script code.
 
@@ -2242,6 +2281,7 @@ def namespace() -> dict[str, Any]:
             "_native_max": native_max,
             "_IndexError": IndexError,
             "_object": object,
+            "_dataclass_order_fields": dataclass_order_fields,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE

@@ -876,6 +876,26 @@ ORDERING = {
         "except TypeError as e:\n"
         "    effect(str(e))\n"
     ),
+    "dataclass(order=True) records whose fields' comparisons wait": (
+        "from dataclasses import dataclass, field\n"
+        "class Grade(Score):\n"
+        "    def __eq__(self, other):\n"
+        "        return wait(self.v) == other.v\n"
+        "@dataclass(order=True)\n"
+        "class Bid:\n"
+        "    grade: Grade\n"
+        "    price: int\n"
+        "    vendor: str = field(compare=False)\n"
+        "bids = [Bid(Grade(g), p, v) for g, p, v in [(2, 9, 'a'), (1, 5, 'b'), (2, 3, 'c'), (1, 5, 'd')]]\n"
+        "effect([b.vendor for b in sorted(bids)])\n"
+        "effect([max(bids).vendor, min(bids, key=lambda b: b.grade).vendor])\n"
+        "effect([bids[0] < bids[1], bids[0] >= bids[2], bids[1] <= bids[3], bids[1].__gt__(bids[3])])\n"
+        "effect(bids[0].__lt__(3) is NotImplemented)\n"
+        "try:\n"
+        "    bids[0] < 3\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
 }
 
 
