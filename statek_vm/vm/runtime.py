@@ -2129,6 +2129,19 @@ def native_max(*args: Any, **kwargs: Any) -> Any:
     return max(*args, **kwargs)
 
 
+def heap_is_script(heap: list[Any], *items: Any) -> bool:
+    """Whether the heap functions may compare ``items`` or ``heap``'s by script code (its first, middle and last)."""
+    n = len(heap)
+    for item in (*items, heap[0], heap[n >> 1], heap[-1]) if n else items:
+        if type(item) not in _PLAIN_ORDER and ordering_is_script(item):
+            return True
+    return False
+
+
+# Types whose comparisons are their own (and common in heaps).
+_PLAIN_ORDER = frozenset({int, float, str, bytes, bool, type(None)})
+
+
 # The comparisons dataclass(order=True) generates, by their code's
 # qualname: the comparison each makes (an index of COMPARISON_NAMES).
 DATACLASS_ORDER = {
@@ -2151,6 +2164,8 @@ def ordering_is_script(value: Any, depth: int = 2) -> bool:
     t = type(value)
     if t is tuple or t is list:
         return depth > 0 and any(ordering_is_script(item, depth - 1) for item in value)
+    if not t.__flags__ & _HEAPTYPE:
+        return False  # a builtin type: its comparisons are its own
     names = ("__lt__", "__gt__") if depth == 2 else ("__lt__", "__gt__", "__eq__")
     for name in names:
         method = lookup(t, name)

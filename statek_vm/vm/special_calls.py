@@ -425,7 +425,10 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
 
 def _host_iterator(value: Any) -> bool:
     """Whether ``value`` is an iterator whose ``__next__`` is host code: a native attempt would consume it."""
-    step = runtime.lookup(type(value), "__next__")
+    t = type(value)
+    if t is list or t is tuple:
+        return False
+    step = runtime.lookup(t, "__next__")
     return step is not runtime.MISSING and type(step) is not VMFunction
 
 
@@ -485,11 +488,8 @@ def _heap_function(func: Any, name: str, arity: int) -> Any:
     """
 
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-        if not kwargs and len(args) == arity and type(args[0]) is list:
-            heap = args[0]
-            sample = [*heap[:1], *heap[len(heap) // 2 : len(heap) // 2 + 1], *heap[-1:], *args[1:]]
-            if any(runtime.ordering_is_script(value) for value in sample):
-                return vm.frame_for(runtime.namespace()[name], args, None)
+        if not kwargs and len(args) == arity and type(args[0]) is list and runtime.heap_is_script(*args):
+            return vm.frame_for(runtime.namespace()[name], args, None)
         return vm.call_host(func, args, kwargs)
 
     return call
