@@ -975,3 +975,36 @@ def test_sorting_makes_the_comparisons_cpython_makes(
     job, world = gates.run_uninterrupted(source)
     assert job.status == "COMPLETED", job.error
     assert world.log == native_world.log
+
+
+def test_a_long_sort_that_waits_resumes_from_its_snapshots_running_each_instruction_once() -> None:
+    # Long enough for runs, merges and galloping: the sort's own state (its
+    # pending runs, a merge's copy aside) travels in the snapshots, and the
+    # instructions run, counted over every resume, are the uninterrupted ones.
+    from tests.vm.test_exact_once_operations import check_exact_once
+
+    values = [(j * 37) % 23 for j in range(70)] + list(range(40)) + list(range(30, 0, -1))
+    source = (
+        "import heapq\n"
+        "calls = [0]\n"
+        "class K:\n"
+        "    def __init__(self, v, i):\n"
+        "        self.v = v\n"
+        "        self.i = i\n"
+        "    def __lt__(self, other):\n"
+        "        calls[0] += 1\n"
+        "        if calls[0] % 53 == 0:\n"
+        "            return wait(self.v) < other.v\n"
+        "        return self.v < other.v\n"
+        f"items = [K(v, i) for i, v in enumerate({values})]\n"
+        "effect([k.i for k in sorted(items)])\n"
+        "items.sort(key=lambda k: K(-k.v, k.i), reverse=True)\n"
+        "effect([k.i for k in items])\n"
+        "heap = list(items)\n"
+        "heapq.heapify(heap)\n"
+        "effect([heapq.heappop(heap).i for _ in range(30)])\n"
+        "effect([k.i for k in heapq.nsmallest(10, iter(items))])\n"
+        "effect(calls[0])\n"
+        "del items, heap\n"
+    )
+    check_exact_once(source, reload=True)
