@@ -1543,11 +1543,6 @@ def list_sort(items, /, *, key=None, reverse=False):
     if modified:
         raise _ValueError("list modified during sort")
 
-def keyed_order(items, key, reverse):
-    order = _list(_range(_len(items)))
-    sort_items(order, [key(item) for item in items], reverse)
-    return order
-
 def min_(*args, key=None, **kwargs):
     return extreme(_native_min, False, args, key, kwargs)
 
