@@ -887,6 +887,20 @@ ORDERING = {
         "except TypeError as e:\n"
         "    effect(str(e))\n"
     ),
+    "a host key function whose keys' __lt__ waits": (
+        "import operator\n"
+        "class Row:\n"
+        "    def __init__(self, name, v):\n"
+        "        self.name = name\n"
+        "        self.score = Score(v)\n"
+        "rows = [Row('a', 3), Row('b', 1), Row('c', 2), Row('d', 1)]\n"
+        "by_score = operator.attrgetter('score')\n"
+        "effect([r.name for r in sorted(rows, key=by_score)])\n"
+        "effect([max(rows, key=by_score).name, min(iter(rows), key=by_score).name])\n"
+        "effect([r.name for r in heapq.nlargest(2, rows, key=by_score)])\n"
+        "rows.sort(key=by_score, reverse=True)\n"
+        "effect([r.name for r in rows])\n"
+    ),
     "dataclass(order=True) records whose fields' comparisons wait": (
         "from dataclasses import dataclass, field\n"
         "class Grade(Score):\n"
