@@ -119,7 +119,7 @@ class References:
             return (UNIT, obj.index) if obj.program is self.program else None
         if t is Program:
             return (PROGRAM,) if obj is self.program else None
-        if t is VMFunction:
+        if t is VMFunction or t is type:
             runtime_name = _runtime_names().get(id(obj))
             if runtime_name is None:
                 library_name = library.name_of(obj)
@@ -434,7 +434,14 @@ _runtime_ids: dict[int, str] = {}
 
 def _runtime_names() -> dict[int, str]:
     if not _runtime_ids:
-        _runtime_ids.update({id(fn): name for name, fn in runtime.namespace().items() if type(fn) is VMFunction})
+        _runtime_ids.update(
+            {
+                id(fn): name
+                for name, fn in runtime.namespace().items()
+                # its functions, and its classes (cmp_to_key's KeyWrapper)
+                if type(fn) is VMFunction or (type(fn) is type and fn.__module__ == runtime.NAMESPACE_NAME)
+            }
+        )
     return _runtime_ids
 
 

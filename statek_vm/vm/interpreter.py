@@ -77,6 +77,7 @@ from statek_vm.vm.replay import REPLAY, RecordOnVM, register_host_call, remember
 from statek_vm.vm.replay import complete as replay_complete
 from statek_vm.vm.runtime import (
     DATACLASS_INIT,
+    DATACLASS_ORDER,
     RESTATED_METHODS,
     TOTAL_ORDERING,
     dataclass_calls_script,
@@ -980,6 +981,9 @@ class Interpreter:
                 ordering = TOTAL_ORDERING.get(inner)
                 if ordering is not None and len(args) == 1 and not kwargs:
                     return redo(self, f, "total_ordering_", [func.__self__, args[0], *ordering])
+                order = DATACLASS_ORDER.get(inner.__code__.co_qualname)
+                if order is not None and len(args) == 1 and not kwargs:
+                    return redo(self, f, "dataclass_order", [inner, func.__self__, args[0], order])
         elif cls is type:
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new:
@@ -995,6 +999,8 @@ class Interpreter:
         elif cls is _BuiltinMethod:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
+                if type(replacement) is not VMFunction:
+                    return replacement(self, f, func, args, kwargs)  # a handler of special_calls
                 return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
             if func.__name__ == "__reduce_ex__" and lookup(type(func.__self__), "__reduce_ex__") is _object_reduce_ex:
                 # object.__reduce_ex__ (copy's): natively, or re-stated once it
@@ -1046,6 +1052,10 @@ class Interpreter:
             if ordering is not None and len(args) == 2 and not kwargs:
                 # A comparison functools.total_ordering made.
                 return redo(self, f, "total_ordering_", [*args, *ordering])
+            order = DATACLASS_ORDER.get(code.co_qualname)
+            if order is not None and len(args) == 2 and not kwargs:
+                # A comparison dataclass(order=True) made: its fields' comparisons may be script code.
+                return redo(self, f, "dataclass_order", [func, *args, order])
         if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
             # Host code that looks at its caller's frame (sys._getframe in
             # doctest and namedtuple, warnings' stacklevel) must find the

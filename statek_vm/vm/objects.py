@@ -19,6 +19,7 @@ state lives in ``__slots__`` so that ``functools.wraps``, which copies
 from __future__ import annotations
 
 import functools
+import heapq
 import sys
 import threading
 import types
@@ -32,6 +33,7 @@ from statek_vm.vm.frame import builtins_of
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
 from statek_vm.vm.replay import NESTED, REPLAY, SNAPSHOTTING, RecordOnVM, records, remember_hash, snapshot_answer
 from statek_vm.vm.replay import answer as replay_answer
+from statek_vm.vm.runtime import DATACLASS_ORDER
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
 from statek_vm.vm.runtime import TOTAL_ORDERING as RUNTIME_TOTAL_ORDERING
 from statek_vm.vm.runtime import lookup as _lookup
@@ -57,6 +59,9 @@ REDO_VIA: set[types.CodeType] = {
     functools.cached_property.__get__.__code__,
     # The comparisons functools.total_ordering makes call the class's own.
     *(func.__code__ for func in RUNTIME_TOTAL_ORDERING),
+    # heapq.py's own code, which compares (and calls keys) before it changes anything.
+    heapq.nlargest.__code__,
+    heapq.nsmallest.__code__,
 }
 
 
@@ -249,7 +254,12 @@ class VMFunction(metaclass=_FunctionType):
         elif (
             (
                 caller.f_code in REDO_ON_VM
-                or (caller.f_code in REDO_VIA and caller.f_back.f_code in REDO_ON_VM)  # type: ignore[union-attr]
+                or (
+                    # Library code the native operation ran first (and, by
+                    # their code's name, the comparisons dataclasses makes).
+                    (caller.f_code in REDO_VIA or caller.f_code.co_qualname in DATACLASS_ORDER)
+                    and caller.f_back.f_code in REDO_ON_VM  # type: ignore[union-attr]
+                )
                 or (caller.f_code in REDO_THROUGH and _through_library(caller))
             )
             and not REDO.disabled

@@ -16,6 +16,7 @@ no script parts never leave the native path and cost nothing more.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from statek_vm.vm import runtime
@@ -54,6 +55,11 @@ RESTATED_CALLS: dict[Any, str] = {
     frozenset: "frozenset_",
     any: "any_",
     all: "all_",
+    # Re-run on the VM when comparing reaches script code (they change nothing before).
+    bisect.bisect_left: "bisect_left_",
+    bisect.bisect_right: "bisect_right_",
+    bisect.insort_left: "insort_left_",
+    bisect.insort_right: "insort_right_",
 }
 
 # Builtins that take an iterable: they consume an iterator before any script
@@ -98,7 +104,25 @@ def call_restatable(func: Any, args: Any, kwargs: Any) -> Any:
     return func(*args)
 
 
-register(call_restatable)
+def native_sorted(items: list[Any], reverse: bool) -> list[Any] | None:
+    """``items`` sorted natively, or None if comparing them reaches script code (which has not started)."""
+    try:
+        return sorted(items, reverse=reverse)
+    except RedoOnVM:
+        REDO.raised = False
+        return None
+
+
+def native_order(keys: list[Any], reverse: bool) -> list[int] | None:
+    """The indices of ``keys`` in the order a native keyed sort puts them, or None as ``native_sorted``."""
+    try:
+        return sorted(range(len(keys)), key=keys.__getitem__, reverse=reverse)
+    except RedoOnVM:
+        REDO.raised = False
+        return None
+
+
+register(call_restatable, native_sorted, native_order)
 
 
 def redo(vm: Any, f: Frame, name: str, args: Any, kwargs: Any = None) -> Frame:

@@ -32,6 +32,8 @@ from typing import Any
 from statek_vm.program.program import compile_program
 
 FILENAME = "<statek_vm runtime>"
+# The runtime's __name__: the __module__ of its functions and classes.
+NAMESPACE_NAME = "statek_vm.runtime"
 
 SOURCE = """
 def load_attr(obj, name):
@@ -544,12 +546,6 @@ def _accumulate(it, func, initial):
         total = total + element if func is None else func(total, element)
         yield total
 
-def nlargest_(n, iterable, key=None):
-    return sorted_(iterable, key=key, reverse=True)[:n]
-
-def nsmallest_(n, iterable, key=None):
-    return sorted_(iterable, key=key)[:n]
-
 def bisect_right_(a, x, lo=0, hi=None, *, key=None):
     if lo < 0:
         raise _ValueError("lo must be non-negative")
@@ -557,7 +553,7 @@ def bisect_right_(a, x, lo=0, hi=None, *, key=None):
         hi = _len(a)
     while lo < hi:
         mid = (lo + hi) // 2
-        if x < (a[mid] if key is None else key(a[mid])):
+        if ordered(x, a[mid] if key is None else key(a[mid]), False):
             hi = mid
         else:
             lo = mid + 1
@@ -570,7 +566,7 @@ def bisect_left_(a, x, lo=0, hi=None, *, key=None):
         hi = _len(a)
     while lo < hi:
         mid = (lo + hi) // 2
-        if (a[mid] if key is None else key(a[mid])) < x:
+        if ordered(a[mid] if key is None else key(a[mid]), x, False):
             lo = mid + 1
         else:
             hi = mid
@@ -1090,49 +1086,6 @@ def all_(iterable, /):
             return False
     return True
 
-def keyed_order(items, key, reverse):
-    # (The keys go through a host call first: a pending one suspends the
-    # job there, before the native sort starts.)
-    keys = _resolved([key(item) for item in items])
-    return _sorted(_range(_len(items)), key=keys.__getitem__, reverse=reverse)
-
-def sorted_(iterable, /, *, key=None, reverse=False):
-    items = drain(iterable)
-    if key is None:
-        return _sorted(items, reverse=reverse)
-    return [items[i] for i in keyed_order(items, key, reverse)]
-
-def list_sort(items, /, *, key=None, reverse=False):
-    if key is None:
-        return items.sort(reverse=reverse)
-    # As CPython's: the list is empty while the keys are computed; what the
-    # key functions put in it is dropped, and is an error once sorted.
-    saved = _list(items)
-    items.clear()
-    try:
-        order = keyed_order(saved, key, reverse)
-        saved = [saved[i] for i in order]
-    finally:
-        modified = _len(items) != 0
-        items[:] = saved
-    if modified:
-        raise _ValueError("list modified during sort")
-
-def min_(*args, key=None, **kwargs):
-    return _extreme(_min, args, key, kwargs)
-
-def max_(*args, key=None, **kwargs):
-    return _extreme(_max, args, key, kwargs)
-
-def _extreme(pick, args, key, kwargs):
-    items = drain(args[0]) if _len(args) == 1 else _list(args)
-    if key is None:
-        return pick(items, **kwargs)
-    keys = _resolved([key(item) for item in items])
-    if not items:
-        return pick(items, **kwargs)
-    return items[pick(_range(_len(items)), key=keys.__getitem__)]
-
 def enumerate_(iterable, start=0):
     n = start
     for element in iterable:
@@ -1241,6 +1194,889 @@ def _getnewargs(obj):
 def replay_result(value):
     # A future a script call returned to a native operation: its value.
     return _value(value)
+
+# -- Ordering: sorting, min/max, heapq and bisect when "<" reaches script code --
+# CPython's own algorithms, re-stated so that they make the same comparisons,
+# in the same order, as the native ones (Objects/listobject.c's list sort,
+# bltinmodule.c's min_max, _heapqmodule.c, heapq.py, _bisectmodule.c); each
+# comparison is an ordinary "<" here, so script code it reaches runs on the VM.
+
+def ordered(v, w, gt):
+    # PyObject_RichCompareBool(v, w, Py_GT if gt else Py_LT).  Two tuples
+    # (or two lists) are compared item by item here, as tuplerichcompare
+    # does, so that script comparisons of their items run here too.
+    tv = _type(v)
+    if (tv is _tuple or tv is _list) and _type(w) is tv:
+        i = 0
+        while i < _len(v) and i < _len(w):
+            x = v[i]
+            y = w[i]
+            if not (x is y or x == y):
+                return ordered(x, y, gt)
+            i += 1
+        if gt:
+            return _len(v) > _len(w)
+        return _len(v) < _len(w)
+    if gt:
+        return True if v > w else False
+    return True if v < w else False
+
+def sort_lt(v, w, how):
+    # One "<" of the list sort, made by the compare function the pre-sort
+    # check chose (_sort_how): 0 safe_object_compare, 1 unsafe_object_compare,
+    # 2 and 3 unsafe_tuple_compare (whose first items compare as 0 or 1).
+    if how >= 2:
+        i = 0
+        while i < _len(v) and i < _len(w):
+            x = v[i]
+            y = w[i]
+            if not (x is y or x == y):
+                break
+            i += 1
+        if i >= _len(v) or i >= _len(w):
+            return _len(v) < _len(w)
+        if i > 0 or how == 2:
+            return ordered(v[i], w[i], False)
+        v = v[0]
+        w = w[0]
+    elif how == 0:
+        return ordered(v, w, False)
+    # The type's own __lt__ first (its tp_richcompare slot); the whole "<"
+    # again after NotImplemented.
+    result = _lookup(_type(v), "__lt__")(v, w)
+    if result is _NotImplemented:
+        return ordered(v, w, False)
+    return True if result else False
+
+def sort_run(keys, values, how):
+    # list_sort_impl's mergesort of keys (values moved in step, if any), in place.
+    n = _len(keys)
+    minrun = n
+    r = 0
+    while minrun >= 64:
+        r |= minrun & 1
+        minrun >>= 1
+    minrun += r
+    ms = [7, n, []]  # min_gallop, list length, pending runs [start, length, power]
+    lo = 0
+    nremaining = n
+    while nremaining:
+        if _RUNS_REVERSE_EQUALS:
+            run = _count_run(keys, values, lo, nremaining, how)
+        else:
+            run = _count_run_strict(keys, values, lo, nremaining, how)
+        if run < minrun:
+            force = nremaining if nremaining <= minrun else minrun
+            _binarysort(keys, values, lo, force, run, how)
+            run = force
+        _found_new_run(keys, values, ms, run, lo, how)
+        ms[2].append([lo, run, 0])
+        lo += run
+        nremaining -= run
+    pending = ms[2]
+    while _len(pending) > 1:
+        i = _len(pending) - 2
+        if i > 0 and pending[i - 1][1] < pending[i + 1][1]:
+            i -= 1
+        _merge_at(keys, values, ms, i, how)
+
+def _reverse(keys, values, lo, n):
+    keys[lo:lo + n] = keys[lo:lo + n][::-1]
+    if values is not None:
+        values[lo:lo + n] = values[lo:lo + n][::-1]
+
+def _count_run_strict(keys, values, lo, nremaining, how):
+    # CPython before 3.13: the longest ascending run, or strictly descending
+    # one (then reversed).
+    if nremaining == 1:
+        return 1
+    n = 2
+    if sort_lt(keys[lo + 1], keys[lo], how):
+        while n < nremaining and sort_lt(keys[lo + n], keys[lo + n - 1], how):
+            n += 1
+        _reverse(keys, values, lo, n)
+    else:
+        while n < nremaining and not sort_lt(keys[lo + n], keys[lo + n - 1], how):
+            n += 1
+    return n
+
+def _count_run(keys, values, lo, nremaining, how):
+    # CPython 3.13: a descending run may hold runs of equal keys (each
+    # reversed on the fly, so the whole run's reversal keeps them stable),
+    # and an ascending suffix may extend the reversed run.
+    n = 1
+    while n < nremaining:
+        if sort_lt(keys[lo + n], keys[lo + n - 1], how):
+            break
+        n += 1
+    if n == nremaining:
+        return n
+    if n > 1:
+        if sort_lt(keys[lo], keys[lo + n - 1], how):
+            return n
+        _reverse(keys, values, lo, n)
+    n += 1
+    neq = 0
+    while n < nremaining:
+        if sort_lt(keys[lo + n], keys[lo + n - 1], how):
+            if neq:
+                neq += 1
+                _reverse(keys, values, lo + n - neq, neq)
+                neq = 0
+        elif sort_lt(keys[lo + n - 1], keys[lo + n], how):
+            break
+        else:
+            neq += 1
+        n += 1
+    if neq:
+        neq += 1
+        _reverse(keys, values, lo + n - neq, neq)
+    _reverse(keys, values, lo, n)
+    while n < nremaining:
+        if sort_lt(keys[lo + n], keys[lo + n - 1], how):
+            break
+        n += 1
+    return n
+
+def _binarysort(keys, values, lo, n, ok, how):
+    # Binary insertion of keys[lo + ok:lo + n] into the sorted keys[lo:lo + ok].
+    if not ok:
+        ok = 1
+    while ok < n:
+        left = 0
+        right = ok
+        pivot = keys[lo + ok]
+        while True:
+            middle = (left + right) >> 1
+            if sort_lt(pivot, keys[lo + middle], how):
+                right = middle
+            else:
+                left = middle + 1
+            if left >= right:
+                break
+        if left < ok:
+            del keys[lo + ok]
+            keys.insert(lo + left, pivot)
+            if values is not None:
+                values.insert(lo + left, values.pop(lo + ok))
+        ok += 1
+
+def _gallop_left(key, a, base, n, hint, how):
+    # Where key belongs in the sorted a[base:base + n]: left of equal keys.
+    at = base + hint
+    lastofs = 0
+    ofs = 1
+    if sort_lt(a[at], key, how):
+        maxofs = n - hint
+        while ofs < maxofs:
+            if sort_lt(a[at + ofs], key, how):
+                lastofs = ofs
+                ofs = (ofs << 1) + 1
+            else:
+                break
+        if ofs > maxofs:
+            ofs = maxofs
+        lastofs += hint
+        ofs += hint
+    else:
+        maxofs = hint + 1
+        while ofs < maxofs:
+            if sort_lt(a[at - ofs], key, how):
+                break
+            lastofs = ofs
+            ofs = (ofs << 1) + 1
+        if ofs > maxofs:
+            ofs = maxofs
+        k = lastofs
+        lastofs = hint - ofs
+        ofs = hint - k
+    lastofs += 1
+    while lastofs < ofs:
+        m = lastofs + ((ofs - lastofs) >> 1)
+        if sort_lt(a[base + m], key, how):
+            lastofs = m + 1
+        else:
+            ofs = m
+    return ofs
+
+def _gallop_right(key, a, base, n, hint, how):
+    # As _gallop_left, but right of equal keys.
+    at = base + hint
+    lastofs = 0
+    ofs = 1
+    if sort_lt(key, a[at], how):
+        maxofs = hint + 1
+        while ofs < maxofs:
+            if sort_lt(key, a[at - ofs], how):
+                lastofs = ofs
+                ofs = (ofs << 1) + 1
+            else:
+                break
+        if ofs > maxofs:
+            ofs = maxofs
+        k = lastofs
+        lastofs = hint - ofs
+        ofs = hint - k
+    else:
+        maxofs = n - hint
+        while ofs < maxofs:
+            if sort_lt(key, a[at + ofs], how):
+                break
+            lastofs = ofs
+            ofs = (ofs << 1) + 1
+        if ofs > maxofs:
+            ofs = maxofs
+        lastofs += hint
+        ofs += hint
+    lastofs += 1
+    while lastofs < ofs:
+        m = lastofs + ((ofs - lastofs) >> 1)
+        if sort_lt(key, a[base + m], how):
+            ofs = m
+        else:
+            lastofs = m + 1
+    return ofs
+
+def _found_new_run(keys, values, ms, n2, start, how):
+    # The powersort merge strategy: merge the runs deeper than the new run's power.
+    pending = ms[2]
+    if pending:
+        s1 = pending[-1][0]
+        n1 = pending[-1][1]
+        a = 2 * s1 + n1
+        b = a + n1 + n2
+        power = 0
+        while True:
+            power += 1
+            if a >= ms[1]:
+                a -= ms[1]
+                b -= ms[1]
+            elif b >= ms[1]:
+                break
+            a <<= 1
+            b <<= 1
+        while _len(pending) > 1 and pending[-2][2] > power:
+            _merge_at(keys, values, ms, _len(pending) - 2, how)
+        pending[-1][2] = power
+
+def _merge_at(keys, values, ms, i, how):
+    pending = ms[2]
+    pa = pending[i][0]
+    na = pending[i][1]
+    pb = pending[i + 1][0]
+    nb = pending[i + 1][1]
+    pending[i][1] = na + nb
+    if i == _len(pending) - 3:
+        pending[i + 1] = pending[i + 2]
+    pending.pop()
+    k = _gallop_right(keys[pb], keys, pa, na, 0, how)
+    pa += k
+    na -= k
+    if na == 0:
+        return
+    nb = _gallop_left(keys[pa + na - 1], keys, pb, nb, nb - 1, how)
+    if nb <= 0:
+        return
+    if na <= nb:
+        _merge_lo(keys, values, ms, pa, na, pb, nb, how)
+    else:
+        _merge_hi(keys, values, ms, pa, na, pb, nb, how)
+
+def _merge_lo(keys, values, ms, pa, na, pb, nb, how):
+    # Merge keys[pa:pa + na] (copied aside) with keys[pb:pb + nb], left to
+    # right.  On an error, what is left of the copy goes back, as natively.
+    ta = keys[pa:pa + na]
+    tv = None if values is None else values[pa:pa + na]
+    ia = 0
+    dest = pa
+    done = 0  # 1: merged, 2: the last of the copy belongs at the end
+    try:
+        keys[dest] = keys[pb]
+        if values is not None:
+            values[dest] = values[pb]
+        dest += 1
+        pb += 1
+        nb -= 1
+        if nb == 0:
+            done = 1
+        elif na == 1:
+            done = 2
+        min_gallop = ms[0]
+        while not done:
+            acount = 0
+            bcount = 0
+            while True:
+                if sort_lt(keys[pb], ta[ia], how):
+                    keys[dest] = keys[pb]
+                    if values is not None:
+                        values[dest] = values[pb]
+                    dest += 1
+                    pb += 1
+                    bcount += 1
+                    acount = 0
+                    nb -= 1
+                    if nb == 0:
+                        done = 1
+                        break
+                    if bcount >= min_gallop:
+                        break
+                else:
+                    keys[dest] = ta[ia]
+                    if values is not None:
+                        values[dest] = tv[ia]
+                    dest += 1
+                    ia += 1
+                    acount += 1
+                    bcount = 0
+                    na -= 1
+                    if na == 1:
+                        done = 2
+                        break
+                    if acount >= min_gallop:
+                        break
+            if done:
+                break
+            min_gallop += 1
+            while True:
+                if min_gallop > 1:
+                    min_gallop -= 1
+                ms[0] = min_gallop
+                k = _gallop_right(keys[pb], ta, ia, na, 0, how)
+                acount = k
+                if k:
+                    keys[dest:dest + k] = ta[ia:ia + k]
+                    if values is not None:
+                        values[dest:dest + k] = tv[ia:ia + k]
+                    dest += k
+                    ia += k
+                    na -= k
+                    if na == 1:
+                        done = 2
+                        break
+                    if na == 0:
+                        done = 1
+                        break
+                keys[dest] = keys[pb]
+                if values is not None:
+                    values[dest] = values[pb]
+                dest += 1
+                pb += 1
+                nb -= 1
+                if nb == 0:
+                    done = 1
+                    break
+                k = _gallop_left(ta[ia], keys, pb, nb, 0, how)
+                bcount = k
+                if k:
+                    keys[dest:dest + k] = keys[pb:pb + k]
+                    if values is not None:
+                        values[dest:dest + k] = values[pb:pb + k]
+                    dest += k
+                    pb += k
+                    nb -= k
+                    if nb == 0:
+                        done = 1
+                        break
+                keys[dest] = ta[ia]
+                if values is not None:
+                    values[dest] = tv[ia]
+                dest += 1
+                ia += 1
+                na -= 1
+                if na == 1:
+                    done = 2
+                    break
+                if acount < 7 and bcount < 7:
+                    break
+            if done:
+                break
+            min_gallop += 1
+            ms[0] = min_gallop
+    except BaseException:
+        done = 1
+        raise
+    finally:
+        if done == 2:
+            keys[dest:dest + nb] = keys[pb:pb + nb]
+            keys[dest + nb] = ta[ia]
+            if values is not None:
+                values[dest:dest + nb] = values[pb:pb + nb]
+                values[dest + nb] = tv[ia]
+        elif na:
+            keys[dest:dest + na] = ta[ia:ia + na]
+            if values is not None:
+                values[dest:dest + na] = tv[ia:ia + na]
+
+def _merge_hi(keys, values, ms, pa, na, pb, nb, how):
+    # As _merge_lo, right to left, with keys[pb:pb + nb] copied aside.
+    tb = keys[pb:pb + nb]
+    tv = None if values is None else values[pb:pb + nb]
+    dest = pb + nb - 1
+    ia = pa + na - 1
+    base = pa
+    done = 0  # 1: merged, 2: the first of the copy belongs at the front
+    try:
+        keys[dest] = keys[ia]
+        if values is not None:
+            values[dest] = values[ia]
+        dest -= 1
+        ia -= 1
+        na -= 1
+        if na == 0:
+            done = 1
+        elif nb == 1:
+            done = 2
+        min_gallop = ms[0]
+        while not done:
+            acount = 0
+            bcount = 0
+            while True:
+                if sort_lt(tb[nb - 1], keys[ia], how):
+                    keys[dest] = keys[ia]
+                    if values is not None:
+                        values[dest] = values[ia]
+                    dest -= 1
+                    ia -= 1
+                    acount += 1
+                    bcount = 0
+                    na -= 1
+                    if na == 0:
+                        done = 1
+                        break
+                    if acount >= min_gallop:
+                        break
+                else:
+                    keys[dest] = tb[nb - 1]
+                    if values is not None:
+                        values[dest] = tv[nb - 1]
+                    dest -= 1
+                    bcount += 1
+                    acount = 0
+                    nb -= 1
+                    if nb == 1:
+                        done = 2
+                        break
+                    if bcount >= min_gallop:
+                        break
+            if done:
+                break
+            min_gallop += 1
+            while True:
+                if min_gallop > 1:
+                    min_gallop -= 1
+                ms[0] = min_gallop
+                k = na - _gallop_right(tb[nb - 1], keys, base, na, na - 1, how)
+                acount = k
+                if k:
+                    dest -= k
+                    ia -= k
+                    keys[dest + 1:dest + 1 + k] = keys[ia + 1:ia + 1 + k]
+                    if values is not None:
+                        values[dest + 1:dest + 1 + k] = values[ia + 1:ia + 1 + k]
+                    na -= k
+                    if na == 0:
+                        done = 1
+                        break
+                keys[dest] = tb[nb - 1]
+                if values is not None:
+                    values[dest] = tv[nb - 1]
+                dest -= 1
+                nb -= 1
+                if nb == 1:
+                    done = 2
+                    break
+                k = nb - _gallop_left(keys[ia], tb, 0, nb, nb - 1, how)
+                bcount = k
+                if k:
+                    dest -= k
+                    keys[dest + 1:dest + 1 + k] = tb[nb - k:nb]
+                    if values is not None:
+                        values[dest + 1:dest + 1 + k] = tv[nb - k:nb]
+                    nb -= k
+                    if nb == 1:
+                        done = 2
+                        break
+                    if nb == 0:
+                        done = 1
+                        break
+                keys[dest] = keys[ia]
+                if values is not None:
+                    values[dest] = values[ia]
+                dest -= 1
+                ia -= 1
+                na -= 1
+                if na == 0:
+                    done = 1
+                    break
+                if acount < 7 and bcount < 7:
+                    break
+            if done:
+                break
+            min_gallop += 1
+            ms[0] = min_gallop
+    except BaseException:
+        done = 1
+        raise
+    finally:
+        if done == 2:
+            keys[dest + 1 - na:dest + 1] = keys[ia + 1 - na:ia + 1]
+            keys[dest - na] = tb[0]
+            if values is not None:
+                values[dest + 1 - na:dest + 1] = values[ia + 1 - na:ia + 1]
+                values[dest - na] = tv[0]
+        elif nb:
+            keys[dest - nb + 1:dest + 1] = tb[:nb]
+            if values is not None:
+                values[dest - nb + 1:dest + 1] = tv[:nb]
+
+def ordered_sort(items, keys, reverse):
+    # items sorted in place (by keys, if given) as list.sort sorts them.
+    if _len(items) < 2:
+        return
+    if keys is None:
+        sortable = items
+        values = None
+    else:
+        sortable = keys
+        values = items
+    how = _sort_how(sortable)
+    if reverse:
+        sortable.reverse()
+        if values is not None:
+            values.reverse()
+    try:
+        sort_run(sortable, values, how)
+    finally:
+        if reverse:
+            items.reverse()
+
+def sort_items(items, keys, reverse):
+    # items sorted in place: natively, unless comparing reaches script code.
+    if keys is None:
+        done = _native_sorted(items, reverse)
+        if done is None:
+            ordered_sort(items, None, reverse)
+        else:
+            items[:] = done
+    else:
+        order = _native_order(keys, reverse)
+        if order is None:
+            ordered_sort(items, keys, reverse)
+        else:
+            items[:] = [items[i] for i in order]
+
+def sorted_(iterable, /, *, key=None, reverse=False):
+    items = drain(iterable)
+    keys = None if key is None else [key(item) for item in items]
+    sort_items(items, keys, reverse)
+    return items
+
+def list_sort(items, /, *, key=None, reverse=False):
+    # As list.sort: the list is empty while the keys are computed and
+    # compared; what they put in it is dropped, and is an error once sorted.
+    # An error leaves the list as far as the sort had got, as natively.
+    saved = _list(items)
+    items.clear()
+    try:
+        keys = None if key is None else [key(item) for item in saved]
+        sort_items(saved, keys, reverse)
+    finally:
+        modified = _len(items) != 0
+        items[:] = saved
+    if modified:
+        raise _ValueError("list modified during sort")
+
+def min_(*args, key=None, **kwargs):
+    return extreme(_native_min, False, args, key, kwargs)
+
+def max_(*args, key=None, **kwargs):
+    return extreme(_native_max, True, args, key, kwargs)
+
+def extreme(pick, gt, args, key, kwargs):
+    # min()/max() as min_max: each item's key compared with the best so
+    # far's, "<" for min and ">" for max; the first of equal ones wins.
+    if not args or (_len(args) > 1 and "default" in kwargs) or [name for name in kwargs if name != "default"]:
+        return pick(*args, key=key, **kwargs)  # its error
+    best = _UNSET
+    best_key = _UNSET
+    for item in (args[0] if _len(args) == 1 else args):
+        value = item if key is None else key(item)
+        if best_key is _UNSET or ordered(value, best_key, gt):
+            best = item
+            best_key = value
+    if best_key is _UNSET:
+        return pick((), **kwargs)  # the default, or the error
+    return best
+
+def heap_siftdown(heap, startpos, pos, gt):
+    # _heapq's siftdown (siftdown_max if gt): the new item moves up past its parents.
+    size = _len(heap)
+    if pos >= size:
+        raise _IndexError("index out of range")
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if gt:
+            up = ordered(parent, newitem, False)
+        else:
+            up = ordered(newitem, parent, False)
+        if size != _len(heap):
+            raise _RuntimeError("list changed size during iteration")
+        if not up:
+            break
+        parent = heap[parentpos]
+        newitem = heap[pos]
+        heap[parentpos] = newitem
+        heap[pos] = parent
+        pos = parentpos
+
+def heap_siftup(heap, pos, gt):
+    # _heapq's siftup (siftup_max if gt): the smaller child moves up to a leaf, then siftdown.
+    endpos = _len(heap)
+    startpos = pos
+    if pos >= endpos:
+        raise _IndexError("index out of range")
+    limit = endpos >> 1
+    while pos < limit:
+        childpos = 2 * pos + 1
+        if childpos + 1 < endpos:
+            if gt:
+                first = ordered(heap[childpos + 1], heap[childpos], False)
+            else:
+                first = ordered(heap[childpos], heap[childpos + 1], False)
+            if not first:
+                childpos += 1
+            if endpos != _len(heap):
+                raise _RuntimeError("list changed size during iteration")
+        child = heap[childpos]
+        heap[childpos] = heap[pos]
+        heap[pos] = child
+        pos = childpos
+    heap_siftdown(heap, startpos, pos, gt)
+
+def heappush_(heap, item, /):
+    heap.append(item)
+    heap_siftdown(heap, 0, _len(heap) - 1, False)
+
+def heappop_(heap, /, gt=False):
+    if not _len(heap):
+        raise _IndexError("index out of range")
+    last = heap.pop()
+    if not heap:
+        return last
+    result = heap[0]
+    heap[0] = last
+    heap_siftup(heap, 0, gt)
+    return result
+
+def heapreplace_(heap, item, /, gt=False):
+    if not _len(heap):
+        raise _IndexError("index out of range")
+    result = heap[0]
+    heap[0] = item
+    heap_siftup(heap, 0, gt)
+    return result
+
+def heappushpop_(heap, item, /):
+    if not _len(heap):
+        return item
+    if not ordered(heap[0], item, False):
+        return item
+    if not _len(heap):
+        raise _IndexError("index out of range")
+    result = heap[0]
+    heap[0] = item
+    heap_siftup(heap, 0, False)
+    return result
+
+def heapify_(heap, /, gt=False):
+    n = _len(heap)
+    if n > 2500:
+        # _heapq's cache-friendly order: a parent as soon as both children are heaps.
+        m = n >> 1
+        leftmost = 1
+        while leftmost <= m + 1:
+            leftmost <<= 1
+        leftmost = (leftmost >> 1) - 1
+        for first, last in ((leftmost - 1, m >> 1), (m - 1, leftmost)):
+            i = first
+            while i >= last:
+                j = i
+                while True:
+                    heap_siftup(heap, j, gt)
+                    if not j & 1:
+                        break
+                    j >>= 1
+                i -= 1
+    else:
+        i = (n >> 1) - 1
+        while i >= 0:
+            heap_siftup(heap, i, gt)
+            i -= 1
+
+def nsmallest_(n, iterable, key=None):
+    return _n_extremes(n, iterable, key, False)
+
+def nlargest_(n, iterable, key=None):
+    return _n_extremes(n, iterable, key, True)
+
+def _n_extremes(n, iterable, key, largest):
+    # heapq.nsmallest / nlargest: min/max for one; sorted when n covers a
+    # sized iterable; else a heap of the n best so far, (key, order, item)
+    # triples, the order keeping equal keys stable.
+    if n == 1:
+        sentinel = _object()
+        pick = _native_max if largest else _native_min
+        result = extreme(pick, largest, (iter(iterable),), key, {"default": sentinel})
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (_TypeError, _AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted_(iterable, key=key, reverse=largest)[:n]
+    it = iter(iterable)
+    steps = _range(0, -n, -1) if largest else _range(n)
+    if key is None:
+        result = [(elem, i) for i, elem in zip_(steps, it)]
+    else:
+        result = [(key(elem), i, elem) for i, elem in zip_(steps, it)]
+    if not result:
+        return result
+    heapify_(result, not largest)
+    top = result[0][0]
+    order = -n if largest else n
+    for elem in it:
+        k = elem if key is None else key(elem)
+        if ordered(top, k, False) if largest else ordered(k, top, False):
+            heapreplace_(result, (elem, order) if key is None else (k, order, elem), not largest)
+            top = result[0][0]
+            order += -1 if largest else 1
+    sort_items(result, None, largest)
+    return [entry[-1] if key is not None else entry[0] for entry in result]
+
+def merge_(*iterables, key=None, reverse=False):
+    # heapq.merge: a heap of [key, order, value, iterator] entries (no key:
+    # [value, order, iterator]), compared as lists are.
+    heap = []
+    direction = -1 if reverse else 1
+    order = 0
+    for iterable in iterables:
+        it = iter(iterable)
+        try:
+            value = next(it)
+            heap.append([value, order * direction, it] if key is None else [key(value), order * direction, value, it])
+        except StopIteration:
+            pass
+        order += 1
+    heapify_(heap, reverse)
+    while _len(heap) > 1:
+        try:
+            while True:
+                entry = heap[0]
+                yield entry[0] if key is None else entry[2]
+                value = next(entry[-1])
+                if key is None:
+                    entry[0] = value
+                else:
+                    entry[0] = key(value)
+                    entry[2] = value
+                heapreplace_(heap, entry, reverse)
+        except StopIteration:
+            heappop_(heap, reverse)
+    if heap:
+        entry = heap[0]
+        yield entry[0] if key is None else entry[2]
+        yield from entry[-1]
+
+class KeyWrapper:
+    # functools.cmp_to_key's key objects, for a script cmp: comparing two
+    # calls it here, on the VM, as the native KeyWrapper calls it.
+    __slots__ = ("cmp", "obj")
+    __hash__ = None
+
+def cmp_to_key_(mycmp):
+    key = _object_new(KeyWrapper)
+    key.cmp = mycmp
+    return key
+
+def _key_call(self, obj):
+    key = _object_new(KeyWrapper)
+    key.cmp = self.cmp
+    key.obj = obj
+    return key
+
+def _key_compare(self, other, op):
+    if _type(other) is not _type(self):
+        raise _TypeError("other argument must be K instance")
+    if not (_hasattr(self, "obj") and _hasattr(other, "obj")):
+        raise _AttributeError("object")
+    result = self.cmp(self.obj, other.obj)
+    if op == 0:
+        return result < 0
+    if op == 1:
+        return result <= 0
+    if op == 2:
+        return result == 0
+    if op == 3:
+        return result != 0
+    if op == 4:
+        return result > 0
+    return result >= 0
+
+def _key_lt(self, other):
+    return _key_compare(self, other, 0)
+
+def _key_le(self, other):
+    return _key_compare(self, other, 1)
+
+def _key_eq(self, other):
+    return _key_compare(self, other, 2)
+
+def _key_ne(self, other):
+    return _key_compare(self, other, 3)
+
+def _key_gt(self, other):
+    return _key_compare(self, other, 4)
+
+def _key_ge(self, other):
+    return _key_compare(self, other, 5)
+
+KeyWrapper.__call__ = _key_call
+KeyWrapper.__lt__ = _key_lt
+KeyWrapper.__le__ = _key_le
+KeyWrapper.__eq__ = _key_eq
+KeyWrapper.__ne__ = _key_ne
+KeyWrapper.__gt__ = _key_gt
+KeyWrapper.__ge__ = _key_ge
+
+def dataclass_order(func, self, other, op):
+    # A comparison dataclass(order=True) made: the compared fields of two
+    # instances of one class, as two tuples, compared as tuples compare.
+    if other.__class__ is not self.__class__:
+        return _NotImplemented
+    names = _dataclass_order_fields(func, _type(self))
+    mine = _tuple([load_attr(self, name) for name in names])
+    theirs = _tuple([load_attr(other, name) for name in names])
+    return sequence_compare(mine, theirs, op)
+
+def sequence_compare(v, w, op):
+    # tuplerichcompare: the first items that differ (by ==) decide, by the
+    # comparison asked for; if none do, the lengths.
+    i = 0
+    while i < _len(v) and i < _len(w):
+        x = v[i]
+        y = w[i]
+        if not (x is y or x == y):
+            if op == 2:
+                return False
+            if op == 3:
+                return True
+            return compare(x, y, op)
+        i += 1
+    return compare(_len(v), _len(w), op)
 """
 
 
@@ -1532,6 +2368,91 @@ def default_state(obj: Any, required: bool) -> Any:
     return object.__getstate__(obj)
 
 
+# -- Ordering: the host side of the runtime's sorting, min/max, heapq and bisect --
+
+_HEAPTYPE = 1 << 9
+
+
+def sort_how(keys: list[Any]) -> int:
+    """The compare function list.sort's pre-sort check picks for ``keys`` (see the runtime's ``sort_lt``).
+
+    0: ``<`` itself; 1: the keys' type's ``__lt__`` first (all keys of one
+    class); 2 and 3: tuples, item by item, the first items compared as 0 or 1.
+    For builtin types 0 and 1 make the same calls, so 1 is kept for classes.
+    """
+    first = keys[0]
+    in_tuples = type(first) is tuple and len(first) > 0
+    key_type = type(first[0]) if in_tuples else type(first)
+    same = True
+    for key in keys:
+        if in_tuples:
+            if type(key) is not tuple or not key:
+                in_tuples = same = False
+                break
+            key = key[0]
+        if type(key) is not key_type:
+            same = False
+            if not in_tuples:
+                break
+    by_type = same and bool(key_type.__flags__ & _HEAPTYPE)
+    if in_tuples:
+        return 3 if by_type else 2
+    return 1 if by_type else 0
+
+
+def native_min(*args: Any, **kwargs: Any) -> Any:
+    return min(*args, **kwargs)
+
+
+def native_max(*args: Any, **kwargs: Any) -> Any:
+    return max(*args, **kwargs)
+
+
+def heap_is_script(heap: list[Any], *items: Any) -> bool:
+    """Whether the heap functions may compare ``items`` or ``heap``'s by script code (its first, middle and last)."""
+    n = len(heap)
+    for item in (*items, heap[0], heap[n >> 1], heap[-1]) if n else items:
+        if type(item) not in _PLAIN_ORDER and ordering_is_script(item):
+            return True
+    return False
+
+
+# Types whose comparisons are their own (and common in heaps).
+_PLAIN_ORDER = frozenset({int, float, str, bytes, bool, type(None)})
+
+
+# The comparisons dataclass(order=True) generates, by their code's
+# qualname: the comparison each makes (an index of COMPARISON_NAMES).
+DATACLASS_ORDER = {
+    f"__create_fn__.<locals>.{name}": op for op, name in ((0, "__lt__"), (1, "__le__"), (4, "__gt__"), (5, "__ge__"))
+}
+
+
+def dataclass_order_fields(func: Any, cls: type) -> list[str]:
+    """The fields compared by ``func``, a comparison dataclass(order=True) made for ``cls`` or a base of it."""
+    owner = next((c for c in cls.__mro__ if c.__dict__.get(func.__name__) is func), cls)
+    return [f.name for f in dataclasses.fields(owner) if f.compare]
+
+
+def ordering_is_script(value: Any, depth: int = 2) -> bool:
+    """Whether comparing ``value`` with ``<`` or ``>`` may run script code.
+
+    By its class's comparisons (a script one, or one functools.total_ordering
+    made), and for a tuple or list, its items' (``==`` included).
+    """
+    t = type(value)
+    if t is tuple or t is list:
+        return depth > 0 and any(ordering_is_script(item, depth - 1) for item in value)
+    if not t.__flags__ & _HEAPTYPE:
+        return False  # a builtin type: its comparisons are its own
+    names = ("__lt__", "__gt__") if depth == 2 else ("__lt__", "__gt__", "__eq__")
+    for name in names:
+        method = lookup(t, name)
+        if is_script(method) or (type(method) is types.FunctionType and method in TOTAL_ORDERING):
+            return True
+    return False
+
+
 _namespace: dict[str, Any] | None = None
 
 
@@ -1540,6 +2461,7 @@ def namespace() -> dict[str, Any]:
     global _namespace
     if _namespace is None:
         from statek_vm.snapshot import classes
+        from statek_vm.vm import operations
         from statek_vm.vm.frame import RET_BASE, Frame
         from statek_vm.vm.interpreter import Interpreter
 
@@ -1547,7 +2469,7 @@ def namespace() -> dict[str, Any]:
         for unit in program.units:
             unit.depth_step = 0
         ns: dict[str, Any] = {
-            "__name__": "statek_vm.runtime",
+            "__name__": NAMESPACE_NAME,
             "__builtins__": builtins.__dict__,
             "_list": list,
             "_tuple": tuple,
@@ -1659,6 +2581,16 @@ def namespace() -> dict[str, Any]:
             "_default_state": default_state,
             # Native operations run again with their script calls' answers (vm/replay.py).
             "_dict_lookup": future_aware(dict.get),
+            # Ordering (sorting, min/max, heapq, bisect).
+            "_RUNS_REVERSE_EQUALS": sys.version_info >= (3, 13),
+            "_sort_how": sort_how,
+            "_native_sorted": operations.native_sorted,
+            "_native_order": operations.native_order,
+            "_native_min": native_min,
+            "_native_max": native_max,
+            "_IndexError": IndexError,
+            "_object": object,
+            "_dataclass_order_fields": dataclass_order_fields,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE

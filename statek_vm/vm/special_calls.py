@@ -16,6 +16,7 @@ import builtins
 import contextlib
 import dataclasses
 import functools
+import heapq
 import itertools
 import json
 import operator
@@ -525,11 +526,135 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     name = method.__name__
     if name == "join" and type(owner) is str and len(args) == 1 and type(args[0]) is VMGenerator:
         return runtime.namespace()["join"]
-    if name == "sort" and type(owner) is list and kwargs and _is_script_callable(kwargs.get("key")):
-        return runtime.namespace()["list_sort"]
+    if name == "sort" and type(owner) is list:
+        if kwargs and _is_script_callable(kwargs.get("key")):
+            return runtime.namespace()["list_sort"]
+        if len(owner) > 1:
+            return _call_list_sort
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
     return None
+
+
+# -- Ordering: sorted, min, max, list.sort, heapq and functools.cmp_to_key --
+
+
+def _host_iterator(value: Any) -> bool:
+    """Whether ``value`` is an iterator whose ``__next__`` is host code: a native attempt would consume it."""
+    t = type(value)
+    if t is list or t is tuple:
+        return False
+    step = runtime.lookup(t, "__next__")
+    return step is not runtime.MISSING and type(step) is not VMFunction
+
+
+def _native_or_on_vm(vm: Interpreter, func: Any, name: str, args: Any, kwargs: Any) -> Any:
+    """``func`` natively; if that reaches script code (a comparison, a key), runtime function ``name`` on the VM.
+
+    The native attempt stops before any script code starts (RedoOnVM), so
+    the VM's run makes every script call once; what it did natively before
+    (comparisons of objects with no script parts) had no effect.
+    """
+    try:
+        return vm.call_host(func, args, kwargs, call_restatable)
+    except RedoOnVM:
+        REDO.raised = False
+        return vm.frame_for(runtime.namespace()[name], args, kwargs)
+
+
+def _ordering(builtin: Any, name: str) -> Any:
+    """sorted, min, max: natively, unless comparing (or a key) reaches script code."""
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if _involves_script(args, kwargs):
+            return vm.frame_for(runtime.namespace()[name], args, kwargs)
+        if len(args) == 1 and _host_iterator(args[0]):
+            # Drained first (as sorted drains it), so that the VM can start over.
+            args = [vm.call_host(list, args, None)]
+        return _native_or_on_vm(vm, builtin, name, args, kwargs)
+
+    return call
+
+
+def _n_extremes(builtin: Any, name: str) -> Any:
+    """heapq.nlargest and nsmallest (heapq.py's code, whose comparisons reach the instruction, REDO_VIA)."""
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if _involves_script(args, kwargs):
+            return vm.frame_for(runtime.namespace()[name], args, kwargs)
+        if len(args) >= 2 and _host_iterator(args[1]):
+            # Drained first, and handed over as an iterator still (one with no len()).
+            items = vm.call_host(list, [args[1]], None)
+            try:
+                return vm.call_host(builtin, [args[0], iter(items), *args[2:]], kwargs, call_restatable)
+            except RedoOnVM:
+                REDO.raised = False
+                return vm.frame_for(runtime.namespace()[name], [args[0], iter(items), *args[2:]], kwargs)
+        return _native_or_on_vm(vm, builtin, name, args, kwargs)
+
+    return call
+
+
+def _heap_function(func: Any, name: str, arity: int) -> Any:
+    """heappush, heappop, heapify, heapreplace, heappushpop: on the VM when the heap's items compare by script code.
+
+    They change the heap as they compare, so the VM cannot start over after
+    a native attempt: the heap's first, middle and last items and the new
+    one decide (a heap holds one kind of item).
+    """
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if not kwargs and len(args) == arity and type(args[0]) is list and runtime.heap_is_script(*args):
+            return vm.frame_for(runtime.namespace()[name], args, None)
+        return vm.call_host(func, args, kwargs)
+
+    return call
+
+
+def _call_merge(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # heapq.merge is a generator that compares as it is iterated: on the VM
+    # when a key or an iterable is script code, or the lists' items compare by script code.
+    if _involves_script(args, kwargs) or any(
+        type(a) in (list, tuple) and a and runtime.ordering_is_script(a[0]) for a in args
+    ):
+        return vm.frame_for(runtime.namespace()["merge_"], args, kwargs)
+    return vm.call_host(heapq.merge, args, kwargs)
+
+
+def _call_cmp_to_key(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # functools.cmp_to_key of a script function: key objects whose comparisons call it on the VM.
+    if len(args) == 1 and not kwargs and runtime.is_script_callable(args[0]):
+        return vm.frame_for(runtime.namespace()["cmp_to_key_"], args, None)
+    return vm.call_host(functools.cmp_to_key, args, kwargs)
+
+
+def _call_list_sort(vm: Interpreter, f: Frame, method: Any, args: Any, kwargs: Any) -> Any:
+    # list.sort natively; if comparing (or a key) reaches script code, the
+    # list is put back as it was and sorted on the VM.
+    items = method.__self__
+    saved = items[:]
+    try:
+        return vm.call_host(method, args, kwargs, call_restatable)
+    except RedoOnVM:
+        REDO.raised = False
+        items[:] = saved
+        return vm.frame_for(runtime.namespace()["list_sort"], [items, *args], kwargs)
+
+
+_ORDERING_CALLS: tuple[tuple[Any, Any], ...] = (
+    (sorted, _ordering(sorted, "sorted_")),
+    (min, _ordering(min, "min_")),
+    (max, _ordering(max, "max_")),
+    (heapq.nlargest, _n_extremes(heapq.nlargest, "nlargest_")),
+    (heapq.nsmallest, _n_extremes(heapq.nsmallest, "nsmallest_")),
+    (heapq.heappush, _heap_function(heapq.heappush, "heappush_", 2)),
+    (heapq.heappop, _heap_function(heapq.heappop, "heappop_", 1)),
+    (heapq.heapify, _heap_function(heapq.heapify, "heapify_", 1)),
+    (heapq.heapreplace, _heap_function(heapq.heapreplace, "heapreplace_", 2)),
+    (heapq.heappushpop, _heap_function(heapq.heappushpop, "heappushpop_", 2)),
+    (heapq.merge, _call_merge),
+    (functools.cmp_to_key, _call_cmp_to_key),
+)
 
 
 SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
@@ -559,5 +684,6 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (anext, _call_anext),
         (json.load, _call_json_load),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
+        *_ORDERING_CALLS,
     )
 }

@@ -902,7 +902,6 @@ CONSTRUCTS = list(RENDERERS)
 # NotResumableError).  Switch one on by deleting its line here;
 # ``test_pending_constructs_still_differ`` says when.
 PENDING_CONSTRUCTS: dict[str, str] = {
-    "sorted_lt": "sorted/min/max call a script __lt__",
     "getitem_iteration": "list() and for over a class with only __getitem__ call it",
     "call_via_map": "map() over an object calls its script __call__",
     "string_formatting": "'%s' % obj and str.format call a script __str__/__format__",
@@ -911,7 +910,6 @@ PENDING_CONSTRUCTS: dict[str, str] = {
     "unpacking": "a, b = obj and f(*obj) call a script __iter__",
     "mapping_unpacking": "f(**obj) calls a script __getitem__",
     "iter_host_consumers": "list.extend, dict.update, sorted and str.join call a script __iter__",
-    "cmp_to_key": "functools.cmp_to_key's key objects call the script cmp",
     "contextmanager_raising": "a @contextmanager's __exit__ throws the with-block's exception into the generator",
 }
 if sys.version_info >= (3, 12):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.vm import gates
 
@@ -1531,3 +1533,296 @@ def test_a_script_call_that_empties_the_dict_of_a_replayed_lookup_ends_it_as_nat
     )
     world, suspensions = _resumed_as_native(source)
     assert world.log == [("eq", 1), "missing"] and suspensions == 1
+
+
+ORDERING_CLASSES = """
+import bisect, functools, heapq
+
+class Score:
+    def __init__(self, v, tag=''):
+        self.v = v
+        self.tag = tag
+    def __lt__(self, other):
+        effect(('lt', self.v, self.tag, other.v, other.tag))
+        return wait(self.v) < other.v
+    def __repr__(self):
+        return f'{self.v}{self.tag}'
+
+class Rank:
+    # Only ">": "<" is its reflection.
+    def __init__(self, v):
+        self.v = v
+    def __gt__(self, other):
+        return wait(self.v) > other.v
+    def __repr__(self):
+        return f'R{self.v}'
+
+class Fussy(Score):
+    def __lt__(self, other):
+        if not isinstance(other, Fussy):
+            return NotImplemented
+        return wait(self.v) < other.v
+
+def scores(*values):
+    return [Score(v, chr(97 + i)) for i, v in enumerate(values)]
+"""
+
+ORDERING = {
+    "sorted and list.sort of objects whose __lt__ waits": (
+        "effect(repr(sorted(scores(3, 1, 2, 1, 5, 0, 2))))\n"
+        "effect(repr(sorted(scores(3, 1, 2, 1, 5, 0, 2), reverse=True)))\n"
+        "effect(repr(sorted(scores(4, 4, 1), key=lambda s: Score(-s.v))))\n"
+        "effect(repr(sorted(iter(scores(2, 1)))))\n"
+        "effect(repr(sorted([Rank(2), Rank(1), Rank(3)])))\n"
+        "effect(repr(sorted([(Score(1), 'x'), (Score(1), 'y'), (Score(0), 'z')])))\n"
+        "class Shy:\n"
+        "    # One class throughout: the sort calls __lt__ itself, then the whole '<' after NotImplemented.\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __lt__(self, other):\n"
+        "        effect(('shy lt', self.v, other.v))\n"
+        "        return NotImplemented if wait(self.v) else False\n"
+        "    def __gt__(self, other):\n"
+        "        effect(('shy gt', self.v, other.v))\n"
+        "        return wait(self.v) > other.v\n"
+        "effect([s.v for s in sorted([Shy(2), Shy(1), Shy(3)])])\n"
+        "items = scores(9, 8, 7, 9)\n"
+        "items.sort()\n"
+        "effect(repr(items))\n"
+        "items.sort(key=lambda s: Score(s.v % 2), reverse=True)\n"
+        "effect(repr(items))\n"
+        "try:\n"
+        "    sorted([Score(1), 2])\n"
+        "except (AttributeError, TypeError) as e:\n"
+        "    effect(str(e))\n"
+        "try:\n"
+        "    sorted([Fussy(1), Fussy(2), 3])\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "list.sort: the list is empty while it sorts, and an error leaves it as far as it got": (
+        "class Peek(Score):\n"
+        "    def __lt__(self, other):\n"
+        "        effect(('seen', len(items)))\n"
+        "        if wait(self.v) == 99:\n"
+        "            raise ValueError('bad score')\n"
+        "        return self.v < other.v\n"
+        "items = [Peek(v) for v in (5, 4, 3, 2, 1, 99, 0, 7)]\n"
+        "try:\n"
+        "    items.sort()\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+        "effect(repr(items))\n"
+        "class Meddle(Score):\n"
+        "    def __lt__(self, other):\n"
+        "        items.append(wait(self))\n"
+        "        return self.v < other.v\n"
+        "items = [Meddle(2), Meddle(1)]\n"
+        "try:\n"
+        "    items.sort()\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+        "effect(repr(items))\n"
+    ),
+    "min and max of objects whose __lt__ or __gt__ waits": (
+        "effect(repr([min(scores(3, 1, 1, 2)), max(scores(3, 1, 3, 2)), min(Score(2), Score(1))]))\n"
+        "effect(repr([min([], default='none'), max(scores(4, 1), default=0), min(iter(scores(5, 2)))]))\n"
+        "effect(repr([min(scores(1, 2), key=lambda s: Score(-s.v)), max([Rank(1), Rank(5), Rank(2)])]))\n"
+        "try:\n"
+        "    min([])\n"
+        "except ValueError as e:\n"
+        "    effect(type(e).__name__)\n"
+    ),
+    "heapq over objects whose __lt__ waits": (
+        "heap = []\n"
+        "for s in scores(5, 1, 4, 1, 3):\n"
+        "    heapq.heappush(heap, s)\n"
+        "effect(repr(heap))\n"
+        "effect(repr([heapq.heappop(heap), heapq.heapreplace(heap, Score(0, 'r'))]))\n"
+        "effect(repr(heapq.heappushpop(heap, Score(9, 'p'))))\n"
+        "effect(repr(heap))\n"
+        "h = scores(7, 3, 9, 1, 4, 1)\n"
+        "heapq.heapify(h)\n"
+        "effect(repr(h))\n"
+        "effect(repr([heapq.nsmallest(2, scores(4, 2, 8, 2, 1)), heapq.nlargest(3, iter(scores(4, 2, 8, 2, 1)))]))\n"
+        "effect(repr([heapq.nsmallest(1, scores(3, 2)), heapq.nlargest(5, scores(1, 2))]))\n"
+        "effect(repr(heapq.nsmallest(2, [3, 1, 2], key=lambda v: Score(-v))))\n"
+        "effect(repr(list(heapq.merge(scores(1, 4, 6), [Score(2, 'x'), Score(4, 'y')]))))\n"
+        "effect(repr(list(heapq.merge([Score(6), Score(1)], [Score(5)], reverse=True))))\n"
+        "tasks = []\n"
+        "heapq.heappush(tasks, (1, Score(3, 't')))\n"
+        "heapq.heappush(tasks, (1, Score(2, 'u')))\n"
+        "effect(repr(heapq.heappop(tasks)))\n"
+    ),
+    "bisect over objects whose __lt__ waits": (
+        "ranked = scores(1, 3, 3, 7)\n"
+        "effect([bisect.bisect_left(ranked, Score(3)), bisect.bisect_right(ranked, Score(3))])\n"
+        "effect(bisect.bisect(ranked, Score(0)))\n"
+        "bisect.insort(ranked, Score(3, 'new'))\n"
+        "bisect.insort_left(ranked, Score(3, 'left'))\n"
+        "effect(repr(ranked))\n"
+        "effect(bisect.bisect_left([1, 5, 9], Score(5), key=lambda v: Score(v)))\n"
+    ),
+    "functools.cmp_to_key with a cmp that waits": (
+        "def by_length(a, b):\n"
+        "    effect(('cmp', a, b))\n"
+        "    return wait(len(a)) - len(b)\n"
+        "words = ['ccc', 'a', 'bb', 'd', 'eeee']\n"
+        "key = functools.cmp_to_key(by_length)\n"
+        "effect(sorted(words, key=key))\n"
+        "words.sort(key=key, reverse=True)\n"
+        "effect(words)\n"
+        "effect([min(words, key=key), max(words, key=key), heapq.nsmallest(2, words, key=key)])\n"
+        "k = key('xy')\n"
+        "effect([k.obj, k < key('abc'), k == key('zz'), k >= key('abc')])\n"
+        "try:\n"
+        "    k < 'xy'\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+    "a host key function whose keys' __lt__ waits": (
+        "import operator\n"
+        "class Row:\n"
+        "    def __init__(self, name, v):\n"
+        "        self.name = name\n"
+        "        self.score = Score(v)\n"
+        "rows = [Row('a', 3), Row('b', 1), Row('c', 2), Row('d', 1)]\n"
+        "by_score = operator.attrgetter('score')\n"
+        "effect([r.name for r in sorted(rows, key=by_score)])\n"
+        "effect([max(rows, key=by_score).name, min(iter(rows), key=by_score).name])\n"
+        "effect([r.name for r in heapq.nlargest(2, rows, key=by_score)])\n"
+        "rows.sort(key=by_score, reverse=True)\n"
+        "effect([r.name for r in rows])\n"
+    ),
+    "dataclass(order=True) records whose fields' comparisons wait": (
+        "from dataclasses import dataclass, field\n"
+        "class Grade(Score):\n"
+        "    def __eq__(self, other):\n"
+        "        return wait(self.v) == other.v\n"
+        "@dataclass(order=True)\n"
+        "class Bid:\n"
+        "    grade: Grade\n"
+        "    price: int\n"
+        "    vendor: str = field(compare=False)\n"
+        "bids = [Bid(Grade(g), p, v) for g, p, v in [(2, 9, 'a'), (1, 5, 'b'), (2, 3, 'c'), (1, 5, 'd')]]\n"
+        "effect([b.vendor for b in sorted(bids)])\n"
+        "effect([max(bids).vendor, min(bids, key=lambda b: b.grade).vendor])\n"
+        "effect([bids[0] < bids[1], bids[0] >= bids[2], bids[1] <= bids[3], bids[1].__gt__(bids[3])])\n"
+        "effect(bids[0].__lt__(3) is NotImplemented)\n"
+        "try:\n"
+        "    bids[0] < 3\n"
+        "except TypeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(ORDERING.values()), ids=list(ORDERING))
+def test_waits_inside_script_comparisons_of_sorting_min_max_heapq_bisect_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(ORDERING_CLASSES + body)
+    assert suspensions == _used(world) > 0
+
+
+# Runs of values (start, length, step), as real data has them, so that the
+# sort's galloping and run detection get their turns; few distinct values
+# among them, so that stability matters.
+_runs = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 40), st.sampled_from([-1, 0, 1, 2])), max_size=12)
+_SORTING = """
+calls = [0]
+class K:
+    __slots__ = ("v", "i")
+    def __init__(self, v, i):
+        self.v = v
+        self.i = i
+    def __lt__(self, other):
+        effect((self.i, other.i))
+        calls[0] += 1
+        if calls[0] == {fail_at}:
+            raise ValueError("stop")
+        return self.v < other.v
+items = [K(v, i) for i, v in enumerate({values})]
+try:
+    if {in_place}:
+        items.sort(key={key}, reverse={reverse})
+        result = items
+    else:
+        result = sorted(items, key={key}, reverse={reverse})
+except ValueError:
+    result = None
+    effect("stopped")
+effect([k.i for k in items])
+if result is not None:
+    effect([k.i for k in result])
+calls[0] = -1_000_000
+effect([getattr(min(items, default=None), "i", None), getattr(max(items, default=None), "i", None)])
+"""
+
+
+@settings(max_examples=min(settings.default.max_examples, 50))
+@given(
+    runs=_runs,
+    reverse=st.booleans(),
+    keyed=st.booleans(),
+    in_place=st.booleans(),
+    fail_at=st.one_of(st.just(0), st.integers(1, 600)),
+)
+@example(
+    runs=[(7, 40, 0), (3, 40, 1), (30, 40, -1), (0, 40, 2), (5, 40, 0)],
+    reverse=True,
+    keyed=False,
+    in_place=True,
+    fail_at=0,
+)
+@example(runs=[(j % 5, 1, 0) for j in range(200)], reverse=False, keyed=True, in_place=False, fail_at=0)
+@example(runs=[(40, 100, -1), (0, 100, 1)], reverse=False, keyed=False, in_place=True, fail_at=500)
+def test_sorting_makes_the_comparisons_cpython_makes(
+    runs: list[tuple[int, int, int]], reverse: bool, keyed: bool, in_place: bool, fail_at: int
+) -> None:
+    # Every "<" a script __lt__ sees, in order, and where the items end up
+    # (also when a comparison fails part way): as CPython's own sort.
+    values = [start + step * j for start, length, step in runs for j in range(length)][:200]
+    source = _SORTING.format(
+        values=values,
+        reverse=reverse,
+        in_place=in_place,
+        fail_at=fail_at,
+        key="lambda k: K(k.v // 2, k.i)" if keyed else "None",
+    )
+    native_world, _, native_error = gates.run_native(source)
+    assert native_error is None
+    job, world = gates.run_uninterrupted(source)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log
+
+
+def test_a_long_sort_that_waits_resumes_from_its_snapshots_running_each_instruction_once() -> None:
+    # Long enough for runs, merges and galloping: the sort's own state (its
+    # pending runs, a merge's copy aside) travels in the snapshots, and the
+    # instructions run, counted over every resume, are the uninterrupted ones.
+    from tests.vm.test_exact_once_operations import check_exact_once
+
+    values = [(j * 37) % 23 for j in range(70)] + list(range(40)) + list(range(30, 0, -1))
+    source = (
+        "import heapq\n"
+        "calls = [0]\n"
+        "class K:\n"
+        "    def __init__(self, v, i):\n"
+        "        self.v = v\n"
+        "        self.i = i\n"
+        "    def __lt__(self, other):\n"
+        "        calls[0] += 1\n"
+        "        if calls[0] % 53 == 0:\n"
+        "            return wait(self.v) < other.v\n"
+        "        return self.v < other.v\n"
+        f"items = [K(v, i) for i, v in enumerate({values})]\n"
+        "effect([k.i for k in sorted(items)])\n"
+        "items.sort(key=lambda k: K(-k.v, k.i), reverse=True)\n"
+        "effect([k.i for k in items])\n"
+        "heap = list(items)\n"
+        "heapq.heapify(heap)\n"
+        "effect([heapq.heappop(heap).i for _ in range(30)])\n"
+        "effect([k.i for k in heapq.nsmallest(10, iter(items))])\n"
+        "effect(calls[0])\n"
+        "del items, heap\n"
+    )
+    check_exact_once(source, reload=True)
