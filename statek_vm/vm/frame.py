@@ -38,6 +38,7 @@ RET_PUSH_NULL = 7  # an attribute loaded for a call (3.13): push the value, then
 RET_BRANCH = 8  # a truth test for a conditional jump: ret_info (jump_if, target, keep)
 RET_DISCARD = 9  # a store done by script code (__setitem__, a property's setter): push nothing
 RET_OPERATION = 10  # an operator's method: ret_info (continuation, its arguments, as bool)
+RET_OPERAND = 11  # an operand converted on the VM replaces the one ret_info entries down; the instruction runs again
 
 
 def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:
