@@ -260,19 +260,22 @@ def redo_iterator(vm: Any, f: Frame, obj: Any, iterator: Any) -> Frame | None:
     """GET_ITER's iterator, if native stepping would run script code: the VM's, on top of ``f``'s stack instead.
 
     An iterator whose ``__next__`` is script code is stepped by a generator
-    of the VM's.  So is the native iterator the sequence protocol makes,
-    when GET_ITER made it (nothing else holds it): the VM's generator calls
-    the script's ``__getitem__`` with 0, 1, ... instead.
+    of the VM's.  So is the native iterator the sequence protocol makes for
+    an object with no ``__iter__`` (GET_ITER just made it, nothing else
+    holds it): the VM's generator calls the script's ``__getitem__`` with
+    0, 1, ... instead.
     """
     tp = type(iterator)
     if type(runtime.lookup(tp, "__next__")) is VMFunction:
         f.stack.pop()
         return redo(vm, f, "steps", [iterator])
-    if tp is runtime.SEQUENCE_ITERATOR and iterator is not obj:
-        seq = runtime.script_sequence(iterator)
-        if seq is not runtime.MISSING:
-            f.stack.pop()
-            return redo(vm, f, "sequence_items", [seq])
+    if (
+        tp is runtime.SEQUENCE_ITERATOR
+        and runtime.lookup(type(obj), "__iter__") is runtime.MISSING
+        and runtime.script_sequence(iterator) is obj
+    ):
+        f.stack.pop()
+        return redo(vm, f, "sequence_items", [obj])
     return None
 
 

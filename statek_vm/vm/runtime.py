@@ -1033,16 +1033,14 @@ def iter_call(obj):
     return iterator
 
 def stepped(iterator, source):
-    # iterator, or a generator of the VM's that steps it where a native step
-    # would run script code: a script __next__, or the script __getitem__ of
-    # the sequence a native sequence iterator goes through (one iter(source)
-    # made, which nothing else holds).
+    # iterator = iter(source), or a generator of the VM's that steps it where
+    # a native step would run script code: a script __next__, or the script
+    # __getitem__ of a source with no __iter__ (its native sequence iterator,
+    # just made, is held by nothing else).
     if _is_script(_lookup(_type(iterator), "__next__")):
         return steps(iterator)
-    if iterator is not source:
-        seq = _script_sequence(iterator)
-        if seq is not _MISSING:
-            return sequence_items(seq)
+    if _lookup(_type(source), "__iter__") is _MISSING and _script_sequence(iterator) is source:
+        return sequence_items(source)
     return iterator
 
 def steps(iterator):
