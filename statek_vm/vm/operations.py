@@ -204,6 +204,7 @@ PLAIN_TYPES: frozenset[Any] = frozenset(
     {
         list, tuple, dict, set, frozenset, str, bytes, bytearray, range, memoryview,
         int, float, complex, bool, type(None), types.GeneratorType,
+        type, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
         enumerate, zip, map, filter, reversed,
         collections.deque, collections.OrderedDict, collections.Counter, collections.defaultdict,
         *map(type, map(iter, _PLAIN_ITERABLES)),

@@ -834,6 +834,7 @@ ITERATION = {
     "**mapping in calls and displays": (
         "effect(both(**Settings(a=1, b=2)))\n"
         "effect(both(1, z=0, **Settings(c=3)))\n"
+        "effect(both(*Feed(5), **Settings(e=6)))\n"
         "effect({'z': 0, **Settings(d=4)})\n"
         "class Partial(Settings):\n"
         "    def __getitem__(self, key):\n"
