@@ -52,6 +52,7 @@ from statek_vm.vm.frame import (
     RET_GEN_NEXT,
     RET_GEN_SEND,
     RET_INIT,
+    RET_OPERAND,
     RET_OPERATION,
     RET_PUSH,
     RET_PUSH_NULL,
@@ -88,7 +89,7 @@ from statek_vm.vm.runtime import (
     FILENAME as RUNTIME_FILENAME,
 )
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
-from statek_vm.vm.special_calls import SPECIAL_CALLS, method_replacement
+from statek_vm.vm.special_calls import SPECIAL_CALLS, STORED_ITERATING_METHODS, method_replacement
 
 SIG_RETURN = opcodes.SIG_RETURN
 SIG_YIELD = opcodes.SIG_YIELD
@@ -642,6 +643,9 @@ class Interpreter:
         elif mode == RET_PUSH_NULL:
             caller.stack.append(value)
             caller.stack.append(NULL)
+        elif mode == RET_OPERAND:
+            caller.stack[-frame.ret_info] = value
+            caller.pc -= 1  # the instruction runs again, on its native path
         elif mode == RET_INIT:
             if value is not None:
                 caller.pc -= 1
@@ -972,6 +976,11 @@ class Interpreter:
                 return self._callee(f, self.frame_for(inner, [func.__self__, *args], kwargs))
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
+            if inner in STORED_ITERATING_METHODS:
+                # items.extend(script_iterable), d.update(script_mapping)
+                replacement = method_replacement(func, args, kwargs)
+                if replacement is not None:
+                    return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
             if type(inner) is _FunctionType:
                 restated = RESTATED_METHODS.get(inner)
                 if restated is not None:

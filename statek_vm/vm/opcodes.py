@@ -349,6 +349,22 @@ def IS_OP(vm: Any, f: Frame, arg: int) -> None:
 @op
 def CONTAINS_OP(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
+    if type(st[-1]) not in operations.SEARCHED_IN_PLACE:
+        searched = operations.searched_by_iteration(st[-1])
+        if searched is not None:
+            item, container = st[-2], st[-1]
+            if searched:
+                # A generator of the VM's, an iterator whose __next__ is
+                # script code: searched on the VM from the start.
+                del st[-2:]
+                return operations.redo(vm, f, "contains", [container, item, bool(arg)])
+            # A native iterator: the items it has taken when script code is
+            # reached are gone, so that code runs as any host call's.
+            with operations.no_redo():
+                result = (item in container) ^ bool(arg)
+            del st[-1]
+            st[-1] = result
+            return None
     try:
         result = (st[-2] in st[-1]) ^ bool(arg)
     except RedoOnVM:
@@ -630,50 +646,66 @@ def MAP_ADD(vm: Any, f: Frame, arg: int) -> None:
 
 
 @op
-def LIST_EXTEND(vm: Any, f: Frame, arg: int) -> None:
+def LIST_EXTEND(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     iterable = st[-1]
     target = st[-1 - arg]
     if not hasattr(type(iterable), "__iter__") and not hasattr(type(iterable), "__getitem__"):
         raise TypeError(f"Value after * must be an iterable, not {type(iterable).__name__}")
+    if operations.iterates_script(iterable):
+        st.pop()
+        return operations.redo_store(vm, f, "list_extend", [target, iterable])
     target.extend(iterable)
     st.pop()
+    return None
 
 
 @op
-def SET_UPDATE(vm: Any, f: Frame, arg: int) -> None:
+def SET_UPDATE(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
+    if operations.iterates_script(st[-1]):
+        iterable = st.pop()
+        return operations.redo_store(vm, f, "set_update", [st[-arg], iterable])
     st[-1 - arg].update(st[-1])
     st.pop()
+    return None
 
 
 @op
-def DICT_UPDATE(vm: Any, f: Frame, arg: int) -> None:
+def DICT_UPDATE(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     update = st[-1]
     if not hasattr(update, "keys"):
         raise TypeError(f"'{type(update).__name__}' object is not a mapping")
+    if operations.merges_script(update):
+        st.pop()
+        return operations.redo_store(vm, f, "dict_update_display", [st[-arg], update])
     st[-1 - arg].update(update)
     st.pop()
+    return None
 
 
 @op
-def DICT_MERGE(vm: Any, f: Frame, arg: int) -> None:
-    dict_merge(f, arg, f.stack[-3 - arg])
+def DICT_MERGE(vm: Any, f: Frame, arg: int) -> Any:
+    return dict_merge(vm, f, arg, f.stack[-3 - arg])
 
 
-def dict_merge(f: Frame, arg: int, func: Any) -> None:
+def dict_merge(vm: Any, f: Frame, arg: int, func: Any) -> Any:
     """``DICT_MERGE``: ``func`` is the callable, named in errors (versions place it differently)."""
     st = f.stack
     update = st[-1]
     target = st[-1 - arg]
     if not hasattr(update, "keys"):
         raise TypeError(f"{_func_desc(func)} argument after ** must be a mapping, not {type(update).__name__}")
+    if operations.merges_script(update):
+        st.pop()
+        return operations.redo_store(vm, f, "dict_merge_call", [target, update, _func_desc(func)])
     for key in update.keys():  # noqa: SIM118 - the mapping protocol is keys() + __getitem__
         if key in target:
             raise TypeError(f"{_func_desc(func)} got multiple values for keyword argument '{key}'")
         target[key] = update[key]
     st.pop()
+    return None
 
 
 def _func_desc(func: Any) -> str:
@@ -693,7 +725,7 @@ def LIST_TO_TUPLE(vm: Any, f: Frame, arg: Any) -> None:
 
 
 @op
-def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> None:
+def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     seq = st[-1]
     cls = type(seq)
@@ -703,6 +735,8 @@ def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> None:
         items = []
         if not hasattr(type(seq), "__iter__") and not hasattr(type(seq), "__getitem__"):
             raise TypeError(f"cannot unpack non-iterable {type(seq).__name__} object")
+        if operations.iterates_script(seq):
+            return operations.redo_operand(vm, f, "unpack", [seq, arg], 1)
         for value in seq:
             if len(items) == arg:
                 raise ValueError(f"too many values to unpack (expected {arg})")
@@ -711,16 +745,19 @@ def UNPACK_SEQUENCE(vm: Any, f: Frame, arg: int) -> None:
             raise ValueError(f"not enough values to unpack (expected {arg}, got {len(items)})")
     st.pop()
     st.extend(reversed(items))
+    return None
 
 
 @op
-def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
+def UNPACK_EX(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     before = arg & 0xFF
     after = arg >> 8
     seq = st[-1]
     if not hasattr(type(seq), "__iter__") and not hasattr(type(seq), "__getitem__"):
         raise TypeError(f"cannot unpack non-iterable {type(seq).__name__} object")
+    if type(seq) is not list and operations.iterates_script(seq):
+        return operations.redo_operand(vm, f, "unpack_ex", [seq, before, after], 1)
     items = list(seq)
     if len(items) < before + after:
         raise ValueError(f"not enough values to unpack (expected at least {before + after}, got {len(items)})")
@@ -728,6 +765,7 @@ def UNPACK_EX(vm: Any, f: Frame, arg: int) -> None:
     values = [*items[:before], middle, *items[len(items) - after :]]
     st.pop()
     st.extend(reversed(values))
+    return None
 
 
 # ------------------------------------------------------------ attributes --
@@ -943,6 +981,8 @@ def call_function_ex(vm: Any, f: Frame, func: Any, callargs: Any, kwargs: Any, n
     if type(callargs) is not tuple:
         if not hasattr(callargs, "__iter__") and not hasattr(callargs, "__getitem__"):
             raise TypeError(f"{_func_desc(func)} argument after * must be an iterable, not {type(callargs).__name__}")
+        if operations.iterates_script(callargs):
+            return operations.redo_operand(vm, f, "tuple_", [callargs], n - 2)  # below it: kwargs, if any
         callargs = tuple(callargs)
         # In place of the iterable, consumed now: if the call suspends the
         # job before it starts (a pending future among the arguments), the
@@ -1310,11 +1350,21 @@ def WITH_EXCEPT_START(vm: Any, f: Frame, arg: Any) -> Any:
 
 @op
 def GET_ITER(vm: Any, f: Frame, arg: Any) -> Any:
+    st = f.stack
+    obj = st[-1]
     try:
-        f.stack[-1] = iter(f.stack[-1])
+        it = iter(obj)
     except RedoOnVM:
-        return operations.redo(vm, f, "iter_", [f.stack.pop()])
-    return None
+        return operations.redo(vm, f, "iter_", [st.pop()])
+    st[-1] = it
+    if type(it) in _STEPPED_NATIVELY:
+        return None
+    # An iterator whose __next__ is script code, or the sequence protocol's
+    # iterator of a script __getitem__: stepped on the VM.
+    return operations.redo_iterator(vm, f, obj, it)
+
+
+_STEPPED_NATIVELY = operations.PLAIN_TYPES | {VMGenerator}
 
 
 @op

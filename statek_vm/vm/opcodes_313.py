@@ -146,8 +146,8 @@ def CALL_FUNCTION_EX(vm: Any, f: Frame, arg: int) -> Any:
 
 
 @op
-def DICT_MERGE(vm: Any, f: Frame, arg: int) -> None:
-    opcodes.dict_merge(f, arg, f.stack[-4 - arg])
+def DICT_MERGE(vm: Any, f: Frame, arg: int) -> Any:
+    return opcodes.dict_merge(vm, f, arg, f.stack[-4 - arg])
 
 
 @op

@@ -17,11 +17,16 @@ no script parts never leave the native path and cost nothing more.
 from __future__ import annotations
 
 import bisect
+import collections
+import contextlib
+import itertools
+import types
+from collections.abc import Iterator
 from typing import Any
 
 from statek_vm.vm import runtime
-from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_OPERATION, RET_PUSH_NULL, Frame
-from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM, VMFunction
+from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_OPERAND, RET_OPERATION, RET_PUSH_NULL, Frame
+from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM, VMFunction, VMGenerator
 
 __all__ = [
     "REDO",
@@ -29,13 +34,19 @@ __all__ = [
     "RESTATED_CALLS",
     "RedoOnVM",
     "call_restatable",
+    "iterates_script",
+    "merges_script",
+    "no_redo",
     "redo",
     "redo_attribute",
     "redo_binary",
     "redo_branch",
+    "redo_iterator",
+    "redo_operand",
     "redo_store",
     "register",
     "restatement",
+    "searched_by_iteration",
 ]
 
 # Builtins whose native version calls script code (a __str__, a __format__)
@@ -202,3 +213,154 @@ def redo_attribute(vm: Any, f: Frame, owner: Any, name: str, layout: int) -> Fra
         if layout == METHOD_NULL_AFTER:
             frame.ret_mode = RET_PUSH_NULL
     return frame
+
+
+# -- iteration ------------------------------------------------------------------------
+#
+# Native iteration runs script code when an object's __iter__ or __next__ is
+# script code, when it has no __iter__ and a script __getitem__ (the sequence
+# protocol), when it is a generator of the VM's, and when a length hint asks
+# a script __len__ or __length_hint__.  The instructions and builtins that
+# iterate an operand decide by its type, before anything runs, whether the
+# VM iterates it: once native iteration has taken an item, it cannot be
+# asked to stop and start again on the VM.
+
+_PLAIN_ITERABLES: tuple[Any, ...] = (
+    [], (), "", b"", bytearray(), range(0), range(1 << 64), set(), collections.deque(),
+    {}.keys(), {}.values(), {}.items(), reversed([]), reversed({}),
+)  # fmt: skip
+# Builtin types whose iteration (or whose absence of one) calls no script code.
+PLAIN_TYPES: frozenset[Any] = frozenset(
+    {
+        list, tuple, dict, set, frozenset, str, bytes, bytearray, range, memoryview,
+        int, float, complex, bool, type(None), types.GeneratorType,
+        type, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+        enumerate, zip, map, filter, reversed,
+        collections.deque, collections.OrderedDict, collections.Counter, collections.defaultdict,
+        *map(type, map(iter, _PLAIN_ITERABLES)),
+        type({}.keys()), type({}.values()), type({}.items()),
+    }
+    | {
+        getattr(itertools, name)
+        for name in (
+            "accumulate", "batched", "chain", "combinations", "combinations_with_replacement", "compress",
+            "count", "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations",
+            "product", "repeat", "starmap", "takewhile", "zip_longest",
+        )
+        if hasattr(itertools, name)
+    }
+)  # fmt: skip
+
+_SCRIPT_SIZE = ("__len__", "__length_hint__")
+
+
+def iterates_script(obj: Any) -> bool:
+    """Whether iterating ``obj`` natively would run script code (and the VM should iterate it)."""
+    tp = type(obj)
+    if tp in PLAIN_TYPES:
+        return False
+    if tp is VMGenerator:
+        return True
+    lookup = runtime.lookup
+    method = lookup(tp, "__iter__")
+    if method is runtime.MISSING:
+        return type(lookup(tp, "__getitem__")) is VMFunction
+    return (
+        type(method) is VMFunction
+        or type(lookup(tp, "__next__")) is VMFunction
+        or any(type(lookup(tp, name)) is VMFunction for name in _SCRIPT_SIZE)
+    )
+
+
+def merges_script(obj: Any) -> bool:
+    """Whether merging mapping ``obj`` into a dict natively (``**obj``, dict.update) would run script code."""
+    tp = type(obj)
+    if tp in PLAIN_TYPES:
+        return False
+    lookup = runtime.lookup
+    if isinstance(obj, dict) and lookup(tp, "__iter__") is dict.__iter__:
+        return False  # merged from the dict's own table: nothing of the subclass is called
+    return (
+        type(lookup(tp, "keys")) is VMFunction
+        or type(lookup(tp, "__getitem__")) is VMFunction
+        or type(lookup(tp, "__iter__")) is VMFunction
+    )
+
+
+def redo_iterator(vm: Any, f: Frame, obj: Any, iterator: Any) -> Frame | None:
+    """GET_ITER's iterator, if native stepping would run script code: the VM's, on top of ``f``'s stack instead.
+
+    An iterator whose ``__next__`` is script code is stepped by a generator
+    of the VM's.  So is the native iterator the sequence protocol makes for
+    an object with no ``__iter__`` (GET_ITER just made it, nothing else
+    holds it): the VM's generator calls the script's ``__getitem__`` with
+    0, 1, ... instead.
+    """
+    tp = type(iterator)
+    if type(runtime.lookup(tp, "__next__")) is VMFunction:
+        f.stack.pop()
+        return redo(vm, f, "steps", [iterator])
+    if (
+        tp is runtime.SEQUENCE_ITERATOR
+        and runtime.lookup(type(obj), "__iter__") is runtime.MISSING
+        and runtime.script_sequence(iterator) is obj
+    ):
+        f.stack.pop()
+        return redo(vm, f, "sequence_items", [obj])
+    return None
+
+
+def redo_operand(vm: Any, f: Frame, name: str, args: Any, depth: int) -> Frame:
+    """Runtime function ``name`` converts the operand ``depth`` entries down ``f``'s stack; the instruction runs again.
+
+    A ``*iterable`` becomes a tuple, an unpacked iterable a tuple or list of
+    its items: with it the instruction runs its native path, and a wait in
+    what it does next (a call) finds the operand converted already.
+    """
+    frame = redo(vm, f, name, args)
+    frame.ret_mode = RET_OPERAND
+    frame.ret_info = depth
+    return frame
+
+
+# Containers that ``in`` searches without an iterator of their own: script
+# code it reaches (an element's __eq__) finds them as they were.
+SEARCHED_IN_PLACE = frozenset(
+    {
+        list, tuple, dict, set, frozenset, str, bytes, bytearray, range,
+        collections.deque, collections.OrderedDict, collections.Counter, collections.defaultdict,
+        type({}.keys()), type({}.values()), type({}.items()),
+    }
+)  # fmt: skip
+
+
+def searched_by_iteration(container: Any) -> bool | None:
+    """How ``item in container`` must run when the container is an iterator.
+
+    An iterator has moved on by the time ``in`` reaches script code (its
+    ``__next__``, an item's ``__eq__``): that code cannot be asked to run
+    on the VM instead.  True when the VM must search it from the start (a
+    generator of the VM's, a script ``__next__``); False for a native
+    iterator with no ``__contains__`` (zip, itertools.pairwise...): script
+    code it reaches runs where it is reached; None otherwise.
+    """
+    tp = type(container)
+    if tp is VMGenerator:
+        return True
+    lookup = runtime.lookup
+    if lookup(tp, "__contains__") is not runtime.MISSING:
+        return None
+    step = lookup(tp, "__next__")
+    if step is runtime.MISSING:
+        return None
+    return type(step) is VMFunction
+
+
+@contextlib.contextmanager
+def no_redo() -> Iterator[None]:
+    """Script code that native code calls in here runs as any host call's, not redone on the VM."""
+    REDO.disabled += 1
+    try:
+        yield
+    finally:
+        REDO.disabled -= 1

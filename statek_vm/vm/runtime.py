@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import builtins
 import collections
+import collections.abc
 import contextlib
 import copyreg
 import dataclasses
@@ -381,13 +382,7 @@ def store_attr(obj, name, value):
     _native_setattr(obj, name, value)
 
 def iter_(obj):
-    method = _lookup(_type(obj), "__iter__")
-    if not _is_script(method):
-        return _native_iter(obj)
-    iterator = method(obj)
-    if _lookup(_type(iterator), "__next__") is _MISSING:
-        raise _TypeError(f"iter() returned non-iterator of type '{_type(iterator).__name__}'")
-    return iterator
+    return iterator_(obj)
 
 def sum_all(iterable, /, start=0):
     # sum() of objects whose __add__ or __radd__ is script code.
@@ -399,7 +394,7 @@ def sum_all(iterable, /, start=0):
 def reduce_(function, iterable, *initial):
     if _len(initial) > 1:
         raise _TypeError(f"reduce expected at most 3 arguments, got {_len(initial) + 2}")
-    it = iter(iterable)
+    it = iterator_(iterable)
     if initial:
         value = initial[0]
     else:
@@ -413,7 +408,7 @@ def reduce_(function, iterable, *initial):
 
 def islice_(iterable, *args):
     start, stop, step = _islice_bounds(*args)
-    return _islice(iter(iterable), start, stop, step)
+    return _islice(iterator_(iterable), start, stop, step)
 
 def _islice(it, start, stop, step):
     # As itertools.islice steps: skip to the next index, stop at stop.
@@ -453,7 +448,7 @@ def _chain_from(iterables):
 
 def groupby_(iterable, key=None):
     # [iterator, key function, target key, current key, current value, current grouper]
-    state = [iter(iterable), key, _UNSET, _UNSET, _UNSET, None]
+    state = [iterator_(iterable), key, _UNSET, _UNSET, _UNSET, None]
     return _groupby(state)
 
 def _groupby_step(state):
@@ -495,7 +490,7 @@ def _grouper(state, token):
         yield value
 
 def takewhile_(predicate, iterable, /):
-    return _takewhile(predicate, iter(iterable))
+    return _takewhile(predicate, iterator_(iterable))
 
 def _takewhile(predicate, it):
     for element in it:
@@ -504,7 +499,7 @@ def _takewhile(predicate, it):
         yield element
 
 def dropwhile_(predicate, iterable, /):
-    return _dropwhile(predicate, iter(iterable))
+    return _dropwhile(predicate, iterator_(iterable))
 
 def _dropwhile(predicate, it):
     for element in it:
@@ -515,7 +510,7 @@ def _dropwhile(predicate, it):
         yield element
 
 def filterfalse_(predicate, iterable, /):
-    return _filterfalse(predicate, iter(iterable))
+    return _filterfalse(predicate, iterator_(iterable))
 
 def _filterfalse(predicate, it):
     for element in it:
@@ -523,14 +518,14 @@ def _filterfalse(predicate, it):
             yield element
 
 def starmap_(function, iterable, /):
-    return _starmap(function, iter(iterable))
+    return _starmap(function, iterator_(iterable))
 
 def _starmap(function, it):
     for args in it:
         yield function(*args)
 
 def accumulate_(iterable, func=None, *, initial=None):
-    return _accumulate(iter(iterable), func, initial)
+    return _accumulate(iterator_(iterable), func, initial)
 
 def _accumulate(it, func, initial):
     if initial is not None:
@@ -1039,10 +1034,10 @@ def drain(iterable):
     return [x for x in iterable]
 
 def list_(iterable=(), /):
-    return _list(drain(iterable))
+    return collected(iterable, 1)
 
 def tuple_(iterable=(), /):
-    return _tuple(drain(iterable))
+    return _tuple(collected(iterable, 1))
 
 def set_(iterable=(), /):
     return _set(drain(iterable))
@@ -1051,9 +1046,9 @@ def frozenset_(iterable=(), /):
     return _frozenset(drain(iterable))
 
 def dict_(*args, **kwargs):
-    if args and not hasattr(args[0], "keys"):
-        args = (drain(args[0]),) + args[1:]
-    return _dict(*args, **kwargs)
+    if _len(args) > 1:
+        raise _TypeError(f"dict expected at most 1 argument, got {_len(args)}")
+    return dict_from(*args, **kwargs)
 
 def counter_(iterable=None, /, **kwds):
     if iterable is not None and not hasattr(iterable, "keys"):
@@ -1072,7 +1067,7 @@ def sum_(iterable, /, start=0):
     return _sum(drain(iterable), start)
 
 def join(separator, iterable, /):
-    return separator.join(drain(iterable))
+    return join_items(separator, iterable)
 
 def any_(iterable, /):
     for element in iterable:
@@ -1087,15 +1082,19 @@ def all_(iterable, /):
     return True
 
 def enumerate_(iterable, start=0):
-    n = start
-    for element in iterable:
+    return _enumerate(iterator_(iterable), start)
+
+def _enumerate(it, n):
+    for element in it:
         yield n, element
         n += 1
 
 def zip_(*iterables, strict=False):
-    if not iterables:
+    return _zip([iterator_(it) for it in iterables], strict)
+
+def _zip(iterators, strict):
+    if not iterators:
         return
-    iterators = [iter(it) for it in iterables]
     while True:
         row = []
         for it in iterators:
@@ -1109,15 +1108,23 @@ def zip_(*iterables, strict=False):
         yield _tuple(row)
 
 def map_(function, *iterables):
-    if _len(iterables) == 1:
-        for element in iterables[0]:
+    if not iterables:
+        raise _TypeError("map() must have at least two arguments.")
+    return _map(function, [iterator_(it) for it in iterables])
+
+def _map(function, iterators):
+    if _len(iterators) == 1:
+        for element in iterators[0]:
             yield function(element)
     else:
-        for args in zip_(*iterables):
+        for args in _zip(iterators, False):
             yield function(*args)
 
 def filter_(function, iterable, /):
-    for element in iterable:
+    return _filter(function, iterator_(iterable))
+
+def _filter(function, it):
+    for element in it:
         if (element if function is None else function(element)):
             yield element
 
@@ -2077,6 +2084,261 @@ def sequence_compare(v, w, op):
             return compare(x, y, op)
         i += 1
     return compare(_len(v), _len(w), op)
+
+# -- iteration of script iterables: __iter__, __next__, the sequence protocol's
+# __getitem__, mappings' keys() and __getitem__ ---------------------------------
+#
+# Native code takes an iterator with iter() once and then steps it (its
+# tp_iternext) without calling its __iter__ again; some consumers ask a length
+# hint in between.  These functions do the same on the VM, so that every
+# script call they make is a VM call.
+
+def iterator_(obj, hint=0):
+    # iter(obj), stepped as native code steps it.  A script __next__ and the
+    # sequence protocol's script __getitem__ run from a generator of the VM's.
+    # hint: the length hint native code asks for once it has the iterator,
+    # 1 of obj (list(), tuple(), list.extend), 2 of the iterator (str.join).
+    iterator = iter_call(obj)
+    if hint:
+        length_hint(obj if hint == 1 else iterator)
+    return stepped(iterator, obj)
+
+def iter_call(obj):
+    # iter(obj) itself: its script __iter__ runs here.
+    method = _lookup(_type(obj), "__iter__")
+    if not _is_script(method):
+        return _native_iter(obj)
+    iterator = method(obj)
+    if _lookup(_type(iterator), "__next__") is _MISSING:
+        raise _TypeError(f"iter() returned non-iterator of type '{_type(iterator).__name__}'")
+    return iterator
+
+def stepped(iterator, source):
+    # iterator = iter(source), or a generator of the VM's that steps it where
+    # a native step would run script code: a script __next__, or the script
+    # __getitem__ of a source with no __iter__ (its native sequence iterator,
+    # just made, is held by nothing else).
+    if _is_script(_lookup(_type(iterator), "__next__")):
+        return steps(iterator)
+    if _lookup(_type(source), "__iter__") is _MISSING and _script_sequence(iterator) is source:
+        return sequence_items(source)
+    return iterator
+
+def steps(iterator):
+    # The items of an iterator whose __next__ is script code, found anew at
+    # each step as tp_iternext finds it; StopIteration ends them.
+    while True:
+        try:
+            item = _lookup(_type(iterator), "__next__")(iterator)
+        except StopIteration:
+            return
+        yield item
+
+def sequence_items(seq):
+    # The native iterator of an object with no __iter__: seq[0], seq[1]...
+    # until IndexError or StopIteration.
+    i = 0
+    while True:
+        try:
+            item = getitem(seq, i)
+        except (IndexError, StopIteration):
+            return
+        yield item
+        i += 1
+
+def length_hint(obj, length_only=False):
+    # PyObject_LengthHint: only the script code it calls and what that
+    # raises matter (the hint sizes a native result).
+    seq = _script_sequence(obj)
+    if seq is not _MISSING:
+        # A native sequence iterator's hint is its sequence's len.
+        obj = seq
+        length_only = True
+    tp = _type(obj)
+    if _lookup(tp, "__len__") is not _MISSING:
+        try:
+            len_(obj)
+            return
+        except _TypeError:
+            pass
+    if length_only:
+        return
+    method = _lookup(tp, "__length_hint__")
+    if not _is_script(method):
+        return
+    try:
+        result = _value(method(obj))
+    except _TypeError:
+        return
+    if result is _NotImplemented:
+        return
+    if not _isinstance(result, int):
+        raise _TypeError(f"__length_hint__ must be an integer, not {_type(result).__name__}")
+    if result < 0:
+        raise _ValueError("__length_hint__() should return >= 0")
+
+def collected(iterable, hint=0):
+    return [item for item in iterator_(iterable, hint)]
+
+def next_(iterator, *default):
+    # next() of an iterator whose __next__ is script code.
+    method = _lookup(_type(iterator), "__next__")
+    if not default:
+        return method(iterator)
+    try:
+        return method(iterator)
+    except StopIteration:
+        return default[0]
+
+def unpack(iterable, count):
+    # a, b = iterable: exactly count items, taken as UNPACK_SEQUENCE takes them.
+    items = []
+    for item in iterator_(iterable):
+        if _len(items) == count:
+            raise _ValueError(f"too many values to unpack (expected {count})")
+        items.append(item)
+    if _len(items) < count:
+        raise _ValueError(f"not enough values to unpack (expected {count}, got {_len(items)})")
+    return _tuple(items)
+
+def unpack_ex(iterable, before, after):
+    # a, *rest = iterable (UNPACK_EX): the first items one by one, then the
+    # rest as list(iterator) takes them (iter() of the iterator, its length
+    # hint); the instruction unpacks the list of all.
+    iterator = iter_call(iterable)
+    items = []
+    steps_ = stepped(iterator, iterable)
+    if before:
+        for item in steps_:
+            items.append(item)
+            if _len(items) == before:
+                break
+        if _len(items) < before:
+            raise _ValueError(f"not enough values to unpack (expected at least {before + after}, got {_len(items)})")
+    again = iter_call(iterator)
+    length_hint(iterator)
+    if again is not iterator:
+        steps_ = stepped(again, iterator)
+    for item in steps_:
+        items.append(item)
+    return items
+
+def list_extend(items, iterable):
+    # items.extend(iterable), [*iterable] and f(*iterable): item after item.
+    for item in iterator_(iterable, 1):
+        items.append(item)
+
+def deque_extend(items, iterable):
+    # deque.extend(iterable): each item appended as it comes.
+    for item in iterator_(iterable):
+        items.append(item)
+
+def set_update(items, *iterables):
+    # items.update(iterable) and {*iterable}: each item added as it comes.
+    for iterable in iterables:
+        for item in iterator_(iterable):
+            items.add(item)
+
+def mapping_keys(mapping):
+    # PyMapping_Keys: mapping.keys() as a list.
+    keys = mapping.keys()
+    if _type(keys) is _list:
+        return keys
+    if _type(keys) is _KeysView and keys._mapping is mapping:
+        # collections.abc.Mapping's keys(): the mapping's own iteration.
+        return [key for key in iterator_(mapping)]
+    try:
+        iterator = iterator_(keys, 2)
+    except _TypeError:
+        iterator = None
+    if iterator is None:
+        raise _TypeError(
+            f"{_type(mapping).__name__}.keys() returned a non-iterable (type {_type(keys).__name__})"
+        )
+    return [key for key in iterator]
+
+def merge(target, mapping):
+    # dict_merge of a mapping that is no dict: its keys, then each value.
+    for key in mapping_keys(mapping):
+        target[key] = mapping[key]
+
+def dict_update_display(target, mapping):
+    # {**mapping} (DICT_UPDATE): an AttributeError says it is no mapping.
+    failed = False
+    try:
+        merge(target, mapping)
+    except _AttributeError:
+        failed = True
+    if failed:
+        raise _TypeError(f"'{_type(mapping).__name__}' object is not a mapping")
+
+def dict_merge_call(target, mapping, function):
+    # f(**mapping) (DICT_MERGE): a key given twice is a TypeError naming the
+    # function (3.12 and later: so is any KeyError of one argument), as is
+    # an AttributeError.
+    twice = _MISSING
+    not_mapping = False
+    try:
+        for key in mapping_keys(mapping):
+            if key in target:
+                twice = key
+                break
+            target[key] = mapping[key]
+    except _AttributeError:
+        not_mapping = True
+    except _KeyError as error:
+        if not _KEY_ERROR_IS_TWICE or _len(error.args) != 1:
+            raise
+        twice = error.args[0]
+    if not_mapping:
+        raise _TypeError(f"{function} argument after ** must be a mapping, not {_type(mapping).__name__}")
+    if twice is not _MISSING:
+        raise _TypeError(f"{function} got multiple values for keyword argument '{str_(twice)}'")
+
+def dict_update(target, *args, **kwargs):
+    # dict.update (and dict()) of a mapping with script parts, or of an
+    # iterable of pairs with script parts.
+    if _len(args) > 1:
+        raise _TypeError(f"update expected at most 1 argument, got {_len(args)}")
+    if args:
+        other = args[0]
+        if _hasattr(other, "keys"):
+            merge(target, other)
+        else:
+            update_pairs(target, other)
+    for key in kwargs:
+        target[key] = kwargs[key]
+
+def update_pairs(target, pairs):
+    # PyDict_MergeFromSeq2: each item a sequence of two.
+    i = 0
+    for item in iterator_(pairs):
+        if _type(item) is _tuple or _type(item) is _list:
+            pair = item
+        else:
+            try:
+                it = iterator_(item, 2)
+            except _TypeError:
+                it = None
+            if it is None:
+                raise _TypeError(f"cannot convert dictionary update sequence element #{i} to a sequence")
+            pair = [x for x in it]
+        if _len(pair) != 2:
+            raise _ValueError(f"dictionary update sequence element #{i} has length {_len(pair)}; 2 is required")
+        target[pair[0]] = pair[1]
+        i += 1
+
+def dict_from(*args, **kwargs):
+    # dict(...) and its update: the argument, then the keywords.
+    result = {}
+    dict_update(result, *args, **kwargs)
+    return result
+
+def join_items(separator, iterable):
+    # str.join: PySequence_Fast, a list of the items (the iterator's hint).
+    if _type(iterable) is _list or _type(iterable) is _tuple:
+        return separator.join(iterable)
+    return separator.join([item for item in iterator_(iterable, 2)])
 """
 
 
@@ -2348,6 +2610,24 @@ TOTAL_ORDERING = {
 }
 
 
+class _Sequence:
+    def __getitem__(self, index: int) -> Any:
+        raise IndexError(index)
+
+
+SEQUENCE_ITERATOR = type(iter(_Sequence()))  # the native iterator of the sequence protocol
+
+
+def script_sequence(iterator: Any) -> Any:
+    """The sequence of a native sequence iterator that has not started, if its ``__getitem__`` is script code."""
+    if type(iterator) is not SEQUENCE_ITERATOR:
+        return MISSING
+    state = iterator.__reduce__()
+    if len(state) < 3 or state[2] != 0 or not is_script(lookup(type(state[1][0]), "__getitem__")):
+        return MISSING
+    return state[1][0]
+
+
 def value_of(value: Any) -> Any:
     """``value`` itself: a host function, so a future handed to it arrives resolved."""
     return value
@@ -2591,6 +2871,11 @@ def namespace() -> dict[str, Any]:
             "_IndexError": IndexError,
             "_object": object,
             "_dataclass_order_fields": dataclass_order_fields,
+            # Iteration of script iterables.
+            "_KeysView": collections.abc.KeysView,
+            # DICT_MERGE names a KeyError of one argument as a keyword given twice (3.12 and later).
+            "_KEY_ERROR_IS_TWICE": sys.version_info >= (3, 12),
+            "_script_sequence": script_sequence,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE

@@ -13,6 +13,7 @@ from __future__ import annotations
 import __future__
 
 import builtins
+import collections
 import contextlib
 import dataclasses
 import functools
@@ -31,7 +32,15 @@ from statek_vm.program.program import compile_program, program_for_code
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
 from statek_vm.vm.objects import VMAsyncGenerator, VMFunction, VMGenerator
-from statek_vm.vm.operations import REDO, RedoOnVM, call_restatable, restatement
+from statek_vm.vm.operations import (
+    PLAIN_TYPES,
+    REDO,
+    RedoOnVM,
+    call_restatable,
+    iterates_script,
+    merges_script,
+    restatement,
+)
 from statek_vm.vm.script_frames import fake_frame
 
 if TYPE_CHECKING:
@@ -127,9 +136,24 @@ def _hidden_locals(f: Frame) -> dict[str, Any]:
 
 
 def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    if not kwargs and 1 <= len(args) <= 2 and type(args[0]) is VMGenerator:
-        return vm.enter_generator_next(f, args[0], None, tuple(args[1:]))
+    if not kwargs and 1 <= len(args) <= 2:
+        if type(args[0]) is VMGenerator:
+            return vm.enter_generator_next(f, args[0], None, tuple(args[1:]))
+        if type(args[0]) not in PLAIN_TYPES and type(runtime.lookup(type(args[0]), "__next__")) is VMFunction:
+            return vm.frame_for(runtime.namespace()["next_"], args, None)
     return vm.call_host(next, args, kwargs)
+
+
+def _call_iter(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # iter(obj) of an object whose __iter__ is script code: a VM call.
+    if (
+        len(args) == 1
+        and not kwargs
+        and type(args[0]) not in PLAIN_TYPES
+        and type(runtime.lookup(type(args[0]), "__iter__")) is VMFunction
+    ):
+        return vm.frame_for(runtime.namespace()["iter_call"], args, None)
+    return vm.call_host(iter, args, kwargs)
 
 
 def _call_getframe(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
@@ -409,6 +433,8 @@ def _involves_script(args: Any, kwargs: Any) -> bool:
         t = type(a)
         if t is VMGenerator or t is VMFunction or (t is _MethodType and type(a.__func__) is VMFunction):
             return True
+        if t not in PLAIN_TYPES and iterates_script(a):
+            return True
         if t in _CALLABLE_WRAPPERS and runtime.is_script_callable(a):
             # map(operator.attrgetter('score'), rows), map(a_singledispatch_function, xs)
             return True
@@ -502,9 +528,16 @@ def _call_json_load(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(json.load, args, kwargs)
 
 
+# Builtins whose first argument is a function they call: an object with a
+# script __call__ makes them run on the VM too.
+_CALLING = frozenset({map, filter})
+
+
 def _replacement(builtin: Any, name: str) -> Any:
+    calling = builtin in _CALLING
+
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-        if _involves_script(args, kwargs):
+        if _involves_script(args, kwargs) or (calling and args and runtime.is_script_callable(args[0])):
             return vm.frame_for(runtime.namespace()[name], args, kwargs)
         restated = restatement(builtin, args, f)
         if restated is not None:
@@ -520,12 +553,32 @@ def _replacement(builtin: Any, name: str) -> Any:
     return call
 
 
+# Methods of builtin containers that take an iterable (or a mapping) and
+# their runtime versions, used when it has script parts.
+_ITERATING_METHODS: dict[tuple[type, str], str] = {
+    (list, "extend"): "list_extend",
+    (set, "update"): "set_update",
+    (dict, "update"): "dict_update",
+    (str, "join"): "join",
+    (collections.deque, "extend"): "deque_extend",
+}
+# Those of them that a method call binds as storing methods (handoff.stored_method).
+STORED_ITERATING_METHODS = frozenset({list.extend, dict.update, collections.deque.extend})
+
+
 def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
-    # "".join(script_generator) and items.sort(key=script_function)
+    # "".join(script_generator), items.extend(script_iterable),
+    # d.update(script_mapping) and items.sort(key=script_function)
     owner = method.__self__
     name = method.__name__
-    if name == "join" and type(owner) is str and len(args) == 1 and type(args[0]) is VMGenerator:
-        return runtime.namespace()["join"]
+    restated = _ITERATING_METHODS.get((type(owner), name))
+    if restated is not None:
+        if restated == "dict_update":
+            if len(args) == 1 and (merges_script(args[0]) or iterates_script(args[0])):
+                return runtime.namespace()[restated]
+        elif not kwargs and (len(args) == 1 or restated == "set_update") and any(map(iterates_script, args)):
+            return runtime.namespace()[restated]
+        return None
     if name == "sort" and type(owner) is list:
         if kwargs and _is_script_callable(kwargs.get("key")):
             return runtime.namespace()["list_sort"]
@@ -662,6 +715,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
     for obj, handler in (
         (super, _call_super),
         (next, _call_next),
+        (iter, _call_iter),
         (sys._getframe, _call_getframe),
         (sys.getrecursionlimit, _call_getrecursionlimit),
         (sys.setrecursionlimit, _call_setrecursionlimit),

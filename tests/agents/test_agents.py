@@ -39,7 +39,6 @@ pytestmark = pytest.mark.skipif(
 # from CPython even without snapshots; that marks the uninterrupted test too.
 # A failure on some CPython versions only is a (reason, versions) pair.
 XFAIL: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    "044_iterable_class": "enumerate() over an object whose __iter__ is a generator method: NotResumableError",
     "062_future_annotations": (
         "uninterrupted: the script's module is not sys.modules['__main__'], so dataclasses takes a string "
         "ClassVar annotation (from __future__ import annotations) for a field"

@@ -168,36 +168,6 @@ def test_a_script_function_behind_a_library_wrapper_names_the_host_callable_that
 
 
 @pytest.mark.parametrize(
-    ("statement", "function", "line", "host"),
-    [
-        ("x, = t", "Ticket.__iter__", ITER, "an unpacking assignment (the UNPACK_SEQUENCE instruction at <agent>:"),
-        ("x = [*t]", "Ticket.__iter__", ITER, "a *iterable unpacking (the LIST_EXTEND instruction at <agent>:"),
-    ],
-    ids=["unpacking", "*unpacking"],
-)
-def test_a_wait_in_a_dunder_that_an_instruction_calls_natively_names_the_operation(
-    statement: str, function: str, line: int, host: str
-) -> None:
-    source = TICKET + f"t = Ticket(1)\n{statement}\neffect('after')\n"
-    job, world = _run(source, start_open=False)
-    if job.status != "FAILED":
-        # The VM runs that operation's script code on the job's run now.
-        _, native_world = _run(source, start_open=True)
-        resumed, resumed_world, _ = gates.run_interrupted(source)
-        assert resumed.status == "COMPLETED", resumed.error
-        assert resumed_world.log == native_world.log
-        return
-    message = str(job.error)
-    assert isinstance(job.error, NotResumableError), message
-    assert f"cannot suspend in {function}() at <agent>:{line}" in message, message
-    assert f"The host callable is {host}" in message, message
-    if "instruction" in host:
-        last = len(source.splitlines()) - 1
-        assert f"instruction at <agent>:{last})." in message, message
-    assert world.log == []
-
-
-@pytest.mark.parametrize(
     "statement",
     ["d = {t: 1}", "s = {t, 2}", "s = {k for k in [t]}", "d = {}\nd[t] = 1", "found = t in {1: 2}", "h = hash(t)"],
     ids=["dict display", "set display", "set comprehension", "subscript assignment", "in", "hash()"],
@@ -496,3 +466,34 @@ def test_a_wait_in_a_code_object_exec_runs_natively_names_it_and_exec() -> None:
     source = "def check():\n    return wait(1) + 1\nexec(check.__code__, {'wait': wait})\neffect('after')\n"
     message = _fails_loudly(source, "check", 2, "exec")
     assert "inside exec() at <agent>:3" in message, message
+
+
+# -- iteration that instructions and builtins run on the VM ----------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["x, = t", "x, *rest = t", "x = [*t]", "x = {*t}", "x = print(*t)", "x = list(t)", "items = []\nitems.extend(t)"],
+    ids=["unpacking", "starred unpacking", "*unpacking", "set display", "call", "list()", "list.extend"],
+)
+def test_a_wait_in_a_script_iter_that_an_instruction_or_builtin_iterates_resumes_exactly(statement: str) -> None:
+    source = TICKET + f"t = Ticket(1)\n{statement}\neffect('after')\n"
+    _, native_world = _run(source, start_open=True)
+    job, world, suspensions = gates.run_interrupted(source)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == native_world.log == ["after"]
+    assert suspensions == len(world.gates) == 1
+
+
+def test_a_wait_in_a_script_getitem_a_held_sequence_iterator_calls_names_next() -> None:
+    # iter() of an object with only __getitem__ is the native sequence
+    # iterator, which the script holds: next() steps it natively.
+    source = (
+        "class Rows:\n"
+        "    def __getitem__(self, i):\n"
+        "        return wait(i) + 1\n"
+        "it = iter(Rows())\n"
+        "first = next(it)\n"
+        "effect(first)\n"
+    )
+    _fails_loudly(source, "Rows.__getitem__", 3, "next")

@@ -1826,3 +1826,194 @@ def test_a_long_sort_that_waits_resumes_from_its_snapshots_running_each_instruct
         "del items, heap\n"
     )
     check_exact_once(source, reload=True)
+
+
+ITERABLES = """
+import collections
+
+class Feed:
+    # A script __iter__ (a generator) and __len__, the length hint list() asks.
+    def __init__(self, *items):
+        self.items = items
+    def __iter__(self):
+        for item in self.items:
+            yield wait(item) + 0
+    def __len__(self):
+        return wait(len(self.items)) + 0
+
+class Cursor:
+    # An iterator whose __iter__ and __next__ are script code.
+    def __init__(self, *items):
+        self.items = list(items)
+    def __iter__(self):
+        effect('cursor iter')
+        return self
+    def __next__(self):
+        if not self.items:
+            raise StopIteration
+        return wait(self.items.pop(0)) + 0
+
+class Pages:
+    # The sequence protocol: no __iter__, a script __getitem__ (and __len__).
+    def __init__(self, n):
+        self.n = n
+    def __getitem__(self, i):
+        if i >= self.n:
+            raise IndexError(i)
+        return wait('p' + str(i)) + ''
+    def __len__(self):
+        return wait(self.n) + 0
+
+class Settings:
+    # A mapping: script keys() and __getitem__.
+    def __init__(self, **values):
+        self.values = values
+    def keys(self):
+        return wait(list(self.values)) + []
+    def __getitem__(self, key):
+        return wait(self.values[key]) + 0
+
+def both(*args, **kwargs):
+    return args, sorted(kwargs.items())
+"""
+
+ITERATION = {
+    "for loops and comprehensions": (
+        "for x in Cursor(1, 2):\n"
+        "    effect(x)\n"
+        "for p in Pages(2):\n"
+        "    effect(p)\n"
+        "effect([x * 2 for x in Cursor(3)])\n"
+        "effect({p: 1 for p in Pages(1)})\n"
+        "effect(sum(x for x in Feed(4, 5)))\n"
+        "c = Cursor(6, 7)\n"
+        "for x in c:\n"
+        "    effect(x)\n"
+        "    break\n"
+        "for x in c:\n"
+        "    effect(('rest', x))\n"
+    ),
+    "unpacking": (
+        "a, b = Feed(1, 2)\n"
+        "c, d = Cursor(3, 4)\n"
+        "e, f = Pages(2)\n"
+        "g, *h = Feed(5, 6, 7)\n"
+        "*i, j = Pages(3)\n"
+        "def gen():\n"
+        "    yield wait(8)\n"
+        "    yield wait(9)\n"
+        "k, m = gen()\n"
+        "effect([a, b, c, d, e, f, g, h, i, j, k, m])\n"
+    ),
+    "unpacking errors": (
+        "for target in ('a, = Feed(1, 2)', 'a, b, c = Cursor(1, 2)', 'a, b, *c = Pages(1)', 'a, b = 5'):\n"
+        "    try:\n"
+        "        exec(target)\n"
+        "    except (ValueError, TypeError) as e:\n"
+        "        effect(type(e).__name__ + ': ' + str(e))\n"
+    ),
+    "*iterable in calls and displays": (
+        "effect(both(*Feed(1, 2)))\n"
+        "effect(both(0, *Cursor(3), *Pages(1)))\n"
+        "effect([0, *Feed(4), *Pages(2)])\n"
+        "effect((*Cursor(5, 6),))\n"
+        "effect(sorted({*Feed(7, 8), *Cursor(1)}))\n"
+    ),
+    "**mapping in calls and displays": (
+        "effect(both(**Settings(a=1, b=2)))\n"
+        "effect(both(1, z=0, **Settings(c=3)))\n"
+        "effect(both(*Feed(5), **Settings(e=6)))\n"
+        "effect({'z': 0, **Settings(d=4)})\n"
+        "class Partial(Settings):\n"
+        "    def __getitem__(self, key):\n"
+        "        if key == 'bad':\n"
+        "            raise KeyError(key)\n"
+        "        return super().__getitem__(key)\n"
+        "for call in (lambda: both(a=0, **Settings(a=1)), lambda: both(**Partial(bad=1)), lambda: {**Partial(bad=1)}):\n"
+        "    try:\n"
+        "        call()\n"
+        "    except (TypeError, KeyError) as e:\n"
+        "        effect(type(e).__name__ + ': ' + str(e))\n"
+    ),
+    "builtins that take an iterable": (
+        "effect(list(Feed(1, 2)))\n"
+        "effect(tuple(Cursor(3)))\n"
+        "effect(sorted(Pages(2), reverse=True))\n"
+        "effect(sorted(set(Feed(4, 5))))\n"
+        "effect(dict(zip('ab', Cursor(6, 7))))\n"
+        "effect(dict(Settings(x=8)))\n"
+        "effect(list(collections.deque(Pages(1))))\n"
+        "effect(list(enumerate(Cursor(9))))\n"
+        "effect([min(Feed(3, 1)), max(Cursor(2, 5)), 'p1' in Pages(3)])\n"
+        "it = iter(Cursor(10, 11))\n"
+        "effect([next(it), next(it), next(it, 'end')])\n"
+    ),
+    "methods that take an iterable": (
+        "items = [0]\n"
+        "items.extend(Feed(1, 2))\n"
+        "items.extend(Pages(1))\n"
+        "seen = set()\n"
+        "seen.update(Cursor(3), Feed(4))\n"
+        "table = {}\n"
+        "table.update(Settings(a=5))\n"
+        "table.update(zip('bc', Feed(6, 7)))\n"
+        "table.update(Settings(d=8), e=9)\n"
+        "queue = collections.deque()\n"
+        "queue.extend(Cursor(10))\n"
+        "effect([items, sorted(seen), table, list(queue), '-'.join(Pages(2)), '+'.join(map(str, Feed(11)))])\n"
+    ),
+    "map and filter of a callable object": (
+        "class Score:\n"
+        "    def __init__(self, bonus):\n"
+        "        self.bonus = bonus\n"
+        "    def __call__(self, x):\n"
+        "        return wait(x) + self.bonus\n"
+        "class Keep:\n"
+        "    def __call__(self, x):\n"
+        "        return wait(x) > 1\n"
+        "effect(list(map(Score(10), [1, 2])))\n"
+        "effect(list(filter(Keep(), [1, 2, 3])))\n"
+        "effect(list(map(Score(0), Feed(4))))\n"
+    ),
+    "slices": (
+        "class Window:\n"
+        "    def __init__(self):\n"
+        "        self.stored = {}\n"
+        "    def __getitem__(self, s):\n"
+        "        return [wait(s.start), s.stop]\n"
+        "    def __setitem__(self, s, value):\n"
+        "        self.stored[(s.start, s.stop)] = wait(value)\n"
+        "w = Window()\n"
+        "w[1:3] = 'x'\n"
+        "effect([w[2:4], w[:1], w.stored])\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(ITERATION.values()), ids=list(ITERATION))
+def test_waits_inside_script_iteration_that_instructions_and_builtins_run_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(ITERABLES + body)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+
+
+def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
+    # itertools.pairwise has taken items when it reaches the script
+    # __next__: the search goes on where it is, never from the start.
+    body = (
+        "import itertools\n"
+        "class Count:\n"
+        "    def __init__(self):\n"
+        "        self.i = 0\n"
+        "    def __iter__(self):\n"
+        "        return self\n"
+        "    def __next__(self):\n"
+        "        self.i += 1\n"
+        "        if self.i > 3:\n"
+        "            raise StopIteration\n"
+        "        effect(('next', self.i))\n"
+        "        return self.i\n"
+        "effect((2, 3) in itertools.pairwise(Count()))\n"
+        "effect((2, 'b') in itertools.zip_longest(Count(), 'ab'))\n"
+        "effect(2 in Count())\n"
+    )
+    _resumed_as_native(body)
