@@ -216,6 +216,9 @@ class Interpreter:
         self.raise_kind = 0
         self.reraised: tuple[BaseException, Any, bool, Any] | None = None
         self.new_generator: Any = None
+        # An exception to raise in the generator frame the run switches to
+        # next (enter_generator_throw).
+        self.throwing: BaseException | None = None
         # The exception leaving a run, with the context it had before it left.
         self.leaving: tuple[BaseException, Any, bool] | None = None
         self.retry_host_calls = retry_host_calls
@@ -360,6 +363,13 @@ class Interpreter:
                 caller.stack.append(gen)
                 gen = None
                 frame, caller = caller, None
+            elif sig == SIG_SWITCH and self.throwing is not None:
+                error, self.throwing = self.throwing, None
+                nxt = self._unwind(frame, base, error, resumable)
+                error = None
+                if type(nxt) is Suspension:
+                    return nxt
+                frame, nxt = nxt, None
             elif sig in (SIG_EXC_STATE, SIG_SWITCH):
                 continue
             else:
@@ -675,6 +685,32 @@ class Interpreter:
         gf.ret_info = target
         gen._running = True
         self._enter_generator(gen)
+        return gf
+
+    def enter_generator_throw(self, f: Frame, gen: VMGenerator, exc: BaseException) -> Frame | None:
+        """``gen.throw(exc)`` on a script generator paused at a yield, run inline.
+
+        The generator's frame is returned with ``exc`` to raise at its yield
+        (``throwing``, raised by the run as it switches to the frame): its
+        handlers run as VM frames.  None when the generator is not paused
+        at a plain yield (not started, finished, running, in a yield from):
+        then it is thrown into as host code does.
+        """
+        gf: Frame = gen._frame
+        if gen._running or gen._finished or gf.pc <= _first_resume(gf) or _yieldfrom(gen) is not None:
+            return None
+        self._callee(f, gf)
+        gf.ret_mode = RET_GEN_NEXT
+        gf.ret_info = (gen, ())
+        gen._running = True
+        self._enter_generator(gen)
+        # As resume_generator_from_host: chained to what the generator handled when it yielded.
+        in_handler = self.current_exc()
+        if in_handler is not None and in_handler is not exc and exc.__context__ is None:
+            exc.__context__ = in_handler
+        gf.pc -= 1  # raised at the YIELD_VALUE where it waited
+        gf.stack.append(None)
+        self.throwing = exc
         return gf
 
     def resume_generator_from_host(self, gen: _GeneratorBase, value: Any, exc: BaseException | None) -> Any:

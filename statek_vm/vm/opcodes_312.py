@@ -246,18 +246,30 @@ def LOAD_SUPER_ATTR(vm: Any, f: Frame, arg: tuple[bool, bool, str]) -> None:
 
 
 @op
-def BINARY_SLICE(vm: Any, f: Frame, arg: Any) -> None:
+def BINARY_SLICE(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
-    result = st[-3][slice(st[-2], st[-1])]
+    try:
+        result = st[-3][slice(st[-2], st[-1])]
+    except operations.RedoOnVM:
+        container, key = st[-3], slice(st[-2], st[-1])
+        del st[-3:]
+        return operations.redo(vm, f, "getitem", [container, key])
     del st[-2:]
     st[-1] = result
+    return None
 
 
 @op
-def STORE_SLICE(vm: Any, f: Frame, arg: Any) -> None:
+def STORE_SLICE(vm: Any, f: Frame, arg: Any) -> Any:
     st = f.stack
-    st[-3][slice(st[-2], st[-1])] = st[-4]
+    try:
+        st[-3][slice(st[-2], st[-1])] = st[-4]
+    except operations.RedoOnVM:
+        value, container, key = st[-4], st[-3], slice(st[-2], st[-1])
+        del st[-4:]
+        return operations.redo_store(vm, f, "setitem", [container, key, value])
     del st[-4:]
+    return None
 
 
 # ------------------------------------------------------------ iteration --
@@ -526,4 +538,4 @@ def specialize(name: str, arg: Any) -> tuple[Handler, Any] | None:
     return None
 
 
-operations.register(LOAD_ATTR_PLAIN)
+operations.register(LOAD_ATTR_PLAIN, BINARY_SLICE, STORE_SLICE)

@@ -16,6 +16,8 @@ no script parts never leave the native path and cost nothing more.
 
 from __future__ import annotations
 
+import math
+import operator
 from typing import Any
 
 from statek_vm.vm import runtime
@@ -54,6 +56,22 @@ RESTATED_CALLS: dict[Any, str] = {
     frozenset: "frozenset_",
     any: "any_",
     all: "all_",
+    # numbers: __index__, the numeric conversions and builtins
+    range: "range_",
+    operator.index: "index_",
+    hex: "hex_",
+    oct: "oct_",
+    bin: "bin_",
+    int: "int_",
+    float: "float_",
+    complex: "complex_",
+    abs: "abs_",
+    round: "round_",
+    divmod: "divmod_",
+    pow: "pow_",
+    math.floor: "floor_",
+    math.ceil: "ceil_",
+    math.trunc: "trunc_",
 }
 
 # Builtins that take an iterable: they consume an iterator before any script
@@ -63,6 +81,8 @@ _CONSUMERS = frozenset({sum, list, tuple, set, frozenset, any, all})
 # Re-statements that never call their own builtin natively (others would
 # ask again, so they are not re-run from the runtime's own code).
 _SELF_CONTAINED = frozenset({"sum_all", "str_", "repr_", "ascii_", "format_", "len_", "bool_"})
+_SELF_CONTAINED |= {"range_", "index_", "hex_", "oct_", "bin_", "int_", "float_", "complex_", "abs_", "round_"}
+_SELF_CONTAINED |= {"divmod_", "pow_", "floor_", "ceil_", "trunc_"}
 
 PLAIN, METHOD_NULL_FIRST, METHOD_NULL_AFTER = 0, 1, 2
 

@@ -13,6 +13,7 @@ the semantics, including error messages, native.
 
 from __future__ import annotations
 
+import array
 import bisect
 import builtins
 import collections
@@ -23,9 +24,11 @@ import heapq
 import inspect
 import itertools
 import json
+import math
 import operator
 import sys
 import types
+import warnings
 from typing import Any
 
 from statek_vm.program.program import compile_program
@@ -292,6 +295,10 @@ def binary_op(a, b, op):
     # first; the reflected one first when b's type is a proper subclass of
     # a's that defines it differently; NotImplemented passes to the other.
     name, reflected, inplace, symbol = _BINARY[op]
+    if op == 5 or op == 18:
+        repeated = _repetition(a, b, op == 18)
+        if repeated:
+            return repeat(a, b, op == 18) if repeated == 1 else repeat(b, a, False)
     if inplace is not None:
         method = _lookup(_type(a), inplace)
         if method is not _MISSING and method is not None:
@@ -328,6 +335,8 @@ def getitem(obj, key):
     method = _lookup(tp, "__getitem__")
     if _is_script(method):
         return method(obj, key)
+    if _script_index_key(method, key):
+        return _native_getitem(obj, sequence_key(key))
     if method is _dict_getitem:
         # A dict's __missing__: a script one, or a defaultdict's factory.
         missing = _lookup(tp, "__missing__")
@@ -347,6 +356,8 @@ def setitem(obj, key, value):
     method = _lookup(_type(obj), "__setitem__")
     if _is_script(method):
         method(obj, key, value)
+    elif _script_index_key(method, key):
+        _native_setitem(obj, sequence_key(key), value)
     else:
         _native_setitem(obj, key, value)
 
@@ -354,6 +365,8 @@ def delitem(obj, key):
     method = _lookup(_type(obj), "__delitem__")
     if _is_script(method):
         method(obj, key)
+    elif _script_index_key(method, key):
+        _native_delitem(obj, sequence_key(key))
     else:
         _native_delitem(obj, key)
 
@@ -856,8 +869,7 @@ def gcm_enter(self):
 
 def gcm_exit(self, typ, value, traceback):
     if typ is not None:
-        # An exception thrown into the generator: contextlib's own code.
-        return _gcm_exit(self, typ, value, traceback)
+        return gcm_throw(self, typ, value, traceback)
     try:
         next(self.gen)
     except StopIteration:
@@ -996,6 +1008,202 @@ def filter_(function, iterable, /):
     for element in iterable:
         if (element if function is None else function(element)):
             yield element
+
+# -- numbers: __index__, the numeric conversions and builtins --
+# Natively C code calls the script's __index__, __int__, __float__,
+# __complex__, __abs__, __round__, __floor__, __ceil__, __trunc__ or
+# __pow__; here they run as calls on the VM, in CPython's order, and what
+# they return is handed to the native operation (an int, a float), which
+# keeps its results and error messages.
+
+def index_(obj, /):
+    # operator.index (PyNumber_Index).
+    method = _lookup(_type(obj), "__index__")
+    if not _is_script(method) or _isinstance(obj, _int):
+        return _native_index(obj)
+    return _int_result(_value(method(obj)), "__index__")
+
+def range_(*args):
+    return _range(*[index_(a) for a in args])
+
+def hex_(number, /):
+    return _hex(index_(number))
+
+def oct_(number, /):
+    return _oct(index_(number))
+
+def bin_(number, /):
+    return _bin(index_(number))
+
+def int_(*args, **kwargs):
+    # int(x) (PyNumber_Long): __int__, else __index__, else __trunc__.
+    if _len(args) != 1 or kwargs:
+        return _native_int(*args, **kwargs)
+    x = args[0]
+    tp = _type(x)
+    method = _lookup(tp, "__int__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_int(x)
+        return _int_result(_value(method(x)), "__int__")
+    if _lookup(tp, "__index__") is not _MISSING:
+        return index_(x)
+    method = _lookup(tp, "__trunc__")
+    if not _is_script(method) or not _TRUNC_DELEGATES:
+        return _native_int(x)
+    _trunc_delegated()
+    result = _value(method(x))
+    if _isinstance(result, _int):
+        return _int_result(result, None)
+    if _lookup(_type(result), "__index__") is _MISSING:
+        raise _TypeError(f"__trunc__ returned non-Integral (type {_type_name(_type(result))})")
+    return index_(result)
+
+def float_(*args):
+    # float(x) (PyNumber_Float): __float__, else __index__.
+    if _len(args) != 1:
+        return _native_float(*args)
+    x = args[0]
+    tp = _type(x)
+    method = _lookup(tp, "__float__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_float(x)
+        return _float_result(x, _value(method(x)))
+    if _is_script(_lookup(tp, "__index__")):
+        return _native_float(index_(x))
+    return _native_float(x)
+
+def _real(x):
+    # PyFloat_AsDouble of an object whose __float__ (or __index__) is script code.
+    method = _lookup(_type(x), "__float__")
+    if _is_script(method):
+        return _float_result(x, _value(method(x)))
+    return _native_float(index_(x))
+
+def complex_(*args, **kwargs):
+    # complex(x): __complex__, else the real number PyNumber_Float makes.
+    if _len(args) != 1 or kwargs:
+        return _native_complex(*args, **kwargs)
+    x = args[0]
+    method = _lookup(_type(x), "__complex__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_complex(x)
+        return _complex_result(_value(method(x)))
+    if _script_real(x):
+        return _native_complex(float_(x))
+    return _native_complex(x)
+
+def abs_(x, /):
+    method = _lookup(_type(x), "__abs__")
+    if _is_script(method):
+        return method(x)
+    return _native_abs(x)
+
+def round_(number, ndigits=None):
+    method = _lookup(_type(number), "__round__")
+    if not _is_script(method):
+        return _native_round(number, ndigits)
+    if ndigits is None:
+        return method(number)
+    return method(number, ndigits)
+
+def divmod_(a, b, /):
+    return binary_op(a, b, _DIVMOD)
+
+def pow_(base, exp, mod=None):
+    if mod is None:
+        return binary_op(base, exp, _POW)
+    # Three-argument pow calls the base's own __pow__ only (no __rpow__).
+    method = _lookup(_type(base), "__pow__")
+    if not _is_script(method):
+        return _native_pow(base, exp, mod)
+    result = method(base, exp, mod)
+    if result is not _NotImplemented:
+        return result
+    return _native_pow_after(base, exp, mod)
+
+def floor_(x, /):
+    return _rounding(x, "__floor__", _floor)
+
+def ceil_(x, /):
+    return _rounding(x, "__ceil__", _ceil)
+
+def _rounding(x, name, native):
+    # math.floor/math.ceil: the type's own method, else PyFloat_AsDouble's value.
+    method = _lookup(_type(x), name)
+    if _is_script(method):
+        return method(x)
+    if method is _MISSING and not _isinstance(x, _float) and _script_real(x):
+        return native(_real(x))
+    return _native_call(native, x)
+
+def trunc_(x, /):
+    method = _lookup(_type(x), "__trunc__")
+    if _is_script(method):
+        return method(x)
+    return _native_call(_trunc, x)
+
+def sequence_key(key):
+    # A sequence's index or slice with its script __index__ parts converted
+    # as the native subscript converts them: a slice's step, start, then
+    # stop; where the native conversion would fail (a step of 0, a value
+    # with no __index__), the rest is left to it.
+    if _type(key) is not _slice:
+        return index_(key)
+    start, stop, step = key.start, key.stop, key.step
+    if _has_script_index(step):
+        step = index_(step)
+        if step == 0:
+            return _slice(start, stop, step)
+    elif not _native_slice_index(step):
+        return key
+    if _has_script_index(start):
+        start = index_(start)
+    elif not _native_slice_index(start):
+        return _slice(start, stop, step)
+    if _has_script_index(stop):
+        stop = index_(stop)
+    return _slice(start, stop, step)
+
+def repeat(sequence, count, inplace):
+    # sequence * count, the count from a script __index__ (sequence_repeat).
+    n = index_(count)
+    if inplace:
+        sequence *= n
+        return sequence
+    return sequence * n
+
+# -- contextlib's @contextmanager whose with-block raised --
+
+def gcm_throw(self, typ, value, traceback):
+    # _GeneratorContextManager.__exit__ with an exception: thrown into the
+    # generator at its yield as a VM frame, so its except and finally
+    # clauses may wait.
+    if value is None:
+        value = typ()
+    try:
+        _gen_throw(self.gen, typ, value, traceback)
+    except StopIteration as exc:
+        return exc is not value
+    except _RuntimeError as exc:
+        if exc is value:
+            exc.__traceback__ = traceback
+            return False
+        if _isinstance(value, StopIteration) and exc.__cause__ is value:
+            value.__traceback__ = traceback
+            return False
+        raise
+    except BaseException as exc:
+        if exc is not value:
+            raise
+        exc.__traceback__ = traceback
+        return False
+    try:
+        raise _RuntimeError("generator didn't stop after throw()")
+    finally:
+        self.gen.close()
 """
 
 
@@ -1049,8 +1257,10 @@ _OPERATORS = (
 )  # fmt: skip
 # BINARY_OP's argument -> (method, reflected method, in-place method, symbol).
 BINARY = tuple(
-    [(f"__{name}__", f"__r{name}__", None, symbol) for name, symbol in _OPERATORS]
+    [(f"__{name}__", f"__r{name}__", None, "** or pow()" if name == "pow" else symbol) for name, symbol in _OPERATORS]
     + [(f"__{name}__", f"__r{name}__", f"__i{name}__", symbol + "=") for name, symbol in _OPERATORS]
+    # divmod(), after the operators BINARY_OP numbers
+    + [("__divmod__", "__rdivmod__", None, "divmod()")]
 )
 
 
@@ -1303,7 +1513,6 @@ def namespace() -> dict[str, Any]:
             "_defaultdict_missing": collections.defaultdict.__missing__,
             "_KeyError": KeyError,
             "_RuntimeError": RuntimeError,
-            "_gcm_exit": contextlib._GeneratorContextManager.__exit__,
             "_islice_bounds": islice_bounds,
             "_object_new": object.__new__,
             "_object_init": object.__init__,
@@ -1358,6 +1567,40 @@ def namespace() -> dict[str, Any]:
             "_JsonPairs": JsonPairs,
             # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
             "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
+            # numbers: __index__, the numeric conversions and builtins
+            "_int": int,
+            "_float": float,
+            "_slice": slice,
+            "_hex": hex,
+            "_oct": oct,
+            "_bin": bin,
+            "_floor": math.floor,
+            "_ceil": math.ceil,
+            "_trunc": math.trunc,
+            "_DIVMOD": len(BINARY) - 1,
+            "_POW": 8,
+            "_TRUNC_DELEGATES": sys.version_info < (3, 14),
+            "_native_index": native_index,
+            "_native_int": native_int,
+            "_native_float": native_float,
+            "_native_complex": native_complex,
+            "_native_abs": native_abs,
+            "_native_round": native_round,
+            "_native_pow": native_pow,
+            "_native_pow_after": native_pow_after,
+            "_native_call": native_call,
+            "_int_result": int_result,
+            "_float_result": float_result,
+            "_complex_result": complex_result,
+            "_trunc_delegated": trunc_delegated,
+            "_type_name": type_name,
+            "_script_real": script_real,
+            "_has_script_index": has_script_index,
+            "_native_slice_index": native_slice_index,
+            "_script_index_key": script_index_key,
+            "_repetition": repetition,
+            # contextlib's @contextmanager whose with-block raised
+            "_gen_throw": generator_throw,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE
@@ -1415,3 +1658,176 @@ REPLACEMENTS: dict[Any, str] = {
 }
 
 _ = types
+
+
+# -- numbers: host helpers of the runtime's numeric re-statements --------------
+
+_HEAPTYPE = 1 << 9
+
+
+def type_name(tp: type) -> str:
+    """``tp``'s ``tp_name``, as CPython's messages show a type."""
+    if tp.__flags__ & _HEAPTYPE or tp.__module__ == "builtins":
+        return tp.__name__
+    return f"{tp.__module__}.{tp.__qualname__}"
+
+
+_DEPRECATED_SUBCLASS = (
+    "{}.  The ability to return an instance of a strict subclass of {} is deprecated, "
+    "and may be removed in a future version of Python."
+)
+
+
+def int_result(result: Any, name: str | None) -> int:
+    """The int that what a script ``__index__``/``__int__`` (``name``) returned stands for.
+
+    With ``name`` None, a ``__trunc__``'s int: an int subclass is copied silently.
+    """
+    if type(result) is int:
+        return result
+    if name is not None:
+        message = f"{name} returned non-int (type {type_name(type(result))})"
+        if not isinstance(result, int):
+            raise TypeError(message)
+        warnings.warn(_DEPRECATED_SUBCLASS.format(message, "int"), DeprecationWarning, stacklevel=2)
+    return int.__index__(result)
+
+
+def float_result(obj: Any, result: Any) -> float:
+    """The float that what ``obj``'s script ``__float__`` returned stands for."""
+    if type(result) is float:
+        return result
+    message = f"{type_name(type(obj))}.__float__ returned non-float (type {type_name(type(result))})"
+    if not isinstance(result, float):
+        raise TypeError(message)
+    warnings.warn(_DEPRECATED_SUBCLASS.format(message, "float"), DeprecationWarning, stacklevel=2)
+    return float.__float__(result)
+
+
+def complex_result(result: Any) -> complex:
+    if type(result) is complex:
+        return result
+    message = f"__complex__ returned non-complex (type {type_name(type(result))})"
+    if not isinstance(result, complex):
+        raise TypeError(message)
+    warnings.warn(_DEPRECATED_SUBCLASS.format(message, "complex"), DeprecationWarning, stacklevel=2)
+    return complex.__complex__(result)
+
+
+def trunc_delegated() -> None:
+    warnings.warn("The delegation of int() to __trunc__ is deprecated.", DeprecationWarning, stacklevel=2)
+
+
+def has_script_index(value: Any) -> bool:
+    """Whether converting ``value`` to an index calls a script ``__index__``."""
+    return is_script(lookup(type(value), "__index__")) and not isinstance(value, int)
+
+
+def script_real(value: Any) -> bool:
+    """Whether ``value``'s real number comes from a script ``__float__`` (or ``__index__``)."""
+    method = lookup(type(value), "__float__")
+    if method is MISSING:
+        return has_script_index(value)
+    return is_script(method)
+
+
+def native_slice_index(value: Any) -> bool:
+    """Whether a slice's ``value`` converts natively (None, or a native ``__index__``)."""
+    return value is None or lookup(type(value), "__index__") is not MISSING
+
+
+# The subscripts of the native sequences, which convert their index with __index__.
+_SEQUENCE_SUBSCRIPTS = frozenset(
+    id(getattr(tp, name))
+    for tp in (list, tuple, str, bytes, bytearray, range, memoryview, collections.deque, array.array)
+    for name in ("__getitem__", "__setitem__", "__delitem__")
+    if hasattr(tp, name)
+)
+
+
+def script_index_key(method: Any, key: Any) -> bool:
+    """Whether native subscript ``method`` (a sequence's) calls a script ``__index__`` of ``key``."""
+    if id(method) not in _SEQUENCE_SUBSCRIPTS:
+        return False
+    if type(key) is slice:
+        return has_script_index(key.start) or has_script_index(key.stop) or has_script_index(key.step)
+    return has_script_index(key)
+
+
+_REPEATED = (str, bytes, bytearray, list, tuple, collections.deque, array.array)
+_MULTIPLY = ("__mul__", "__rmul__", "__imul__")
+
+
+def repetition(a: Any, b: Any, inplace: bool) -> int:
+    """For ``a * b``: 1 when ``a`` is a sequence repeated by ``b``'s script ``__index__``, 2 when ``b`` is repeated.
+
+    0 otherwise, and whenever a script multiplication method comes first.
+    """
+    ta, tb = type(a), type(b)
+    for name in _MULTIPLY if inplace else _MULTIPLY[:2]:
+        if is_script(lookup(ta, name)) or is_script(lookup(tb, name)):
+            return 0
+    if issubclass(ta, _REPEATED):
+        return 1 if has_script_index(b) else 0
+    if issubclass(tb, _REPEATED):
+        return 2 if has_script_index(a) else 0
+    return 0
+
+
+# The native operations, called from the re-statements for what has no
+# script parts of its own (as native_str is).
+def native_index(value: Any) -> int:
+    return operator.index(value)
+
+
+def native_int(*args: Any, **kwargs: Any) -> int:
+    return int(*args, **kwargs)
+
+
+def native_float(*args: Any) -> float:
+    return float(*args)
+
+
+def native_complex(*args: Any, **kwargs: Any) -> complex:
+    return complex(*args, **kwargs)
+
+
+def native_abs(value: Any) -> Any:
+    return abs(value)
+
+
+def native_round(number: Any, ndigits: Any) -> Any:
+    return round(number, ndigits)
+
+
+def native_pow(base: Any, exp: Any, mod: Any) -> Any:
+    return pow(base, exp, mod)
+
+
+def native_pow_after(base: Any, exp: Any, mod: Any) -> Any:
+    """Three-argument pow once the base's script ``__pow__`` returned NotImplemented."""
+    if isinstance(base, (int, float, complex)):
+        return pow(base, exp, mod)  # a native base class's own power (its __pow__ runs again)
+    raise TypeError(
+        "unsupported operand type(s) for ** or pow(): "
+        f"'{type_name(type(base))}', '{type_name(type(exp))}', '{type_name(type(mod))}'"
+    )
+
+
+def native_call(func: Any, *args: Any) -> Any:
+    return func(*args)
+
+
+def generator_throw(gen: Any, typ: Any, value: Any, traceback: Any) -> Any:
+    """``gen.throw`` as ``_GeneratorContextManager.__exit__`` calls it on this CPython.
+
+    Script code calls it through the VM (special_calls.py), which throws
+    into a script generator as a VM frame.
+    """
+    if THROW_TAKES_TYPE:
+        return gen.throw(typ, value, traceback)
+    return gen.throw(value)
+
+
+# contextlib calls gen.throw(typ, value, traceback) before CPython 3.12.
+THROW_TAKES_TYPE = sys.version_info < (3, 12)

@@ -26,7 +26,7 @@ from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.program import compile_program
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
-from statek_vm.vm.objects import VMFunction, VMGenerator
+from statek_vm.vm.objects import _NO_ARG, VMFunction, VMGenerator, _arg_of_throw
 from statek_vm.vm.operations import REDO, RedoOnVM, call_restatable, restatement
 from statek_vm.vm.script_frames import fake_frame
 
@@ -387,6 +387,21 @@ def _call_json_loads(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(json.loads, args, kwargs)
 
 
+def _call_generator_throw(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # The runtime's @contextmanager __exit__ throwing the with-block's
+    # exception into a script generator: at its yield, as a VM frame.
+    gen, typ, value, traceback = args
+    if type(gen) is VMGenerator:
+        if runtime.THROW_TAKES_TYPE:
+            exc = _arg_of_throw(typ, value, traceback)
+        else:
+            exc = _arg_of_throw(value, _NO_ARG, _NO_ARG)
+        frame = vm.enter_generator_throw(f, gen, exc)
+        if frame is not None:
+            return frame
+    return vm.call_host(runtime.generator_throw, args, kwargs)
+
+
 def _replacement(builtin: Any, name: str) -> Any:
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         if _involves_script(args, kwargs):
@@ -437,5 +452,6 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (json.dumps, _call_json_dumps),
         (json.loads, _call_json_loads),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
+        (runtime.generator_throw, _call_generator_throw),
     )
 }

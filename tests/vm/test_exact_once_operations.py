@@ -841,17 +841,12 @@ PENDING_CONSTRUCTS: dict[str, str] = {
     "getitem_iteration": "list() and for over a class with only __getitem__ call it",
     "call_via_map": "map() over an object calls its script __call__",
     "string_formatting": "'%s' % obj and str.format call a script __str__/__format__",
-    "index": "range() and list[obj] call a script __index__",
-    "numeric_builtins": "abs() and round() call a script __abs__/__round__",
     "unpacking": "a, b = obj and f(*obj) call a script __iter__",
     "mapping_unpacking": "f(**obj) calls a script __getitem__",
     "iter_host_consumers": "list.extend, dict.update, sorted and str.join call a script __iter__",
     "cmp_to_key": "functools.cmp_to_key's key objects call the script cmp",
-    "contextmanager_raising": "a @contextmanager's __exit__ throws the with-block's exception into the generator",
     "deepcopy": "copy.deepcopy calls a script __deepcopy__",
 }
-if sys.version_info >= (3, 12):
-    PENDING_CONSTRUCTS["slice"] = "obj[a:b] (BINARY_SLICE, new in 3.12) calls a script __getitem__"
 
 GENERATED = [name for name in CONSTRUCTS if name not in PENDING_CONSTRUCTS]
 
