@@ -69,7 +69,14 @@ from statek_vm.vm.objects import (
     _yieldfrom,
     make_class,
 )
-from statek_vm.vm.operations import RESTATED_CALLS, RedoOnVM, call_restatable, redo, restatement
+from statek_vm.vm.operations import (
+    RESTATED_CALLS,
+    RESTATED_STR_METHODS,
+    RedoOnVM,
+    call_restatable,
+    redo,
+    restatement,
+)
 from statek_vm.vm.runtime import (
     DATACLASS_INIT,
     RESTATED_METHODS,
@@ -854,6 +861,14 @@ class Interpreter:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
                 return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
+            if type(func.__self__) is str:
+                restated = RESTATED_STR_METHODS.get(func.__name__)
+                if restated is not None:
+                    # "...".format(obj): natively, or on the VM once it reaches script code.
+                    try:
+                        return self.call_host(func, args, kwargs, call_restatable)
+                    except RedoOnVM:
+                        return redo(self, f, restated, [func.__self__, *args], kwargs)
         special = SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
             result = special[1](self, f, args, kwargs)

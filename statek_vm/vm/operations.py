@@ -28,6 +28,7 @@ __all__ = [
     "REDO",
     "REDO_ON_VM",
     "RESTATED_CALLS",
+    "RESTATED_STR_METHODS",
     "RedoOnVM",
     "call_restatable",
     "redo",
@@ -73,6 +74,10 @@ RESTATED_CALLS: dict[Any, str] = {
     math.ceil: "ceil_",
     math.trunc: "trunc_",
 }
+
+# Methods of str whose native version calls script code (a field's
+# property, __getitem__ or __format__), by name, and their re-statements.
+RESTATED_STR_METHODS: dict[str, str] = {"format": "str_format", "format_map": "str_format_map"}
 
 # Builtins that take an iterable: they consume an iterator before any script
 # code runs, so they are re-run on the VM only when given something else (a
@@ -128,6 +133,14 @@ def redo_binary(vm: Any, f: Frame, left: Any, right: Any, op: int, comparison: b
     to try first, calls that method directly; only if it returns
     NotImplemented does the runtime's re-statement go on from there.
     """
+    if (
+        (op == 6 or op == 19)
+        and not comparison
+        and type(left) is str
+        and (type(right) is str or not isinstance(right, str))  # else a str subclass's __rmod__ comes first
+    ):
+        # str % args: PyUnicode_Format, whatever script code it reached.
+        return redo(vm, f, "percent_format", [left, right])
     if comparison:
         name, whole, after = runtime.COMPARISON_NAMES[op], "compare", "compare_after"
         if as_bool:

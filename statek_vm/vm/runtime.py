@@ -13,6 +13,7 @@ the semantics, including error messages, native.
 
 from __future__ import annotations
 
+import _string  # type: ignore[import-not-found]
 import array
 import bisect
 import builtins
@@ -32,6 +33,7 @@ import warnings
 from typing import Any
 
 from statek_vm.program.program import compile_program
+from statek_vm.vm.handoff import shown
 
 FILENAME = "<statek_vm runtime>"
 
@@ -1175,6 +1177,155 @@ def repeat(sequence, count, inplace):
         return sequence
     return sequence * n
 
+# -- string formatting: str.format, str.format_map and %-formatting --
+# The format string is parsed as CPython parses it (str.format's by
+# _string.formatter_parser, as string.Formatter does), and each field's
+# value is fetched and converted here (script properties, __getitem__,
+# __str__, __repr__, __format__, __index__, __int__, __float__ as VM calls);
+# each converted value is then formatted natively.
+
+def str_format(template, /, *args, **kwargs):
+    return _format_string(template, args, kwargs, 2, [0, 0])
+
+def str_format_map(template, mapping, /):
+    return _format_string(template, None, mapping, 2, [0, 0])
+
+def _format_string(template, args, kwargs, depth, numbering):
+    # build_string: numbering is [state (0 unset, 1 automatic, 2 manual), next automatic index].
+    if depth <= 0:
+        raise _ValueError("Max string recursion exceeded")
+    pieces = []
+    for literal, field_name, spec, conversion in _formatter_parser(template):
+        if literal:
+            pieces.append(literal)
+        if field_name is None:
+            continue
+        value = _format_field(field_name, args, kwargs, numbering)
+        if conversion is not None:
+            if conversion == "s":
+                value = str_(value)
+            elif conversion == "r":
+                value = repr_(value)
+            elif conversion == "a":
+                value = ascii_(value)
+            else:
+                raise _ValueError(_unknown_conversion(conversion))
+        if "{" in spec:
+            spec = _format_string(spec, args, kwargs, depth - 1, numbering)
+        pieces.append(format_(value, spec))
+    return "".join(pieces)
+
+def _format_field(field_name, args, kwargs, numbering):
+    first, rest = _field_name_split(field_name)
+    automatic = first == ""
+    if automatic or _type(first) is _int:
+        if numbering[0] == 0:
+            numbering[0] = 1 if automatic else 2
+        if numbering[0] == 2:
+            if automatic:
+                raise _ValueError("cannot switch from manual field specification to automatic field numbering")
+        elif not automatic:
+            raise _ValueError("cannot switch from automatic field numbering to manual field specification")
+        if automatic:
+            first = numbering[1]
+            numbering[1] += 1
+        if args is None:
+            raise _ValueError("Format string contains positional fields")
+        if first >= _len(args):
+            raise _IndexError(f"Replacement index {first} out of range for positional args tuple")
+        value = args[first]
+    else:
+        value = getitem(kwargs, first)
+    for is_attribute, key in rest:
+        value = load_attr(value, key) if is_attribute else getitem(value, key)
+    return value
+
+def percent_format(template, args):
+    # template % args (PyUnicode_Format).
+    args = _shown(args)
+    current = args
+    if _isinstance(args, _tuple):
+        arglen = _tuple_len(args)
+        argidx = 0
+    else:
+        arglen = -1
+        argidx = -2
+    mapping = args if _percent_mapping(args) else None
+    pieces = []
+    for item in _percent_parse(template):
+        if _type(item) is _strtype:
+            pieces.append(item)
+            continue
+        width = prec = -1
+        for step in item:
+            kind = step[0]
+            if kind == "spec":
+                _, flags, parsed_width, parsed_prec, ch, index = step
+                break
+            if kind == "error":
+                raise step[1]
+            if kind == "mapping":
+                if mapping is None:
+                    raise _TypeError("format requires a mapping")
+            elif kind == "key":
+                current = getitem(mapping, step[1])
+                arglen = -1
+                argidx = -2
+            else:
+                # A '*' width or precision: the next argument.
+                if argidx >= arglen:
+                    raise _TypeError("not enough arguments for format string")
+                value = current if arglen < 0 else _tuple_item(current, argidx)
+                argidx += 1
+                if kind == "width":
+                    width = _percent_star(value, True)
+                else:
+                    prec = _percent_star(value, False)
+        if parsed_width is not None:
+            width = parsed_width
+        elif width < 0:
+            flags += "-"
+            width = -width
+        if parsed_prec is not None:
+            prec = parsed_prec
+        if argidx >= arglen:
+            raise _TypeError("not enough arguments for format string")
+        value = current if arglen < 0 else _tuple_item(current, argidx)
+        argidx += 1
+        pieces.append(_percent_value(value, flags, width, prec, ch, index))
+        if mapping is not None and argidx < arglen:
+            raise _TypeError("not all arguments converted during string formatting")
+    if argidx < arglen and mapping is None:
+        raise _TypeError("not all arguments converted during string formatting")
+    return "".join(pieces)
+
+def _percent_value(value, flags, width, prec, ch, index):
+    # One conversion specifier: the value converted as unicode_format_arg_format converts it.
+    if ch == "s":
+        return _percent_piece(flags, width, prec, "s", str_(value))
+    if ch == "r":
+        return _percent_piece(flags, width, prec, "s", repr_(value))
+    if ch == "a":
+        return _percent_piece(flags, width, prec, "s", ascii_(value))
+    if ch in "diuoxX":
+        if _percent_integer(value):
+            try:
+                value = index_(value) if ch in "oxX" else int_(value)
+            except _TypeError:
+                raise _TypeError(_percent_wrong_type(ch, value)) from None
+    elif ch in "eEfFgG":
+        if not _isinstance(value, _float) and _script_real(value):
+            value = _real(value)
+    elif ch == "c":
+        if not _isinstance(value, _strtype) and _has_script_index(value):
+            try:
+                value = index_(value)
+            except _TypeError:
+                raise _TypeError("%c requires int or char") from None
+    else:
+        raise _ValueError(_percent_unsupported(ch, index))
+    return _percent_piece(flags, width, prec, ch, value)
+
 # -- contextlib's @contextmanager whose with-block raised --
 
 def gcm_throw(self, typ, value, traceback):
@@ -1599,6 +1750,21 @@ def namespace() -> dict[str, Any]:
             "_native_slice_index": native_slice_index,
             "_script_index_key": script_index_key,
             "_repetition": repetition,
+            # string formatting: str.format, str.format_map and %-formatting
+            "_IndexError": IndexError,
+            "_formatter_parser": _string.formatter_parser,
+            "_field_name_split": _string.formatter_field_name_split,
+            "_unknown_conversion": unknown_conversion,
+            "_shown": shown,
+            "_tuple_len": tuple.__len__,
+            "_tuple_item": tuple.__getitem__,
+            "_percent_mapping": percent_mapping,
+            "_percent_parse": percent_parse,
+            "_percent_star": percent_star,
+            "_percent_piece": percent_piece,
+            "_percent_integer": percent_integer,
+            "_percent_wrong_type": percent_wrong_type,
+            "_percent_unsupported": percent_unsupported,
             # contextlib's @contextmanager whose with-block raised
             "_gen_throw": generator_throw,
         }
@@ -1831,3 +1997,178 @@ def generator_throw(gen: Any, typ: Any, value: Any, traceback: Any) -> Any:
 
 # contextlib calls gen.throw(typ, value, traceback) before CPython 3.12.
 THROW_TAKES_TYPE = sys.version_info < (3, 12)
+
+
+# -- string formatting: host helpers of the runtime's str.format and %-formatting --
+
+
+def unknown_conversion(conversion: str) -> str:
+    shown = conversion if 32 < ord(conversion) < 127 else f"\\x{ord(conversion):x}"
+    return f"Unknown conversion specifier {shown}"
+
+
+def percent_mapping(args: Any) -> bool:
+    """Whether %-formatting takes ``args`` as its mapping (PyMapping_Check, not a tuple or str)."""
+    if isinstance(args, (tuple, str, collections.deque)):  # (a deque has no mp_subscript)
+        return False
+    return lookup(type(args), "__getitem__") is not MISSING
+
+
+_INT_MAX = 2**31 - 1
+
+
+def percent_parse(fmt: str) -> list[Any]:
+    """``fmt``'s literal text and conversion specifiers, read as PyUnicode_Format reads them.
+
+    A specifier is a list of steps for the runtime's ``percent_format``, in
+    the order CPython takes them: ``("mapping",)`` (a key follows: the
+    arguments must be a mapping), ``("key", key)``, ``("width",)`` and
+    ``("precision",)`` (a ``*`` takes the next argument), then ``("spec",
+    flags, width, precision, char, index)`` (width and precision None when
+    a ``*`` gave them, -1 when absent).  A specifier CPython rejects ends
+    with ``("error", exception)``, and nothing after it is read.
+    """
+    items: list[Any] = []
+    n = len(fmt)
+    pos = 0
+    while pos < n:
+        if fmt[pos] != "%":
+            end = fmt.find("%", pos)
+            end = n if end < 0 else end
+            items.append(fmt[pos:end])
+            pos = end
+            continue
+        pos += 1
+        if pos < n and fmt[pos] == "%":
+            items.append("%")
+            pos += 1
+            continue
+        steps: list[Any] = []
+        items.append(steps)
+        left = n - pos  # CPython's fmtcnt: the characters from pos on
+        ch = fmt[pos] if pos < n else "\0"
+        if ch == "(":
+            steps.append(("mapping",))
+            pos += 1
+            left -= 1
+            start, depth = pos, 1
+            while depth > 0:
+                left -= 1
+                if left < 0:
+                    break
+                ch = fmt[pos]
+                depth += (ch == "(") - (ch == ")")
+                pos += 1
+            if left < 0 or depth > 0:
+                steps.append(("error", ValueError("incomplete format key")))
+                return items
+            steps.append(("key", fmt[start : pos - 1]))
+        flags = ""
+        while True:
+            left -= 1
+            if left < 0:
+                break
+            ch = fmt[pos]
+            pos += 1
+            if ch not in ("-", "+", " ", "#", "0"):
+                break
+            flags += ch
+        width: int | None = -1
+        if ch == "*":
+            steps.append(("width",))
+            width = None
+            left -= 1
+            if left >= 0:
+                ch = fmt[pos]
+                pos += 1
+        elif "0" <= ch <= "9":
+            width, ch, pos, left, error = _percent_digits(fmt, ch, pos, left, sys.maxsize, "width too big")
+            if error is not None:
+                steps.append(("error", error))
+                return items
+        precision: int | None = -1
+        if ch == ".":
+            precision = 0
+            left -= 1
+            if left >= 0:
+                ch = fmt[pos]
+                pos += 1
+            if ch == "*":
+                steps.append(("precision",))
+                precision = None
+                left -= 1
+                if left >= 0:
+                    ch = fmt[pos]
+                    pos += 1
+            elif "0" <= ch <= "9":
+                precision, ch, pos, left, error = _percent_digits(fmt, ch, pos, left, _INT_MAX, "precision too big")
+                if error is not None:
+                    steps.append(("error", error))
+                    return items
+        if left >= 0 and ch in ("h", "l", "L"):
+            left -= 1
+            if left >= 0:
+                ch = fmt[pos]
+                pos += 1
+        if left < 0:
+            steps.append(("error", ValueError("incomplete format")))
+            return items
+        steps.append(("spec", flags, width, precision, ch, pos - 1))
+    return items
+
+
+def _percent_digits(fmt: str, ch: str, pos: int, left: int, limit: int, too_big: str) -> Any:
+    """A width or precision's digits, the first one ``ch`` already read."""
+    value = ord(ch) - 48
+    while True:
+        left -= 1
+        if left < 0:
+            break
+        ch = fmt[pos]
+        pos += 1
+        if not "0" <= ch <= "9":
+            break
+        if value > (limit - (ord(ch) - 48)) // 10:
+            return value, ch, pos, left, ValueError(too_big)
+        value = value * 10 + ord(ch) - 48
+    return value, ch, pos, left, None
+
+
+def percent_star(value: Any, width: bool) -> int:
+    """The width (or precision) a ``*`` takes from ``value``."""
+    if not isinstance(value, int):
+        raise TypeError("* wants int")
+    if width:
+        if not -sys.maxsize - 1 <= value <= sys.maxsize:
+            raise OverflowError("Python int too large to convert to C ssize_t")
+        return int(value)
+    if not -_INT_MAX - 1 <= value <= _INT_MAX:
+        raise OverflowError("Python int too large to convert to C int")
+    return max(int(value), 0)
+
+
+def percent_piece(flags: str, width: int, precision: int, ch: str, value: Any) -> str:
+    """One specifier applied natively to its converted value."""
+    spec = "%" + flags + (str(width) if width >= 0 else "") + (f".{precision}" if precision >= 0 else "") + ch
+    return spec % (value,)
+
+
+def percent_integer(value: Any) -> bool:
+    """Whether %d/%x's conversion of ``value`` (a number, not an int) may call script code."""
+    if isinstance(value, int):
+        return False
+    tp = type(value)
+    methods = [lookup(tp, name) for name in ("__index__", "__int__", "__float__")]
+    if all(method is MISSING for method in methods) and not isinstance(value, complex):
+        return False  # not a number (PyNumber_Check): the native message
+    return any(is_script(method) for method in methods[:2]) or is_script(lookup(tp, "__trunc__"))
+
+
+def percent_wrong_type(ch: str, value: Any) -> str:
+    wanted = "an integer" if ch in "oxX" else "a real number"
+    return f"%{ch} format: {wanted} is required, not {type_name(type(value))}"
+
+
+def percent_unsupported(ch: str, index: int) -> str:
+    shown = ch if 31 <= ord(ch) <= 126 else "?"
+    return f"unsupported format character '{shown}' (0x{ord(ch):x}) at index {index}"

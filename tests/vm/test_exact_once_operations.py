@@ -840,7 +840,6 @@ PENDING_CONSTRUCTS: dict[str, str] = {
     "hash": "dict/set displays, `in`, d[k] = v and hash() call a script __hash__",
     "getitem_iteration": "list() and for over a class with only __getitem__ call it",
     "call_via_map": "map() over an object calls its script __call__",
-    "string_formatting": "'%s' % obj and str.format call a script __str__/__format__",
     "unpacking": "a, b = obj and f(*obj) call a script __iter__",
     "mapping_unpacking": "f(**obj) calls a script __getitem__",
     "iter_host_consumers": "list.extend, dict.update, sorted and str.join call a script __iter__",

@@ -939,3 +939,87 @@ RAISING_CONTEXTS = {
 def test_waits_inside_a_contextmanager_handling_the_with_blocks_exception_are_resumable(body: str) -> None:
     world, suspensions = _resumed_as_native(body)
     assert suspensions == _used(world) > 0
+
+
+FORMATTING = {
+    "%-formatting": (
+        "class Shown:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __str__(self):\n"
+        "        return 's' + str(wait(self.v))\n"
+        "    def __repr__(self):\n"
+        "        return 'R' + str(wait(self.v))\n"
+        "class Num:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __index__(self):\n"
+        "        return wait(self.v)\n"
+        "class Upper:\n"
+        "    def __getitem__(self, key):\n"
+        "        return wait(key.upper())\n"
+        "effect('%s' % Shown(1))\n"
+        "effect('%r|%5s|%-6r|%.2s|%a' % (Shown(1), Shown(2), Shown(3), Shown(4), Shown(5)))\n"
+        "effect('%d %x %X %#o %c %5.1f %i %+u' % (Num(12), Num(255), Num(255), Num(8), Num(65), Num(3), Num(4), Num(5)))\n"
+        "effect('%(k)s and %(ab)s %%' % Upper())\n"
+        "effect('%*s|%-*d|%.*f' % (5, Shown(1), 4, Num(2), 2, 1.5))\n"
+        "text = '%s'\n"
+        "text %= Shown(9)\n"
+        "effect(text)\n"
+        "for bad in ['%s %s', '%s %y', '%d', '%(a)s', '%s %', '%c', '%s']:\n"
+        "    try:\n"
+        "        effect(bad % (Shown(1), 2)[: 1 if bad != '%s' else 2])\n"
+        "    except (TypeError, ValueError) as e:\n"
+        "        effect(type(e).__name__ + ': ' + str(e))\n"
+        "class BadInt:\n"
+        "    def __int__(self):\n"
+        "        return wait('x')\n"
+        "    def __index__(self):\n"
+        "        return wait('y')\n"
+        "for spec in ['%d', '%x', '%c']:\n"
+        "    try:\n"
+        "        effect(spec % BadInt())\n"
+        "    except TypeError as e:\n"
+        "        effect(str(e))\n"
+    ),
+    "str.format and str.format_map": (
+        "class Ticket:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    @property\n"
+        "    def label(self):\n"
+        "        return 'L' + str(wait(self.v))\n"
+        "    def __getitem__(self, key):\n"
+        "        return ('item', wait(key))\n"
+        "    def __format__(self, spec):\n"
+        "        return format(wait(self.v), spec)\n"
+        "    def __str__(self):\n"
+        "        return 'str' + str(wait(self.v))\n"
+        "    def __repr__(self):\n"
+        "        return 'repr' + str(wait(self.v))\n"
+        "t = Ticket(3)\n"
+        "effect('{}|{:>5}|{!s}|{!r}'.format(t, Ticket(4), Ticket(5), Ticket(6)))\n"
+        "effect('{0}|{1:>5}|{2!s}|{3!r}|{0.label}'.format(t, Ticket(4), Ticket(5), Ticket(6)))\n"
+        "effect('{0[k]} {0[2]} {x.label} {x[a]}'.format(t, x=Ticket(7)))\n"
+        "effect('{:{}}|{a:>{w}}'.format(Ticket(8), '>4', a=Ticket(9), w=3))\n"
+        "class Doubled:\n"
+        "    def __getitem__(self, key):\n"
+        "        return wait(key * 2)\n"
+        "effect('{a}-{bb}'.format_map(Doubled()))\n"
+        "for bad in ['{0[}', '{a.}', '{0}{}', '{}{0}', '{:{:{}}}', '{0!x}', '{5}', '{z}', '}', '{0.nope}']:\n"
+        "    try:\n"
+        "        effect(bad.format(t, t, t))\n"
+        "    except (ValueError, IndexError, KeyError, AttributeError) as e:\n"
+        "        effect(type(e).__name__ + ': ' + str(e))\n"
+        "try:\n"
+        "    '{0}'.format_map(Doubled())\n"
+        "except ValueError as e:\n"
+        "    effect(str(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(FORMATTING.values()), ids=list(FORMATTING))
+def test_waits_inside_script_code_str_formatting_calls_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == _used(world) > 0
