@@ -27,6 +27,7 @@ import itertools
 import json
 import math
 import operator
+import string
 import sys
 import types
 import warnings
@@ -1195,7 +1196,10 @@ def _format_string(template, args, kwargs, depth, numbering):
     if depth <= 0:
         raise _ValueError("Max string recursion exceeded")
     pieces = []
-    for literal, field_name, spec, conversion in _formatter_parser(template):
+    for item in _format_items(template):
+        if _len(item) == 1:
+            raise item[0]
+        literal, field_name, spec, conversion = item
         if literal:
             pieces.append(literal)
         if field_name is None:
@@ -1216,7 +1220,7 @@ def _format_string(template, args, kwargs, depth, numbering):
     return "".join(pieces)
 
 def _format_field(field_name, args, kwargs, numbering):
-    first, rest = _field_name_split(field_name)
+    first, rest = _field_parts(field_name)
     automatic = first == ""
     if automatic or _type(first) is _int:
         if numbering[0] == 0:
@@ -1236,7 +1240,10 @@ def _format_field(field_name, args, kwargs, numbering):
         value = args[first]
     else:
         value = getitem(kwargs, first)
-    for is_attribute, key in rest:
+    for part in rest:
+        if _len(part) == 1:
+            raise part[0]
+        is_attribute, key = part
         value = load_attr(value, key) if is_attribute else getitem(value, key)
     return value
 
@@ -1325,6 +1332,57 @@ def _percent_value(value, flags, width, prec, ch, index):
     else:
         raise _ValueError(_percent_unsupported(ch, index))
     return _percent_piece(flags, width, prec, ch, value)
+
+def template_substitute(self, mapping=_UNSET, /, **kws):
+    return _template(self, mapping, kws, False)
+
+def template_safe_substitute(self, mapping=_UNSET, /, **kws):
+    return _template(self, mapping, kws, True)
+
+template_substitute.__qualname__ = "Template.substitute"
+template_safe_substitute.__qualname__ = "Template.safe_substitute"
+
+def _template(self, mapping, kws, safe):
+    # string.Template's substitutions, in the order its pattern finds them;
+    # the mapping's __getitem__ and the values' __str__ as VM calls.
+    template = self.template
+    pieces = []
+    end = 0
+    for start, stop, named, escaped, invalid, whole in _template_matches(self.pattern, template):
+        pieces.append(template[end:start])
+        end = stop
+        if named is not None:
+            try:
+                pieces.append(str_(_template_value(mapping, kws, named)))
+            except KeyError:
+                if not safe:
+                    raise
+                pieces.append(whole)
+        elif escaped is not None:
+            pieces.append(self.delimiter)
+        elif invalid is not None:
+            if safe:
+                pieces.append(whole)
+            else:
+                _template_invalid(self, start)
+        else:
+            raise _ValueError("Unrecognized named group in pattern", self.pattern)
+    pieces.append(template[end:])
+    return "".join(pieces)
+
+def _template_value(mapping, kws, key):
+    if mapping is _UNSET:
+        return getitem(kws, key)
+    if not kws:
+        return getitem(mapping, key)
+    # A ChainMap of the keywords, then the mapping.
+    if key in kws:
+        return kws[key]
+    try:
+        return getitem(mapping, key)
+    except KeyError:
+        pass
+    raise KeyError(key)
 
 # -- contextlib's @contextmanager whose with-block raised --
 
@@ -1752,8 +1810,10 @@ def namespace() -> dict[str, Any]:
             "_repetition": repetition,
             # string formatting: str.format, str.format_map and %-formatting
             "_IndexError": IndexError,
-            "_formatter_parser": _string.formatter_parser,
-            "_field_name_split": _string.formatter_field_name_split,
+            "_format_items": format_items,
+            "_field_parts": field_parts,
+            "_template_matches": template_matches,
+            "_template_invalid": template_invalid,
             "_unknown_conversion": unknown_conversion,
             "_shown": shown,
             "_tuple_len": tuple.__len__,
@@ -1778,6 +1838,8 @@ def namespace() -> dict[str, Any]:
 # Methods of library classes that call script code, by their function: the
 # name of their runtime version (called with the instance first).
 RESTATED_METHODS: dict[Any, str] = {
+    string.Template.substitute: "template_substitute",
+    string.Template.safe_substitute: "template_safe_substitute",
     contextlib._GeneratorContextManager.__enter__: "gcm_enter",
     contextlib._GeneratorContextManager.__exit__: "gcm_exit",
     contextlib.closing.__exit__: "closing_exit",
@@ -2000,6 +2062,50 @@ THROW_TAKES_TYPE = sys.version_info < (3, 12)
 
 
 # -- string formatting: host helpers of the runtime's str.format and %-formatting --
+
+
+def format_items(template: str) -> list[Any]:
+    """``_string.formatter_parser(template)`` as a list (a snapshot keeps it); an error ends it as ``(error,)``."""
+    items: list[Any] = []
+    try:
+        for item in _string.formatter_parser(template):
+            items.append(item)
+    except ValueError as error:
+        items.append((error,))
+    return items
+
+
+def field_parts(field_name: str) -> tuple[Any, list[Any]]:
+    """``_string.formatter_field_name_split(field_name)``, its rest as a list; an error ends it as ``(error,)``."""
+    first, rest = _string.formatter_field_name_split(field_name)
+    parts: list[Any] = []
+    try:
+        for part in rest:
+            parts.append(part)
+    except ValueError as error:
+        parts.append((error,))
+    return first, parts
+
+
+def template_matches(pattern: Any, template: str) -> list[tuple[Any, ...]]:
+    """What ``string.Template``'s substitutions use of each match of its pattern."""
+    return [
+        (
+            mo.start(),
+            mo.end(),
+            mo.group("named") or mo.group("braced"),
+            mo.group("escaped"),
+            mo.group("invalid"),
+            mo.group(),
+        )
+        for mo in pattern.finditer(template)
+    ]
+
+
+def template_invalid(template: Any, start: int) -> None:
+    """``template._invalid`` of the match at ``start``: the ValueError naming its line and column."""
+    template._invalid(template.pattern.search(template.template, start))
+    raise ValueError("Unrecognized named group in pattern", template.pattern)
 
 
 def unknown_conversion(conversion: str) -> str:
