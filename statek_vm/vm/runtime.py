@@ -1803,11 +1803,11 @@ def namespace() -> dict[str, Any]:
             "_complex_result": complex_result,
             "_trunc_delegated": trunc_delegated,
             "_type_name": type_name,
-            "_script_real": script_real,
-            "_has_script_index": has_script_index,
+            "_script_real": inspects_only(script_real),
+            "_has_script_index": inspects_only(has_script_index),
             "_native_slice_index": native_slice_index,
-            "_script_index_key": script_index_key,
-            "_repetition": repetition,
+            "_script_index_key": inspects_only(script_index_key),
+            "_repetition": inspects_only(repetition),
             # string formatting: str.format, str.format_map and %-formatting
             "_IndexError": IndexError,
             "_format_items": format_items,
@@ -1815,15 +1815,15 @@ def namespace() -> dict[str, Any]:
             "_template_matches": template_matches,
             "_template_invalid": template_invalid,
             "_unknown_conversion": unknown_conversion,
-            "_shown": shown,
-            "_tuple_len": tuple.__len__,
-            "_tuple_item": tuple.__getitem__,
-            "_percent_mapping": percent_mapping,
+            "_shown": inspects_only(shown),
+            "_tuple_len": inspects_only(tuple.__len__),
+            "_tuple_item": inspects_only(tuple.__getitem__),
+            "_percent_mapping": inspects_only(percent_mapping),
             "_percent_parse": percent_parse,
             "_percent_star": percent_star,
             "_percent_piece": percent_piece,
-            "_percent_integer": percent_integer,
-            "_percent_wrong_type": percent_wrong_type,
+            "_percent_integer": inspects_only(percent_integer),
+            "_percent_wrong_type": inspects_only(percent_wrong_type),
             "_percent_unsupported": percent_unsupported,
             # contextlib's @contextmanager whose with-block raised
             "_gen_throw": generator_throw,
@@ -1891,6 +1891,16 @@ _ = types
 # -- numbers: host helpers of the runtime's numeric re-statements --------------
 
 _HEAPTYPE = 1 << 9
+
+
+def inspects_only(helper: Any) -> Any:
+    """Mark a host helper that only looks at the types of the script's values it is handed.
+
+    It gets them as they are: the VM's search for futures to resolve before
+    a host call (statek_vm/vm/handoff.py) would otherwise look inside them,
+    and suspend on a future where the native operation does not.
+    """
+    return future_aware(helper)
 
 
 def type_name(tp: type) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+import statek_vm
 from tests.vm import gates
 
 CLASSES = """
@@ -1048,3 +1049,33 @@ FORMATTING = {
 def test_waits_inside_script_code_str_formatting_calls_are_resumable(body: str) -> None:
     world, suspensions = _resumed_as_native(body)
     assert suspensions == _used(world) > 0
+
+
+def test_a_future_held_by_a_converted_object_is_not_waited_for_before_the_script_uses_it() -> None:
+    # The runtime's helpers (and type/isinstance) look at the object's type
+    # only: the pending future in its attribute is waited for where the
+    # script reads it.  (A host call's arguments, %-formatting's included,
+    # are searched for futures, by design: not used here.)
+    body = (
+        "class Pos:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "        self.later = wait('later')\n"
+        "    def __index__(self):\n"
+        "        return wait(self.v)\n"
+        "p = Pos(1)\n"
+        "items = [5, 6]\n"
+        "items[p] = 7\n"
+        "effect([items[p], items[p:], 'ab' * p, [0] * p, type(p).__name__, isinstance(p, Pos), p.later])\n"
+    )
+    world = gates.World(start_open=False)
+    job = statek_vm.run(body, world.bindings())
+    awaited = []
+    while job.status == "SUSPENDED":
+        gate = job.awaited_result.deps
+        awaited.append(gate.value)
+        gate.open = True
+        job.resume()
+    assert job.status == "COMPLETED", job.error
+    assert world.log == gates.run_native(body)[0].log
+    assert awaited == [1, 1, 1, 1, 1, "later"]
