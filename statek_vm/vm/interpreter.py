@@ -70,6 +70,7 @@ from statek_vm.vm.objects import (
     make_class,
 )
 from statek_vm.vm.operations import (
+    NUMBER_BUILTINS,
     RESTATED_CALLS,
     RESTATED_STR_METHODS,
     RedoOnVM,
@@ -917,6 +918,13 @@ class Interpreter:
 
     def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
+        if func in NUMBER_BUILTINS and not kwargs:
+            # range(n), int(text), abs(x): plain values reach no script code.
+            for a in args:
+                if type(a) not in _PLAIN_NUMBERS:
+                    break
+            else:
+                return self.call_host(func, args, kwargs)
         restated = restatement(func, args, f)
         if restated is None:
             return self.call_host(func, args, kwargs)
@@ -1043,6 +1051,8 @@ class Interpreter:
 
 
 _DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})
+# Arguments that take a number builtin (NUMBER_BUILTINS) to no script code.
+_PLAIN_NUMBERS = frozenset({int, float, bool, str, complex, type(None)})
 _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))

@@ -25,6 +25,7 @@ from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_OPERATION, RET
 from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM, VMFunction
 
 __all__ = [
+    "NUMBER_BUILTINS",
     "REDO",
     "REDO_ON_VM",
     "RESTATED_CALLS",
@@ -86,8 +87,12 @@ _CONSUMERS = frozenset({sum, list, tuple, set, frozenset, any, all})
 # Re-statements that never call their own builtin natively (others would
 # ask again, so they are not re-run from the runtime's own code).
 _SELF_CONTAINED = frozenset({"sum_all", "str_", "repr_", "ascii_", "format_", "len_", "bool_"})
-_SELF_CONTAINED |= {"range_", "index_", "hex_", "oct_", "bin_", "int_", "float_", "complex_", "abs_", "round_"}
-_SELF_CONTAINED |= {"divmod_", "pow_", "floor_", "ceil_", "trunc_"}
+# The number builtins among them (and their re-statements, which never call them natively).
+NUMBER_BUILTINS = frozenset(
+    {range, operator.index, hex, oct, bin, int, float, complex, abs, round, divmod, pow}
+    | {math.floor, math.ceil, math.trunc}
+)
+_SELF_CONTAINED |= {RESTATED_CALLS[builtin] for builtin in NUMBER_BUILTINS}
 
 PLAIN, METHOD_NULL_FIRST, METHOD_NULL_AFTER = 0, 1, 2
 
