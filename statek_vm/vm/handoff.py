@@ -90,6 +90,10 @@ _STORE_ONLY_FUNCTIONS: dict[Any, frozenset[int]] = {
     collections.defaultdict: frozenset(),
     len: frozenset(),
     id: frozenset(),
+    # They look at what they are handed, never inside it.
+    type: frozenset(),
+    isinstance: frozenset(),
+    issubclass: frozenset(),
     setattr: frozenset({2}),
 }
 

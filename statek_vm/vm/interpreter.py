@@ -73,7 +73,15 @@ from statek_vm.vm.objects import (
     _yieldfrom,
     make_class,
 )
-from statek_vm.vm.operations import RESTATED_CALLS, RedoOnVM, call_restatable, redo, restatement
+from statek_vm.vm.operations import (
+    NUMBER_BUILTINS,
+    RESTATED_CALLS,
+    RESTATED_STR_METHODS,
+    RedoOnVM,
+    call_restatable,
+    redo,
+    restatement,
+)
 from statek_vm.vm.replay import REPLAY, RecordOnVM, register_host_call, remember_hash
 from statek_vm.vm.replay import complete as replay_complete
 from statek_vm.vm.runtime import (
@@ -235,6 +243,9 @@ class Interpreter:
         self.raise_kind = 0
         self.reraised: tuple[BaseException, Any, bool, Any] | None = None
         self.new_generator: Any = None
+        # An exception to raise in the generator frame the run switches to
+        # next (enter_generator_throw).
+        self.throwing: BaseException | None = None
         # The exception leaving a run, with the context it had before it left.
         self.leaving: tuple[BaseException, Any, bool] | None = None
         self.retry_host_calls = retry_host_calls
@@ -383,6 +394,13 @@ class Interpreter:
                 caller.stack.append(gen)
                 gen = None
                 frame, caller = caller, None
+            elif sig == SIG_SWITCH and self.throwing is not None:
+                error, self.throwing = self.throwing, None
+                nxt = self._unwind(frame, base, error, resumable)
+                error = None
+                if type(nxt) is Suspension:
+                    return nxt
+                frame, nxt = nxt, None
             elif sig in (SIG_EXC_STATE, SIG_SWITCH):
                 continue
             else:
@@ -860,6 +878,32 @@ class Interpreter:
             # Yielded by something it awaits: passed on to whoever awaits the caller.
             caller.stack.append(value)
 
+    def enter_generator_throw(self, f: Frame, gen: VMGenerator, exc: BaseException) -> Frame | None:
+        """``gen.throw(exc)`` on a script generator paused at a yield, run inline.
+
+        The generator's frame is returned with ``exc`` to raise at its yield
+        (``throwing``, raised by the run as it switches to the frame): its
+        handlers run as VM frames.  None when the generator is not paused
+        at a plain yield (not started, finished, running, in a yield from):
+        then it is thrown into as host code does.
+        """
+        gf: Frame = gen._frame
+        if gen._running or gen._finished or gf.pc <= _first_resume(gf) or _yieldfrom(gen) is not None:
+            return None
+        self._callee(f, gf)
+        gf.ret_mode = RET_GEN_NEXT
+        gf.ret_info = (gen, ())
+        gen._running = True
+        self._enter_generator(gen)
+        # As resume_generator_from_host: chained to what the generator handled when it yielded.
+        in_handler = self.current_exc()
+        if in_handler is not None and in_handler is not exc and exc.__context__ is None:
+            exc.__context__ = in_handler
+        gf.pc -= 1  # raised at the YIELD_VALUE where it waited
+        gf.stack.append(None)
+        self.throwing = exc
+        return gf
+
     def resume_generator_from_host(self, gen: _GeneratorBase, value: Any, exc: BaseException | None) -> Any:
         """One step of a VM generator driven by host code (``next``, ``send``, ``throw``)."""
         kind = gen._kind
@@ -1018,6 +1062,14 @@ class Interpreter:
                     return self.call_host(func, args, kwargs, call_restatable)
                 except RedoOnVM:
                     return redo(self, f, "reduce_ex_", [func.__self__, *args], kwargs)
+            if type(func.__self__) is str:
+                restated = RESTATED_STR_METHODS.get(func.__name__)
+                if restated is not None:
+                    # "...".format(obj): natively, or on the VM once it reaches script code.
+                    try:
+                        return self.call_host(func, args, kwargs, call_restatable)
+                    except RedoOnVM:
+                        return redo(self, f, restated, [func.__self__, *args], kwargs)
         special = SPECIAL_CALLS.get(id(func))
         if special is not None and special[0] is func:
             result = special[1](self, f, args, kwargs)
@@ -1075,6 +1127,13 @@ class Interpreter:
 
     def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
+        if func in NUMBER_BUILTINS and not kwargs:
+            # range(n), int(text), abs(x): plain values reach no script code.
+            for a in args:
+                if type(a) not in _PLAIN_NUMBERS:
+                    break
+            else:
+                return self.call_host(func, args, kwargs)
         restated = restatement(func, args, f)
         if restated is None:
             return self.call_host(func, args, kwargs)
@@ -1222,6 +1281,8 @@ class Interpreter:
 
 _DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})
 register_host_call(Interpreter.call_host.__code__)
+# Arguments that take a number builtin (NUMBER_BUILTINS) to no script code.
+_PLAIN_NUMBERS = frozenset({int, float, bool, str, complex, type(None)})
 _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))

@@ -545,4 +545,4 @@ def specialize(name: str, arg: Any) -> tuple[Handler, Any] | None:
     return None
 
 
-operations.register(LOAD_ATTR_PLAIN)
+operations.register(LOAD_ATTR_PLAIN, BINARY_SLICE, STORE_SLICE)

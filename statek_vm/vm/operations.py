@@ -20,6 +20,8 @@ import bisect
 import collections
 import contextlib
 import itertools
+import math
+import operator
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -29,9 +31,11 @@ from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_OPERAND, RET_O
 from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM, VMFunction, VMGenerator
 
 __all__ = [
+    "NUMBER_BUILTINS",
     "REDO",
     "REDO_ON_VM",
     "RESTATED_CALLS",
+    "RESTATED_STR_METHODS",
     "RedoOnVM",
     "call_restatable",
     "iterates_script",
@@ -71,7 +75,27 @@ RESTATED_CALLS: dict[Any, str] = {
     bisect.bisect_right: "bisect_right_",
     bisect.insort_left: "insort_left_",
     bisect.insort_right: "insort_right_",
+    # numbers: __index__, the numeric conversions and builtins
+    range: "range_",
+    operator.index: "index_",
+    hex: "hex_",
+    oct: "oct_",
+    bin: "bin_",
+    int: "int_",
+    float: "float_",
+    complex: "complex_",
+    abs: "abs_",
+    round: "round_",
+    divmod: "divmod_",
+    pow: "pow_",
+    math.floor: "floor_",
+    math.ceil: "ceil_",
+    math.trunc: "trunc_",
 }
+
+# Methods of str whose native version calls script code (a field's
+# property, __getitem__ or __format__), by name, and their re-statements.
+RESTATED_STR_METHODS: dict[str, str] = {"format": "str_format", "format_map": "str_format_map"}
 
 # Builtins that take an iterable: they consume an iterator before any script
 # code runs, so they are re-run on the VM only when given something else (a
@@ -80,6 +104,12 @@ _CONSUMERS = frozenset({sum, list, tuple, set, frozenset, any, all})
 # Re-statements that never call their own builtin natively (others would
 # ask again, so they are not re-run from the runtime's own code).
 _SELF_CONTAINED = frozenset({"sum_all", "str_", "repr_", "ascii_", "format_", "len_", "bool_"})
+# The number builtins among them (and their re-statements, which never call them natively).
+NUMBER_BUILTINS = frozenset(
+    {range, operator.index, hex, oct, bin, int, float, complex, abs, round, divmod, pow}
+    | {math.floor, math.ceil, math.trunc}
+)
+_SELF_CONTAINED |= {RESTATED_CALLS[builtin] for builtin in NUMBER_BUILTINS}
 
 _NATIVE_ITERABLES = frozenset({list, tuple, dict, set, frozenset, type({}.keys()), type({}.items())})
 
@@ -149,6 +179,14 @@ def redo_binary(vm: Any, f: Frame, left: Any, right: Any, op: int, comparison: b
     to try first, calls that method directly; only if it returns
     NotImplemented does the runtime's re-statement go on from there.
     """
+    if (
+        (op == 6 or op == 19)
+        and not comparison
+        and type(left) is str
+        and (type(right) is str or not isinstance(right, str))  # else a str subclass's __rmod__ comes first
+    ):
+        # str % args: PyUnicode_Format, whatever script code it reached.
+        return redo(vm, f, "percent_format", [left, right])
     if comparison:
         name, whole, after = runtime.COMPARISON_NAMES[op], "compare", "compare_after"
         if as_bool:

@@ -13,6 +13,8 @@ the semantics, including error messages, native.
 
 from __future__ import annotations
 
+import _string  # type: ignore[import-not-found]
+import array
 import bisect
 import builtins
 import collections
@@ -25,12 +27,16 @@ import heapq
 import inspect
 import itertools
 import json
+import math
 import operator
+import string
 import sys
 import types
+import warnings
 from typing import Any
 
 from statek_vm.program.program import compile_program
+from statek_vm.vm.handoff import shown
 
 FILENAME = "<statek_vm runtime>"
 # The runtime's __name__: the __module__ of its functions and classes.
@@ -296,6 +302,10 @@ def binary_op(a, b, op):
     # first; the reflected one first when b's type is a proper subclass of
     # a's that defines it differently; NotImplemented passes to the other.
     name, reflected, inplace, symbol = _BINARY[op]
+    if op == 5 or op == 18:
+        repeated = _repetition(a, b, op == 18)
+        if repeated:
+            return repeat(a, b, op == 18) if repeated == 1 else repeat(b, a, False)
     if inplace is not None:
         method = _lookup(_type(a), inplace)
         if method is not _MISSING and method is not None:
@@ -332,6 +342,8 @@ def getitem(obj, key):
     method = _lookup(tp, "__getitem__")
     if _is_script(method):
         return method(obj, key)
+    if _script_index_key(method, key):
+        return _native_getitem(obj, sequence_key(key))
     if method is _dict_getitem:
         # A dict's __missing__: a script one, or a defaultdict's factory.
         # One lookup, as natively (the key's __hash__ may be script code).
@@ -354,6 +366,8 @@ def setitem(obj, key, value):
     method = _lookup(_type(obj), "__setitem__")
     if _is_script(method):
         method(obj, key, value)
+    elif _script_index_key(method, key):
+        _native_setitem(obj, sequence_key(key), value)
     else:
         _native_setitem(obj, key, value)
 
@@ -361,6 +375,8 @@ def delitem(obj, key):
     method = _lookup(_type(obj), "__delitem__")
     if _is_script(method):
         method(obj, key)
+    elif _script_index_key(method, key):
+        _native_delitem(obj, sequence_key(key))
     else:
         _native_delitem(obj, key)
 
@@ -1016,8 +1032,7 @@ def gcm_enter(self):
 
 def gcm_exit(self, typ, value, traceback):
     if typ is not None:
-        # An exception thrown into the generator: contextlib's own code.
-        return _gcm_exit(self, typ, value, traceback)
+        return gcm_throw(self, typ, value, traceback)
     try:
         next(self.gen)
     except StopIteration:
@@ -2339,6 +2354,408 @@ def join_items(separator, iterable):
     if _type(iterable) is _list or _type(iterable) is _tuple:
         return separator.join(iterable)
     return separator.join([item for item in iterator_(iterable, 2)])
+
+# -- numbers: __index__, the numeric conversions and builtins --
+# Natively C code calls the script's __index__, __int__, __float__,
+# __complex__, __abs__, __round__, __floor__, __ceil__, __trunc__ or
+# __pow__; here they run as calls on the VM, in CPython's order, and what
+# they return is handed to the native operation (an int, a float), which
+# keeps its results and error messages.
+
+def index_(obj, /):
+    # operator.index (PyNumber_Index).
+    method = _lookup(_type(obj), "__index__")
+    if not _is_script(method) or _isinstance(obj, _int):
+        return _native_index(obj)
+    return _int_result(_value(method(obj)), "__index__")
+
+def range_(*args):
+    return _range(*[index_(a) for a in args])
+
+def hex_(number, /):
+    return _hex(index_(number))
+
+def oct_(number, /):
+    return _oct(index_(number))
+
+def bin_(number, /):
+    return _bin(index_(number))
+
+def int_(*args, **kwargs):
+    # int(x) (PyNumber_Long): __int__, else __index__, else __trunc__.
+    if _len(args) != 1 or kwargs:
+        return _native_int(*args, **kwargs)
+    x = args[0]
+    tp = _type(x)
+    method = _lookup(tp, "__int__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_int(x)
+        return _int_result(_value(method(x)), "__int__")
+    if _lookup(tp, "__index__") is not _MISSING:
+        return index_(x)
+    method = _lookup(tp, "__trunc__")
+    if not _is_script(method) or not _TRUNC_DELEGATES:
+        return _native_int(x)
+    _trunc_delegated()
+    result = _value(method(x))
+    if _isinstance(result, _int):
+        return _int_result(result, None)
+    if _lookup(_type(result), "__index__") is _MISSING:
+        raise _TypeError(f"__trunc__ returned non-Integral (type {_type_name(_type(result))})")
+    return index_(result)
+
+def float_(*args):
+    # float(x) (PyNumber_Float): __float__, else __index__.
+    if _len(args) != 1:
+        return _native_float(*args)
+    x = args[0]
+    tp = _type(x)
+    method = _lookup(tp, "__float__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_float(x)
+        return _float_result(x, _value(method(x)))
+    if _is_script(_lookup(tp, "__index__")):
+        return _native_float(index_(x))
+    return _native_float(x)
+
+def _real(x):
+    # PyFloat_AsDouble of an object whose __float__ (or __index__) is script code.
+    method = _lookup(_type(x), "__float__")
+    if _is_script(method):
+        return _float_result(x, _value(method(x)))
+    return _native_float(index_(x))
+
+def complex_(*args, **kwargs):
+    # complex(x): __complex__, else the real number PyNumber_Float makes.
+    if _len(args) != 1 or kwargs:
+        return _native_complex(*args, **kwargs)
+    x = args[0]
+    method = _lookup(_type(x), "__complex__")
+    if method is not _MISSING:
+        if not _is_script(method):
+            return _native_complex(x)
+        return _complex_result(_value(method(x)))
+    if _script_real(x):
+        return _native_complex(float_(x))
+    return _native_complex(x)
+
+def abs_(x, /):
+    method = _lookup(_type(x), "__abs__")
+    if _is_script(method):
+        return method(x)
+    return _native_abs(x)
+
+def round_(number, ndigits=None):
+    method = _lookup(_type(number), "__round__")
+    if not _is_script(method):
+        return _native_round(number, ndigits)
+    if ndigits is None:
+        return method(number)
+    return method(number, ndigits)
+
+def divmod_(a, b, /):
+    return binary_op(a, b, _DIVMOD)
+
+def pow_(base, exp, mod=None):
+    if mod is None:
+        return binary_op(base, exp, _POW)
+    # Three-argument pow calls the base's own __pow__ only (no __rpow__).
+    method = _lookup(_type(base), "__pow__")
+    if not _is_script(method):
+        return _native_pow(base, exp, mod)
+    result = method(base, exp, mod)
+    if result is not _NotImplemented:
+        return result
+    return _native_pow_after(base, exp, mod)
+
+def floor_(x, /):
+    return _rounding(x, "__floor__", _floor)
+
+def ceil_(x, /):
+    return _rounding(x, "__ceil__", _ceil)
+
+def _rounding(x, name, native):
+    # math.floor/math.ceil: the type's own method, else PyFloat_AsDouble's value.
+    method = _lookup(_type(x), name)
+    if _is_script(method):
+        return method(x)
+    if method is _MISSING and not _isinstance(x, _float) and _script_real(x):
+        return native(_real(x))
+    return _native_call(native, x)
+
+def trunc_(x, /):
+    method = _lookup(_type(x), "__trunc__")
+    if _is_script(method):
+        return method(x)
+    return _native_call(_trunc, x)
+
+def sequence_key(key):
+    # A sequence's index or slice with its script __index__ parts converted
+    # as the native subscript converts them: a slice's step, start, then
+    # stop; where the native conversion would fail (a step of 0, a value
+    # with no __index__), the rest is left to it.
+    if _type(key) is not _slice:
+        return index_(key)
+    start, stop, step = key.start, key.stop, key.step
+    if _has_script_index(step):
+        step = index_(step)
+        if step == 0:
+            return _slice(start, stop, step)
+    elif not _native_slice_index(step):
+        return key
+    if _has_script_index(start):
+        start = index_(start)
+    elif not _native_slice_index(start):
+        return _slice(start, stop, step)
+    if _has_script_index(stop):
+        stop = index_(stop)
+    return _slice(start, stop, step)
+
+def repeat(sequence, count, inplace):
+    # sequence * count, the count from a script __index__ (sequence_repeat).
+    n = index_(count)
+    if inplace:
+        sequence *= n
+        return sequence
+    return sequence * n
+
+# -- string formatting: str.format, str.format_map and %-formatting --
+# The format string is parsed as CPython parses it (str.format's by
+# _string.formatter_parser, as string.Formatter does), and each field's
+# value is fetched and converted here (script properties, __getitem__,
+# __str__, __repr__, __format__, __index__, __int__, __float__ as VM calls);
+# each converted value is then formatted natively.
+
+def str_format(template, /, *args, **kwargs):
+    return _format_string(template, args, kwargs, 2, [0, 0])
+
+def str_format_map(template, mapping, /):
+    return _format_string(template, None, mapping, 2, [0, 0])
+
+def _format_string(template, args, kwargs, depth, numbering):
+    # build_string: numbering is [state (0 unset, 1 automatic, 2 manual), next automatic index].
+    if depth <= 0:
+        raise _ValueError("Max string recursion exceeded")
+    pieces = []
+    for item in _format_items(template):
+        if _len(item) == 1:
+            raise item[0]
+        literal, field_name, spec, conversion = item
+        if literal:
+            pieces.append(literal)
+        if field_name is None:
+            continue
+        value = _format_field(field_name, args, kwargs, numbering)
+        if conversion is not None:
+            if conversion == "s":
+                value = str_(value)
+            elif conversion == "r":
+                value = repr_(value)
+            elif conversion == "a":
+                value = ascii_(value)
+            else:
+                raise _ValueError(_unknown_conversion(conversion))
+        if "{" in spec:
+            spec = _format_string(spec, args, kwargs, depth - 1, numbering)
+        pieces.append(format_(value, spec))
+    return "".join(pieces)
+
+def _format_field(field_name, args, kwargs, numbering):
+    first, rest = _field_parts(field_name)
+    automatic = first == ""
+    if automatic or _type(first) is _int:
+        if numbering[0] == 0:
+            numbering[0] = 1 if automatic else 2
+        if numbering[0] == 2:
+            if automatic:
+                raise _ValueError("cannot switch from manual field specification to automatic field numbering")
+        elif not automatic:
+            raise _ValueError("cannot switch from automatic field numbering to manual field specification")
+        if automatic:
+            first = numbering[1]
+            numbering[1] += 1
+        if args is None:
+            raise _ValueError("Format string contains positional fields")
+        if first >= _len(args):
+            raise _IndexError(f"Replacement index {first} out of range for positional args tuple")
+        value = args[first]
+    else:
+        value = getitem(kwargs, first)
+    for part in rest:
+        if _len(part) == 1:
+            raise part[0]
+        is_attribute, key = part
+        value = load_attr(value, key) if is_attribute else getitem(value, key)
+    return value
+
+def percent_format(template, args):
+    # template % args (PyUnicode_Format).
+    args = _shown(args)
+    current = args
+    if _isinstance(args, _tuple):
+        arglen = _tuple_len(args)
+        argidx = 0
+    else:
+        arglen = -1
+        argidx = -2
+    mapping = args if _percent_mapping(args) else None
+    pieces = []
+    for item in _percent_parse(template):
+        if _type(item) is _strtype:
+            pieces.append(item)
+            continue
+        width = prec = -1
+        for step in item:
+            kind = step[0]
+            if kind == "spec":
+                _, flags, parsed_width, parsed_prec, ch, index = step
+                break
+            if kind == "error":
+                raise step[1]
+            if kind == "mapping":
+                if mapping is None:
+                    raise _TypeError("format requires a mapping")
+            elif kind == "key":
+                current = getitem(mapping, step[1])
+                arglen = -1
+                argidx = -2
+            else:
+                # A '*' width or precision: the next argument.
+                if argidx >= arglen:
+                    raise _TypeError("not enough arguments for format string")
+                value = current if arglen < 0 else _tuple_item(current, argidx)
+                argidx += 1
+                if kind == "width":
+                    width = _percent_star(value, True)
+                else:
+                    prec = _percent_star(value, False)
+        if parsed_width is not None:
+            width = parsed_width
+        elif width < 0:
+            flags += "-"
+            width = -width
+        if parsed_prec is not None:
+            prec = parsed_prec
+        if argidx >= arglen:
+            raise _TypeError("not enough arguments for format string")
+        value = current if arglen < 0 else _tuple_item(current, argidx)
+        argidx += 1
+        pieces.append(_percent_value(value, flags, width, prec, ch, index))
+        if mapping is not None and argidx < arglen:
+            raise _TypeError("not all arguments converted during string formatting")
+    if argidx < arglen and mapping is None:
+        raise _TypeError("not all arguments converted during string formatting")
+    return "".join(pieces)
+
+def _percent_value(value, flags, width, prec, ch, index):
+    # One conversion specifier: the value converted as unicode_format_arg_format converts it.
+    if ch == "s":
+        return _percent_piece(flags, width, prec, "s", str_(value))
+    if ch == "r":
+        return _percent_piece(flags, width, prec, "s", repr_(value))
+    if ch == "a":
+        return _percent_piece(flags, width, prec, "s", ascii_(value))
+    if ch in "diuoxX":
+        if _percent_integer(value):
+            try:
+                value = index_(value) if ch in "oxX" else int_(value)
+            except _TypeError:
+                raise _TypeError(_percent_wrong_type(ch, value)) from None
+    elif ch in "eEfFgG":
+        if not _isinstance(value, _float) and _script_real(value):
+            value = _real(value)
+    elif ch == "c":
+        if not _isinstance(value, _strtype) and _has_script_index(value):
+            try:
+                value = index_(value)
+            except _TypeError:
+                raise _TypeError("%c requires int or char") from None
+    else:
+        raise _ValueError(_percent_unsupported(ch, index))
+    return _percent_piece(flags, width, prec, ch, value)
+
+def template_substitute(self, mapping=_UNSET, /, **kws):
+    return _template(self, mapping, kws, False)
+
+def template_safe_substitute(self, mapping=_UNSET, /, **kws):
+    return _template(self, mapping, kws, True)
+
+template_substitute.__qualname__ = "Template.substitute"
+template_safe_substitute.__qualname__ = "Template.safe_substitute"
+
+def _template(self, mapping, kws, safe):
+    # string.Template's substitutions, in the order its pattern finds them;
+    # the mapping's __getitem__ and the values' __str__ as VM calls.
+    template = self.template
+    pieces = []
+    end = 0
+    for start, stop, named, escaped, invalid, whole in _template_matches(self.pattern, template):
+        pieces.append(template[end:start])
+        end = stop
+        if named is not None:
+            try:
+                pieces.append(str_(_template_value(mapping, kws, named)))
+            except KeyError:
+                if not safe:
+                    raise
+                pieces.append(whole)
+        elif escaped is not None:
+            pieces.append(self.delimiter)
+        elif invalid is not None:
+            if safe:
+                pieces.append(whole)
+            else:
+                _template_invalid(self, start)
+        else:
+            raise _ValueError("Unrecognized named group in pattern", self.pattern)
+    pieces.append(template[end:])
+    return "".join(pieces)
+
+def _template_value(mapping, kws, key):
+    if mapping is _UNSET:
+        return getitem(kws, key)
+    if not kws:
+        return getitem(mapping, key)
+    # A ChainMap of the keywords, then the mapping.
+    if key in kws:
+        return kws[key]
+    try:
+        return getitem(mapping, key)
+    except KeyError:
+        pass
+    raise KeyError(key)
+
+# -- contextlib's @contextmanager whose with-block raised --
+
+def gcm_throw(self, typ, value, traceback):
+    # _GeneratorContextManager.__exit__ with an exception: thrown into the
+    # generator at its yield as a VM frame, so its except and finally
+    # clauses may wait.
+    if value is None:
+        value = typ()
+    try:
+        _gen_throw(self.gen, typ, value, traceback)
+    except StopIteration as exc:
+        return exc is not value
+    except _RuntimeError as exc:
+        if exc is value:
+            exc.__traceback__ = traceback
+            return False
+        if _isinstance(value, StopIteration) and exc.__cause__ is value:
+            value.__traceback__ = traceback
+            return False
+        raise
+    except BaseException as exc:
+        if exc is not value:
+            raise
+        exc.__traceback__ = traceback
+        return False
+    try:
+        raise _RuntimeError("generator didn't stop after throw()")
+    finally:
+        self.gen.close()
 """
 
 
@@ -2392,8 +2809,10 @@ _OPERATORS = (
 )  # fmt: skip
 # BINARY_OP's argument -> (method, reflected method, in-place method, symbol).
 BINARY = tuple(
-    [(f"__{name}__", f"__r{name}__", None, symbol) for name, symbol in _OPERATORS]
+    [(f"__{name}__", f"__r{name}__", None, "** or pow()" if name == "pow" else symbol) for name, symbol in _OPERATORS]
     + [(f"__{name}__", f"__r{name}__", f"__i{name}__", symbol + "=") for name, symbol in _OPERATORS]
+    # divmod(), after the operators BINARY_OP numbers
+    + [("__divmod__", "__rdivmod__", None, "divmod()")]
 )
 
 
@@ -2790,7 +3209,6 @@ def namespace() -> dict[str, Any]:
             "_defaultdict_missing": collections.defaultdict.__missing__,
             "_KeyError": KeyError,
             "_RuntimeError": RuntimeError,
-            "_gcm_exit": contextlib._GeneratorContextManager.__exit__,
             "_islice_bounds": islice_bounds,
             "_object_new": object.__new__,
             "_object_init": object.__init__,
@@ -2876,6 +3294,56 @@ def namespace() -> dict[str, Any]:
             # DICT_MERGE names a KeyError of one argument as a keyword given twice (3.12 and later).
             "_KEY_ERROR_IS_TWICE": sys.version_info >= (3, 12),
             "_script_sequence": script_sequence,
+            # numbers: __index__, the numeric conversions and builtins
+            "_int": int,
+            "_float": float,
+            "_slice": slice,
+            "_hex": hex,
+            "_oct": oct,
+            "_bin": bin,
+            "_floor": math.floor,
+            "_ceil": math.ceil,
+            "_trunc": math.trunc,
+            "_DIVMOD": len(BINARY) - 1,
+            "_POW": 8,
+            "_TRUNC_DELEGATES": sys.version_info < (3, 14),
+            "_native_index": native_index,
+            "_native_int": native_int,
+            "_native_float": native_float,
+            "_native_complex": native_complex,
+            "_native_abs": native_abs,
+            "_native_round": native_round,
+            "_native_pow": native_pow,
+            "_native_pow_after": native_pow_after,
+            "_native_call": native_call,
+            "_int_result": int_result,
+            "_float_result": float_result,
+            "_complex_result": complex_result,
+            "_trunc_delegated": trunc_delegated,
+            "_type_name": type_name,
+            "_script_real": inspects_only(script_real),
+            "_has_script_index": inspects_only(has_script_index),
+            "_native_slice_index": native_slice_index,
+            "_script_index_key": inspects_only(script_index_key),
+            "_repetition": inspects_only(repetition),
+            # string formatting: str.format, str.format_map and %-formatting
+            "_format_items": format_items,
+            "_field_parts": field_parts,
+            "_template_matches": template_matches,
+            "_template_invalid": template_invalid,
+            "_unknown_conversion": unknown_conversion,
+            "_shown": inspects_only(shown),
+            "_tuple_len": inspects_only(tuple.__len__),
+            "_tuple_item": inspects_only(tuple.__getitem__),
+            "_percent_mapping": inspects_only(percent_mapping),
+            "_percent_parse": percent_parse,
+            "_percent_star": percent_star,
+            "_percent_piece": percent_piece,
+            "_percent_integer": inspects_only(percent_integer),
+            "_percent_wrong_type": inspects_only(percent_wrong_type),
+            "_percent_unsupported": percent_unsupported,
+            # contextlib's @contextmanager whose with-block raised
+            "_gen_throw": generator_throw,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE
@@ -2887,6 +3355,8 @@ def namespace() -> dict[str, Any]:
 # Methods of library classes that call script code, by their function: the
 # name of their runtime version (called with the instance first).
 RESTATED_METHODS: dict[Any, str] = {
+    string.Template.substitute: "template_substitute",
+    string.Template.safe_substitute: "template_safe_substitute",
     contextlib._GeneratorContextManager.__enter__: "gcm_enter",
     contextlib._GeneratorContextManager.__exit__: "gcm_exit",
     contextlib.closing.__exit__: "closing_exit",
@@ -2939,3 +3409,405 @@ REPLACEMENTS: dict[Any, str] = {
 }
 
 _ = types
+
+
+# -- numbers: host helpers of the runtime's numeric re-statements --------------
+
+_HEAPTYPE = 1 << 9
+
+
+def inspects_only(helper: Any) -> Any:
+    """Mark a host helper that only looks at the types of the script's values it is handed.
+
+    It gets them as they are: the VM's search for futures to resolve before
+    a host call (statek_vm/vm/handoff.py) would otherwise look inside them,
+    and suspend on a future where the native operation does not.
+    """
+    return future_aware(helper)
+
+
+def type_name(tp: type) -> str:
+    """``tp``'s ``tp_name``, as CPython's messages show a type."""
+    if tp.__flags__ & _HEAPTYPE or tp.__module__ == "builtins":
+        return tp.__name__
+    return f"{tp.__module__}.{tp.__qualname__}"
+
+
+_DEPRECATED_SUBCLASS = (
+    "{}.  The ability to return an instance of a strict subclass of {} is deprecated, "
+    "and may be removed in a future version of Python."
+)
+
+
+def int_result(result: Any, name: str | None) -> int:
+    """The int that what a script ``__index__``/``__int__`` (``name``) returned stands for.
+
+    With ``name`` None, a ``__trunc__``'s int: an int subclass is copied silently.
+    """
+    if type(result) is int:
+        return result
+    if name is not None:
+        message = f"{name} returned non-int (type {type_name(type(result))})"
+        if not isinstance(result, int):
+            raise TypeError(message)
+        warnings.warn(_DEPRECATED_SUBCLASS.format(message, "int"), DeprecationWarning, stacklevel=2)
+    return int.__index__(result)
+
+
+def float_result(obj: Any, result: Any) -> float:
+    """The float that what ``obj``'s script ``__float__`` returned stands for."""
+    if type(result) is float:
+        return result
+    message = f"{type_name(type(obj))}.__float__ returned non-float (type {type_name(type(result))})"
+    if not isinstance(result, float):
+        raise TypeError(message)
+    warnings.warn(_DEPRECATED_SUBCLASS.format(message, "float"), DeprecationWarning, stacklevel=2)
+    return float.__float__(result)
+
+
+def complex_result(result: Any) -> complex:
+    if type(result) is complex:
+        return result
+    message = f"__complex__ returned non-complex (type {type_name(type(result))})"
+    if not isinstance(result, complex):
+        raise TypeError(message)
+    warnings.warn(_DEPRECATED_SUBCLASS.format(message, "complex"), DeprecationWarning, stacklevel=2)
+    return complex.__complex__(result)
+
+
+def trunc_delegated() -> None:
+    warnings.warn("The delegation of int() to __trunc__ is deprecated.", DeprecationWarning, stacklevel=2)
+
+
+def has_script_index(value: Any) -> bool:
+    """Whether converting ``value`` to an index calls a script ``__index__``."""
+    return is_script(lookup(type(value), "__index__")) and not isinstance(value, int)
+
+
+def script_real(value: Any) -> bool:
+    """Whether ``value``'s real number comes from a script ``__float__`` (or ``__index__``)."""
+    method = lookup(type(value), "__float__")
+    if method is MISSING:
+        return has_script_index(value)
+    return is_script(method)
+
+
+def native_slice_index(value: Any) -> bool:
+    """Whether a slice's ``value`` converts natively (None, or a native ``__index__``)."""
+    return value is None or lookup(type(value), "__index__") is not MISSING
+
+
+# The subscripts of the native sequences, which convert their index with __index__.
+_SEQUENCE_SUBSCRIPTS = frozenset(
+    id(getattr(tp, name))
+    for tp in (list, tuple, str, bytes, bytearray, range, memoryview, collections.deque, array.array)
+    for name in ("__getitem__", "__setitem__", "__delitem__")
+    if hasattr(tp, name)
+)
+
+
+def script_index_key(method: Any, key: Any) -> bool:
+    """Whether native subscript ``method`` (a sequence's) calls a script ``__index__`` of ``key``."""
+    if id(method) not in _SEQUENCE_SUBSCRIPTS:
+        return False
+    if type(key) is slice:
+        return has_script_index(key.start) or has_script_index(key.stop) or has_script_index(key.step)
+    return has_script_index(key)
+
+
+_REPEATED = (str, bytes, bytearray, list, tuple, collections.deque, array.array)
+_MULTIPLY = ("__mul__", "__rmul__", "__imul__")
+
+
+def repetition(a: Any, b: Any, inplace: bool) -> int:
+    """For ``a * b``: 1 when ``a`` is a sequence repeated by ``b``'s script ``__index__``, 2 when ``b`` is repeated.
+
+    0 otherwise, and whenever a script multiplication method comes first.
+    """
+    ta, tb = type(a), type(b)
+    for name in _MULTIPLY if inplace else _MULTIPLY[:2]:
+        if is_script(lookup(ta, name)) or is_script(lookup(tb, name)):
+            return 0
+    if issubclass(ta, _REPEATED):
+        return 1 if has_script_index(b) else 0
+    if issubclass(tb, _REPEATED):
+        return 2 if has_script_index(a) else 0
+    return 0
+
+
+# The native operations, called from the re-statements for what has no
+# script parts of its own (as native_str is).
+def native_index(value: Any) -> int:
+    return operator.index(value)
+
+
+def native_int(*args: Any, **kwargs: Any) -> int:
+    return int(*args, **kwargs)
+
+
+def native_float(*args: Any) -> float:
+    return float(*args)
+
+
+def native_complex(*args: Any, **kwargs: Any) -> complex:
+    return complex(*args, **kwargs)
+
+
+def native_abs(value: Any) -> Any:
+    return abs(value)
+
+
+def native_round(number: Any, ndigits: Any) -> Any:
+    return round(number, ndigits)
+
+
+def native_pow(base: Any, exp: Any, mod: Any) -> Any:
+    return pow(base, exp, mod)
+
+
+def native_pow_after(base: Any, exp: Any, mod: Any) -> Any:
+    """Three-argument pow once the base's script ``__pow__`` returned NotImplemented."""
+    if isinstance(base, (int, float, complex)):
+        return pow(base, exp, mod)  # a native base class's own power (its __pow__ runs again)
+    raise TypeError(
+        "unsupported operand type(s) for ** or pow(): "
+        f"'{type_name(type(base))}', '{type_name(type(exp))}', '{type_name(type(mod))}'"
+    )
+
+
+def native_call(func: Any, *args: Any) -> Any:
+    return func(*args)
+
+
+def generator_throw(gen: Any, typ: Any, value: Any, traceback: Any) -> Any:
+    """``gen.throw`` as ``_GeneratorContextManager.__exit__`` calls it on this CPython.
+
+    Script code calls it through the VM (special_calls.py), which throws
+    into a script generator as a VM frame.
+    """
+    if THROW_TAKES_TYPE:
+        return gen.throw(typ, value, traceback)
+    return gen.throw(value)
+
+
+# contextlib calls gen.throw(typ, value, traceback) before CPython 3.12.
+THROW_TAKES_TYPE = sys.version_info < (3, 12)
+
+
+# -- string formatting: host helpers of the runtime's str.format and %-formatting --
+
+
+def format_items(template: str) -> list[Any]:
+    """``_string.formatter_parser(template)`` as a list (a snapshot keeps it); an error ends it as ``(error,)``."""
+    items: list[Any] = []
+    try:
+        for item in _string.formatter_parser(template):
+            items.append(item)
+    except ValueError as error:
+        items.append((error,))
+    return items
+
+
+def field_parts(field_name: str) -> tuple[Any, list[Any]]:
+    """``_string.formatter_field_name_split(field_name)``, its rest as a list; an error ends it as ``(error,)``."""
+    first, rest = _string.formatter_field_name_split(field_name)
+    parts: list[Any] = []
+    try:
+        for part in rest:
+            parts.append(part)
+    except ValueError as error:
+        parts.append((error,))
+    return first, parts
+
+
+def template_matches(pattern: Any, template: str) -> list[tuple[Any, ...]]:
+    """What ``string.Template``'s substitutions use of each match of its pattern."""
+    return [
+        (
+            mo.start(),
+            mo.end(),
+            mo.group("named") or mo.group("braced"),
+            mo.group("escaped"),
+            mo.group("invalid"),
+            mo.group(),
+        )
+        for mo in pattern.finditer(template)
+    ]
+
+
+def template_invalid(template: Any, start: int) -> None:
+    """``template._invalid`` of the match at ``start``: the ValueError naming its line and column."""
+    template._invalid(template.pattern.search(template.template, start))
+    raise ValueError("Unrecognized named group in pattern", template.pattern)
+
+
+def unknown_conversion(conversion: str) -> str:
+    shown = conversion if 32 < ord(conversion) < 127 else f"\\x{ord(conversion):x}"
+    return f"Unknown conversion specifier {shown}"
+
+
+def percent_mapping(args: Any) -> bool:
+    """Whether %-formatting takes ``args`` as its mapping (PyMapping_Check, not a tuple or str)."""
+    if isinstance(args, (tuple, str, collections.deque)):  # (a deque has no mp_subscript)
+        return False
+    return lookup(type(args), "__getitem__") is not MISSING
+
+
+_INT_MAX = 2**31 - 1
+
+
+def percent_parse(fmt: str) -> list[Any]:
+    """``fmt``'s literal text and conversion specifiers, read as PyUnicode_Format reads them.
+
+    A specifier is a list of steps for the runtime's ``percent_format``, in
+    the order CPython takes them: ``("mapping",)`` (a key follows: the
+    arguments must be a mapping), ``("key", key)``, ``("width",)`` and
+    ``("precision",)`` (a ``*`` takes the next argument), then ``("spec",
+    flags, width, precision, char, index)`` (width and precision None when
+    a ``*`` gave them, -1 when absent).  A specifier CPython rejects ends
+    with ``("error", exception)``, and nothing after it is read.
+    """
+    items: list[Any] = []
+    n = len(fmt)
+    pos = 0
+    while pos < n:
+        if fmt[pos] != "%":
+            end = fmt.find("%", pos)
+            end = n if end < 0 else end
+            items.append(fmt[pos:end])
+            pos = end
+            continue
+        pos += 1
+        if pos < n and fmt[pos] == "%":
+            items.append("%")
+            pos += 1
+            continue
+        steps: list[Any] = []
+        items.append(steps)
+        left = n - pos  # CPython's fmtcnt: the characters from pos on
+        ch = fmt[pos] if pos < n else "\0"
+        if ch == "(":
+            steps.append(("mapping",))
+            pos += 1
+            left -= 1
+            start, depth = pos, 1
+            while depth > 0:
+                left -= 1
+                if left < 0:
+                    break
+                ch = fmt[pos]
+                depth += (ch == "(") - (ch == ")")
+                pos += 1
+            if left < 0 or depth > 0:
+                steps.append(("error", ValueError("incomplete format key")))
+                return items
+            steps.append(("key", fmt[start : pos - 1]))
+        flags = ""
+        while True:
+            left -= 1
+            if left < 0:
+                break
+            ch = fmt[pos]
+            pos += 1
+            if ch not in ("-", "+", " ", "#", "0"):
+                break
+            flags += ch
+        width: int | None = -1
+        if ch == "*":
+            steps.append(("width",))
+            width = None
+            left -= 1
+            if left >= 0:
+                ch = fmt[pos]
+                pos += 1
+        elif "0" <= ch <= "9":
+            width, ch, pos, left, error = _percent_digits(fmt, ch, pos, left, sys.maxsize, "width too big")
+            if error is not None:
+                steps.append(("error", error))
+                return items
+        precision: int | None = -1
+        if ch == ".":
+            precision = 0
+            left -= 1
+            if left >= 0:
+                ch = fmt[pos]
+                pos += 1
+            if ch == "*":
+                steps.append(("precision",))
+                precision = None
+                left -= 1
+                if left >= 0:
+                    ch = fmt[pos]
+                    pos += 1
+            elif "0" <= ch <= "9":
+                precision, ch, pos, left, error = _percent_digits(fmt, ch, pos, left, _INT_MAX, "precision too big")
+                if error is not None:
+                    steps.append(("error", error))
+                    return items
+        if left >= 0 and ch in ("h", "l", "L"):
+            left -= 1
+            if left >= 0:
+                ch = fmt[pos]
+                pos += 1
+        if left < 0:
+            steps.append(("error", ValueError("incomplete format")))
+            return items
+        steps.append(("spec", flags, width, precision, ch, pos - 1))
+    return items
+
+
+def _percent_digits(fmt: str, ch: str, pos: int, left: int, limit: int, too_big: str) -> Any:
+    """A width or precision's digits, the first one ``ch`` already read."""
+    value = ord(ch) - 48
+    while True:
+        left -= 1
+        if left < 0:
+            break
+        ch = fmt[pos]
+        pos += 1
+        if not "0" <= ch <= "9":
+            break
+        if value > (limit - (ord(ch) - 48)) // 10:
+            return value, ch, pos, left, ValueError(too_big)
+        value = value * 10 + ord(ch) - 48
+    return value, ch, pos, left, None
+
+
+def percent_star(value: Any, width: bool) -> int:
+    """The width (or precision) a ``*`` takes from ``value``."""
+    if not isinstance(value, int):
+        raise TypeError("* wants int")
+    if width:
+        if not -sys.maxsize - 1 <= value <= sys.maxsize:
+            raise OverflowError("Python int too large to convert to C ssize_t")
+        return int(value)
+    if not -_INT_MAX - 1 <= value <= _INT_MAX:
+        raise OverflowError("Python int too large to convert to C int")
+    return max(int(value), 0)
+
+
+def percent_piece(flags: str, width: int, precision: int, ch: str, value: Any) -> str:
+    """One specifier applied natively to its converted value."""
+    spec = "%" + flags + (str(width) if width >= 0 else "") + (f".{precision}" if precision >= 0 else "") + ch
+    return spec % (value,)
+
+
+def percent_integer(value: Any) -> bool:
+    """Whether %d/%x's conversion of ``value`` (a number, not an int) may call script code."""
+    if isinstance(value, int):
+        return False
+    tp = type(value)
+    methods = [lookup(tp, name) for name in ("__index__", "__int__", "__float__")]
+    if all(method is MISSING for method in methods) and not isinstance(value, complex):
+        return False  # not a number (PyNumber_Check): the native message
+    return any(is_script(method) for method in methods[:2]) or is_script(lookup(tp, "__trunc__"))
+
+
+def percent_wrong_type(ch: str, value: Any) -> str:
+    wanted = "an integer" if ch in "oxX" else "a real number"
+    return f"%{ch} format: {wanted} is required, not {type_name(type(value))}"
+
+
+def percent_unsupported(ch: str, index: int) -> str:
+    shown = ch if 31 <= ord(ch) <= 126 else "?"
+    return f"unsupported format character '{shown}' (0x{ord(ch):x}) at index {index}"

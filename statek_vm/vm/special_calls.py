@@ -31,7 +31,7 @@ from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.program import compile_program, program_for_code
 from statek_vm.vm import runtime
 from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
-from statek_vm.vm.objects import VMAsyncGenerator, VMFunction, VMGenerator
+from statek_vm.vm.objects import _NO_ARG, VMAsyncGenerator, VMFunction, VMGenerator, _arg_of_throw
 from statek_vm.vm.operations import (
     PLAIN_TYPES,
     REDO,
@@ -533,6 +533,21 @@ def _call_json_load(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
 _CALLING = frozenset({map, filter})
 
 
+def _call_generator_throw(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # The runtime's @contextmanager __exit__ throwing the with-block's
+    # exception into a script generator: at its yield, as a VM frame.
+    gen, typ, value, traceback = args
+    if type(gen) is VMGenerator:
+        if runtime.THROW_TAKES_TYPE:
+            exc = _arg_of_throw(typ, value, traceback)
+        else:
+            exc = _arg_of_throw(value, _NO_ARG, _NO_ARG)
+        frame = vm.enter_generator_throw(f, gen, exc)
+        if frame is not None:
+            return frame
+    return vm.call_host(runtime.generator_throw, args, kwargs)
+
+
 def _replacement(builtin: Any, name: str) -> Any:
     calling = builtin in _CALLING
 
@@ -739,5 +754,6 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (json.load, _call_json_load),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
         *_ORDERING_CALLS,
+        (runtime.generator_throw, _call_generator_throw),
     )
 }

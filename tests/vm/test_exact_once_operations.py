@@ -902,10 +902,6 @@ CONSTRUCTS = list(RENDERERS)
 # NotResumableError).  Switch one on by deleting its line here;
 # ``test_pending_constructs_still_differ`` says when.
 PENDING_CONSTRUCTS: dict[str, str] = {
-    "string_formatting": "'%s' % obj and str.format call a script __str__/__format__",
-    "index": "range() and list[obj] call a script __index__",
-    "numeric_builtins": "abs() and round() call a script __abs__/__round__",
-    "contextmanager_raising": "a @contextmanager's __exit__ throws the with-block's exception into the generator",
 }
 
 GENERATED = [name for name in CONSTRUCTS if name not in PENDING_CONSTRUCTS]

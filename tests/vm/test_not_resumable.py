@@ -132,17 +132,27 @@ def test_a_wait_in_script_code_a_host_function_calls_names_all_three(
     ("call", "function", "line", "host"),
     [
         ("operator.add(t, 1)", "Ticket.__add__", ADD, "operator.add"),
-        ("'{:>3}'.format(t)", "Ticket.__format__", FORMAT, "str.format"),
-        ("'{0.label}'.format(t)", "Ticket.label", LABEL, "str.format"),
+        ("string.Formatter().format('{:>3}', t)", "Ticket.__format__", FORMAT, "string.Formatter.format"),
+        ("string.Formatter().format('{0.label}', t)", "Ticket.label", LABEL, "string.Formatter.format"),
         ("re.sub('x', lambda m: str(wait(7)), 'axb')", "<lambda>", AFTER + 2, "re.sub"),
     ],
-    ids=["operator.add", "str.format", "str.format attribute", "re.sub callback"],
+    ids=["operator.add", "string.Formatter", "string.Formatter attribute", "re.sub callback"],
 )
 def test_a_wait_in_script_code_a_library_function_calls_names_all_three(
     call: str, function: str, line: int, host: str
 ) -> None:
-    source = TICKET + f"import operator, re\nt = Ticket(1)\nresult = {call}\neffect(result)\n"
+    source = TICKET + f"import operator, re, string\nt = Ticket(1)\nresult = {call}\neffect(result)\n"
     _fails_loudly(source, function, line, host)
+
+
+@pytest.mark.parametrize("call", ["'{:>3}'.format(t)", "'{0.label}'.format(t)", "'%s|%d' % (t.label, t)"])
+def test_str_format_and_percent_formatting_run_script_code_on_the_vm(call: str) -> None:
+    # They once failed like the library functions above: now they resume as an uninterrupted run does.
+    source = TICKET + "    def __index__(self):\n        return wait(self.n)\n" + f"t = Ticket(1)\neffect({call})\n"
+    _, native_world = _run(source, start_open=True)
+    resumed, resumed_world, suspensions = gates.run_interrupted(source)
+    assert resumed.status == "COMPLETED", resumed.error
+    assert resumed_world.log == native_world.log and suspensions == len(resumed_world.gates) > 0
 
 
 def test_the_wait_is_named_where_it_happened_inside_the_function_host_code_called() -> None:

@@ -25,8 +25,10 @@ import functools
 import heapq
 import itertools
 import json
+import math
 import operator
 import re
+import string
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,7 @@ ALIASES = {
     "contextlib.ExitStack.__exit__": "contextlib.ExitStack",
     "contextlib._BaseExitStack.enter_context": "contextlib.ExitStack",
     "contextlib.ExitStack.close": "contextlib.ExitStack",
+    "statek_vm.vm.runtime.generator_throw": "contextlib.contextmanager",
     "contextlib._AsyncGeneratorContextManager.__aenter__": "contextlib.asynccontextmanager",
     "contextlib._AsyncGeneratorContextManager.__aexit__": "contextlib.asynccontextmanager",
     "contextlib.AsyncExitStack.__aexit__": "contextlib.AsyncExitStack",
@@ -75,6 +78,8 @@ ALIASES = {
 }
 
 _MODULES = (
+    math,
+    string,
     builtins,
     functools,
     itertools,
