@@ -231,7 +231,18 @@ def started_again_safely(func: Any, args: Any, kwargs: Any, error: Any) -> bool:
         or any(a is future for a in args)
         or (kwargs is not None and any(v is future for v in kwargs.values()))
         or is_future_aware(func)
+        # A class making a new object (set(answers), dict(pairs)) from the
+        # elements it was handed: what it made so far is dropped.
+        or (isinstance(func, type) and any(_holds(a, future) for a in args))
     )
+
+
+def _holds(container: Any, future: Any) -> bool:
+    if type(container) is dict:
+        return any(k is future or v is future for k, v in container.items())
+    if type(container) in (list, tuple, set, frozenset):
+        return any(x is future for x in container)
+    return False
 
 
 def met_after_start(func: Any, error: BaseException) -> str:

@@ -62,21 +62,6 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 # reason names the smallest construct that fails (on 3.11, 3.12 and 3.13), and
 # any other construct of the script that fails the same way.
 XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    # Host code that calls script code which waits.
-    "010_format_map_templates": _host(
-        "str.format_map(a dict subclass whose __missing__ waits); also '{0.segment}'.format(obj) reading a "
-        "property that waits (str.format)",
-        "str.format_map",
-    ),
-    "016_requests_lt_sorted": _host(
-        "sorted(objects) with a script __lt__ that waits; also list.sort() and bisect.insort_right", "sorted"
-    ),
-    "027_batch_unpacking": _host(
-        "first, *rest = obj where obj.__iter__ is a generator method that waits; also a, b = obj, print(*genexpr "
-        "over obj) (CALL_FUNCTION_EX) and [*obj] (LIST_EXTEND)",
-        "an unpacking assignment (the UNPACK_EX instruction ...)",
-    ),
-    "028_money_numeric_format": _host("'{:usd}'.format(obj) with a script __format__ that waits", "str.format"),
     # Futures and snapshots.
     "015_account_keys_eq_hash": (
         "a dict keyed by script objects (script __eq__/__hash__): `for k in [K('b')]: flags[k] = <wait>` resumes "
