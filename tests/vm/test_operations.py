@@ -931,7 +931,11 @@ def test_the_operations_layer_works_under_a_host_trace_or_profile_function(trace
 
 def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
     # The script's own trace function is called from the VM's frames too:
-    # no operation is redone inside that call.
+    # no operation is redone inside that call.  (In a process of its own:
+    # the script's tracer is the process's, called for every host call.)
+    import subprocess
+    from pathlib import Path
+
     body = (
         "import sys\n"
         "events = []\n"
@@ -948,9 +952,17 @@ def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
         "sys.settrace(None)\n"
         "effect(n)\n"
     )
-    job, world, _ = gates.run_interrupted(body)
-    assert job.status == "COMPLETED", job.error
-    assert world.log == [3]
+    code = (
+        "from tests.vm import gates\n"
+        f"job, world, _ = gates.run_interrupted({body!r})\n"
+        "assert job.status == 'COMPLETED', job.error\n"
+        "assert world.log == [3], world.log\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
 
 
 # -- exec() and eval() of code objects, copy, Enum lookups ---------------------------
