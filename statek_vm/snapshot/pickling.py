@@ -315,6 +315,9 @@ def _reduce_vm_function(func: VMFunction) -> Any:
     library_name = library.name_of(func)
     if library_name is not None:
         return (_resolve, (LIBRARY, library_name))
+    maker = library.closure_maker(func)
+    if maker is not None:
+        return (library.remake_closure, (maker, func.__closure__, func.__defaults__, func.__kwdefaults__))
     return reduce_function(func)
 
 

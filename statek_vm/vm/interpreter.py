@@ -112,6 +112,18 @@ _type_call = type.__call__
 _SINGLEDISPATCH_WRAPPER = functools.singledispatch(lambda value: value).__code__  # type: ignore[attr-defined]
 
 
+_CLOSURE_NAMES = library.CLOSURE_NAMES
+
+
+def _inherits_object_new(cls: Any) -> bool:
+    """Whether ``cls.__new__`` (object.__new__) is inherited from ``object`` itself.
+
+    A class that puts ``object.__new__`` in its own dict gets that function's
+    check of excess arguments, so it is called with them.
+    """
+    return all("__new__" not in klass.__dict__ for klass in cls.__mro__[:-1])
+
+
 def _scripted_construction(cls: Any) -> bool:
     """Whether making an instance of ``cls`` runs a script ``__new__`` or ``__init__``.
 
@@ -237,6 +249,11 @@ class Interpreter:
     ``raise`` statement, 2 a re-raise that adds no traceback entry, 3 a bare
     ``raise``.
     """
+
+    # A function's dispatch table is built when the function is made (by
+    # MAKE_FUNCTION), not at its first call: a first call allocates nothing
+    # that lives on (CPython's leak checks count objects around calls).
+    dispatch_table = staticmethod(_dispatch_table)
 
     def __init__(self, *, retry_host_calls: bool = False, counts: collections.Counter[Any] | None = None) -> None:
         self.exc_items: list[BaseException | None] = [None]
@@ -1026,6 +1043,11 @@ class Interpreter:
                 if replacement is not None:
                     return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
             if type(inner) is _FunctionType:
+                name = library.METHODS.get(inner)
+                if name is not None:
+                    version = library.function(name)
+                    if version is not None:
+                        return self._callee(f, self.frame_for(version, [func.__self__, *args], kwargs))
                 restated = RESTATED_METHODS.get(inner)
                 if restated is not None:
                     return redo(self, f, restated, [func.__self__, *args], kwargs)
@@ -1039,7 +1061,7 @@ class Interpreter:
                     return redo(self, f, "dataclass_order", [inner, func.__self__, args[0], order])
         elif cls is type:
             init = func.__init__
-            if type(init) is VMFunction and func.__new__ is _object_new:
+            if type(init) is VMFunction and func.__new__ is _object_new and _inherits_object_new(func):
                 # A script class with a script __init__: run __init__ as a
                 # VM frame, so that a suspension inside it is resumable.
                 instance = _object_new(func)
@@ -1099,7 +1121,22 @@ class Interpreter:
             return unwrap(self, f, func, args, kwargs)
         if cls is _FunctionType and func in library.ATTEMPTS:
             return self._call_library(f, func, args, kwargs)
+        if cls is _FunctionType and func.__code__.co_name in _CLOSURE_NAMES and func.__code__ in library.CLOSURES:
+            # A closure library code made around a script callback: its code on the VM.
+            version = library.closure(func)
+            if version is not None:
+                return self._callee(f, self.frame_for(version, args, kwargs))
         if cls is _FunctionType and args:
+            # A library method called as a function (ExitStack.enter_context
+            # calls type(cm).__enter__(cm)).
+            name = library.METHODS.get(func)
+            if name is not None:
+                version = library.function(name)
+                if version is not None:
+                    return self._callee(f, self.frame_for(version, args, kwargs))
+            restated = RESTATED_METHODS.get(func)
+            if restated is not None:
+                return redo(self, f, restated, args, kwargs)
             code = func.__code__
             if code is _SINGLEDISPATCH_WRAPPER or code == _SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
                 # functools.singledispatch: the implementation for the first

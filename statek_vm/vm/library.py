@@ -35,10 +35,13 @@ its frames take their globals from it.
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import copy
 import copyreg
 import enum
 import inspect
+import linecache
 import sys
 import threading
 import types
@@ -67,6 +70,44 @@ ATTEMPTS: dict[Any, str] = {
 }
 if sys.version_info >= (3, 13):
     ATTEMPTS[copy.replace] = "copy:replace"  # type: ignore[attr-defined]
+
+# Library methods that call script code and always run on the VM (there is
+# no native fast path: they exist to call the callbacks they were given) ->
+# their VM version's name.  contextlib's exit stacks: the frames of
+# ``__exit__`` and of the wrappers ``callback()`` makes are in a callback's
+# traceback as natively.
+METHODS: dict[Any, str] = {
+    method: f"contextlib:{method.__qualname__}"
+    for method in (
+        contextlib.ExitStack.__exit__,
+        contextlib.ExitStack.enter_context,
+        contextlib.ExitStack.close,
+        contextlib.AsyncExitStack.__aexit__,
+        contextlib.AsyncExitStack.enter_async_context,
+        contextlib.AsyncExitStack.aclose,
+    )
+}
+
+
+def _inner_code(maker: Any, name: str) -> types.CodeType:
+    maker = maker.__func__ if isinstance(maker, (staticmethod, classmethod)) else maker
+    return next(c for c in maker.__code__.co_consts if isinstance(c, types.CodeType) and c.co_name == name)
+
+
+# Closures library code makes around script callbacks (``ExitStack.callback``
+# wraps its callback and arguments in one) -> the library function that
+# makes them.  Called by the VM, such a closure runs its code on the VM, with
+# its own cells.  Looked up by code *equality*: a closure loaded from a
+# snapshot has a copy of the code.
+CLOSURES: dict[types.CodeType, str] = {
+    _inner_code(vars(contextlib._BaseExitStack)["_create_cb_wrapper"], "_exit_wrapper"): (
+        "contextlib:_BaseExitStack._create_cb_wrapper"
+    ),
+    _inner_code(vars(contextlib.AsyncExitStack)["_create_async_cb_wrapper"], "_exit_wrapper"): (
+        "contextlib:AsyncExitStack._create_async_cb_wrapper"
+    ),
+}
+CLOSURE_NAMES = frozenset(code.co_name for code in CLOSURES)
 
 # The modules whose functions run with globals of their own (see the module docstring).
 _OWN_GLOBALS = frozenset({"copy"})
@@ -122,6 +163,51 @@ def function(name: str) -> VMFunction | None:
     return made
 
 
+_closure_units: dict[types.CodeType, Any] = {}  # a closure's code -> its unit (None: unavailable)
+_closure_makers: dict[int, str] = {}  # id of such a unit (kept in _closure_units) -> its maker's name
+
+
+def _closure_unit(code: types.CodeType) -> Any:
+    unit = _closure_units.get(code, False)
+    if unit is False:
+        with _lock:
+            unit = _closure_units.get(code, False)
+            if unit is False:
+                maker = CLOSURES[code]
+                made = function(maker)
+                unit = None
+                if made is not None:
+                    unit = next((u for u in made._unit.program.units if u.code == code), None)
+                _closure_units[code] = unit
+                if unit is not None:
+                    _closure_makers[id(unit)] = maker
+    return unit
+
+
+def closure(func: types.FunctionType) -> VMFunction | None:
+    """The VM's version of closure ``func`` of :data:`CLOSURES`: its code on the VM, its own cells."""
+    unit = _closure_unit(func.__code__)
+    if unit is None:
+        return None
+    return VMFunction(
+        unit, func.__globals__, func.__defaults__, func.__kwdefaults__, func.__annotations__, func.__closure__
+    )
+
+
+def closure_maker(func: VMFunction) -> str | None:
+    """The maker's name if ``func`` is the VM's version of a library closure (snapshots remake it)."""
+    return _closure_makers.get(id(func._unit))
+
+
+def remake_closure(maker: str, cells: Any, defaults: Any, kwdefaults: Any) -> VMFunction:
+    """A library closure's VM version, loaded from a snapshot."""
+    unit = next((_closure_unit(c) for c, name in CLOSURES.items() if name == maker), None)
+    made = function(maker)
+    if unit is None or made is None:
+        raise ValueError(f"the snapshot needs a closure made by {maker}, whose source cannot be read here")
+    return VMFunction(unit, made.__globals__, defaults, kwdefaults, None, cells)
+
+
 def name_of(func: VMFunction) -> str | None:
     """``func``'s name if it is a library function's VM version (snapshots take it by that name)."""
     return _names.get(id(func))
@@ -154,7 +240,9 @@ def _make_function(name: str) -> VMFunction | None:
     if "<locals>" in outer or first != code.co_firstlineno or first <= len(outer):
         return None
     headers = [f"{'    ' * depth}class {part}:\n" for depth, part in enumerate(outer)]
-    source = "\n" * (first - 1 - len(headers)) + "".join(headers) + "".join(lines)
+    blank = first - 1 - len(headers)
+    imports = _imports_line(code.co_filename) if blank else ""
+    source = imports + "\n" * (blank - bool(imports)) + "".join(headers) + "".join(lines)
     program = compile_program(source, code.co_filename, "exec", _flags(code), library=True)
     unit = next((u for u in program.units if u.code == code and u.qualname == native.__qualname__), None)
     if unit is None:
@@ -162,6 +250,26 @@ def _make_function(name: str) -> VMFunction | None:
     return VMFunction(
         unit, native.__globals__, native.__defaults__, native.__kwdefaults__, native.__annotations__, native.__closure__
     )
+
+
+def _imports_line(filename: str) -> str:
+    """``import a, b`` of the names the module's top level binds by imports.
+
+    The compiler makes ``sys.exc_info()`` of a module that imported ``sys``
+    a plain attribute load and call, not a method call: a function compiled
+    on its own must know those names to be the module's code.
+    """
+    tree = ast.parse("".join(linecache.getlines(filename)))
+    names = sorted(
+        {
+            (alias.asname or alias.name).partition(".")[0]
+            for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in node.names
+            if alias.name != "*"
+        }
+    )
+    return f"import {', '.join(names)}\n" if names else ""
 
 
 def _make_module(module_name: str) -> dict[str, VMFunction | None]:

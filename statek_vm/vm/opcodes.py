@@ -1020,6 +1020,8 @@ def MAKE_FUNCTION(vm: Any, f: Frame, arg: int) -> None:
         i -= 1
         defaults = st[i]
     func = VMFunction(unit, f.globals, defaults, kwdefaults, annotations, closure)
+    if unit._dispatch is None:
+        vm.dispatch_table(unit)
     del st[i:]
     st.append(func)
 

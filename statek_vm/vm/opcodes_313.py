@@ -187,7 +187,10 @@ def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
 
 @op
 def MAKE_FUNCTION(vm: Any, f: Frame, arg: Any) -> None:
-    f.stack[-1] = VMFunction(f.stack[-1], f.globals)
+    unit = f.stack[-1]
+    f.stack[-1] = VMFunction(unit, f.globals)
+    if unit._dispatch is None:
+        vm.dispatch_table(unit)
 
 
 @op

@@ -603,10 +603,18 @@ def attrgetter_(obj, names):
 def methodcaller_(obj, name, args, kwargs):
     return load_attr(obj, name)(*args, **kwargs)
 
+def _names_new(cls):
+    # Whether a class of cls's mro before object has __new__ in its own dict
+    # (object.__new__ put there checks the arguments it is called with).
+    for klass in cls.__mro__[:-1]:
+        if "__new__" in klass.__dict__:
+            return True
+    return False
+
 def instantiate(cls, args, kwargs):
     # type.__call__ for a class whose __new__ or __init__ is script code.
     new = cls.__new__
-    if new is _object_new:
+    if new is _object_new and not _names_new(cls):
         obj = _object_new(cls)
     else:
         obj = new(cls, *args, **kwargs)
@@ -750,64 +758,6 @@ def lru_wrapper(user_function, maxsize, typed):
     wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
     return _update_wrapper(wrapper, user_function)
 
-def exitstack_enter_context(self, cm):
-    # contextlib.ExitStack.enter_context: the manager's __enter__ on the VM.
-    cls = _type(cm)
-    try:
-        enter = cls.__enter__
-        exit = cls.__exit__
-    except _AttributeError:
-        raise _TypeError(
-            f"'{cls.__module__}.{cls.__qualname__}' object does not support the context manager protocol"
-        ) from None
-    result = _MethodType(enter, cm)()
-    self._push_cm_exit(cm, exit)
-    return result
-
-def exitstack_exit(self, *exc_details):
-    # contextlib.ExitStack.__exit__: the callbacks, last pushed first, run as
-    # calls on the VM; each gets the exception the ones before left.
-    exc = exc_details[1]
-    received_exc = exc is not None
-    frame_exc = _exc_info()[1]
-    suppressed_exc = False
-    pending_raise = False
-    callbacks = self._exit_callbacks
-    while callbacks:
-        is_sync, cb = callbacks.pop()
-        try:
-            if exc is None:
-                exc_details = None, None, None
-            else:
-                exc_details = _type(exc), exc, exc.__traceback__
-            unwrapped = _exit_callback(cb)
-            if unwrapped is None:
-                suppress = cb(*exc_details)
-            else:
-                callback, args, kwds = unwrapped
-                suppress = callback(*args, **kwds) and False
-            if suppress:
-                suppressed_exc = True
-                pending_raise = False
-                exc = None
-        except BaseException as new_exc:
-            # As nested with statements would chain them.
-            _fix_exception_context(new_exc, exc, frame_exc)
-            pending_raise = True
-            exc = new_exc
-    if pending_raise:
-        try:
-            fixed_ctx = exc.__context__
-            raise exc
-        except BaseException:
-            exc.__context__ = fixed_ctx
-            raise
-    return received_exc and suppressed_exc
-
-def exitstack_close(self):
-    # ExitStack.close calls its own __exit__.
-    exitstack_exit(self, None, None, None)
-
 async def anext_default(iterator, default):
     # anext(async_generator, default): its step awaited on the VM.
     try:
@@ -866,81 +816,6 @@ async def agcm_exit(self, typ, value, traceback):
         raise _RuntimeError("generator didn't stop after athrow()")
     finally:
         await self.gen.aclose()
-
-async def async_exitstack_enter_context(self, cm):
-    # contextlib.AsyncExitStack.enter_async_context: __aenter__ on the VM.
-    cls = _type(cm)
-    try:
-        enter = cls.__aenter__
-        exit = cls.__aexit__
-    except _AttributeError:
-        raise _TypeError(
-            f"'{cls.__module__}.{cls.__qualname__}' object does not support the "
-            "asynchronous context manager protocol"
-        ) from None
-    result = await _MethodType(enter, cm)()
-    self._push_async_cm_exit(cm, exit)
-    return result
-
-async def async_exitstack_exit(self, *exc_details):
-    # contextlib.AsyncExitStack.__aexit__, as exitstack_exit; asynchronous
-    # callbacks are awaited.
-    exc = exc_details[1]
-    received_exc = exc is not None
-    frame_exc = _exc_info()[1]
-    suppressed_exc = False
-    pending_raise = False
-    callbacks = self._exit_callbacks
-    while callbacks:
-        is_sync, cb = callbacks.pop()
-        try:
-            if exc is None:
-                exc_details = None, None, None
-            else:
-                exc_details = _type(exc), exc, exc.__traceback__
-            unwrapped = _exit_callback(cb)
-            if unwrapped is not None:
-                callback, args, kwds = unwrapped
-                suppress = callback(*args, **kwds) and False
-            elif is_sync:
-                suppress = cb(*exc_details)
-            else:
-                unwrapped = _async_exit_callback(cb)
-                if unwrapped is None:
-                    suppress = await cb(*exc_details)
-                else:
-                    callback, args, kwds = unwrapped
-                    suppress = await callback(*args, **kwds) and False
-            if suppress:
-                suppressed_exc = True
-                pending_raise = False
-                exc = None
-        except BaseException as new_exc:
-            _fix_exception_context(new_exc, exc, frame_exc)
-            pending_raise = True
-            exc = new_exc
-    if pending_raise:
-        try:
-            fixed_ctx = exc.__context__
-            raise exc
-        except BaseException:
-            exc.__context__ = fixed_ctx
-            raise
-    return received_exc and suppressed_exc
-
-async def async_exitstack_aclose(self):
-    # AsyncExitStack.aclose awaits its own __aexit__.
-    await async_exitstack_exit(self, None, None, None)
-
-def _fix_exception_context(new_exc, old_exc, frame_exc):
-    while True:
-        exc_context = new_exc.__context__
-        if exc_context is None or exc_context is old_exc:
-            return
-        if exc_context is frame_exc:
-            break
-        new_exc = exc_context
-    new_exc.__context__ = old_exc
 
 def json_dumps_(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
                 indent=None, separators=None, default=None, sort_keys=False, **kw):
@@ -2179,10 +2054,18 @@ def length_hint(obj, length_only=False):
     if length_only:
         return
     method = _lookup(tp, "__length_hint__")
-    if not _is_script(method):
+    if method is _MISSING:
         return
+    if _is_script(method):
+        args = (obj,)
+    else:
+        # Bound as _PyObject_LookupSpecial binds it (a descriptor's __get__ runs).
+        get = _lookup(_type(method), "__get__")
+        args = ()
+        if get is not _MISSING:
+            method = get(method, obj, tp)
     try:
-        result = _value(method(obj))
+        result = _value(method(*args))
     except _TypeError:
         return
     if result is _NotImplemented:
@@ -2974,20 +2857,6 @@ def native_lru_cache(user_function: Any, maxsize: int | None, typed: bool) -> An
     return functools.lru_cache(maxsize, typed)(user_function)
 
 
-_EXIT_WRAPPER = contextlib.ExitStack._create_cb_wrapper(print).__code__  # type: ignore[attr-defined]
-
-
-_ASYNC_EXIT_WRAPPER = contextlib.AsyncExitStack._create_async_cb_wrapper(print).__code__  # type: ignore[attr-defined]
-
-
-def exit_callback(cb: Any, wrapper: types.CodeType = _EXIT_WRAPPER) -> tuple[Any, Any, Any] | None:
-    """``(callback, args, kwds)`` of a wrapper ``ExitStack.callback`` made, else None."""
-    if type(cb) is not types.FunctionType or cb.__code__ != wrapper:  # (a copy, after a snapshot)
-        return None
-    cells = dict(zip(cb.__code__.co_freevars, (c.cell_contents for c in cb.__closure__ or ()), strict=True))
-    return cells["callback"], cells["args"], cells["kwds"]
-
-
 def resolved(value: Any) -> Any:
     """``value``, its futures resolved: a host call is handed values, or the job suspends before it."""
     return value
@@ -3257,8 +3126,6 @@ def namespace() -> dict[str, Any]:
             "_CacheInfo": functools._CacheInfo,
             "_update_wrapper": functools.update_wrapper,
             "_exc_info": sys.exc_info,
-            "_exit_callback": exit_callback,
-            "_async_exit_callback": functools.partial(exit_callback, wrapper=_ASYNC_EXIT_WRAPPER),
             "_anext": anext,
             "_StopAsyncIteration": StopAsyncIteration,
             "_StopIteration": StopIteration,
@@ -3360,14 +3227,8 @@ RESTATED_METHODS: dict[Any, str] = {
     contextlib._GeneratorContextManager.__enter__: "gcm_enter",
     contextlib._GeneratorContextManager.__exit__: "gcm_exit",
     contextlib.closing.__exit__: "closing_exit",
-    contextlib.ExitStack.__exit__: "exitstack_exit",
-    contextlib.ExitStack.enter_context: "exitstack_enter_context",
-    contextlib.ExitStack.close: "exitstack_close",
     contextlib._AsyncGeneratorContextManager.__aenter__: "agcm_enter",
     contextlib._AsyncGeneratorContextManager.__aexit__: "agcm_exit",
-    contextlib.AsyncExitStack.__aexit__: "async_exitstack_exit",
-    contextlib.AsyncExitStack.enter_async_context: "async_exitstack_enter_context",
-    contextlib.AsyncExitStack.aclose: "async_exitstack_aclose",
 }
 
 # builtin -> name of its runtime version, used when a script generator or a

@@ -109,7 +109,7 @@ def registered_callers() -> set[str]:
     from statek_vm.vm import interpreter, library, operations, runtime, special_calls
 
     found: set[Any] = set()
-    found.update(library.ATTEMPTS)
+    found.update(library.ATTEMPTS, library.METHODS)
     found.update(operations.RESTATED_CALLS, runtime.REPLACEMENTS, runtime.RESTATED_METHODS)
     found.update(obj for obj, _ in special_calls.SPECIAL_CALLS.values())
     found.update(interpreter._CALLABLE_WRAPPERS)
