@@ -82,7 +82,15 @@ from statek_vm.vm.operations import (
     redo,
     restatement,
 )
-from statek_vm.vm.replay import REPLAY, RecordOnVM, register_host_call, remember_hash
+from statek_vm.vm.replay import (
+    FIRST_NESTED,
+    REPLAY,
+    Adoptable,
+    AdoptOnVM,
+    forget_first_nested,
+    register_host_call,
+    remember_hash,
+)
 from statek_vm.vm.replay import complete as replay_complete
 from statek_vm.vm.runtime import (
     DATACLASS_INIT,
@@ -327,6 +335,8 @@ class Interpreter:
             raise
         finally:
             stack.pop()
+            if resumable and FIRST_NESTED.owner is not None:
+                forget_first_nested()  # the job's objects are not kept by this thread once its run ends
 
     def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None) -> Any:
         if exc is not None:
@@ -460,9 +470,9 @@ class Interpreter:
 
     def _without_redo(self, frame: Frame, error: BaseException) -> tuple[int, Frame, Any]:
         REDO.raised = False
-        if type(error) is RecordOnVM:
-            # Not swallowed: a replayable native operation called script code.
-            return self._record(frame, error, ())
+        if type(error) is AdoptOnVM:
+            # Not swallowed: a replayable native operation's script call waits.
+            return self._adopt(frame, error)
         REDO.disabled += 1
         pc = frame.pc
         fn, arg = (_dispatch_table if self.counts is None else self._counting_table)(frame.unit)[pc]
@@ -483,23 +493,51 @@ class Interpreter:
 
     # -- native operations run again (vm/replay.py) ------------------------------
 
-    def _record(self, f: Frame, request: RecordOnVM, log: tuple[Any, ...]) -> tuple[int, Frame, Any]:
-        """The script call ``request`` of the instruction at ``f.pc``, as a VM frame.
+    def _adopt(self, f: Frame, request: AdoptOnVM) -> tuple[int, Frame, Any]:
+        """The frames of a script call of the instruction at ``f.pc``, which waits, as a call from ``f``.
 
-        When it returns, its result joins ``log`` and the instruction runs
-        again (:meth:`_replay`).  ``f.pc`` is past the instruction meanwhile,
-        as during any call: an exception the call raises is the instruction's.
+        The call ran nested first (``replay.first_nested``) and met a pending
+        future: its run's frames become frames of this run, the call's frame
+        returning with ``RET_REPLAY`` (its result joins the answers of the
+        calls before it, and the instruction runs again: :meth:`_replay`),
+        and the instruction that met the future raises its ``FutureError``
+        here, where it suspends the job (or, in a nested run, is adopted
+        again further out).  ``f.pc`` is past the instruction meanwhile, as
+        during any call.
         """
-        func, args, kwargs = request.args
-        try:
-            callee = self._callee(f, self.frame_for(func, list(args), kwargs or None))
-        except BaseException as e:  # noqa: BLE001 - binding errors: natively the call raises them into the operation
-            return SIG_EXC, f, e
-        callee.ret_mode = RET_REPLAY
-        callee.ret_info = (log, func, args, kwargs)
-        callee.back = f
+        top, base, error = request.frame, request.base, request.error
+        assert request.call is not None
+        func, args, kwargs = request.call
+        if top is None:
+            # The call returned a future: its value is resolved on the VM.
+            REDO.raised = False
+            resolving = redo(self, f, "replay_result", [request.result])
+            resolving.ret_mode = RET_REPLAY
+            resolving.ret_info = (request.log, func, args, kwargs)
+            resolving.back = f
+            f.pc += 1
+            return SIG_SWITCH, resolving, None
+        base.ret_mode = RET_REPLAY
+        base.ret_info = (request.log, func, args, kwargs)
+        base.back = f
         f.pc += 1
-        return SIG_SWITCH, callee, None
+        shift = f.depth + base.unit.depth_step - base.depth
+        if shift:
+            frame: Frame | None = top
+            while frame is not None:
+                frame.depth += shift
+                frame = None if frame is base else frame.back
+        # The nested run's handled-exception slots: its own (what its frames
+        # handle, if they are in an ``except`` clause) takes the place of
+        # this run's; a script generator's that it was running stays above.
+        slots = request.slots
+        items = self.exc_items
+        if slots:
+            if slots[0] is not request.initial_slot:
+                items[-1] = slots[0]
+            items.extend(slots[1:])
+        self.raise_kind = 0
+        return SIG_EXC, top, error
 
     def _replay(self, f: Frame, log: tuple[Any, ...], base: Frame, resumable: bool) -> Any:
         """Run the instruction at ``f.pc`` again, its script calls answered from ``log``.
@@ -521,9 +559,9 @@ class Interpreter:
                 r = self._step_handling(fn, f, arg)
             except BaseException as e:  # noqa: BLE001 - as in _dispatch
                 f.pc = pc
-                if type(e) is RecordOnVM:
+                if type(e) is AdoptOnVM:
                     REDO.raised = False
-                    sig, nxt, payload = self._record(f, e, log)
+                    sig, nxt, payload = self._adopt(f, e)
                 elif REDO.raised:
                     REPLAY.position = 0
                     sig, nxt, payload = self._without_redo(f, e)
@@ -738,6 +776,10 @@ class Interpreter:
         if kind == 0 and isinstance(exc, FutureError):
             if resumable:
                 return Suspension(frame, exc.future)
+            if type(base.ret_info) is Adoptable and base.ret_info.adopts():
+                # A replayable operation's call, run nested first: the
+                # instruction that ran the operation takes these frames.
+                raise AdoptOnVM(frame, base, exc)
             # Said while the frames still hang together, before they are given up.
             reason = not_resumable.reason(frame, base, self.retry_host_calls)
             self._abandon(frame, base)
@@ -1265,15 +1307,26 @@ class Interpreter:
             if self.retry_host_calls or not_resumable.started_again_safely(func, args, kwargs, error):
                 raise
             raise NotResumableError(not_resumable.met_after_start(func, error)) from error
+        if FIRST_NESTED.owner is not None:
+            # The answers kept for this call's script calls (replay.first_nested):
+            # the call has finished.
+            forget_first_nested()
         if PENDING_FAILURES:
             # A host thread failed while this call ran (the script joined it).
             not_resumable.raise_pending(self)
         return result
 
-    def call_from_host(self, func: VMFunction, args: Any, kwargs: dict[str, Any]) -> Any:
-        """Host code called a script function: a nested, non-resumable run."""
+    def call_from_host(self, func: VMFunction, args: Any, kwargs: dict[str, Any], adoptable: Any = None) -> Any:
+        """Host code called a script function: a nested, non-resumable run.
+
+        ``adoptable``: a call of a replayable native operation, whose frames
+        the instruction that ran the operation adopts if they wait
+        (``AdoptOnVM``, statek_vm/vm/replay.py).
+        """
         frame = self.frame_for(func, args, kwargs or None)
         frame.ret_mode = RET_BASE
+        if adoptable is not None:
+            frame.ret_info = adoptable
         depth = _depth_seen_from_host() + frame.unit.depth_step
         # Each nested run costs native frames of the VM's own too: CPython's
         # own limit must not be reached inside the VM, where it would stop an
@@ -1283,8 +1336,13 @@ class Interpreter:
             raise RecursionError(_HOST_CALL_RECURSION)
         frame.depth = depth
         floor = self._host_floor()
+        initial = self.exc_items[floor]
         try:
             _, value = self.run(frame, frame, resumable=False)
+        except AdoptOnVM as request:
+            request.slots = self.exc_items[floor:]
+            request.initial_slot = initial
+            raise
         finally:
             self._host_floor_end(floor)
         return value
@@ -1447,3 +1505,6 @@ def current_interpreter() -> Interpreter:
     if stack:
         return stack[-1]
     return Interpreter()
+
+
+_objects_module._current_interpreter = current_interpreter

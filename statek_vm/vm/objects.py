@@ -31,7 +31,17 @@ from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_of
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
-from statek_vm.vm.replay import NESTED, REPLAY, SNAPSHOTTING, RecordOnVM, records, remember_hash, snapshot_answer
+from statek_vm.vm.replay import (
+    NESTED,
+    PAST_LOG,
+    RECORDING,
+    REPLAY,
+    SNAPSHOTTING,
+    AdoptOnVM,
+    first_nested,
+    remember_hash,
+    snapshot_answer,
+)
 from statek_vm.vm.replay import answer as replay_answer
 from statek_vm.vm.runtime import DATACLASS_ORDER
 from statek_vm.vm.runtime import FILENAME as RUNTIME_FILENAME
@@ -51,18 +61,51 @@ class RedoOnVM(BaseException):
 
 
 # The code objects of the instruction handlers that catch RedoOnVM.
-REDO_ON_VM: set[types.CodeType] = set()
+class CodeSet:
+    """A set of code objects, by identity.
+
+    A code object's hash is computed from its whole content at each lookup
+    (its constants, nested code objects included): the checks made on every
+    script call from host code would cost microseconds.
+    """
+
+    __slots__ = ("_codes",)
+
+    def __init__(self, codes: Any = ()) -> None:
+        self._codes: dict[int, types.CodeType] = {}
+        self.update(codes)
+
+    def add(self, code: types.CodeType) -> None:
+        self._codes[id(code)] = code
+
+    def update(self, codes: Any) -> None:
+        for code in codes:
+            self._codes[id(code)] = code
+
+    def __contains__(self, code: object) -> bool:
+        return id(code) in self._codes
+
+    def __iter__(self) -> Any:
+        return iter(self._codes.values())
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+REDO_ON_VM = CodeSet()
 # Library code that an instruction's native operation runs and that calls
 # script code before it has done anything else (a cached_property's __get__):
 # a request raised there reaches the instruction too.
-REDO_VIA: set[types.CodeType] = {
-    functools.cached_property.__get__.__code__,
-    # The comparisons functools.total_ordering makes call the class's own.
-    *(func.__code__ for func in RUNTIME_TOTAL_ORDERING),
-    # heapq.py's own code, which compares (and calls keys) before it changes anything.
-    heapq.nlargest.__code__,
-    heapq.nsmallest.__code__,
-}
+REDO_VIA = CodeSet(
+    [
+        functools.cached_property.__get__.__code__,
+        # The comparisons functools.total_ordering makes call the class's own.
+        *(func.__code__ for func in RUNTIME_TOTAL_ORDERING),
+        # heapq.py's own code, which compares (and calls keys) before it changes anything.
+        heapq.nlargest.__code__,
+        heapq.nsmallest.__code__,
+    ]
+)
 
 
 # Library code that the VM calls natively first, and that calls script code
@@ -71,13 +114,13 @@ REDO_VIA: set[types.CodeType] = {
 # the VM's call if that call is one of ``LIBRARY_ATTEMPTS`` (and no other
 # handler: an instruction's native operation that reaches library code may
 # have had effects by then, an iterator's step).
-REDO_THROUGH: set[types.CodeType] = set()
-LIBRARY_ATTEMPTS: set[types.CodeType] = set()
+REDO_THROUGH = CodeSet()
+LIBRARY_ATTEMPTS = CodeSet()
 # Or the handler of an instruction whose native operation is one call of an
 # operator method (``a | b``), when the outermost library frame is such a
 # method of ``LIBRARY_OPERATORS`` (a Flag's ``__or__``).
-OPERATOR_HANDLERS: set[types.CodeType] = set()
-LIBRARY_OPERATORS: set[types.CodeType] = set()
+OPERATOR_HANDLERS = CodeSet()
+LIBRARY_OPERATORS = CodeSet()
 
 
 def _through_library(caller: Any) -> bool:
@@ -92,6 +135,9 @@ def _through_library(caller: Any) -> bool:
     return code in LIBRARY_ATTEMPTS or (code in OPERATOR_HANDLERS and outer.f_code in LIBRARY_OPERATORS)
 
 
+_gettrace, _getprofile = sys.gettrace, sys.getprofile
+
+
 def _script_tracing() -> bool:
     """Whether the trace or profile function is script code.
 
@@ -100,7 +146,10 @@ def _script_tracing() -> bool:
     coverage tool, a debugger) call script code from their own frames, so
     the operations layer works under them as without them.
     """
-    for tracer in (sys.gettrace(), sys.getprofile()):
+    trace, profile = _gettrace(), _getprofile()
+    if trace is None and profile is None:
+        return False
+    for tracer in (trace, profile):
         if tracer is not None and (
             type(tracer) is VMFunction
             or type(getattr(tracer, "__func__", None)) is VMFunction
@@ -214,8 +263,6 @@ class VMFunction(metaclass=_FunctionType):
     # -- calling ------------------------------------------------------------
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        from statek_vm.vm.interpreter import current_interpreter
-
         if QUIET.depth:
             # A snapshot is making a script class again: type.__new__ calls
             # its bases' __init_subclass__, which ran when the script made it.
@@ -240,27 +287,35 @@ class VMFunction(metaclass=_FunctionType):
             # none of its code here (see ScriptBuiltins in statek_vm/job.py).
             return None
         caller = sys._getframe(1)
+        code = caller.f_code
         if REPLAY.log is not None and REPLAY.runs == len(_RUNS.stack) and not _collector_call(self, args):
             # The instruction is running its native operation again: this
             # call's result is in its log, or the VM runs the call first
             # (statek_vm/vm/replay.py).
-            try:
-                result = replay_answer(self, args, kwargs, not REDO.disabled and not _script_tracing())
-            except RecordOnVM:
-                REDO.raised = True
-                raise
+            result = replay_answer(self, args, kwargs, not REDO.disabled and not _script_tracing())
+            if result is PAST_LOG:
+                # Past the log: as the operation's first script call was (below).
+                return self._first_nested(caller, args, kwargs, REPLAY.log)
             if result is not NESTED:
                 return result
+        elif id(code) in RECORDING:
+            # A native operation that may be replayable (a dict lookup,
+            # list.index, one that has no effect before its script calls
+            # return; whether it is, is asked when it matters): this call
+            # runs nested, its answer kept; if it waits, the VM adopts its
+            # frames and runs the operation again with the answers
+            # (statek_vm/vm/replay.py).
+            if not REDO.disabled and not _collector_call(self, args) and not _script_tracing():
+                return self._first_nested(caller, args, kwargs, None)
         elif (
             (
-                caller.f_code in REDO_ON_VM
+                code in REDO_ON_VM
                 or (
                     # Library code the native operation ran first (and, by
                     # their code's name, the comparisons dataclasses makes).
-                    (caller.f_code in REDO_VIA or caller.f_code.co_qualname in DATACLASS_ORDER)
-                    and caller.f_back.f_code in REDO_ON_VM  # type: ignore[union-attr]
+                    (code in REDO_VIA or code.co_qualname in DATACLASS_ORDER) and caller.f_back.f_code in REDO_ON_VM  # type: ignore[union-attr]
                 )
-                or (caller.f_code in REDO_THROUGH and _through_library(caller))
+                or (code in REDO_THROUGH and _through_library(caller))
             )
             and not REDO.disabled
             and not _script_tracing()
@@ -271,14 +326,22 @@ class VMFunction(metaclass=_FunctionType):
             # stops here, before the script code starts, and runs that
             # operation on the VM instead (statek_vm/vm/operations.py).
             raise RedoOnVM
-        elif records(caller) and not REDO.disabled and not _collector_call(self, args) and not _script_tracing():
-            REDO.raised = True
-            # A native operation that has no effect before its script calls
-            # return (a dict lookup, list.index): the VM runs this call,
-            # then the operation again with its result (statek_vm/vm/replay.py).
-            raise RecordOnVM(self, args, kwargs)
         try:
-            result = current_interpreter().call_from_host(self, args, kwargs)
+            result = _current_interpreter().call_from_host(self, args, kwargs)
+        except BaseException as error:
+            _leave_for_host(error)
+            reached_host(error, self._builtins, caller)
+            raise
+        if self._name == "__hash__":
+            remember_hash(self, args, result)
+        return result
+
+    def _first_nested(self, caller: Any, args: Any, kwargs: Any, prefix: Any) -> Any:
+        try:
+            result = first_nested(_current_interpreter(), self, caller, args, kwargs, prefix)
+        except AdoptOnVM:
+            REDO.raised = True
+            raise
         except BaseException as error:
             _leave_for_host(error)
             reached_host(error, self._builtins, caller)
@@ -573,9 +636,10 @@ class _GeneratorBase:
                 raise
 
 
-# The interpreter's per-thread stack of active runs (set by the interpreter
-# module, which imports this one).
+# The interpreter's per-thread stack of active runs, and its
+# current_interpreter (set by the interpreter module, which imports this one).
 _RUNS: Any = None
+_current_interpreter: Any = None
 
 
 _GENERATOR_STATE = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "_awaited", "_hooks_done")

@@ -7,21 +7,25 @@ search, the hash table, are native and cannot sensibly be re-stated as script
 code.  But these operations have no effect anything sees before their
 script calls return: a lookup or a search has none; an insertion or a
 removal happens after the comparisons; a constructor fills a new object that
-is dropped if it does not finish.  So the VM records and replays:
+is dropped if it does not finish.  So the VM records and, when a call
+waits, replays:
 
-1. The instruction runs its native operation.  When that calls a script
-   function, ``VMFunction.__call__`` sees (:func:`records`) that its caller
-   is one of the operations below and raises :class:`RecordOnVM` before the
-   script code starts; the native operation stops, its effects unseen.
-2. The VM runs that call as a VM frame on the job's run, so a wait inside it
-   is resumable.  The frame returns with ``RET_REPLAY``; its ``ret_info``
-   holds the answers of the operation's calls before it, the log, which is
-   thus part of the frame chain and of a snapshot taken in the call.
-3. When the frame returns, its result joins the log and the instruction runs
-   again from the start with the log installed (:data:`REPLAY`): the script
-   calls the native operation makes are answered from the log, in order,
-   each checked to be the same function with the same arguments; the first
-   call past the log is step 1 again.
+1. The instruction runs its native operation.  Its script calls run nested,
+   as any script call from host code (:func:`first_nested`); each answer is
+   kept, in order, while the operation runs.  Most operations never wait,
+   and cost what a nested call costs.
+2. When a call meets a pending future, its nested run stops at that
+   instruction boundary and raises :class:`AdoptOnVM` with its frames
+   whole; the native operation stops, its effects unseen.  The instruction
+   adopts those frames as a call of its own (``Interpreter._adopt``), whose
+   bottom frame returns with ``RET_REPLAY``; its ``ret_info`` holds the
+   answers of the operation's calls before it, the log, which is thus part
+   of the frame chain and of the snapshot the job then takes.
+3. When that frame returns, its result joins the log and the instruction
+   runs again from the start with the log installed (:data:`REPLAY`): the
+   script calls the native operation makes are answered from the log, in
+   order, each checked to be the same function with the same arguments;
+   calls past the log are step 1 again.
 4. When the instruction completes, the log goes.  When a call raises, the
    exception leaves the call's frame into the instruction as a call's does,
    which is what the native operation does with it, and the log goes with
@@ -36,9 +40,7 @@ runtime's re-statements of ``d[k]``, ``d[k] = v``, ``del d[k]`` and ``k in d``
 operations layer, for operations that have no re-statement.
 
 Script code runs once per call, in the native order.  The native operation
-runs k + 1 times for k script calls, each run answering the calls before
-it: O(k^2) for k calls, nothing for a lookup (one ``__hash__``, a few
-``__eq__``), and quadratic for a list search that compares k script objects.
+runs once more for each call that waits, answering the calls before it.
 Host code the operation meets (a host class's ``__eq__`` in the same table)
 runs again at each re-run; it must have no effects, as dunders of keys do
 not.  An operation that met a different sequence of calls when run again (a
@@ -65,15 +67,120 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from statek_vm.future import FUTURE_CLASSES
 from statek_vm.vm import runtime
 
 
-class RecordOnVM(BaseException):
-    """Raised to the instruction whose replayable native operation called script code.
+class AdoptOnVM(BaseException):
+    """A script call of a replayable native operation, run nested first, is waiting.
 
-    ``args`` are the script function and the call's arguments and keyword
-    arguments.  A ``BaseException``: the native operations below never catch it.
+    Raised by the nested run at the instruction that met the pending future
+    (``frame``, an instruction boundary: the instruction has not run), with
+    the run's frames whole, from ``frame`` down to ``base``, the call's
+    frame.  On its way out :func:`first_nested` adds the call and the
+    answers the operation's calls before it had (``log``), and
+    ``Interpreter.call_from_host`` the handled-exception slots of the run.
+    The instruction that ran the operation adopts those frames as a call
+    recorded for replay (``Interpreter._adopt``): the job then waits there,
+    as if the VM had run the call as a frame from the start.
     """
+
+    def __init__(self, frame: Any, base: Any, error: BaseException | None) -> None:
+        super().__init__()
+        self.frame = frame
+        self.base = base
+        self.error = error
+        self.call: tuple[Any, Any, Any] | None = None
+        self.log: tuple[Any, ...] = ()
+        self.slots: list[Any] = []
+        self.initial_slot: Any = None
+        self.result: Any = None  # with no frame: the call returned this future
+
+
+class _FirstNested(threading.local):
+    """The answers of the script calls the current replayable operation made, run nested.
+
+    ``owner``: the Python frame of the operation's caller (the VM's host
+    call, an instruction handler) that the answers belong to, held while
+    they are; ``entries``: ``(function, args, kwargs, result)`` in call
+    order, None once the operation is known not to be replayable;
+    ``replayable``: whether it is (:func:`records`), None until a second
+    call or a wait asks (most operations make one script call and never
+    need to know).
+    """
+
+    def __init__(self) -> None:
+        self.owner: Any = None
+        self.entries: list[tuple[Any, Any, Any, Any]] | None = None
+        self.replayable: bool | None = None
+
+
+FIRST_NESTED = _FirstNested()
+
+
+class Adoptable:
+    """The ``ret_info`` of the bottom frame of a nested run whose frames the VM may adopt."""
+
+    __slots__ = ("caller", "replayable")
+
+    def __init__(self, caller: Any, replayable: bool | None) -> None:
+        self.caller = caller
+        self.replayable = replayable
+
+    def adopts(self) -> bool:
+        """Whether the operation is replayable (asked of its caller's frame, live, the first time)."""
+        if self.replayable is None:
+            self.replayable = records(self.caller)
+        return self.replayable
+
+
+def first_nested(
+    interpreter: Any, func: Any, caller: Any, args: tuple[Any, ...], kwargs: dict[str, Any], prefix: Any
+) -> Any:
+    """A script call of a native operation that may be replayable: run nested, its answer kept.
+
+    The common case (no wait inside) costs a nested run, as any script call
+    from host code.  The answer joins the answers of the operation's calls
+    before it (after ``prefix``, the log of an operation running again),
+    which make the log if a later call of the same operation waits.
+    """
+    state = FIRST_NESTED
+    if state.owner is caller:
+        entries, replayable = state.entries, state.replayable
+        if replayable is None and entries is not None:
+            replayable = records(caller)
+            if not replayable:
+                entries = None
+    else:
+        entries = list(prefix) if prefix else []
+        replayable = True if prefix else None
+    state.owner = state.entries = state.replayable = None  # the nested run's operations have answers of their own
+    adoptable = None if entries is None else Adoptable(caller, replayable)
+    try:
+        result = interpreter.call_from_host(func, args, kwargs, adoptable)
+    except AdoptOnVM as request:
+        if request.call is None:
+            request.call = (func, args, kwargs)
+            request.log = tuple(entries or ())
+        raise
+    if adoptable is not None:
+        if type(result) in FUTURE_CLASSES and adoptable.adopts():
+            # A future returned to native code (``return wait(n)`` in a
+            # __hash__): it is handed its value, resolved on the VM, where a
+            # pending one suspends resumably.
+            returned = AdoptOnVM(None, None, None)
+            returned.call, returned.log, returned.result = (func, args, kwargs), tuple(entries or ()), result
+            raise returned
+        entries.append((func, args, kwargs, result))  # type: ignore[union-attr]
+        replayable = adoptable.replayable
+    state.owner, state.entries, state.replayable = caller, entries, replayable
+    return result
+
+
+def forget_first_nested() -> None:
+    """Drop the answers kept for the last replayable operation (it has finished)."""
+    state = FIRST_NESTED
+    state.owner = state.entries = state.replayable = None
 
 
 class _Replay(threading.local):
@@ -96,12 +203,14 @@ REPLAY = _Replay()
 # answer(): the call is not the operation's own, or may not be recorded
 # (see VMFunction.__call__): it runs as any call from host code does.
 NESTED: Any = object()
+# answer(): the call is past the log: it runs nested first (first_nested).
+PAST_LOG: Any = object()
 
 
 def answer(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], record: bool) -> Any:
     """The result of the next script call of the instruction running again.
 
-    From the log, once checked; past it, :class:`RecordOnVM` (or
+    From the log, once checked; past it, :data:`PAST_LOG` (or
     :data:`NESTED` when ``record`` is false: the VM is running the
     instruction with its requests turned off).
     """
@@ -109,9 +218,7 @@ def answer(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], record: boo
     assert log is not None
     position = REPLAY.position
     if position == len(log):
-        if not record:
-            return NESTED
-        raise RecordOnVM(func, args, kwargs)
+        return PAST_LOG if record else NESTED
     logged, logged_args, logged_kwargs, result = log[position]
     if (
         logged is not func
@@ -166,12 +273,14 @@ def _shown(args: tuple[Any, ...]) -> str:
 # The code of each Python function whose native operation may be replayed
 # (the frame ``VMFunction.__call__`` finds as its caller: the C code between
 # has no frame), and what decides it from that frame.
-_RECORDING: dict[types.CodeType, Callable[[types.FrameType], bool]] = {}
+# By the code's id (see objects.CodeSet); the code objects are the VM's own
+# functions' and handlers', kept alive by them.
+RECORDING: dict[int, Callable[[types.FrameType], bool]] = {}
 
 
 def records(caller: types.FrameType) -> bool:
     """Whether script code called from ``caller`` is a call of a replayable native operation."""
-    decide = _RECORDING.get(caller.f_code)
+    decide = RECORDING.get(id(caller.f_code))
     return decide is not None and decide(caller)
 
 
@@ -182,12 +291,12 @@ def _always(frame: types.FrameType) -> bool:
 def register_handlers(*handlers: Any) -> None:
     """Instruction handlers whose whole native operation is replayable (a dict display)."""
     for handler in handlers:
-        _RECORDING[handler.__code__] = _always
+        RECORDING[id(handler.__code__)] = _always
 
 
 def register_host_call(code: types.CodeType) -> None:
     """The VM's host call (``Interpreter.call_host``): replayed when it calls one of :data:`_CALLS`."""
-    _RECORDING[code] = _host_call
+    RECORDING[id(code)] = _host_call
 
 
 # Native methods and functions that have no effect before their script calls
@@ -313,8 +422,8 @@ def _runtime_contains(frame: types.FrameType) -> bool:
     return _native_lookup(type(frame.f_locals["container"]), "__contains__")
 
 
-_RECORDING[runtime.future_aware(operator.getitem).__code__] = _runtime_operation
-_RECORDING[runtime.native_contains.__code__] = _runtime_contains
+RECORDING[id(runtime.future_aware(operator.getitem).__code__)] = _runtime_operation
+RECORDING[id(runtime.native_contains.__code__)] = _runtime_contains
 
 
 # collections.Counter(iterable) counts in Python code of its own: Counter.update,
@@ -327,10 +436,10 @@ def _counter_update(frame: types.FrameType) -> bool:
     if init is None or init.f_code is not _COUNTER_INIT:
         return False
     call = init.f_back
-    return call is not None and _RECORDING.get(call.f_code) is _host_call and _host_call(call)
+    return call is not None and RECORDING.get(id(call.f_code)) is _host_call and _host_call(call)
 
 
-_RECORDING[collections.Counter.update.__code__] = _counter_update
+RECORDING[id(collections.Counter.update.__code__)] = _counter_update
 
 
 # -- the hashes native tables hold ---------------------------------------------------
