@@ -46,7 +46,7 @@ from typing import Any
 
 from statek_vm.vm.objects import QUIET as _quiet
 from statek_vm.vm.objects import VMFunction
-from statek_vm.vm.replay import MISSING_HASH, keep_hash, kept_hash
+from statek_vm.vm.replay import HASH_PROBE, MISSING_HASH, STALE, keep_hash, kept_hash
 
 # CPython's flag for classes made at run time (class statements, type()):
 # the first class without it on a class's __base__ chain is the built-in type
@@ -281,15 +281,19 @@ def reduce_instance(obj: Any) -> Any:
     made: tuple[Any, ...] = (cls, native, value)
     hashed = kept_hash(obj)
     if hashed is not MISSING_HASH:
-        made += (hashed,)
+        made += (hashed, HASH_PROBE)
     return (new_instance, made, state, None, None, set_instance_state)
 
 
-def new_instance(cls: type, native: type, value: Any, hashed: Any = MISSING_HASH) -> Any:
+def new_instance(cls: type, native: type, value: Any, hashed: Any = MISSING_HASH, probe: Any = None) -> Any:
     new: Any = native.__new__
     obj = new(cls, value) if native in _IMMUTABLE else new(cls)
     if hashed is not MISSING_HASH:
+        # The tables being loaded are built with the hash kept; if it was made
+        # with other str hashes, they are hashed again once loaded.
         keep_hash(obj, hashed)
+        if probe is not None and tuple(probe) != HASH_PROBE and STALE.objects is not None:
+            STALE.objects.append(obj)
     return obj
 
 

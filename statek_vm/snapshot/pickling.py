@@ -65,7 +65,7 @@ from statek_vm.vm.objects import (
     reduce_function,
     reduce_generator,
 )
-from statek_vm.vm.replay import SNAPSHOTTING
+from statek_vm.vm.replay import SNAPSHOTTING, STALE, rehash_stale
 
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
@@ -525,11 +525,20 @@ def load(data: bytes, refs: References) -> Any:
     Script ``__hash__`` and ``__eq__`` that rebuilding a dict or set calls
     meanwhile are answered without running (``statek_vm/vm/replay.py``).
     """
+    outer = STALE.objects
+    stale: list[Any] = []
+    STALE.objects = stale
     SNAPSHOTTING.depth += 1
     try:
-        return _load(data, refs)
+        loaded = _load(data, refs)
     finally:
         SNAPSHOTTING.depth -= 1
+        STALE.objects = outer
+    if stale:
+        # Taken where str hashes differ (another PYTHONHASHSEED): the dicts
+        # and sets keyed by script objects are hashed again, by their __hash__.
+        rehash_stale(stale)
+    return loaded
 
 
 def _load(data: bytes, refs: References) -> Any:

@@ -301,10 +301,25 @@ def _is_namedtuple(cls: type) -> bool:
 
 
 def _replace(args: Any, kwargs: dict[str, Any] | None, places: list[tuple[Any, Any, Any]]) -> tuple[Any, Any]:
+    from statek_vm.vm.replay import SNAPSHOTTING
+
     args = list(args)
     if kwargs:
         kwargs = dict(kwargs)
     memo: dict[int, Any] = {}
+    # A dict or set rewritten here hashes its keys again: a script key's
+    # __hash__ is answered as it was answered when the key went in, as while
+    # a snapshot rebuilds the table (natively nothing is hashed here).
+    SNAPSHOTTING.depth += 1
+    try:
+        return _replace_places(args, kwargs, places, memo)
+    finally:
+        SNAPSHOTTING.depth -= 1
+
+
+def _replace_places(
+    args: list[Any], kwargs: dict[str, Any] | None, places: list[tuple[Any, Any, Any]], memo: dict[int, Any]
+) -> tuple[Any, Any]:
     for container, where, kind in places:
         value = _values_of(container, memo) if kind == "container" else None
         if where is None:

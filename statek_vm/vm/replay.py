@@ -60,6 +60,7 @@ of a ``for`` over an ``OrderedDict`` (each looks its key up again).
 from __future__ import annotations
 
 import collections
+import gc
 import operator
 import threading
 import types
@@ -489,6 +490,59 @@ def keep_hash(obj: Any, value: Any) -> None:
 
 
 MISSING_HASH: Any = runtime.MISSING
+
+# What this process's str and bytes hashes are made with (CPython randomizes
+# them per process unless PYTHONHASHSEED is set): a hash kept in a snapshot
+# holds in a process with the same probe.  Elsewhere a table keyed by the
+# object must be hashed again (:func:`rehash_stale`), running its __hash__.
+HASH_PROBE = (hash("statek_vm hash probe"), hash(b"statek_vm hash probe"))
+
+
+class _Stale(threading.local):
+    objects: list[Any] | None = None
+
+
+# The objects of the snapshot being loaded whose kept hash was made with
+# another probe (snapshot/classes.py's new_instance fills it).
+STALE = _Stale()
+
+
+def rehash_stale(objects: list[Any]) -> None:
+    """Hash the dicts and sets keyed by ``objects`` again, with their script ``__hash__`` (run nested).
+
+    The snapshot was taken in a process whose str hashes differ: the tables
+    were rebuilt with hashes that a lookup here would not find.  The tables
+    are found among what refers to the objects, through the tuples and
+    frozensets that hash by them.
+    """
+    stale = {id(obj) for obj in objects}
+    seen: set[int] = set()
+    tables: list[Any] = []
+    frontier = list(objects)
+    while frontier:
+        referrers = gc.get_referrers(*frontier)
+        frontier = []
+        for referrer in referrers:
+            if id(referrer) in seen:
+                continue
+            seen.add(id(referrer))
+            kind = type(referrer)
+            if kind is tuple or kind is frozenset:
+                frontier.append(referrer)
+                stale.add(id(referrer))
+            elif isinstance(referrer, (dict, set, frozenset)) and any(id(k) in stale for k in referrer):
+                tables.append(referrer)
+    for table in tables:
+        if isinstance(table, dict):
+            items = list(dict.items(table))
+            native = collections.OrderedDict if type(table) is collections.OrderedDict else dict
+            native.clear(table)
+            for k, v in items:
+                native.__setitem__(table, k, v)
+        elif isinstance(table, set):
+            elements = list(table)
+            set.clear(table)
+            set.update(table, elements)
 
 
 def kept_hash(obj: Any) -> Any:

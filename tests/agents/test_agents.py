@@ -61,14 +61,7 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 # The scripts of corpus_mixed/ that fail today, as XFAIL (by file stem); each
 # reason names the smallest construct that fails (on 3.11, 3.12 and 3.13), and
 # any other construct of the script that fails the same way.
-XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    # Futures and snapshots.
-    "015_account_keys_eq_hash": (
-        "a dict keyed by script objects (script __eq__/__hash__): `for k in [K('b')]: flags[k] = <wait>` resumes "
-        "with flags[k] not found, a duplicate key is added (__eq__ not called); and pending futures as its values "
-        "make the lookups after the resume call __eq__ again: output and instruction counts differ"
-    ),
-}
+XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 def _reason(script: Path) -> str | None:
