@@ -476,17 +476,28 @@ def remember_hash(func: Any, args: Any, value: Any) -> None:
 def keep_hash(obj: Any, value: Any) -> None:
     """Remember ``value`` as ``obj``'s hash while ``obj`` lives."""
     key = id(obj)
-
-    def forget(ref: weakref.ref[Any]) -> None:
-        entry = _HASHES.get(key)
-        if entry is not None and entry[0] is ref:
-            del _HASHES[key]
-
+    entry = _HASHES.get(key)
+    if entry is not None and entry[0]() is obj:
+        if entry[1] != value:
+            _HASHES[key] = (entry[0], value)
+        return
     try:
-        ref = weakref.ref(obj, forget)
+        ref = weakref.ref(obj, _forget_hash)
     except TypeError:  # no weak references (__slots__ without __weakref__): hashed again on load
         return
+    _REF_KEYS[id(ref)] = key
     _HASHES[key] = (ref, value)
+
+
+# id of a weak reference of _HASHES -> the key of its entry.
+_REF_KEYS: dict[int, int] = {}
+
+
+def _forget_hash(ref: weakref.ref[Any]) -> None:
+    key = _REF_KEYS.pop(id(ref), None)
+    entry = _HASHES.get(key)  # type: ignore[arg-type]
+    if entry is not None and entry[0] is ref:
+        del _HASHES[key]  # type: ignore[arg-type]
 
 
 MISSING_HASH: Any = runtime.MISSING
@@ -520,7 +531,9 @@ def rehash_stale(objects: list[Any]) -> None:
     tables: list[Any] = []
     frontier = list(objects)
     while frontier:
-        referrers = gc.get_referrers(*frontier)
+        batch = tuple(frontier)
+        seen.add(id(batch))  # (the call's own tuple of arguments refers to them all)
+        referrers = gc.get_referrers(*batch)
         frontier = []
         for referrer in referrers:
             if id(referrer) in seen:
