@@ -9,14 +9,16 @@ wait, approved and resumed, approved again and resumed to their end, each
 step by ``work(until_idle=True)``.  So every job is started from its source,
 and resumed from its snapshot once or twice, by this one worker.
 
-The jobs are three agent scripts, in turn: they call host tools that are
+The jobs are four agent scripts, in turn: they call host tools that are
 Python functions (called from the VM's trampolines), catch the tools'
 exceptions, define classes whose instances are gone before the job waits,
 wait inside a ``for`` loop and inside a loop over a script generator, and
 about one job in fifteen fails with an uncaught exception after its resume
-(its traceback is formatted for the store).  Every other job's script starts
+(its traceback is formatted for the store); one keys a set and a dict by
+a dataclass with a script ``__hash__`` and ``__eq__``, deep-copies it, and
+waits inside an ``ExitStack`` callback.  Every other job's script starts
 with a comment naming the job, so that it is a program of its own, as a
-script written for one task is; the others share three programs.
+script written for one task is; the others share four programs.
 
 Printed after the first 1,000 jobs (half of them, in a shorter run) and
 after the last, each after ``gc.collect()``: the process's resident memory
@@ -222,7 +224,48 @@ decision = wait(gate, 1)
 print(check(record)["task"], decision)
 """
 
-SCRIPTS = (("leads.py", LEADS), ("chunks.py", CHUNKS), ("records.py", RECORDS))
+# Deduplicates accounts (a dataclass with a script __hash__ and __eq__) in a
+# set and a dict, deep-copies the dict, and waits twice: in the body of an
+# ExitStack, and in the callback it runs on exit (on the VM, from
+# contextlib's own source, with the wrapper ExitStack.callback made).
+ACCOUNTS = """\
+import contextlib
+import copy
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Account:
+    name: str
+    tags: list = field(default_factory=list)
+
+    def __hash__(self):
+        return hash(self.name.lower())
+
+    def __eq__(self, other):
+        return isinstance(other, Account) and self.name.lower() == other.name.lower()
+
+
+def audit(label):
+    decision = wait(gate, 2)
+    send(f"{label}: {decision}")
+
+
+task = next_task()
+accounts = [Account(f"acct-{task}-{i % 3}".upper() if i % 2 else f"acct-{task}-{i % 3}") for i in range(6)]
+unique = set(accounts)
+counts = {}
+for account in accounts:
+    counts[account] = counts.get(account, 0) + 1
+backup = copy.deepcopy(counts)
+with contextlib.ExitStack() as stack:
+    stack.callback(audit, f"task {task}")
+    first = wait(gate, 1)
+    print(task, first)
+print(task, len(unique), sorted(counts.values()), len(backup))
+"""
+
+SCRIPTS = (("leads.py", LEADS), ("chunks.py", CHUNKS), ("records.py", RECORDS), ("accounts.py", ACCOUNTS))
 
 
 # -- measuring --------------------------------------------------------------------------------
