@@ -121,6 +121,21 @@ _SINGLEDISPATCH_WRAPPER = functools.singledispatch(lambda value: value).__code__
 
 
 _CLOSURE_NAMES = library.CLOSURE_NAMES
+# Host functions that Interpreter._call_special_function may run on the VM:
+# by identity, and (for the functions a library makes anew, and their copies
+# after a snapshot) by their code's qualified name.  One lookup of each
+# decides that an ordinary host function is one.
+_SPECIAL_FUNCTIONS = frozenset({*library.ATTEMPTS, *library.METHODS, *RESTATED_METHODS, *TOTAL_ORDERING})
+_SPECIAL_QUALNAMES = frozenset(
+    {
+        _SINGLEDISPATCH_WRAPPER.co_qualname,
+        DATACLASS_INIT,
+        *DATACLASS_ORDER,
+        *(code.co_qualname for code in library.CLOSURES),
+    }
+)
+# What _call_special_function returns for a call it does not take.
+_PLAIN: Any = object()
 
 
 def _inherits_object_new(cls: Any) -> bool:
@@ -1161,41 +1176,10 @@ class Interpreter:
         unwrap = _CALLABLE_WRAPPERS.get(cls)
         if unwrap is not None:
             return unwrap(self, f, func, args, kwargs)
-        if cls is _FunctionType and func in library.ATTEMPTS:
-            return self._call_library(f, func, args, kwargs)
-        if cls is _FunctionType and func.__code__.co_name in _CLOSURE_NAMES and func.__code__ in library.CLOSURES:
-            # A closure library code made around a script callback: its code on the VM.
-            version = library.closure(func)
-            if version is not None:
-                return self._callee(f, self.frame_for(version, args, kwargs))
-        if cls is _FunctionType and args:
-            # A library method called as a function (ExitStack.enter_context
-            # calls type(cm).__enter__(cm)).
-            name = library.METHODS.get(func)
-            if name is not None:
-                version = library.function(name)
-                if version is not None:
-                    return self._callee(f, self.frame_for(version, args, kwargs))
-            restated = RESTATED_METHODS.get(func)
-            if restated is not None:
-                return redo(self, f, restated, args, kwargs)
-            code = func.__code__
-            if code is _SINGLEDISPATCH_WRAPPER or code == _SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
-                # functools.singledispatch: the implementation for the first
-                # argument's class, called as any callable is.
-                return self.call(f, func.dispatch(args[0].__class__), args, kwargs)
-            if code.co_qualname == DATACLASS_INIT and dataclass_calls_script(type(args[0])):
-                # A dataclass's generated __init__ (called by the runtime's
-                # instantiate, or as Base.__init__(self, ...)), field by field.
-                return redo(self, f, "dataclass_init", [func, args[0], args[1:], kwargs])
-            ordering = TOTAL_ORDERING.get(func)
-            if ordering is not None and len(args) == 2 and not kwargs:
-                # A comparison functools.total_ordering made.
-                return redo(self, f, "total_ordering_", [*args, *ordering])
-            order = DATACLASS_ORDER.get(code.co_qualname)
-            if order is not None and len(args) == 2 and not kwargs:
-                # A comparison dataclass(order=True) made: its fields' comparisons may be script code.
-                return redo(self, f, "dataclass_order", [func, *args, order])
+        if cls is _FunctionType and (func in _SPECIAL_FUNCTIONS or func.__code__.co_qualname in _SPECIAL_QUALNAMES):
+            result = self._call_special_function(f, func, args, kwargs)
+            if result is not _PLAIN:
+                return result
         if cls is _FunctionType or (cls is _MethodType and type(func.__func__) is _FunctionType) or func is _warn:
             # Host code that looks at its caller's frame (sys._getframe in
             # doctest and namedtuple, warnings' stacklevel) must find the
@@ -1203,6 +1187,46 @@ class Interpreter:
             # script's globals, file and function name.
             return self.call_host(func, args, kwargs, trampoline(f))
         return self.call_host(func, args, kwargs)
+
+    def _call_special_function(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
+        """A library function that calls script code, run on the VM; ``_PLAIN`` if this call is not one."""
+        if func in library.ATTEMPTS:
+            return self._call_library(f, func, args, kwargs)
+        code = func.__code__
+        if code.co_name in _CLOSURE_NAMES and code in library.CLOSURES:
+            # A closure library code made around a script callback: its code on the VM.
+            version = library.closure(func)
+            if version is not None:
+                return self._callee(f, self.frame_for(version, args, kwargs))
+        if not args:
+            return _PLAIN
+        # A library method called as a function (ExitStack.enter_context
+        # calls type(cm).__enter__(cm)).
+        name = library.METHODS.get(func)
+        if name is not None:
+            version = library.function(name)
+            if version is not None:
+                return self._callee(f, self.frame_for(version, args, kwargs))
+        restated = RESTATED_METHODS.get(func)
+        if restated is not None:
+            return redo(self, f, restated, args, kwargs)
+        if code is _SINGLEDISPATCH_WRAPPER or code == _SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
+            # functools.singledispatch: the implementation for the first
+            # argument's class, called as any callable is.
+            return self.call(f, func.dispatch(args[0].__class__), args, kwargs)
+        if code.co_qualname == DATACLASS_INIT and dataclass_calls_script(type(args[0])):
+            # A dataclass's generated __init__ (called by the runtime's
+            # instantiate, or as Base.__init__(self, ...)), field by field.
+            return redo(self, f, "dataclass_init", [func, args[0], args[1:], kwargs])
+        ordering = TOTAL_ORDERING.get(func)
+        if ordering is not None and len(args) == 2 and not kwargs:
+            # A comparison functools.total_ordering made.
+            return redo(self, f, "total_ordering_", [*args, *ordering])
+        order = DATACLASS_ORDER.get(code.co_qualname)
+        if order is not None and len(args) == 2 and not kwargs:
+            # A comparison dataclass(order=True) made: its fields' comparisons may be script code.
+            return redo(self, f, "dataclass_order", [func, *args, order])
+        return _PLAIN
 
     def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
