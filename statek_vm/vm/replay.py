@@ -468,8 +468,12 @@ _HASHES: dict[int, tuple[weakref.ref[Any], Any]] = {}
 
 
 def remember_hash(func: Any, args: Any, value: Any) -> None:
-    """Keep ``value`` if it is what script function ``func`` returned as ``args[0]``'s ``__hash__``."""
-    if len(args) == 1 and runtime.lookup(type(args[0]), "__hash__") is func:
+    """Keep ``value`` if it is what script function ``func`` returned as ``args[0]``'s ``__hash__``.
+
+    Only an int is a hash (a future returned to native code is resolved
+    before native code sees it, and its value kept then).
+    """
+    if isinstance(value, int) and len(args) == 1 and runtime.lookup(type(args[0]), "__hash__") is func:
         keep_hash(args[0], value)
 
 
@@ -547,15 +551,31 @@ def rehash_stale(objects: list[Any]) -> None:
                 tables.append(referrer)
     for table in tables:
         if isinstance(table, dict):
-            items = list(dict.items(table))
-            native = collections.OrderedDict if type(table) is collections.OrderedDict else dict
-            native.clear(table)
-            for k, v in items:
-                native.__setitem__(table, k, v)
+            items: list[Any] = list(dict.items(table))
+            native: Any = collections.OrderedDict if type(table) is collections.OrderedDict else dict
         elif isinstance(table, set):
-            elements = list(table)
-            set.clear(table)
-            set.update(table, elements)
+            items, native = [(element, None) for element in table], set
+        else:
+            continue
+        try:
+            _fill(table, native, items)
+        except Exception:  # noqa: BLE001 - a __hash__ that cannot run here (it waits, it returns a future)
+            # The table keeps the hashes it was loaded with (those its
+            # __hash__ gave here are kept too).
+            SNAPSHOTTING.depth += 1
+            try:
+                _fill(table, native, items)
+            finally:
+                SNAPSHOTTING.depth -= 1
+
+
+def _fill(table: Any, native: Any, items: list[Any]) -> None:
+    native.clear(table)
+    if native is set:
+        set.update(table, (element for element, _ in items))
+    else:
+        for k, v in items:
+            native.__setitem__(table, k, v)
 
 
 def kept_hash(obj: Any) -> Any:

@@ -153,7 +153,12 @@ def main() -> None:
 
 
 def _process(work: Path, round_: str) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Every round's process makes str hashes with one secret, as the
+    # processes that run jobs should (README, "Loading runs no script
+    # code"): these scripts count their __hash__ calls, which run again at
+    # load where the secret differs (tests/snapshot/test_hash_seeds.py and
+    # the agent corpus, whose processes each have their own, cover that).
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"}
     env.pop("STATEK_TEST_READY", None)
     done = subprocess.run(
         [sys.executable, "-m", "tests.snapshot.fresh", round_, str(work)],
