@@ -898,6 +898,18 @@ def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() ->
     assert suspensions == len(world.gates) == 2
 
 
+def _in_a_process_of_its_own(code: str) -> None:
+    """Run ``code`` in a new Python process started in the repository's root: it must succeed."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
 def _host_line_tracer(frame: object, event: str, arg: object) -> object:
     # Sees every call; traces no lines (a line tracer over the whole VM
     # makes the run far too slow for a test).
@@ -909,9 +921,6 @@ def test_the_operations_layer_works_under_a_host_trace_or_profile_function(trace
     # A coverage tool or a debugger traces the process: a wait inside a
     # __str__ and a comparison is resumable all the same.  (In a process of
     # its own: inside the whole suite, a tracer made this run take minutes.)
-    import subprocess
-    from pathlib import Path
-
     code = (
         "import sys\n"
         "from tests.vm import test_operations as t\n"
@@ -920,20 +929,13 @@ def test_the_operations_layer_works_under_a_host_trace_or_profile_function(trace
         f"sys.{tracer}(None)\n"
         "assert n == len(world.gates) > 0, (n, world.gates)\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    _in_a_process_of_its_own(code)
 
 
 def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
     # The script's own trace function is called from the VM's frames too:
     # no operation is redone inside that call.  (In a process of its own:
     # the script's tracer is the process's, called for every host call.)
-    import subprocess
-    from pathlib import Path
-
     body = (
         "import sys\n"
         "events = []\n"
@@ -956,11 +958,7 @@ def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
         "assert job.status == 'COMPLETED', job.error\n"
         "assert world.log == [3], world.log\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    _in_a_process_of_its_own(code)
 
 
 # -- exec() and eval() of code objects, copy, Enum lookups ---------------------------
