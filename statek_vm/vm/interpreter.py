@@ -96,6 +96,7 @@ from statek_vm.vm.runtime import (
     DATACLASS_INIT,
     DATACLASS_ORDER,
     RESTATED_METHODS,
+    SINGLEDISPATCH_WRAPPER,
     TOTAL_ORDERING,
     dataclass_calls_script,
     is_dataclass_init,
@@ -117,7 +118,6 @@ SIG_EXC = 11  # an instruction raised
 _MethodType = types.MethodType
 _HEAPTYPE = 1 << 9
 _type_call = type.__call__
-_SINGLEDISPATCH_WRAPPER = functools.singledispatch(lambda value: value).__code__  # type: ignore[attr-defined]
 
 
 _CLOSURE_NAMES = library.CLOSURE_NAMES
@@ -128,7 +128,7 @@ _CLOSURE_NAMES = library.CLOSURE_NAMES
 _SPECIAL_FUNCTIONS = frozenset({*library.ATTEMPTS, *library.METHODS, *RESTATED_METHODS, *TOTAL_ORDERING})
 _SPECIAL_QUALNAMES = frozenset(
     {
-        _SINGLEDISPATCH_WRAPPER.co_qualname,
+        SINGLEDISPATCH_WRAPPER.co_qualname,
         DATACLASS_INIT,
         *DATACLASS_ORDER,
         *(code.co_qualname for code in library.CLOSURES),
@@ -1210,7 +1210,7 @@ class Interpreter:
         restated = RESTATED_METHODS.get(func)
         if restated is not None:
             return redo(self, f, restated, args, kwargs)
-        if code is _SINGLEDISPATCH_WRAPPER or code == _SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
+        if code is SINGLEDISPATCH_WRAPPER or code == SINGLEDISPATCH_WRAPPER:  # (a copy, after a snapshot)
             # functools.singledispatch: the implementation for the first
             # argument's class, called as any callable is.
             return self.call(f, func.dispatch(args[0].__class__), args, kwargs)

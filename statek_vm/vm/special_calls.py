@@ -440,7 +440,7 @@ def _involves_script(args: Any, kwargs: Any) -> bool:
             return True
     if kwargs:
         key = kwargs.get("key")
-        if key is not None and (_is_script_callable(key) or runtime.is_script_callable(key)):
+        if key is not None and runtime.is_script_callable(key):
             return True
     return False
 

@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 KEY = b"fresh-process-test-key".ljust(32, b".")
 FILENAME = "agent.py"
 MAX_ROUNDS = 150
+# Under CI, the hypothesis properties that resume in fresh processes try fewer batches.
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
 @dataclass
@@ -208,6 +210,19 @@ def uninterrupted_counts(source: str) -> dict[str, int]:
     finally:
         del os.environ["STATEK_TEST_READY"]
     return {str(number): n for (digest, number), n in counts.items() if digest == job.program.hash}
+
+
+def check_as_native(scripts: dict[str, str], work: Path, monkeypatch: Any) -> None:
+    """Each script, resumed in fresh processes, ends as natively, with one uninterrupted run's counts."""
+    results = compare(scripts, work)
+    monkeypatch.setenv("STATEK_TEST_LOG", str(work / "uninterrupted.log"))
+    for name, (native, vm) in results.items():
+        source = scripts[name]
+        assert native.status == "COMPLETED", f"generated program is invalid: {native.error}\n{source}"
+        assert (vm.status, vm.error) == (native.status, native.error), source
+        assert vm.output == native.output, source
+        assert vm.effects == native.effects, source
+        assert vm.counts == uninterrupted_counts(source), source
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ process starts, not one per wait.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -29,8 +28,6 @@ pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
 )
 
-_IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
 # Smaller programs than the in-process property's: every wait costs a round
 # of processes.  No shrinking (each step would cost a batch of processes):
 # a failure names its program.
@@ -38,7 +35,7 @@ small_trees = st.lists(st.recursive(leaf, _tree, max_leaves=4), min_size=1, max_
 
 
 @settings(
-    max_examples=4 if _IN_CI else 25,
+    max_examples=4 if fresh.IN_CI else 25,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
@@ -48,12 +45,4 @@ def test_no_instruction_runs_twice_across_fresh_processes(
 ) -> None:
     scripts = {f"p{i}": program(forest) for i, forest in enumerate(batch)}
     work = tmp_path_factory.mktemp("exact-once")
-    results = fresh.compare(scripts, work)
-    monkeypatch.setenv("STATEK_TEST_LOG", str(work / "uninterrupted.log"))
-    for name, (native, vm) in results.items():
-        source = scripts[name]
-        assert native.status == "COMPLETED", f"generated program is invalid: {native.error}\n{source}"
-        assert (vm.status, vm.error) == (native.status, native.error), source
-        assert vm.output == native.output, source
-        assert vm.effects == native.effects, source
-        assert vm.counts == fresh.uninterrupted_counts(source), source
+    fresh.check_as_native(scripts, work, monkeypatch)

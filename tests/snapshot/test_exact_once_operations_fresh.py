@@ -15,7 +15,6 @@ called must therefore be a plain VM frame in the snapshot, not a host frame.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -32,8 +31,6 @@ pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
 )
 
-_IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
 # Smaller programs than the in-process property's: every wait costs a round
 # of processes, and script code an operation calls often runs more than once
 # (a key function per element), so a batch with a program that waits more
@@ -49,7 +46,7 @@ def _waits(source: str) -> int:
 
 
 @settings(
-    max_examples=3 if _IN_CI else 25,
+    max_examples=3 if fresh.IN_CI else 25,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
@@ -60,12 +57,4 @@ def test_no_instruction_runs_twice_across_fresh_processes(
     scripts = {f"p{i}": program(forest) for i, forest in enumerate(batch)}
     assume(max(_waits(source) for source in scripts.values()) <= WAIT_BUDGET)
     work = tmp_path_factory.mktemp("exact-once-operations")
-    results = fresh.compare(scripts, work)
-    monkeypatch.setenv("STATEK_TEST_LOG", str(work / "uninterrupted.log"))
-    for name, (native, vm) in results.items():
-        source = scripts[name]
-        assert native.status == "COMPLETED", f"generated program is invalid: {native.error}\n{source}"
-        assert (vm.status, vm.error) == (native.status, native.error), source
-        assert vm.output == native.output, source
-        assert vm.effects == native.effects, source
-        assert vm.counts == fresh.uninterrupted_counts(source), source
+    fresh.check_as_native(scripts, work, monkeypatch)

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-import statek_vm
 from statek_vm.job import SUPPORTED_VERSIONS
 from tests.vm import gates
 from tests.vm.test_exact_once import program, trees
@@ -22,8 +21,6 @@ from tests.vm.test_exact_once import program, trees
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
 )
-
-KEY = b"exact-once"
 
 
 @given(trees)
@@ -36,16 +33,7 @@ def test_no_instruction_runs_twice_across_snapshots(forest: list[Any]) -> None:
     reference, _ = gates.run_uninterrupted(source, instruction_counts=reference_counts)
 
     counts = gates.counts()
-    world = gates.World(start_open=False)
-    job = statek_vm.run(source, world.bindings(), instruction_counts=counts)
-    resumes = 0
-    while job.status == "SUSPENDED":
-        data = job.dumps(key=KEY)
-        del job
-        job = statek_vm.Job.loads(data, world.bindings(), key=KEY, instruction_counts=counts)
-        job.awaited_result.deps.open = True
-        job.resume()
-        resumes += 1
+    job, world, _ = gates.run_reloaded(source, counts, dropped=True)
     assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
     assert world.log == native_world.log, source
     assert job.output == native_output == reference.output, source

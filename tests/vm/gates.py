@@ -132,3 +132,72 @@ def run_native(source: str) -> tuple[World, str, BaseException | None]:
 
 def counts() -> collections.Counter[Any]:
     return collections.Counter()
+
+
+# -- exact-once checks shared by the suspension tests ----------------------------
+
+KEY = b"gates-snapshot-key".ljust(32, b".")
+
+
+def run_reloaded(
+    source: str, instruction_counts: collections.Counter[Any] | None = None, *, dropped: bool = False
+) -> tuple[statek_vm.Job, World, int]:
+    """Like :func:`run_interrupted`, but each resume is of a job loaded from the snapshot bytes.
+
+    With ``dropped``, the job is dropped before its bytes are loaded, and
+    loaded with fresh host bindings (of the same world), as a new process
+    would load it.
+    """
+    world = World(start_open=False)
+    bindings = world.bindings()
+    job = statek_vm.run(source, bindings, instruction_counts=instruction_counts)
+    suspensions = 0
+    while job.status == "SUSPENDED":
+        suspensions += 1
+        data = job.dumps(key=KEY)
+        if dropped:
+            del job
+            bindings = world.bindings()
+        job = statek_vm.Job.loads(data, bindings, key=KEY, instruction_counts=instruction_counts)
+        job.awaited_result.deps.open = True
+        job.resume()
+    return job, world, suspensions
+
+
+def simple_values(ns: dict[str, Any]) -> dict[str, Any]:
+    """The names of a namespace bound to plain values (what two runs' namespaces are compared by)."""
+    return {k: v for k, v in ns.items() if isinstance(v, (int, str, tuple, list)) and not k.startswith("__")}
+
+
+def check_exact_once(source: str, *, reload: bool = False) -> None:
+    """Native, VM uninterrupted and VM suspended at every wait agree; no instruction runs twice.
+
+    With ``reload``, also a run whose every resume is of a job loaded from the
+    snapshot bytes (some 40 times slower per wait than keeping the job).
+    """
+    native_world, native_output, native_error = run_native(source)
+    assert native_error is None, f"generated program is invalid: {native_error!r}\n{source}"
+
+    reference_counts = counts()
+    reference, reference_world = run_uninterrupted(source, instruction_counts=reference_counts)
+    assert reference.status == "COMPLETED", f"{reference.error!r}\n{source}"
+
+    interrupted_counts = counts()
+    job, world, suspensions = run_interrupted(source, instruction_counts=interrupted_counts)
+    assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
+
+    assert suspensions == len(world.gates), source
+    assert world.log == native_world.log == reference_world.log, source
+    assert job.output == native_output == reference.output, source
+    assert interrupted_counts == reference_counts, source
+    assert simple_values(job.namespace) == simple_values(reference.namespace), source
+
+    if not reload:
+        return
+    reloaded_counts = counts()
+    reloaded, reloaded_world, reloads = run_reloaded(source, reloaded_counts)
+    assert reloaded.status == "COMPLETED", f"reloaded: {reloaded.error!r}\n{source}"
+    assert reloads == len(reloaded_world.gates), source
+    assert reloaded_world.log == native_world.log, source
+    assert reloaded.output == native_output, source
+    assert reloaded_counts == reference_counts, source

@@ -221,29 +221,9 @@ def program(forest: list[Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _simple(ns: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in ns.items() if isinstance(v, (int, str, tuple, list)) and not k.startswith("__")}
-
-
 @given(trees)
 def test_no_instruction_runs_twice(forest: list[Any]) -> None:
-    source = program(forest)
-    native_world, native_output, native_error = gates.run_native(source)
-    assert native_error is None, f"generated program is invalid: {native_error!r}\n{source}"
-
-    reference_counts = gates.counts()
-    reference, reference_world = gates.run_uninterrupted(source, instruction_counts=reference_counts)
-    assert reference.status == "COMPLETED", f"{reference.error!r}\n{source}"
-
-    interrupted_counts = gates.counts()
-    job, world, suspensions = gates.run_interrupted(source, instruction_counts=interrupted_counts)
-    assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
-
-    assert suspensions == len(world.gates), source
-    assert world.log == native_world.log == reference_world.log, source
-    assert job.output == native_output == reference.output, source
-    assert interrupted_counts == reference_counts, source
-    assert _simple(job.namespace) == _simple(reference.namespace), source
+    gates.check_exact_once(program(forest))
 
 
 def test_generated_programs_cover_every_construct() -> None:

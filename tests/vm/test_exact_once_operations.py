@@ -29,7 +29,6 @@ and ``test_pending_constructs_still_differ`` tells when one starts to work.
 
 from __future__ import annotations
 
-import collections
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -38,10 +37,9 @@ import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
-import statek_vm
 from statek_vm.job import SUPPORTED_VERSIONS
 from tests.vm import gates
-from tests.vm.test_exact_once import Names, _indent, _simple
+from tests.vm.test_exact_once import Names, _indent
 
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
@@ -947,60 +945,9 @@ def program(forest: list[Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-_KEY = b"exact-once-operations-key".ljust(32, b".")
-
-
-def run_reloaded(source: str, counts: collections.Counter[Any]) -> tuple[statek_vm.Job, gates.World, int]:
-    """Like ``gates.run_interrupted``, but each resume is of a job loaded from the snapshot bytes."""
-    world = gates.World(start_open=False)
-    bindings = world.bindings()
-    job = statek_vm.run(source, bindings, instruction_counts=counts)
-    suspensions = 0
-    while job.status == "SUSPENDED":
-        suspensions += 1
-        job = statek_vm.Job.loads(job.dumps(key=_KEY), bindings, key=_KEY, instruction_counts=counts)
-        job.awaited_result.deps.open = True
-        job.resume()
-    return job, world, suspensions
-
-
-def check_exact_once(source: str, *, reload: bool = False) -> None:
-    """Native, VM uninterrupted and VM suspended at every wait agree; no instruction runs twice.
-
-    With ``reload``, also a run whose every resume is of a job loaded from the
-    snapshot bytes (some 40 times slower per wait than keeping the job).
-    """
-    native_world, native_output, native_error = gates.run_native(source)
-    assert native_error is None, f"generated program is invalid: {native_error!r}\n{source}"
-
-    reference_counts = gates.counts()
-    reference, reference_world = gates.run_uninterrupted(source, instruction_counts=reference_counts)
-    assert reference.status == "COMPLETED", f"{reference.error!r}\n{source}"
-
-    interrupted_counts = gates.counts()
-    job, world, suspensions = gates.run_interrupted(source, instruction_counts=interrupted_counts)
-    assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
-
-    assert suspensions == len(world.gates), source
-    assert world.log == native_world.log == reference_world.log, source
-    assert job.output == native_output == reference.output, source
-    assert interrupted_counts == reference_counts, source
-    assert _simple(job.namespace) == _simple(reference.namespace), source
-
-    if not reload:
-        return
-    reloaded_counts = gates.counts()
-    reloaded, reloaded_world, reloads = run_reloaded(source, reloaded_counts)
-    assert reloaded.status == "COMPLETED", f"reloaded: {reloaded.error!r}\n{source}"
-    assert reloads == len(reloaded_world.gates), source
-    assert reloaded_world.log == native_world.log, source
-    assert reloaded.output == native_output, source
-    assert reloaded_counts == reference_counts, source
-
-
 @given(trees)
 def test_no_instruction_runs_twice(forest: list[Any]) -> None:
-    check_exact_once(program(forest))
+    gates.check_exact_once(program(forest))
 
 
 def _one(kind: str) -> str:
@@ -1041,14 +988,14 @@ def test_generated_programs_cover_every_construct() -> None:
 def test_every_construct_suspends_inside_itself(kind: str) -> None:
     # Each construct, nested in itself with waits inside, suspends at every wait and runs exactly once.
     source = _nested(kind)
-    check_exact_once(source)
+    gates.check_exact_once(source)
     assert len(gates.run_interrupted(source)[1].gates) >= 4, source
 
 
 @pytest.mark.parametrize("kind", GENERATED)
 def test_every_construct_resumes_from_its_snapshot(kind: str) -> None:
     source = _one(kind)
-    check_exact_once(source, reload=True)
+    gates.check_exact_once(source, reload=True)
     assert len(gates.run_interrupted(source)[1].gates) >= 2, source
 
 
@@ -1057,5 +1004,5 @@ def test_pending_constructs_still_differ(kind: str) -> None:
     # When a pending construct starts to work, this fails: delete its line in PENDING_CONSTRUCTS.
     assert gates.run_native(_nested(kind))[2] is None
     with pytest.raises(AssertionError):
-        check_exact_once(_nested(kind))
-        check_exact_once(_one(kind), reload=True)
+        gates.check_exact_once(_nested(kind))
+        gates.check_exact_once(_one(kind), reload=True)

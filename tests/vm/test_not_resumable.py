@@ -96,16 +96,22 @@ def _fails_loudly(source: str, function: str, line: int, host: str) -> str:
     return message
 
 
+def _resumes(source: str) -> tuple[gates.World, int]:
+    """Run ``source`` resumed at every wait: it completes, logging what a run with every wait answered at once logs."""
+    _, native_world = _run(source, start_open=True)
+    resumed, resumed_world, suspensions = gates.run_interrupted(source)
+    assert resumed.status == "COMPLETED", resumed.error
+    assert resumed_world.log == native_world.log
+    return resumed_world, suspensions
+
+
 def _fails_loudly_or_resumes(source: str, function: str, line: int, host: str) -> None:
     """As :func:`_fails_loudly`, for a path that the VM may make resumable: then it resumes exactly."""
     job, _ = _run(source, start_open=False)
     if job.status == "FAILED":
         _fails_loudly(source, function, line, host)
         return
-    _, native_world = _run(source, start_open=True)
-    resumed, resumed_world, _ = gates.run_interrupted(source)
-    assert resumed.status == "COMPLETED", resumed.error
-    assert resumed_world.log == native_world.log
+    _resumes(source)
 
 
 # -- script code that application host code calls back -------------------------
@@ -149,10 +155,8 @@ def test_a_wait_in_script_code_a_library_function_calls_names_all_three(
 def test_str_format_and_percent_formatting_run_script_code_on_the_vm(call: str) -> None:
     # They once failed like the library functions above: now they resume as an uninterrupted run does.
     source = TICKET + "    def __index__(self):\n        return wait(self.n)\n" + f"t = Ticket(1)\neffect({call})\n"
-    _, native_world = _run(source, start_open=True)
-    resumed, resumed_world, suspensions = gates.run_interrupted(source)
-    assert resumed.status == "COMPLETED", resumed.error
-    assert resumed_world.log == native_world.log and suspensions == len(resumed_world.gates) > 0
+    resumed_world, suspensions = _resumes(source)
+    assert suspensions == len(resumed_world.gates) > 0
 
 
 def test_the_wait_is_named_where_it_happened_inside_the_function_host_code_called() -> None:
@@ -185,10 +189,8 @@ def test_a_script_function_behind_a_library_wrapper_names_the_host_callable_that
 def test_a_wait_in_a_hash_that_a_native_dict_or_set_operation_calls_resumes(statement: str) -> None:
     # The operation runs again with the answer of the script's __hash__ (statek_vm/vm/replay.py).
     source = TICKET + f"t = Ticket(1)\n{statement}\neffect('after')\n"
-    _, native_world = _run(source, start_open=True)
-    resumed, resumed_world, suspensions = gates.run_interrupted(source)
-    assert resumed.status == "COMPLETED", resumed.error
-    assert resumed_world.log == native_world.log == ["after"]
+    resumed_world, suspensions = _resumes(source)
+    assert resumed_world.log == ["after"]
     assert suspensions == 1
 
 
@@ -488,10 +490,8 @@ def test_a_wait_in_a_code_object_exec_runs_natively_names_it_and_exec() -> None:
 )
 def test_a_wait_in_a_script_iter_that_an_instruction_or_builtin_iterates_resumes_exactly(statement: str) -> None:
     source = TICKET + f"t = Ticket(1)\n{statement}\neffect('after')\n"
-    _, native_world = _run(source, start_open=True)
-    job, world, suspensions = gates.run_interrupted(source)
-    assert job.status == "COMPLETED", job.error
-    assert world.log == native_world.log == ["after"]
+    world, suspensions = _resumes(source)
+    assert world.log == ["after"]
     assert suspensions == len(world.gates) == 1
 
 

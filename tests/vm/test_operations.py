@@ -853,8 +853,6 @@ def test_waits_inside_script_async_generators_are_resumable() -> None:
     # async for, async comprehensions, anext() (with a default too), __anext__() and asend()
     # step the generator's frame on the VM, as await steps a coroutine's;
     # also resumed from snapshot bytes (the awaited step is in the state).
-    from tests.vm.test_exact_once_operations import run_reloaded
-
     native_world, _, native_error = gates.run_native(
         ASYNC_GENERATORS + "c = main()\ntry:\n    c.send(None)\nexcept StopIteration as stop:\n    effect(stop.value)\n"
     )
@@ -870,7 +868,7 @@ def test_waits_inside_script_async_generators_are_resumable() -> None:
     assert suspensions == len(world.gates) == 15
     assert counts == reference_counts
     reloaded_counts = gates.counts()
-    reloaded, reloaded_world, reloads = run_reloaded(source, reloaded_counts)
+    reloaded, reloaded_world, reloads = gates.run_reloaded(source, reloaded_counts)
     assert reloaded.status == "COMPLETED", reloaded.error
     assert reloaded_world.log == native_world.log and reloads == 15
     assert reloaded_counts == reference_counts
@@ -900,6 +898,18 @@ def test_a_defaultdict_factory_and_a_script_missing_that_wait_are_resumable() ->
     assert suspensions == len(world.gates) == 2
 
 
+def _in_a_process_of_its_own(code: str) -> None:
+    """Run ``code`` in a new Python process started in the repository's root: it must succeed."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
 def _host_line_tracer(frame: object, event: str, arg: object) -> object:
     # Sees every call; traces no lines (a line tracer over the whole VM
     # makes the run far too slow for a test).
@@ -911,9 +921,6 @@ def test_the_operations_layer_works_under_a_host_trace_or_profile_function(trace
     # A coverage tool or a debugger traces the process: a wait inside a
     # __str__ and a comparison is resumable all the same.  (In a process of
     # its own: inside the whole suite, a tracer made this run take minutes.)
-    import subprocess
-    from pathlib import Path
-
     code = (
         "import sys\n"
         "from tests.vm import test_operations as t\n"
@@ -922,20 +929,13 @@ def test_the_operations_layer_works_under_a_host_trace_or_profile_function(trace
         f"sys.{tracer}(None)\n"
         "assert n == len(world.gates) > 0, (n, world.gates)\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    _in_a_process_of_its_own(code)
 
 
 def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
     # The script's own trace function is called from the VM's frames too:
     # no operation is redone inside that call.  (In a process of its own:
     # the script's tracer is the process's, called for every host call.)
-    import subprocess
-    from pathlib import Path
-
     body = (
         "import sys\n"
         "events = []\n"
@@ -958,11 +958,7 @@ def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
         "assert job.status == 'COMPLETED', job.error\n"
         "assert world.log == [3], world.log\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    _in_a_process_of_its_own(code)
 
 
 # -- exec() and eval() of code objects, copy, Enum lookups ---------------------------
@@ -970,9 +966,7 @@ def test_a_script_trace_function_sees_the_script_run_as_natively() -> None:
 
 def _resumed_from_snapshots_as_native(source: str) -> None:
     """Native, uninterrupted and suspended at every wait agree (each resume also from the snapshot's bytes)."""
-    from tests.vm.test_exact_once_operations import check_exact_once
-
-    check_exact_once(source, reload=True)
+    gates.check_exact_once(source, reload=True)
 
 
 CODE_OBJECTS = {
@@ -1462,26 +1456,16 @@ EQUALITY = {
     ),
 }
 
-_KEY = b"replayed-operations-key".ljust(32, b".")
-
 
 def _reloaded_as_native(source: str) -> None:
     """``source`` resumed at every wait from its snapshot bytes: as natively, with one uninterrupted run's counts."""
-    import statek_vm
-
     native_world, native_output, native_error = gates.run_native(source)
     assert native_error is None
     reference_counts = gates.counts()
     reference, _ = gates.run_uninterrupted(source, instruction_counts=reference_counts)
     assert reference.status == "COMPLETED", reference.error
-    world = gates.World(start_open=False)
-    bindings = world.bindings()
     counts = gates.counts()
-    job = statek_vm.run(source, bindings, instruction_counts=counts)
-    while job.status == "SUSPENDED":
-        job = statek_vm.Job.loads(job.dumps(key=_KEY), bindings, key=_KEY, instruction_counts=counts)
-        job.awaited_result.deps.open = True
-        job.resume()
+    job, world, _ = gates.run_reloaded(source, counts)
     assert job.status == "COMPLETED", job.error
     assert world.log == native_world.log
     assert job.output == native_output
@@ -1829,8 +1813,6 @@ def test_a_long_sort_that_waits_resumes_from_its_snapshots_running_each_instruct
     # Long enough for runs, merges and galloping: the sort's own state (its
     # pending runs, a merge's copy aside) travels in the snapshots, and the
     # instructions run, counted over every resume, are the uninterrupted ones.
-    from tests.vm.test_exact_once_operations import check_exact_once
-
     values = [(j * 37) % 23 for j in range(70)] + list(range(40)) + list(range(30, 0, -1))
     source = (
         "import heapq\n"
@@ -1855,7 +1837,7 @@ def test_a_long_sort_that_waits_resumes_from_its_snapshots_running_each_instruct
         "effect(calls[0])\n"
         "del items, heap\n"
     )
-    check_exact_once(source, reload=True)
+    gates.check_exact_once(source, reload=True)
 
 
 ITERABLES = """
