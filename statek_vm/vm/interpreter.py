@@ -1080,9 +1080,11 @@ class Interpreter:
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
             if inner in STORED_ITERATING_METHODS:
-                # items.extend(script_iterable), d.update(script_mapping)
+                # items.extend(script_iterable), d.update(script_mapping), items.insert(script_index, x)
                 replacement = method_replacement(func, args, kwargs)
                 if replacement is not None:
+                    if type(replacement) is not VMFunction:
+                        return replacement(self, f, func, args, kwargs)  # a handler of special_calls
                     return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
             if type(inner) is _FunctionType:
                 name = library.METHODS.get(inner)
