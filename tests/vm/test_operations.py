@@ -2466,3 +2466,68 @@ def test_waits_inside_a_script_index_that_host_methods_and_builtins_call_are_res
     world, suspensions = _resumed_as_native(body)
     assert suspensions == _used(world) > 0
     _resumed_from_snapshots_as_native(body)
+
+
+# -- gen.throw() called by the script ----------------------------------------------
+
+GENERATOR_THROWS = {
+    "throw into a generator at a yield": (
+        "def worker():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    except KeyError as e:\n"
+        "        effect(('caught', wait(str(e))))\n"
+        "        yield 2\n"
+        "    yield 3\n"
+        "g = worker()\n"
+        "effect([next(g), g.throw(KeyError('k')), next(g), next(g, 'end')])\n"
+        "g = worker()\n"
+        "next(g)\n"
+        "effect(g.throw(KeyError))\n"
+    ),
+    "throw through a yield from chain": (
+        "class Retry(Exception):\n"
+        "    pass\n"
+        "def inner(n):\n"
+        "    while True:\n"
+        "        try:\n"
+        "            yield n\n"
+        "        except Retry as e:\n"
+        "            effect(('inner', wait(n)))\n"
+        "            if e.args and e.args[0] == 'stop':\n"
+        "                return wait('done')\n"
+        "            if e.args and e.args[0] == 'fail':\n"
+        "                raise ValueError(wait('failed'))\n"
+        "def middle():\n"
+        "    r = yield from inner(1)\n"
+        "    effect(('middle got', r))\n"
+        "    try:\n"
+        "        yield from inner(2)\n"
+        "    except ValueError as e:\n"
+        "        effect(('middle caught', str(e), wait('m')))\n"
+        "        yield 'after'\n"
+        "def outer():\n"
+        "    r = yield from middle()\n"
+        "    effect(('outer', r))\n"
+        "g = outer()\n"
+        "effect(next(g))\n"
+        "effect(g.throw(Retry()))\n"
+        "effect(g.throw(Retry('stop')))\n"
+        "effect(g.throw(Retry('fail')))\n"
+        "effect(next(g, 'end'))\n"
+        "h = outer()\n"
+        "next(h)\n"
+        "try:\n"
+        "    h.throw(KeyError('out'))\n"
+        "except KeyError as e:\n"
+        "    effect(('escaped', repr(e)))\n"
+        "effect(next(h, 'closed'))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(GENERATOR_THROWS.values()), ids=list(GENERATOR_THROWS))
+def test_waits_inside_a_generator_the_script_throws_into_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == _used(world) > 0
+    _resumed_from_snapshots_as_native(body)
