@@ -57,6 +57,7 @@ from statek_vm.vm.frame import (
     RET_PUSH,
     RET_PUSH_NULL,
     RET_REPLAY,
+    RET_SEND_STEP,
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
@@ -722,6 +723,18 @@ class Interpreter:
         elif mode == RET_PUSH_NULL:
             caller.stack.append(value)
             caller.stack.append(NULL)
+        elif mode == RET_SEND_STEP:
+            target, keep = frame.ret_info
+            frame.ret_info = None
+            done, result = value
+            if not done:
+                caller.stack.append(result)  # yielded on by the YIELD_VALUE next
+            else:
+                if keep:
+                    caller.stack.append(result)
+                else:
+                    caller.stack[-1] = result
+                caller.pc = target
         elif mode == RET_OPERAND:
             caller.stack[-frame.ret_info] = value
             caller.pc -= 1  # the instruction runs again, on its native path

@@ -2694,6 +2694,17 @@ def bytes_indexed(cls, x):
 def round_digits(number, ndigits):
     # round(x, ndigits) of an int or a float: the native __round__ converts ndigits with __index__.
     return _native_round(number, index_(ndigits))
+
+# -- yield from a delegate whose __next__ is script code --
+
+def send_step(iterator):
+    # SEND's step of a yield-from delegate whose __next__ is script code:
+    # (True, its return value) once it raises StopIteration, else (False, the item).
+    try:
+        item = _lookup(_type(iterator), "__next__")(iterator)
+    except StopIteration as stop:
+        return (True, stop.value)
+    return (False, item)
 """
 
 

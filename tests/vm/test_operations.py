@@ -2531,3 +2531,43 @@ def test_waits_inside_a_generator_the_script_throws_into_are_resumable(body: str
     world, suspensions = _resumed_as_native(body)
     assert suspensions == _used(world) > 0
     _resumed_from_snapshots_as_native(body)
+
+
+YIELD_FROM_ITERATORS = {
+    "yield from an iterator whose __next__ is script code": (
+        "class Pages:\n"
+        "    def __init__(self, n):\n"
+        "        self.n, self.i = n, 0\n"
+        "    def __iter__(self):\n"
+        "        return self\n"
+        "    def __next__(self):\n"
+        "        self.i += 1\n"
+        "        if self.i > self.n:\n"
+        "            raise StopIteration(wait(('total', self.n)))\n"
+        "        if self.i == 9:\n"
+        "            raise KeyError(wait('page 9'))\n"
+        "        return wait(self.i)\n"
+        "def pages(n):\n"
+        "    total = yield from Pages(n)\n"
+        "    effect(total)\n"
+        "    try:\n"
+        "        yield from Pages(10)\n"
+        "    except KeyError as e:\n"
+        "        effect(('caught', repr(e)))\n"
+        "    return 'end'\n"
+        "effect(list(pages(2)))\n"
+        "g = pages(1)\n"
+        "effect([next(g), next(g)])\n"
+        "try:\n"
+        "    g.send('x')\n"
+        "except AttributeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(YIELD_FROM_ITERATORS.values()), ids=list(YIELD_FROM_ITERATORS))
+def test_waits_inside_a_script_next_that_yield_from_steps_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == _used(world) > 0
+    _resumed_from_snapshots_as_native(body)
