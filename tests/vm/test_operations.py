@@ -2571,3 +2571,20 @@ def test_waits_inside_a_script_next_that_yield_from_steps_are_resumable(body: st
     world, suspensions = _resumed_as_native(body)
     assert suspensions == _used(world) > 0
     _resumed_from_snapshots_as_native(body)
+
+
+def test_star_arguments_that_are_not_iterable_fail_with_cpythons_messages() -> None:
+    body = (
+        "def f(*a, **k):\n"
+        "    return a\n"
+        "class C:\n"
+        "    def m(self, *a):\n"
+        "        return a\n"
+        "effect(wait('start'))\n"
+        "for call in ['f(*None)', 'f(1, *None)', 'f(*1, **{})', 'f(**None)', 'len(*None)', 'C().m(*None)', '[*None]']:\n"
+        "    try:\n"
+        "        eval(call)\n"
+        "    except TypeError as e:\n"
+        "        effect(str(e))\n"
+    )
+    _resumed_from_snapshots_as_native(body)
