@@ -1381,8 +1381,8 @@ def GET_YIELD_FROM_ITER(vm: Any, f: Frame, arg: Any) -> None:
     f.stack[-1] = iter(value)
 
 
-# Delegates whose step is no script code's.
-_NATIVE_DELEGATES = frozenset({types.GeneratorType, types.CoroutineType})
+# Delegates whose step is no script code's (native generators, coroutines, the builtin iterators).
+_NATIVE_DELEGATES = operations.PLAIN_TYPES | {types.CoroutineType}
 
 
 def _is_native_coroutine(value: Any) -> bool:
