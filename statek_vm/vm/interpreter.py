@@ -57,17 +57,20 @@ from statek_vm.vm.frame import (
     RET_PUSH,
     RET_PUSH_NULL,
     RET_REPLAY,
+    RET_SEND_STEP,
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import (
+    _NO_ARG,
     REDO,
     AsyncGenWrapped,
     VMAsyncGenerator,
     VMCoroutine,
     VMFunction,
     VMGenerator,
+    _arg_of_throw,
     _first_resume,
     _GeneratorBase,
     _yieldfrom,
@@ -195,6 +198,7 @@ _PRINTED_NATIVELY = frozenset({str, int, float, bool, type(None)})
 _FunctionType = types.FunctionType
 _warn = warnings.warn
 _generator_send = VMGenerator.send
+_generator_throw = VMGenerator.throw
 _BuiltinMethod = types.BuiltinMethodType
 _object_reduce_ex = object.__dict__["__reduce_ex__"]
 _object_new = object.__new__
@@ -286,6 +290,9 @@ class Interpreter:
         # An exception to raise in the generator frame the run switches to
         # next (enter_generator_throw).
         self.throwing: BaseException | None = None
+        # An exception thrown into a generator in a ``yield from``: the SEND
+        # its frame runs again passes it on to the delegate (throw_into_chain).
+        self.throw_at_send: BaseException | None = None
         # The exception leaving a run, with the context it had before it left.
         self.leaving: tuple[BaseException, Any, bool] | None = None
         self.retry_host_calls = retry_host_calls
@@ -731,6 +738,18 @@ class Interpreter:
         elif mode == RET_PUSH_NULL:
             caller.stack.append(value)
             caller.stack.append(NULL)
+        elif mode == RET_SEND_STEP:
+            target, keep = frame.ret_info
+            frame.ret_info = None
+            done, result = value
+            if not done:
+                caller.stack.append(result)  # yielded on by the YIELD_VALUE next
+            else:
+                if keep:
+                    caller.stack.append(result)
+                else:
+                    caller.stack[-1] = result
+                caller.pc = target
         elif mode == RET_OPERAND:
             caller.stack[-frame.ret_info] = value
             caller.pc -= 1  # the instruction runs again, on its native path
@@ -889,6 +908,8 @@ class Interpreter:
         return gf
 
     def enter_generator_send(self, f: Frame, gen: Any, value: Any, target: int) -> Any:
+        if self.throw_at_send is not None:
+            return self._send_throw(f, gen, target)
         kind = "coroutine" if type(gen) is VMCoroutine else "generator"
         if gen._finished:
             if kind == "coroutine":
@@ -975,6 +996,71 @@ class Interpreter:
             exc.__context__ = in_handler
         gf.pc -= 1  # raised at the YIELD_VALUE where it waited
         gf.stack.append(None)
+        self.throwing = exc
+        return gf
+
+    def throw_into_chain(self, f: Frame, gen: VMGenerator, arg: Any) -> Frame | None:
+        """``gen.throw(arg)`` called by the script, run inline: its handlers (and its delegates') as VM frames.
+
+        A generator paused in ``yield from`` another script generator has
+        the exception thrown into the innermost one, as natively: each
+        frame of the chain runs its SEND again, which enters the next one
+        (``throw_at_send``); the innermost raises it at its yield.  None
+        for what host code steps instead: a generator not started,
+        finished or running, a delegate that is not a script generator,
+        GeneratorExit, an exception class the script constructs.
+        """
+        if isinstance(arg, BaseException):
+            exc = arg
+        elif isinstance(arg, type) and issubclass(arg, BaseException) and not _scripted_construction(arg):
+            exc = _arg_of_throw(arg, _NO_ARG, _NO_ARG)
+        else:
+            return None
+        if isinstance(exc, GeneratorExit):
+            return None
+        link: Any = gen
+        while True:
+            if type(link) is not VMGenerator or link._running or link._finished:
+                return None
+            if link._frame.pc <= _first_resume(link._frame):
+                return None
+            link = _yieldfrom(link)
+            if link is None:
+                break
+        if _yieldfrom(gen) is None:
+            return self.enter_generator_throw(f, gen, exc)
+        gf: Frame = gen._frame
+        self._callee(f, gf)
+        gf.ret_mode = RET_GEN_NEXT
+        gf.ret_info = (gen, ())
+        gen._running = True
+        self._enter_generator(gen)
+        gf.pc = _send_pc(gf)
+        gf.stack.append(None)
+        self.throw_at_send = exc
+        return gf
+
+    def _send_throw(self, f: Frame, gen: VMGenerator, target: int) -> Frame:
+        """SEND run again by :meth:`throw_into_chain`: the exception goes on into ``gen``, its delegate."""
+        exc = self.throw_at_send
+        assert exc is not None
+        gf: Frame = gen._frame
+        inner = _yieldfrom(gen)
+        self._callee(f, gf)
+        f.stack.pop()
+        gf.ret_mode = RET_GEN_SEND
+        gf.ret_info = target
+        gen._running = True
+        self._enter_generator(gen)
+        gf.stack.append(None)
+        if inner is not None:
+            gf.pc = _send_pc(gf)  # on down the chain
+            return gf
+        self.throw_at_send = None
+        in_handler = self.current_exc()
+        if in_handler is not None and in_handler is not exc and exc.__context__ is None:
+            exc.__context__ = in_handler
+        gf.pc -= 1  # raised at the YIELD_VALUE where it waited
         self.throwing = exc
         return gf
 
@@ -1094,10 +1180,16 @@ class Interpreter:
                 return self._callee(f, self.frame_for(inner, [func.__self__, *args], kwargs))
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
+            if inner is _generator_throw and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
+                thrown = self.throw_into_chain(f, func.__self__, args[0])
+                if thrown is not None:
+                    return thrown
             if inner in STORED_ITERATING_METHODS:
-                # items.extend(script_iterable), d.update(script_mapping)
+                # items.extend(script_iterable), d.update(script_mapping), items.insert(script_index, x)
                 replacement = method_replacement(func, args, kwargs)
                 if replacement is not None:
+                    if type(replacement) is not VMFunction:
+                        return replacement(self, f, func, args, kwargs)  # a handler of special_calls
                     return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
             if type(inner) is _FunctionType:
                 name = library.METHODS.get(inner)
@@ -1484,6 +1576,15 @@ def _native_twin(func: VMFunction) -> Any:
     twin.__name__ = func._name
     twin.__qualname__ = func._qualname
     return twin
+
+
+def _send_pc(frame: Frame) -> int:
+    """The SEND of the yield-from loop whose YIELD_VALUE the generator waits at."""
+    ops = frame.unit.ops
+    for i in range(frame.pc - 1, -1, -1):
+        if ops[i].name == "SEND":
+            return i
+    raise VMInternalError(f"no SEND before {frame!r}")
 
 
 def _send_target(frame: Frame) -> int:

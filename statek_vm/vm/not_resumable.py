@@ -35,6 +35,7 @@ import threading
 import types
 from typing import Any
 
+from statek_vm import future as future_module
 from statek_vm.exceptions import NotResumableError
 
 # Failures waiting for the run of their job, by that run's interpreter.  The
@@ -245,6 +246,9 @@ def _holds(container: Any, future: Any) -> bool:
     return False
 
 
+_FUTURE_FILE = future_module.__file__
+
+
 def met_after_start(func: Any, error: BaseException) -> str:
     """Why a host call that met a pending future once it had started cannot be resumed."""
     from statek_vm.vm.script_frames import PACKAGE_DIR
@@ -253,8 +257,11 @@ def met_after_start(func: Any, error: BaseException) -> str:
     where = f"the host call of {host}"
     tb = error.__traceback__
     while tb is not None:
-        # The innermost code outside the VM's own that used the future.
+        # The innermost code outside the VM's own that used the future (not
+        # the future's own code, nor the complement it asked for the value).
         code = tb.tb_frame.f_code
+        if code.co_filename == _FUTURE_FILE:
+            break
         if not code.co_filename.startswith(PACKAGE_DIR + os.sep):
             where = f"{getattr(code, 'co_qualname', code.co_name)}() at {code.co_filename}:{tb.tb_lineno}"
         tb = tb.tb_next

@@ -1381,6 +1381,10 @@ def GET_YIELD_FROM_ITER(vm: Any, f: Frame, arg: Any) -> None:
     f.stack[-1] = iter(value)
 
 
+# Delegates whose step is no script code's (native generators, coroutines, the builtin iterators).
+_NATIVE_DELEGATES = operations.PLAIN_TYPES | {types.CoroutineType}
+
+
 def _is_native_coroutine(value: Any) -> bool:
     return isinstance(value, types.CoroutineType)
 
@@ -1441,6 +1445,10 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
         entered = vm.enter_asend(f, receiver, value, arg)
         if entered is not None:
             return entered
+    if value is None and cls not in _NATIVE_DELEGATES:
+        stepped = operations.redo_send(vm, f, receiver, arg, False)
+        if stepped is not None:
+            return stepped
     try:
         if value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
             result = next(receiver)

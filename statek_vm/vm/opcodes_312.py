@@ -325,6 +325,10 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
         entered = vm.enter_asend(f, receiver, value, arg + 1)
         if entered is not None:
             return entered
+    if value is None and cls not in opcodes._NATIVE_DELEGATES:
+        stepped = operations.redo_send(vm, f, receiver, arg, True)
+        if stepped is not None:
+            return stepped
     try:
         if value is None and not (opcodes._is_native_generator(receiver) or opcodes._is_native_coroutine(receiver)):
             result = next(receiver)

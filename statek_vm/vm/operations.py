@@ -27,7 +27,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from statek_vm.vm import runtime
-from statek_vm.vm.frame import NULL, RET_BRANCH, RET_DISCARD, RET_OPERAND, RET_OPERATION, RET_PUSH_NULL, Frame
+from statek_vm.vm.frame import (
+    NULL,
+    RET_BRANCH,
+    RET_DISCARD,
+    RET_OPERAND,
+    RET_OPERATION,
+    RET_PUSH_NULL,
+    RET_SEND_STEP,
+    Frame,
+)
 from statek_vm.vm.objects import REDO, REDO_ON_VM, RedoOnVM, VMFunction, VMGenerator
 
 __all__ = [
@@ -47,6 +56,7 @@ __all__ = [
     "redo_branch",
     "redo_iterator",
     "redo_operand",
+    "redo_send",
     "redo_store",
     "register",
     "restatement",
@@ -358,6 +368,23 @@ def redo_operand(vm: Any, f: Frame, name: str, args: Any, depth: int) -> Frame:
     frame = redo(vm, f, name, args)
     frame.ret_mode = RET_OPERAND
     frame.ret_info = depth
+    return frame
+
+
+def redo_send(vm: Any, f: Frame, receiver: Any, target: int, keep: bool) -> Frame | None:
+    """SEND's step of a ``yield from`` delegate whose ``__next__`` is script code, on the VM.
+
+    Natively SEND calls it (tp_iternext); here runtime function
+    ``send_step`` calls it as a VM frame.  The value sent (None) is popped;
+    ``keep``: the receiver stays below the delegate's return value (3.12's
+    END_SEND at the target removes it).
+    """
+    if type(runtime.lookup(type(receiver), "__next__")) is not VMFunction:
+        return None
+    f.stack.pop()
+    frame = redo(vm, f, "send_step", [receiver])
+    frame.ret_mode = RET_SEND_STEP
+    frame.ret_info = (target, keep)
     return frame
 
 

@@ -423,7 +423,7 @@ def reduce_(function, iterable, *initial):
     return value
 
 def islice_(iterable, *args):
-    start, stop, step = _islice_bounds(*args)
+    start, stop, step = _islice_bounds(*islice_arguments(args))
     return _islice(iterator_(iterable), start, stop, step)
 
 def _islice(it, start, stop, step):
@@ -2333,6 +2333,8 @@ def abs_(x, /):
 def round_(number, ndigits=None):
     method = _lookup(_type(number), "__round__")
     if not _is_script(method):
+        if (method is _int_round or method is _float_round) and _has_script_index(ndigits):
+            return round_digits(number, ndigits)
         return _native_round(number, ndigits)
     if ndigits is None:
         return method(number)
@@ -2639,6 +2641,70 @@ def gcm_throw(self, typ, value, traceback):
         raise _RuntimeError("generator didn't stop after throw()")
     finally:
         self.gen.close()
+
+# -- index arguments: host methods and builtins that call a script __index__ --
+# Natively the method converts such an argument itself (PyNumber_AsSsize_t);
+# here its script __index__ runs on the VM, in the order of the parameters,
+# and the method is called with the int, which it takes as it took the
+# object (same clipping, same overflow errors).
+
+def index_arguments_call(func, where, args, kwargs):
+    # where: (position, keyword name or None) of each index parameter.
+    args = [*args]
+    for position, name in where:
+        if position < _len(args):
+            if _has_script_index(args[position]):
+                args[position] = index_(args[position])
+        elif name is not None and name in kwargs and _has_script_index(kwargs[name]):
+            kwargs = {**kwargs, name: index_(kwargs[name])}
+    return func(*args, **kwargs)
+
+def islice_arguments(args):
+    # itertools.islice clears any error of converting start, stop or step
+    # and reports the value as out of range: an object with no __index__
+    # stands for it afterwards, which gives the same ValueError.
+    bounds = [*args]
+    if 1 <= _len(bounds) <= 3:
+        for i in _range(_len(bounds)):
+            if _has_script_index(bounds[i]):
+                try:
+                    bounds[i] = index_(bounds[i])
+                except Exception:
+                    bounds[i] = ""
+    return bounds
+
+def islice_indexed(iterable, *args):
+    return _itertools_islice(iterable, *islice_arguments(args))
+
+def bytes_indexed(cls, x):
+    # bytes(n), bytearray(n): a TypeError of __index__ is cleared, and the
+    # object is taken as an iterable of ints instead.
+    # (Looked up before __index__ runs: a frame resumed from a snapshot has
+    # its own copy of the runtime's globals, _MISSING among them.)
+    tp = _type(x)
+    iterable = _lookup(tp, "__iter__") is not _MISSING or _lookup(tp, "__getitem__") is not _MISSING
+    try:
+        size = index_(x)
+    except TypeError:
+        if not iterable:
+            raise _TypeError(f"cannot convert '{_type_name(tp)}' object to {cls.__name__}") from None
+        return cls([item for item in x])
+    return cls(size)
+
+def round_digits(number, ndigits):
+    # round(x, ndigits) of an int or a float: the native __round__ converts ndigits with __index__.
+    return _native_round(number, index_(ndigits))
+
+# -- yield from a delegate whose __next__ is script code --
+
+def send_step(iterator):
+    # SEND's step of a yield-from delegate whose __next__ is script code:
+    # (True, its return value) once it raises StopIteration, else (False, the item).
+    try:
+        item = _lookup(_type(iterator), "__next__")(iterator)
+    except StopIteration as stop:
+        return (True, stop.value)
+    return (False, item)
 """
 
 
@@ -2715,32 +2781,38 @@ def future_aware(operation: Any) -> Any:
 
 
 def islice_bounds(*args: Any) -> tuple[int, int | None, int]:
-    """islice's start, stop and step, checked as itertools checks them."""
+    """islice's start, stop and step, checked as itertools checks them (in its order, with its messages)."""
     if not args:
         raise TypeError("islice expected at least 2 arguments, got 1")
     if len(args) > 3:
         raise TypeError(f"islice expected at most 4 arguments, got {len(args) + 1}")
-    bounds = slice(*args)
-    values = []
-    for value in (bounds.start, bounds.stop):
-        if value is not None:
-            try:
-                value = operator.index(value)
-            except TypeError:
-                value = -1
-            if not 0 <= value <= sys.maxsize:
-                what = "Stop argument" if len(args) == 1 else "Indices"
-                raise ValueError(f"{what} for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-        values.append(value)
-    step = bounds.step
-    if step is not None:
-        try:
-            step = operator.index(step)
-        except TypeError:
-            step = 0
-        if step < 1:
-            raise ValueError("Step for islice() must be a positive integer or None.")
-    return (values[0] or 0), values[1], (step or 1)
+    start, stop, step = 0, -1, 1
+    if len(args) == 1:
+        if args[0] is not None:
+            stop = _islice_ssize(args[0])
+    else:
+        if args[0] is not None:
+            start = _islice_ssize(args[0])
+        if args[1] is not None:
+            stop = _islice_ssize(args[1])
+    if stop == -1 and (args[0] if len(args) == 1 else args[1]) is not None:
+        raise ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    if start < 0 or stop < -1:
+        raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    if len(args) == 3 and args[2] is not None:
+        step = _islice_ssize(args[2])
+    if step < 1:
+        raise ValueError("Step for islice() must be a positive integer or None.")
+    return start, (None if stop == -1 else stop), step
+
+
+def _islice_ssize(value: Any) -> int:
+    # PyNumber_AsSsize_t, its error cleared: -1.
+    try:
+        value = operator.index(value)
+    except Exception:  # noqa: BLE001
+        return -1
+    return value if -sys.maxsize - 1 <= value <= sys.maxsize else -1
 
 
 COMPARISON_NAMES = ("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")
@@ -3211,6 +3283,10 @@ def namespace() -> dict[str, Any]:
             "_percent_unsupported": percent_unsupported,
             # contextlib's @contextmanager whose with-block raised
             "_gen_throw": generator_throw,
+            # index arguments of host methods and builtins
+            "_itertools_islice": itertools.islice,
+            "_int_round": int.__round__,
+            "_float_round": float.__round__,
         }
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE

@@ -20,6 +20,7 @@ import functools
 import heapq
 import itertools
 import json
+import math
 import operator
 import sys
 import types
@@ -39,6 +40,7 @@ from statek_vm.vm.operations import (
     call_restatable,
     iterates_script,
     merges_script,
+    redo,
     restatement,
 )
 from statek_vm.vm.script_frames import fake_frame
@@ -568,6 +570,22 @@ def _replacement(builtin: Any, name: str) -> Any:
     return call
 
 
+_islice_replacement = _replacement(itertools.islice, "islice_")
+
+
+def _call_islice(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # islice clears an error of its start, stop or step's __index__: it is
+    # not tried natively when one of them is script code, but converted on the VM.
+    if (
+        not kwargs
+        and 2 <= len(args) <= 4
+        and any(map(runtime.has_script_index, args[1:]))
+        and not _involves_script(args, kwargs)
+    ):
+        return vm.frame_for(runtime.namespace()["islice_indexed"], args, None)
+    return _islice_replacement(vm, f, args, kwargs)
+
+
 # Methods of builtin containers that take an iterable (or a mapping) and
 # their runtime versions, used when it has script parts.
 _ITERATING_METHODS: dict[tuple[type, str], str] = {
@@ -577,16 +595,70 @@ _ITERATING_METHODS: dict[tuple[type, str], str] = {
     (str, "join"): "join",
     (collections.deque, "extend"): "deque_extend",
 }
-# Those of them that a method call binds as storing methods (handoff.stored_method).
-STORED_ITERATING_METHODS = frozenset({list.extend, dict.update, collections.deque.extend})
+# Those of them, and of the methods that take index arguments (below), that
+# a method call binds as storing methods (handoff.stored_method).
+STORED_ITERATING_METHODS = frozenset(
+    {list.extend, dict.update, collections.deque.extend, list.insert, collections.deque.insert}
+)
+
+
+# Methods of builtin types that convert arguments with __index__: the
+# (position, keyword) of each such parameter.
+_AT_0: tuple[tuple[int, str | None], ...] = ((0, None),)
+_SUB_RANGE: tuple[tuple[int, str | None], ...] = ((1, None), (2, None))
+_INDEX_PARAMETERS: dict[tuple[type, str], tuple[tuple[int, str | None], ...]] = {
+    (list, "pop"): _AT_0,
+    (list, "insert"): _AT_0,
+    (bytearray, "pop"): _AT_0,
+    (bytearray, "insert"): _AT_0,
+    (collections.deque, "rotate"): _AT_0,
+    (collections.deque, "insert"): _AT_0,
+    (int, "to_bytes"): ((0, "length"),),
+    **{
+        (tp, name): where
+        for tp in (str, bytes, bytearray)
+        for name, where in (
+            ("ljust", _AT_0), ("rjust", _AT_0), ("center", _AT_0), ("zfill", _AT_0),
+            ("expandtabs", ((0, "tabsize"),)), ("split", ((1, "maxsplit"),)), ("rsplit", ((1, "maxsplit"),)),
+            ("replace", ((2, "count"),)), ("find", _SUB_RANGE), ("rfind", _SUB_RANGE), ("index", _SUB_RANGE),
+            ("rindex", _SUB_RANGE), ("count", _SUB_RANGE), ("startswith", _SUB_RANGE), ("endswith", _SUB_RANGE),
+        )
+    },
+}  # fmt: skip
+
+
+def _script_index_argument(where: Any, args: Any, kwargs: Any) -> bool:
+    for position, name in where:
+        if position < len(args):
+            if runtime.has_script_index(args[position]):
+                return True
+        elif kwargs and name is not None and runtime.has_script_index(kwargs.get(name)):
+            return True
+    return False
+
+
+def _call_index_method(vm: Interpreter, f: Frame, method: Any, args: Any, kwargs: Any) -> Any:
+    # items.pop(i), text.ljust(width): natively; once that reaches a script
+    # __index__ (the arguments before it are accepted, nothing is done yet),
+    # the index arguments are converted on the VM and the method called with the ints.
+    try:
+        return vm.call_host(method, args, kwargs, call_restatable)
+    except RedoOnVM:
+        where = _INDEX_PARAMETERS[(type(method.__self__), method.__name__)]
+        return redo(vm, f, "index_arguments_call", [method, where, args, kwargs or {}])
 
 
 def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     # "".join(script_generator), items.extend(script_iterable),
-    # d.update(script_mapping) and items.sort(key=script_function)
+    # d.update(script_mapping), items.sort(key=script_function) and
+    # items.pop(script_index)
     owner = method.__self__
     name = method.__name__
-    restated = _ITERATING_METHODS.get((type(owner), name))
+    key = (type(owner), name)
+    where = _INDEX_PARAMETERS.get(key)
+    if where is not None:
+        return _call_index_method if _script_index_argument(where, args, kwargs) else None
+    restated = _ITERATING_METHODS.get(key)
     if restated is not None:
         if restated == "dict_update":
             if len(args) == 1 and (merges_script(args[0]) or iterates_script(args[0])):
@@ -755,5 +827,62 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
         *_ORDERING_CALLS,
         (runtime.generator_throw, _call_generator_throw),
+        (itertools.islice, _call_islice),
     )
 }
+
+
+# -- index arguments of builtin functions: chr(n), math.factorial(n), itertools.repeat(x, n) --
+
+_INDEX_FUNCTIONS: dict[Any, tuple[tuple[int, str | None], ...]] = {
+    chr: _AT_0,
+    math.factorial: _AT_0,
+    math.isqrt: _AT_0,
+    math.comb: ((0, None), (1, None)),
+    math.perm: ((0, None), (1, None)),
+    itertools.repeat: ((1, "times"),),
+    itertools.combinations: ((1, "r"),),
+    itertools.combinations_with_replacement: ((1, "r"),),
+    enumerate: ((1, "start"),),
+}
+
+
+def _index_function(func: Any, where: Any, otherwise: Any) -> Any:
+    """``func`` natively; once that reaches a script ``__index__``, its index arguments converted on the VM first."""
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if _script_index_argument(where, args, kwargs) and not _involves_script(args, kwargs):
+            try:
+                return vm.call_host(func, args, kwargs, call_restatable)
+            except RedoOnVM:
+                return redo(vm, f, "index_arguments_call", [func, where, args, kwargs or {}])
+        if otherwise is not None:
+            return otherwise(vm, f, args, kwargs)
+        return vm.call_host(func, args, kwargs)
+
+    return call
+
+
+for _func, _where in _INDEX_FUNCTIONS.items():
+    _previous = SPECIAL_CALLS.get(id(_func))
+    SPECIAL_CALLS[id(_func)] = (_func, _index_function(_func, _where, _previous and _previous[1]))
+
+
+def _call_bytes(func: Any) -> Any:
+    """bytes(n), bytearray(n): a count whose ``__index__`` is script code is converted on the VM."""
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if (
+            len(args) == 1
+            and not kwargs
+            and runtime.has_script_index(args[0])
+            and not isinstance(args[0], str)
+            and (func is bytearray or runtime.lookup(type(args[0]), "__bytes__") is runtime.MISSING)
+        ):
+            return vm.frame_for(runtime.namespace()["bytes_indexed"], [func, args[0]], None)
+        return vm.call_host(func, args, kwargs)
+
+    return call
+
+
+SPECIAL_CALLS.update({id(bytes): (bytes, _call_bytes(bytes)), id(bytearray): (bytearray, _call_bytes(bytearray))})

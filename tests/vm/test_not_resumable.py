@@ -507,3 +507,25 @@ def test_a_wait_in_a_script_getitem_a_held_sequence_iterator_calls_names_next() 
         "effect(first)\n"
     )
     _fails_loudly(source, "Rows.__getitem__", 3, "next")
+
+
+def test_a_future_an_enums_generate_next_value_returns_is_named_where_enum_uses_it() -> None:
+    # The value _generate_next_value_ returns is used by enum's own code as
+    # the class is made (a host call): the message names that code, not
+    # the future's complement that enum asked for the value.
+    source = (
+        "import enum\n"
+        "class Auto(enum.Enum):\n"
+        "    def _generate_next_value_(name, start, count, last_values):\n"
+        "        return wait(name.lower())\n"
+        "    A = enum.auto()\n"
+        "effect(Auto.A.value)\n"
+    )
+    _, native_world = _run(source, start_open=True)
+    assert native_world.log == ["a"]
+    job, world = _run(source, start_open=False)
+    assert job.status == "FAILED" and isinstance(job.error, NotResumableError), repr(job.error)
+    message = str(job.error)
+    assert "cannot suspend in _proto_member.__set_name__() at " in message, message
+    assert "enum.py:" in message and "gates.py" not in message, message
+    assert world.log == []

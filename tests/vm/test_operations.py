@@ -2369,3 +2369,204 @@ def test_a_future_held_by_a_converted_object_is_not_waited_for_before_the_script
     assert job.status == "COMPLETED", job.error
     assert world.log == gates.run_native(body)[0].log
     assert awaited == [1, 1, 1, 1, 1, "later"]
+
+
+# -- index arguments of host methods and builtins -----------------------------------
+
+INDEX_ARGUMENTS = {
+    "list, deque and str methods": (
+        "import collections\n"
+        "class Pos:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __index__(self):\n"
+        "        return wait(self.v)\n"
+        "items = [1, 2, 3, 4]\n"
+        "effect([items.pop(Pos(1)), items.pop(Pos(-1))])\n"
+        "items.insert(Pos(1), 'x')\n"
+        "list.insert(items, 0, 'y')\n"
+        "effect(items)\n"
+        "d = collections.deque([1, 2, 3])\n"
+        "d.rotate(Pos(1))\n"
+        "d.insert(Pos(0), 'z')\n"
+        "effect(list(d))\n"
+        "effect(['x'.ljust(Pos(4), '.'), 'x'.rjust(Pos(3)), 'x'.center(Pos(5), '*'), '7'.zfill(Pos(3))])\n"
+        "effect(['a\\tb'.expandtabs(Pos(4)), 'a,b,c'.split(',', Pos(1)), 'a b c'.rsplit(maxsplit=Pos(1))])\n"
+        "effect(['aaa'.replace('a', 'b', Pos(2)), 'abcb'.find('b', Pos(2)), 'abcb'.count('b', Pos(0), Pos(2))])\n"
+        "effect(['abc'.startswith('b', Pos(1)), b'x'.ljust(Pos(3)), bytearray(b'ab').pop(Pos(0))])\n"
+        "effect((5).to_bytes(Pos(2), 'big'))\n"
+    ),
+    "round, islice, bytes and builtin functions": (
+        "import itertools, math\n"
+        "class Pos:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __index__(self):\n"
+        "        return wait(self.v)\n"
+        "effect([round(1.2345, Pos(2)), round(1234, Pos(-2)), round(True, Pos(0))])\n"
+        "effect([list(itertools.islice('abcdef', Pos(3))), list(itertools.islice('abcdef', Pos(1), Pos(5), Pos(2)))])\n"
+        "effect(list(itertools.islice(iter('abcdef'), None, Pos(2))))\n"
+        "effect([bytes(Pos(2)), bytearray(Pos(3)), chr(Pos(65)), math.factorial(Pos(4)), math.comb(Pos(5), Pos(2))])\n"
+        "effect([list(itertools.repeat('a', Pos(2))), list(itertools.combinations('abc', Pos(2)))])\n"
+        "effect(list(enumerate('ab', Pos(5))))\n"
+    ),
+    "errors as natively": (
+        "import itertools\n"
+        "class Bad:\n"
+        "    def __init__(self, v):\n"
+        "        self.v = v\n"
+        "    def __index__(self):\n"
+        "        return wait(self.v)\n"
+        "class Fails:\n"
+        "    def __index__(self):\n"
+        "        raise KeyError(wait('k'))\n"
+        "class Items(Bad):\n"
+        "    def __iter__(self):\n"
+        "        yield wait(7)\n"
+        "cases = [\n"
+        "    lambda: [1].pop(Bad('x')), lambda: [].pop(Bad(0)), lambda: 'a'.ljust(Bad(3), 'xy'),\n"
+        "    lambda: 'a'.replace(1, 'b', Bad(1)), lambda: 'a'.zfill(Bad(2**70)), lambda: [1].insert(Fails(), 2),\n"
+        "    lambda: round(2.5, Bad('s')), lambda: chr(Bad(-1)), lambda: bytes(Bad('x')), lambda: bytearray(Bad(-1)),\n"
+        "    lambda: bytes(Items('x')), lambda: bytes(Fails()),\n"
+        "    lambda: itertools.islice('ab', Bad('x')), lambda: itertools.islice('ab', Bad(-1)),\n"
+        "    lambda: itertools.islice('ab', Bad(-2)), lambda: itertools.islice('ab', Bad(0), Bad('x')),\n"
+        "    lambda: itertools.islice('ab', Fails(), Bad(1)), lambda: itertools.islice('ab', 0, 1, Bad(0)),\n"
+        "    lambda: itertools.islice('ab', Bad(1), 1, 1, 1), lambda: itertools.islice('ab', Bad(2**70)),\n"
+        "]\n"
+        "for case in cases:\n"
+        "    try:\n"
+        "        effect(case())\n"
+        "    except (TypeError, ValueError, IndexError, KeyError, OverflowError) as e:\n"
+        "        effect(type(e).__name__ + ': ' + str(e))\n"
+        "del cases, case\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(INDEX_ARGUMENTS.values()), ids=list(INDEX_ARGUMENTS))
+def test_waits_inside_a_script_index_that_host_methods_and_builtins_call_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == _used(world) > 0
+    _resumed_from_snapshots_as_native(body)
+
+
+# -- gen.throw() called by the script ----------------------------------------------
+
+GENERATOR_THROWS = {
+    "throw into a generator at a yield": (
+        "def worker():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    except KeyError as e:\n"
+        "        effect(('caught', wait(str(e))))\n"
+        "        yield 2\n"
+        "    yield 3\n"
+        "g = worker()\n"
+        "effect([next(g), g.throw(KeyError('k')), next(g), next(g, 'end')])\n"
+        "g = worker()\n"
+        "next(g)\n"
+        "effect(g.throw(KeyError))\n"
+    ),
+    "throw through a yield from chain": (
+        "class Retry(Exception):\n"
+        "    pass\n"
+        "def inner(n):\n"
+        "    while True:\n"
+        "        try:\n"
+        "            yield n\n"
+        "        except Retry as e:\n"
+        "            effect(('inner', wait(n)))\n"
+        "            if e.args and e.args[0] == 'stop':\n"
+        "                return wait('done')\n"
+        "            if e.args and e.args[0] == 'fail':\n"
+        "                raise ValueError(wait('failed'))\n"
+        "def middle():\n"
+        "    r = yield from inner(1)\n"
+        "    effect(('middle got', r))\n"
+        "    try:\n"
+        "        yield from inner(2)\n"
+        "    except ValueError as e:\n"
+        "        effect(('middle caught', str(e), wait('m')))\n"
+        "        yield 'after'\n"
+        "def outer():\n"
+        "    r = yield from middle()\n"
+        "    effect(('outer', r))\n"
+        "g = outer()\n"
+        "effect(next(g))\n"
+        "effect(g.throw(Retry()))\n"
+        "effect(g.throw(Retry('stop')))\n"
+        "effect(g.throw(Retry('fail')))\n"
+        "effect(next(g, 'end'))\n"
+        "h = outer()\n"
+        "next(h)\n"
+        "try:\n"
+        "    h.throw(KeyError('out'))\n"
+        "except KeyError as e:\n"
+        "    effect(('escaped', repr(e)))\n"
+        "effect(next(h, 'closed'))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(GENERATOR_THROWS.values()), ids=list(GENERATOR_THROWS))
+def test_waits_inside_a_generator_the_script_throws_into_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == _used(world) > 0
+    _resumed_from_snapshots_as_native(body)
+
+
+YIELD_FROM_ITERATORS = {
+    "yield from an iterator whose __next__ is script code": (
+        "class Pages:\n"
+        "    def __init__(self, n):\n"
+        "        self.n, self.i = n, 0\n"
+        "    def __iter__(self):\n"
+        "        return self\n"
+        "    def __next__(self):\n"
+        "        self.i += 1\n"
+        "        if self.i > self.n:\n"
+        "            raise StopIteration(wait(('total', self.n)))\n"
+        "        if self.i == 9:\n"
+        "            raise KeyError(wait('page 9'))\n"
+        "        return wait(self.i)\n"
+        "def pages(n):\n"
+        "    total = yield from Pages(n)\n"
+        "    effect(total)\n"
+        "    try:\n"
+        "        yield from Pages(10)\n"
+        "    except KeyError as e:\n"
+        "        effect(('caught', repr(e)))\n"
+        "    return 'end'\n"
+        "effect(list(pages(2)))\n"
+        "g = pages(1)\n"
+        "effect([next(g), next(g)])\n"
+        "try:\n"
+        "    g.send('x')\n"
+        "except AttributeError as e:\n"
+        "    effect(str(e))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", list(YIELD_FROM_ITERATORS.values()), ids=list(YIELD_FROM_ITERATORS))
+def test_waits_inside_a_script_next_that_yield_from_steps_are_resumable(body: str) -> None:
+    world, suspensions = _resumed_as_native(body)
+    assert suspensions == _used(world) > 0
+    _resumed_from_snapshots_as_native(body)
+
+
+def test_star_arguments_that_are_not_iterable_fail_with_cpythons_messages() -> None:
+    body = (
+        "def f(*a, **k):\n"
+        "    return a\n"
+        "class C:\n"
+        "    def m(self, *a):\n"
+        "        return a\n"
+        "effect(wait('start'))\n"
+        "for call in ['f(*None)', 'f(1, *None)', 'f(*1, **{})', 'f(**None)', 'len(*None)', 'C().m(*None)', '[*None]']:\n"
+        "    try:\n"
+        "        eval(call)\n"
+        "    except TypeError as e:\n"
+        "        effect(str(e))\n"
+    )
+    _resumed_from_snapshots_as_native(body)
