@@ -14,7 +14,7 @@ from statek_vm.future import (
     get_any_future,
     temporal,
 )
-from statek_vm.job import Job, JobStatus, run
+from statek_vm.job import Job, JobStatus, arun, run
 
 __version__ = "0.1.0"
 
@@ -28,6 +28,7 @@ __all__ = [
     "SnapshotError",
     "StatekError",
     "__version__",
+    "arun",
     "future_aware",
     "get_all_future",
     "get_any_future",

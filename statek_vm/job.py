@@ -10,6 +10,7 @@ instruction; nothing that already ran runs again.
 
 from __future__ import annotations
 
+import asyncio
 import builtins
 import collections
 import contextvars
@@ -29,8 +30,9 @@ from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.snapshot import envelope, pickling
 from statek_vm.vm import runtime
-from statek_vm.vm.frame import RET_BASE, Frame
+from statek_vm.vm.frame import RET_BASE, RET_LOOP, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
+from statek_vm.vm.loop_edge import AWAIT, ENTER_LOOP, LoopSignal
 from statek_vm.vm.not_resumable import end_run
 from statek_vm.vm.objects import VMCoroutine
 from statek_vm.vm.script_frames import clean_traceback
@@ -111,6 +113,8 @@ class Job:
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
+        # The coroutine of a script with top-level ``await``, once its module code made it.
+        self._root_coroutine: VMCoroutine | None = None
 
     # -- public ---------------------------------------------------------------
 
@@ -142,15 +146,26 @@ class Job:
         When ``awaited_result.check_condition()`` is false the job stays
         ``SUSPENDED`` and nothing runs.  Returns the job.
         """
+        if self._ready_to_resume():
+            assert self._frame is not None
+            self._execute(self._frame)
+        return self
+
+    async def aresume(self) -> Job:
+        """:meth:`resume` inside a running event loop: the script's awaits run on that loop."""
+        if self._ready_to_resume():
+            assert self._frame is not None
+            await self._aexecute(self._frame)
+        return self
+
+    def _ready_to_resume(self) -> bool:
         if self.status != JobStatus.SUSPENDED:
             raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job can resume")
         if not self.awaited_result.check_condition():
             self._record({"event": "checked", "ready": False, "at": time.time()})
-            return self
+            return False
         self._record({"event": "resumed", "instr": self.next_instr_num, "at": time.time()})
-        assert self._frame is not None
-        self._execute(self._frame)
-        return self
+        return True
 
     def _record(self, event: dict[str, Any]) -> None:
         # History is bounded: a job that waits a million times must not
@@ -198,6 +213,7 @@ class Job:
             self._interp.retry_host_calls,
             self._modules,
             module_state.decimal_context(self._context),
+            self._root_coroutine,
         )
         try:
             payload = pickling.dump(state, refs)
@@ -276,8 +292,9 @@ class Job:
         refs = job._refs = pickling.References(program=program, bindings=bindings, builtins=builtins_)
         state = pickling.load(body[envelope.PAYLOAD], refs)
         root, frame, namespace, exc_items, awaited, output, retry = state[:7]
-        # Snapshots of earlier versions carry no module state (7 fields).
-        job._modules, decimal_context = state[7:] or ({}, None)
+        # Snapshots of earlier versions carry no module state (7 fields), nor a root coroutine (9).
+        job._modules, decimal_context = state[7:9] or ({}, None)
+        job._root_coroutine = state[9] if len(state) > 9 else None
         job.namespace = namespace
         job._context = _job_context(job)
         if decimal_context is not None:
@@ -349,14 +366,99 @@ class Job:
         self._execute(self._root)
         return self
 
+    async def _astart(self) -> Job:
+        self._record({"event": "started", "at": time.time()})
+        await self._aexecute(self._root)
+        return self
+
+    # A run goes in slices: each runs the VM until the job suspends, ends, or
+    # its coroutines need the event loop (vm/loop_edge.py).  Between slices
+    # the loop runs: other tasks, other jobs.
+
     def _execute(self, frame: Frame) -> None:
+        """Run from ``frame``, with an event loop of the job's own while its coroutines need one."""
+        step = self._first_step(frame)
+        while step is not None:
+            if _running_loop() is not None:
+                self._park_for_loop(step)
+                raise StatekError(
+                    f"job {self.id[:8]} awaits on an event loop, and this thread runs one already: "
+                    "inside a running loop, use `await statek_vm.arun(...)` and `await job.aresume()`; "
+                    "the job is SUSPENDED where it started to await"
+                )
+            with asyncio.Runner() as runner:
+                step = runner.run(self._drive(step))
+            if step is not None:
+                # The script's asyncio.run() returned (or raised): its loop is
+                # closed; the script goes on without one, as natively.
+                step = self._slice(step.frame, exc=step.future.value)
+
+    async def _aexecute(self, frame: Frame) -> None:
+        """Run from ``frame`` inside the running event loop."""
+        step = self._first_step(frame)
+        while step is not None:
+            step = await self._drive(step)
+            if step is not None:
+                step = self._slice(step.frame, exc=step.future.value, in_loop=True)
+
+    def _first_step(self, frame: Frame) -> Suspension | None:
+        if self._root_coroutine is not None or _awaits_at_loop(frame):
+            return Suspension(frame, ENTER_LOOP)  # resumed inside a coroutine: a loop runs there
+        return self._slice(frame)
+
+    async def _drive(self, first: Suspension) -> Suspension | None:
+        """The job's task on the event loop: awaits what its coroutines yield, until a LEAVE or the run's end."""
+        step: Suspension | None = first
+        while step is not None:
+            signal = step.future
+            if signal is ENTER_LOOP:
+                step = self._slice(step.frame, start=self._root_coroutine, in_loop=True)
+            elif signal.kind == AWAIT:
+                coro = step.frame.generator()
+                try:
+                    sent = await _Yield(signal.value)
+                except GeneratorExit:
+                    raise
+                except BaseException as error:  # noqa: BLE001 - thrown into the script's await, as natively
+                    step = self._slice(step.frame, coro=coro, exc=error, in_loop=True)
+                else:
+                    step = self._slice(step.frame, coro=coro, send=sent, in_loop=True)
+            else:
+                return step  # LEAVE
+        return None
+
+    def _slice(
+        self,
+        frame: Frame,
+        *,
+        coro: Any = None,
+        send: Any = None,
+        exc: BaseException | None = None,
+        start: Any = None,
+        in_loop: bool = False,
+    ) -> Suspension | None:
+        """Run the VM from ``frame`` until the job suspends or ends (None), or stops at its event loop.
+
+        ``coro``: the coroutine at the loop's edge, which goes on with
+        ``send`` or ``exc``; ``start``: the root coroutine, started now.
+        """
         previous, router = output.route_stdout()
         self._set_running(True)
+        self._interp.loop_running = in_loop
         try:
-            self._context.run(self._execute_here, frame)
+            step: Suspension | None = self._context.run(self._slice_here, frame, coro, send, exc, start)
+            return step
         finally:
+            self._interp.loop_running = False
             self._set_running(False)
             output.unroute_stdout(previous, router)
+
+    def _park_for_loop(self, step: Suspension) -> None:
+        """Leave the job SUSPENDED where it asked for an event loop it cannot have here."""
+        self.status = JobStatus.SUSPENDED
+        self._frame = step.frame
+        self.awaited_result = step.future
+        self.next_instr_num = step.frame.instr_num
 
     def _set_running(self, running: bool) -> None:
         builtins_ = self.namespace.get("__builtins__")
@@ -364,28 +466,35 @@ class Job:
             builtins_.running = running
             builtins_.interpreter = self._interp if running else None
 
-    def _execute_here(self, frame: Frame) -> None:
+    def _slice_here(self, frame: Frame, coro: Any, send: Any, exc: BaseException | None, start: Any) -> Any:
         self.status = JobStatus.STARTED
         self.awaited_result = None
         self.next_instr_num = None
+        interp = self._interp
         try:
-            result = self._interp.run(frame, self._root, resumable=True)
-            if isinstance(result, tuple) and result[0] == "return":
-                result = self._drive_top_level_coroutine(result)
+            if start is not None and frame is start._frame and frame.pc <= frame.unit.first_resume:
+                frame, exc = interp.resume_at_loop(start, None, None)
+            elif coro is not None:
+                frame, exc = interp.resume_at_loop(coro, send, exc)
+            result = interp.run(frame, self._root, resumable=True, exc=exc)
+            if type(result) is tuple:
+                result = self._at_root(result)
         except BaseException as e:
-            end_run(self.namespace.get("__builtins__"), self._interp)  # the run failed first
+            end_run(self.namespace.get("__builtins__"), interp)  # the run failed first
             self._fail(e)
             if isinstance(e, KeyboardInterrupt):
                 raise
-            return
+            return None
         # What could not fail the run where it happened (a host thread's
         # wait, a dropped generator's finally that waits) fails the job now,
         # rather than letting it suspend or complete with that work lost.
-        failure = end_run(self.namespace.get("__builtins__"), self._interp)
+        failure = end_run(self.namespace.get("__builtins__"), interp)
         if failure is not None:
             self._fail(failure)
-            return
+            return None
         if isinstance(result, Suspension):
+            if type(result.future) is LoopSignal:
+                return result
             self.status = JobStatus.SUSPENDED
             self._frame = result.frame
             self.awaited_result = result.future
@@ -399,36 +508,38 @@ class Job:
                     "at": time.time(),
                 }
             )
-            return
+            return None
         self.status = JobStatus.COMPLETED
         self._frame = None
+        self._root_coroutine = None
         self._record({"event": "completed", "at": time.time()})
+        return None
 
-    def _drive_top_level_coroutine(self, result: tuple[str, Any]) -> Any:
-        # A script with top-level ``await`` compiles to a coroutine: the VM
-        # drives it, making the coroutine's frame the job's root.
-        value = result[1]
-        if not (self.program.main.is_coroutine and isinstance(value, VMCoroutine)):
-            return result
-        coro_frame = value._frame
-        coro_frame.ret_mode = RET_BASE
-        value._running = True
-        self._interp._enter_generator(value)
-        coro_frame.stack.append(None)
-        self._root = coro_frame
-        outcome = self._interp.run(coro_frame, coro_frame, resumable=True)
-        if isinstance(outcome, tuple) and outcome[0] == "yield":
-            raise StatekError(
-                "the script awaited something that yields to an event loop at top level; "
-                "run it inside asyncio.run(...) in the script instead"
-            )
-        return outcome
+    def _at_root(self, result: tuple[str, Any]) -> Any:
+        """What the job's root frame ended with: the end, or its coroutine at the event loop.
+
+        A script with top-level ``await`` compiles to a coroutine: natively
+        an event loop runs it; here the job does, the coroutine's frame
+        becoming the job's root (the job holds the coroutine: its frame
+        refers to it only weakly).
+        """
+        kind, value = result
+        if kind == "yield":
+            return Suspension(self._root, LoopSignal(AWAIT, value))
+        if self._root_coroutine is None and self.program.main.is_coroutine and isinstance(value, VMCoroutine):
+            coro_frame = value._frame
+            coro_frame.ret_mode = RET_BASE
+            self._root = coro_frame
+            self._root_coroutine = value
+            return Suspension(coro_frame, ENTER_LOOP)
+        return result
 
     def _fail(self, error: BaseException) -> None:
         error.__traceback__ = clean_traceback(error.__traceback__)
         self.status = JobStatus.FAILED
         self.error = error
         self._frame = None
+        self._root_coroutine = None
         self._record(
             {
                 "event": "failed",
@@ -437,6 +548,37 @@ class Job:
                 "at": time.time(),
             }
         )
+
+
+class _Yield:
+    """Awaited by the job's task: yields ``value`` to the event loop as the script's coroutine yielded it.
+
+    What the loop's task sends back (or throws in) goes on to the script.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __await__(self) -> Any:
+        return (yield self.value)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _awaits_at_loop(frame: Frame | None) -> bool:
+    """Whether ``frame`` runs inside the script's ``asyncio.run()``: its coroutine is on the chain."""
+    while frame is not None:
+        if frame.ret_mode == RET_LOOP:
+            return True
+        frame = frame.back
+    return False
 
 
 def _describe(future: Any) -> str:
@@ -644,6 +786,39 @@ def run(
         >>> job.status, job.output
         (<JobStatus.COMPLETED: 'COMPLETED'>, '42\\n')
     """
+    return _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts)._start()
+
+
+async def arun(
+    source: str,
+    globals: dict[str, Any] | None = None,
+    *,
+    filename: str = "<agent>",
+    namespace: dict[str, Any] | None = None,
+    mode: str = "exec",
+    retry_host_calls: bool = False,
+    instruction_counts: collections.Counter[Any] | None = None,
+) -> Job:
+    """:func:`run` inside a running event loop: the script's awaits run on that loop.
+
+    Between them the loop runs its other tasks (other jobs among them);
+    the job's own run stays one sequence of instructions.  Same arguments
+    as :func:`run`.
+    """
+    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts)
+    return await job._astart()
+
+
+def _new_job(
+    source: str,
+    globals: dict[str, Any] | None,
+    filename: str,
+    namespace: dict[str, Any] | None,
+    mode: str,
+    retry_host_calls: bool,
+    instruction_counts: collections.Counter[Any] | None,
+) -> Job:
+    """A job for ``source``, not started (``run``'s checks and set-up)."""
     if not isinstance(source, str):
         raise TypeError(f"run() source must be a str, not {type(source).__name__}")
     if sys.version_info[:2] not in SUPPORTED_VERSIONS:
@@ -666,7 +841,7 @@ def run(
         namespace.update(globals)
     Job.__init__(job, program, namespace, retry_host_calls=retry_host_calls, instruction_counts=instruction_counts)
     job._bindings = dict(globals or {})
-    return job._start()
+    return job
 
 
-__all__ = ["Job", "JobStatus", "run"]
+__all__ = ["Job", "JobStatus", "arun", "run"]

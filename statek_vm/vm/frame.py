@@ -42,6 +42,7 @@ RET_ASEND = 11  # an async generator stepped by an awaited __anext__()/asend(): 
 RET_REPLAY = 12  # a script call of a native operation: ret_info (log, function, args, kwargs); see vm/replay.py
 RET_OPERAND = 13  # an operand converted on the VM replaces the one ret_info entries down; the instruction runs again
 RET_SEND_STEP = 14  # a yield-from delegate's script __next__ stepped by SEND: ret_info (target, keeps the receiver)
+RET_LOOP = 15  # a coroutine the script's asyncio.run() runs inline: ret_info (the coroutine); see vm/loop_edge.py
 
 
 def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:

@@ -52,6 +52,7 @@ from statek_vm.vm.frame import (
     RET_GEN_NEXT,
     RET_GEN_SEND,
     RET_INIT,
+    RET_LOOP,
     RET_OPERAND,
     RET_OPERATION,
     RET_PUSH,
@@ -61,6 +62,7 @@ from statek_vm.vm.frame import (
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
+from statek_vm.vm.loop_edge import AWAIT, LEAVE, LoopSignal
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import (
     _NO_ARG,
@@ -293,6 +295,8 @@ class Interpreter:
         # An exception thrown into a generator in a ``yield from``: the SEND
         # its frame runs again passes it on to the delegate (throw_into_chain).
         self.throw_at_send: BaseException | None = None
+        # True while the job runs inside its event loop's task (vm/loop_edge.py).
+        self.loop_running = False
         # The exception leaving a run, with the context it had before it left.
         self.leaving: tuple[BaseException, Any, bool] | None = None
         self.retry_host_calls = retry_host_calls
@@ -407,6 +411,9 @@ class Interpreter:
                 gen._running = False
                 self._leave_generator(gen)
                 gen = None
+                if frame.ret_mode == RET_LOOP:
+                    # The coroutine at the job's event loop: the loop awaits what it yielded (vm/loop_edge.py).
+                    return Suspension(frame, LoopSignal(AWAIT, value))
                 if frame is base:
                     return ("yield", value)
                 caller = frame.back
@@ -750,6 +757,12 @@ class Interpreter:
                 else:
                     caller.stack[-1] = result
                 caller.pc = target
+        elif mode == RET_LOOP:
+            # The script's asyncio.run() has returned: its loop closes before the script goes on.
+            frame.ret_info = None
+            caller.stack.append(value)
+            if resumable:
+                return Suspension(caller, LoopSignal(LEAVE))
         elif mode == RET_OPERAND:
             caller.stack[-frame.ret_info] = value
             caller.pc -= 1  # the instruction runs again, on its native path
@@ -856,6 +869,10 @@ class Interpreter:
             assert caller is not None
             frame.back = None
             caller.pc -= 1
+            if frame.ret_mode == RET_LOOP and resumable:
+                # Out of the script's asyncio.run(): its loop closes, then the caller handles it.
+                frame.ret_info = None
+                return Suspension(caller, LoopSignal(LEAVE, exc))
             frame = caller
 
     def _abandon(self, frame: Frame, base: Frame) -> None:
@@ -930,6 +947,45 @@ class Interpreter:
         gen._running = True
         self._enter_generator(gen)
         return gf
+
+    def enter_loop_coroutine(self, f: Frame, coro: VMCoroutine) -> Frame:
+        """The script's ``asyncio.run(coro)``: the coroutine runs inline, at the job's event loop (vm/loop_edge.py)."""
+        if coro._running:
+            raise ValueError("coroutine already executing")
+        if coro._finished:
+            raise RuntimeError("cannot reuse already awaited coroutine")
+        gf = self._callee(f, coro._frame)
+        gf.ret_mode = RET_LOOP
+        gf.ret_info = coro  # the frame's only strong reference to its coroutine
+        coro._running = True
+        self._enter_generator(coro)
+        gf.stack.append(None)
+        return gf
+
+    def resume_at_loop(self, coro: _GeneratorBase, value: Any, exc: BaseException | None) -> tuple[Frame, Any]:
+        """The coroutine at the job's event loop goes on with what the loop sent, or threw into it.
+
+        Returns the frame to run and the exception to raise there first (for
+        :meth:`run`).  A throw goes down the chain of awaited coroutines to
+        the awaitable the innermost one waits on, as natively (``throw_at_send``).
+        """
+        frame = coro._frame
+        delegating = exc is not None and _yieldfrom(coro) is not None
+        coro._running = True
+        self._enter_generator(coro)
+        if exc is None:
+            frame.stack.append(value)
+            return frame, None
+        in_handler = self.current_exc()
+        if in_handler is not None and in_handler is not exc and exc.__context__ is None:
+            exc.__context__ = in_handler
+        frame.stack.append(None)
+        if delegating:
+            frame.pc = _send_pc(frame)
+            self.throw_at_send = exc
+            return frame, None
+        frame.pc -= 1  # raised at the YIELD_VALUE where it waited
+        return frame, exc
 
     def enter_asend(self, f: Frame, step: Any, value: Any, target: int) -> Any:
         """Await ``step`` (an async generator's ``__anext__()`` or ``asend()``) from frame ``f``.

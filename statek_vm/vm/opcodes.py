@@ -1441,19 +1441,17 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
     cls = type(receiver)
     if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
         return vm.enter_generator_send(f, receiver, value, arg)
-    if cls is ASend:
+    throwing = vm.throw_at_send is not None
+    if cls is ASend and not throwing:
         entered = vm.enter_asend(f, receiver, value, arg)
         if entered is not None:
             return entered
-    if value is None and cls not in _NATIVE_DELEGATES:
+    if value is None and cls not in _NATIVE_DELEGATES and not throwing:
         stepped = operations.redo_send(vm, f, receiver, arg, False)
         if stepped is not None:
             return stepped
     try:
-        if value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
-            result = next(receiver)
-        else:
-            result = receiver.send(value)
+        result = step_host_delegate(vm, receiver, value)
     except StopIteration as stop:
         retval = stop.value
         del st[-2:]
@@ -1462,6 +1460,26 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
         return None
     st[-1] = result
     return None
+
+
+def step_host_delegate(vm: Any, receiver: Any, value: Any) -> Any:
+    """One step of a host delegate of ``yield from`` or ``await``, by SEND.
+
+    ``send(value)`` (``next()`` for an iterator that has no ``send``), or
+    the throw the VM passes down a chain of awaits (``vm.throw_at_send``:
+    a cancellation thrown in by the job's event loop): a delegate with no
+    ``throw`` has it raised where it is awaited, as natively.
+    """
+    throwing = vm.throw_at_send
+    if throwing is not None:
+        vm.throw_at_send = None
+        throw = getattr(receiver, "throw", None)
+        if throw is None:
+            raise throwing
+        return throw(throwing)
+    if value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
+        return next(receiver)
+    return receiver.send(value)
 
 
 @op

@@ -321,19 +321,17 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
     cls = type(receiver)
     if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
         return vm.enter_generator_send(f, receiver, value, arg + 1)
-    if cls is ASend:
+    throwing = vm.throw_at_send is not None
+    if cls is ASend and not throwing:
         entered = vm.enter_asend(f, receiver, value, arg + 1)
         if entered is not None:
             return entered
-    if value is None and cls not in opcodes._NATIVE_DELEGATES:
+    if value is None and cls not in opcodes._NATIVE_DELEGATES and not throwing:
         stepped = operations.redo_send(vm, f, receiver, arg, True)
         if stepped is not None:
             return stepped
     try:
-        if value is None and not (opcodes._is_native_generator(receiver) or opcodes._is_native_coroutine(receiver)):
-            result = next(receiver)
-        else:
-            result = receiver.send(value)
+        result = opcodes.step_host_delegate(vm, receiver, value)
     except StopIteration as stop:
         retval = stop.value
         st[-1] = retval

@@ -12,12 +12,14 @@ and returns a value or a new frame, like :meth:`Interpreter.call`.
 from __future__ import annotations
 import __future__
 
+import asyncio
 import builtins
 import collections
 import contextlib
 import dataclasses
 import functools
 import heapq
+import inspect
 import itertools
 import json
 import math
@@ -30,9 +32,10 @@ from typing import TYPE_CHECKING, Any
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES
 from statek_vm.program.program import compile_program, program_for_code
-from statek_vm.vm import runtime
-from statek_vm.vm.frame import RET_CLASS, RET_PUSH, UNBOUND, Frame, builtins_of
-from statek_vm.vm.objects import _NO_ARG, VMAsyncGenerator, VMFunction, VMGenerator, _arg_of_throw
+from statek_vm.vm import objects, runtime
+from statek_vm.vm.frame import RET_CLASS, RET_LOOP, RET_PUSH, UNBOUND, Frame, builtins_of
+from statek_vm.vm.loop_edge import ENTER_LOOP
+from statek_vm.vm.objects import _NO_ARG, VMAsyncGenerator, VMCoroutine, VMFunction, VMGenerator, _arg_of_throw
 from statek_vm.vm.operations import (
     PLAIN_TYPES,
     REDO,
@@ -496,6 +499,39 @@ def _call_anext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(anext, args, kwargs)
 
 
+def _call_asyncio_run(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # asyncio.run(main()) of a script coroutine, by the job's own run: the
+    # coroutine runs inline at the job's event loop (vm/loop_edge.py), so a
+    # wait inside it, or inside what it awaits, is resumable.
+    main = args[0] if args else (kwargs or {}).get("main")
+    if type(main) is not VMCoroutine or not _in_job_run(vm):
+        return vm.call_host(asyncio.run, args, kwargs)
+    if _in_async_code(f):
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if not vm.loop_running:
+        # Natively the coroutine starts in a running loop: the job starts
+        # one, and this call runs again inside it.
+        raise FutureError(ENTER_LOOP)
+    return vm.enter_loop_coroutine(f, main)
+
+
+def _in_job_run(vm: Interpreter) -> bool:
+    """Whether ``vm`` runs the job's own (resumable) run here, with no host code between."""
+    return sum(1 for run in objects._RUNS.stack if run is vm) == 1
+
+
+def _in_async_code(f: Frame | None) -> bool:
+    """Whether a coroutine or async generator is on the chain from ``f``: natively an event loop runs."""
+    while f is not None:
+        if f.unit.code.co_flags & _ASYNC_FLAGS or f.ret_mode == RET_LOOP:
+            return True
+        f = f.back
+    return False
+
+
+_ASYNC_FLAGS = inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+
+
 def _call_json_dump(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     given = kwargs or {}
     if len(args) == 2 and (
@@ -823,6 +859,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (json.loads, _call_json_loads),
         (json.dump, _call_json_dump),
         (anext, _call_anext),
+        (asyncio.run, _call_asyncio_run),
         (json.load, _call_json_load),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
         *_ORDERING_CALLS,

@@ -7,8 +7,11 @@ appends ``x`` to the JSON-lines file named by ``STATEK_TEST_LOG``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import socketserver
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,5 +66,41 @@ def cm(name: str) -> CM:
     return CM(name)
 
 
+class _Echo(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        for line in self.rfile:
+            self.wfile.write(line.upper())
+
+
+_server: socketserver.ThreadingTCPServer | None = None
+_server_lock = threading.Lock()
+
+
+def _echo_address() -> tuple[str, int]:
+    """A real TCP server on loopback (one per process, in a daemon thread): it answers each line upper-cased."""
+    global _server
+    with _server_lock:
+        if _server is None:
+            socketserver.ThreadingTCPServer.daemon_threads = True
+            _server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Echo)
+            threading.Thread(target=_server.serve_forever, daemon=True).start()
+        return _server.server_address[:2]  # type: ignore[return-value]
+
+
+async def ask(text: str) -> str:
+    """An async tool doing real I/O: ``text`` upper-cased by the echo server, over a socket."""
+    host, port = _echo_address()
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(f"{text}\n".encode())
+        await writer.drain()
+        answer = (await reader.readline()).decode().strip()
+    finally:
+        writer.close()
+        await writer.wait_closed()
+    effect(["ask", text])
+    return answer
+
+
 def bindings() -> dict[str, Any]:
-    return {"wait": wait, "effect": effect, "cm": cm}
+    return {"wait": wait, "effect": effect, "cm": cm, "ask": ask}

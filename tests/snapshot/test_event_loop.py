@@ -1,0 +1,129 @@
+"""Scripts whose coroutines await host I/O on a real event loop and wait on pending futures between awaits.
+
+Every script runs natively and on the VM, each resume in a fresh process
+(``fresh.check_as_native``): output, side effects and outcome as natively,
+per-instruction counts as one uninterrupted run.  ``ask`` opens a real
+socket to a local TCP server; ``wait`` is a temporal tool that is pending
+until the test opens it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.snapshot.fresh import check_as_native
+
+SCRIPTS = {
+    "asyncio_run_main": """\
+import asyncio
+from dataclasses import dataclass
+
+@dataclass
+class Draft:
+    topic: str
+    text: str = ""
+
+async def write(topic):
+    text = await ask(f"draft on {topic}")
+    return Draft(topic, text)
+
+async def main():
+    drafts = []
+    for topic in ["pricing", "refunds"]:
+        d = await write(topic)
+        if wait(len(d.text)) > 5:
+            drafts.append(d)
+        print("drafted", d.topic, d.text)
+    approved = [d.topic for d in drafts if wait(d.topic)]
+    await asyncio.sleep(0)
+    return approved
+
+result = asyncio.run(main())
+effect(result)
+print(result)
+""",
+    "top_level_await": """\
+import asyncio
+first = await ask("hello")
+print(first, wait(1))
+await asyncio.sleep(0)
+second = await ask(f"{first} again {wait(2)}")
+effect([first, second])
+print(second)
+""",
+    "wait_in_awaited_coroutine_in_try": """\
+import asyncio
+class ToolError(Exception):
+    pass
+
+async def call(n):
+    answer = await ask(f"call {n}")
+    if wait(n) == 2:
+        raise ToolError(f"tool {n} failed: {answer}")
+    return answer
+
+async def main():
+    out = []
+    for n in range(4):
+        try:
+            out.append(await call(n))
+        except ToolError as e:
+            out.append(str(e))
+            effect(["retry", n, wait(n + 10)])
+    return out
+
+print(asyncio.run(main()))
+""",
+    "two_runs_and_an_error": """\
+import asyncio
+async def first():
+    return await ask("one") + str(wait(1))
+
+async def failing():
+    await ask("two")
+    raise ValueError(wait("bad input"))
+
+a = asyncio.run(first())
+try:
+    asyncio.run(failing())
+except ValueError as e:
+    print("caught", e, a)
+    effect(str(e))
+loop_now = None
+try:
+    asyncio.get_running_loop()
+except RuntimeError:
+    loop_now = "no loop after asyncio.run"
+print(loop_now)
+""",
+    "gather_and_wait_for_of_host_io": """\
+import asyncio
+async def main():
+    answers = await asyncio.gather(ask("a"), ask("b"), ask("c"))
+    n = wait(len(answers))
+    try:
+        await asyncio.wait_for(asyncio.sleep(5), timeout=0.01)
+    except asyncio.TimeoutError:
+        print("timed out as expected", n)
+    return answers
+
+print(asyncio.run(main()))
+""",
+    "loop_seen_by_script": """\
+import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    before = loop.is_running()
+    w = wait("x")
+    task = asyncio.ensure_future(ask("background"))
+    got = await task
+    return [before, w, got, asyncio.get_running_loop().is_running()]
+
+print(asyncio.run(main()))
+""",
+}
+
+
+def test_coroutines_await_real_io_and_resume_exactly_in_fresh_processes(tmp_path: Path, monkeypatch: Any) -> None:
+    check_as_native(SCRIPTS, tmp_path, monkeypatch)
