@@ -1283,7 +1283,12 @@ class Interpreter:
                 thrown = self.throw_into_chain(f, func.__self__, args[0])
                 if thrown is not None:
                     return thrown
-            if (inner is _coroutine_send or inner is _coroutine_throw) and len(args) == 1 and not kwargs:
+            if (
+                (inner is _coroutine_send or inner is _coroutine_throw)
+                and len(args) == 1
+                and not kwargs
+                and f.unit.filename == _TASKS_FILE
+            ):
                 # A task of the script's event loop stepping its coroutine (vm/script_asyncio.py).
                 stepped = self.step_coroutine(f, func.__self__, args[0], inner is _coroutine_throw)
                 if stepped is not None:

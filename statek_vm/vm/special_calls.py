@@ -581,8 +581,10 @@ def _call_await_host(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         loop._parked = [stand_in for stand_in in loop._parked if stand_in not in ready]
         return ready
     if loop._parked:
-        # Every task has finished or waits on a pending future: the job suspends.
-        raise FutureError(get_any_future(*(stand_in._statek_wait for stand_in in loop._parked)))
+        # Every task has finished or waits on a pending future: the job
+        # suspends, until any of those futures is ready.
+        waits = [stand_in._statek_wait for stand_in in loop._parked]
+        raise FutureError(waits[0] if len(waits) == 1 else get_any_future(*waits))
     raise RuntimeError(
         "the script's event loop has nothing left to run, and its main task has not finished: "
         "its tasks wait on futures nothing will complete"
