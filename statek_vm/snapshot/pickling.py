@@ -235,6 +235,9 @@ class _FastPickler(pickle.Pickler):
             return NotImplemented
         if t is FutureResult:
             return self._reduce_future(obj)
+        if t is dict and library.is_own_globals(obj):
+            # The globals of a library's VM versions (a generator's frame holds them).
+            return (library.own_globals, (library.own_globals_name(obj),))
         by_state = _BY_STATE.get(t)
         if by_state is not None:
             return by_state(obj)
@@ -412,6 +415,8 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
 
     def reducer_override(self, obj: Any) -> Any:
         t = type(obj)
+        if t is dict and library.is_own_globals(obj):
+            return (library.own_globals, (library.own_globals_name(obj),))
         if t in _PLAIN_BY_DILL:
             return NotImplemented
         if t is types.FunctionType and obj in library.ON_VM:

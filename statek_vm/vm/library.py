@@ -337,7 +337,8 @@ def _make_module(module_name: str) -> dict[str, VMFunction | None]:
     program = compile_program(source, filename, "exec", _flags(natives[0].__code__), library=True)
     units = {(u.qualname, u.code.co_firstlineno): u for u in program.units}
     globals_: dict[str, Any] = dict(vars(module))
-    _own_globals.add(id(globals_))  # kept for good with the functions made (_made)
+    _own_globals[id(globals_)] = module_name  # kept for good with the functions made (_made)
+    _globals_of_module[module_name] = globals_
     if module is copy:
         globals_["id"] = MemoKey
     else:
@@ -371,12 +372,30 @@ def _make_module(module_name: str) -> dict[str, VMFunction | None]:
     return made
 
 
-_own_globals: set[int] = set()
+_own_globals: dict[int, str] = {}  # id of a module's VM versions' globals -> the module's name
+_globals_of_module: dict[str, dict[str, Any]] = {}
 
 
 def is_own_globals(g: dict[str, Any]) -> bool:
     """Whether ``g`` is the globals of a module's VM versions (a traceback names its module instead)."""
     return id(g) in _own_globals
+
+
+def own_globals_name(g: dict[str, Any]) -> str | None:
+    """The module whose VM versions have ``g`` as their globals (snapshots take it by that name)."""
+    return _own_globals.get(id(g))
+
+
+def own_globals(module_name: str) -> dict[str, Any]:
+    """The globals of ``module_name``'s VM versions, made if they are not yet."""
+    if module_name not in _globals_of_module:
+        with _lock:
+            if module_name not in _globals_of_module:
+                for key, func in _make_module(module_name).items():
+                    if func is not None and key not in _made:
+                        _made[key] = func
+                        _names[id(func)] = key
+    return _globals_of_module[module_name]
 
 
 def _renamed(values: Any, versions: dict[int, VMFunction]) -> Any:

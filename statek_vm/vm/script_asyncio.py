@@ -37,8 +37,8 @@ Three things meet the world outside:
 What differs from native asyncio: tasks have no context of their own
 (``contextvars`` set in one task are seen by the others); task names count
 per process, not per loop; ``isinstance(task, asyncio.Task)`` is false (a
-script task is asyncio's pure-Python ``Task``); timers use the clock of
-the process that runs them, and the job does not suspend while one is set.
+script task is asyncio's pure-Python ``Task``); timers count the
+job's running time, which stops while the job is suspended.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ import sys
 import time
 import types
 from asyncio import futures as _futures
+from asyncio import log as _log
 from asyncio import tasks as _tasks
 from typing import Any
 
@@ -158,6 +159,9 @@ class ScriptLoop:
         self._current_task: Any = None
         self._tasks: list[Any] = []
         self._tasks_pruned_at = 8
+        self._clock_offset = time.monotonic()
+        # The loop's time when the job suspended (None while it runs).
+        self._stopped_at: float | None = None
         self._closed = False
         self._running = False
         self._debug = False
@@ -167,7 +171,10 @@ class ScriptLoop:
     # -- scheduling (asyncio's AbstractEventLoop) --
 
     def time(self) -> float:
-        return time.monotonic()
+        # The clock runs while the job runs: a suspended job's time does not
+        # count (a timer set before a wait fires after as much running time
+        # as natively, where the wait took none), in whatever process it resumes.
+        return time.monotonic() - self._clock_offset
 
     def call_soon(self, callback: Any, *args: Any, context: Any = None) -> Handle:
         self._check_closed()
@@ -255,7 +262,7 @@ class ScriptLoop:
         lines = [message] + [
             f"{key}: {context[key]!r}" for key in sorted(context) if key not in ("message", "exception")
         ]
-        asyncio.log.logger.error("\n".join(lines), exc_info=exc_info)
+        _log.logger.error("\n".join(lines), exc_info=exc_info)
 
     # -- running (on the VM) --
 

@@ -25,6 +25,7 @@ import json
 import math
 import operator
 import sys
+import time
 import types
 import warnings
 from typing import TYPE_CHECKING, Any
@@ -563,6 +564,10 @@ def _all_tasks(loop: Any, of_loop: Any = None) -> Any:
 def _call_await_host(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # The script loop has nothing ready: what it waits for, outside.
     (loop,) = args
+    if loop._stopped_at is not None:
+        # The job resumed: the loop's clock goes on from where it stopped.
+        loop._clock_offset = time.monotonic() - loop._stopped_at
+        loop._stopped_at = None
     waits = loop._host_waits
     done = [stand_in for real, stand_in in waits if real.done()]
     if done:
@@ -571,20 +576,22 @@ def _call_await_host(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     scheduled = [timer._when for timer in loop._scheduled if not timer._cancelled]
     if scheduled and min(scheduled) <= loop.time():
         return []  # a timer is due: the loop's next round runs it
+    ready = [stand_in for stand_in in loop._parked if stand_in.done() or _is_ready(stand_in._statek_wait)]
+    if ready:
+        loop._parked = [stand_in for stand_in in loop._parked if stand_in not in ready]
+        return ready
+    if loop._parked and not waits:
+        # Every task has finished, sleeps, or waits on a pending future (host
+        # I/O in flight is waited for first): the job suspends until any of
+        # those futures is ready, its clock stopped.
+        loop._stopped_at = loop.time()
+        parked = [stand_in._statek_wait for stand_in in loop._parked]
+        raise FutureError(parked[0] if len(parked) == 1 else get_any_future(*parked))
     if waits or scheduled:
         # Host I/O in flight, or a timer: the job's driver awaits them on
         # the real loop, then this call runs again.
         timeout = min(scheduled) - loop.time() if scheduled else None
         raise FutureError(LoopSignal(WAIT, (tuple(real for real, _ in waits), timeout)))
-    ready = [stand_in for stand_in in loop._parked if stand_in.done() or _is_ready(stand_in._statek_wait)]
-    if ready:
-        loop._parked = [stand_in for stand_in in loop._parked if stand_in not in ready]
-        return ready
-    if loop._parked:
-        # Every task has finished or waits on a pending future: the job
-        # suspends, until any of those futures is ready.
-        waits = [stand_in._statek_wait for stand_in in loop._parked]
-        raise FutureError(waits[0] if len(waits) == 1 else get_any_future(*waits))
     raise RuntimeError(
         "the script's event loop has nothing left to run, and its main task has not finished: "
         "its tasks wait on futures nothing will complete"

@@ -99,8 +99,12 @@ print(loop_now)
 """,
     "gather_and_wait_for_of_host_io": """\
 import asyncio
+async def later(text, delay):
+    await asyncio.sleep(delay)  # (the calls finish in this order: the log is compared)
+    return await ask(text)
+
 async def main():
-    answers = await asyncio.gather(ask("a"), ask("b"), ask("c"))
+    answers = await asyncio.gather(ask("a"), later("b", 0.05), later("c", 0.1))
     n = wait(len(answers))
     try:
         await asyncio.wait_for(asyncio.sleep(5), timeout=0.01)

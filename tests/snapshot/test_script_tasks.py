@@ -1,0 +1,280 @@
+"""asyncio inside scripts: tasks of the script's event loop that wait on pending futures, in fresh processes.
+
+Each script runs natively (every future ready at once) and on the VM with
+every ``wait`` pending: a task that needs a pending value is parked, the
+others go on, and the job suspends once every task waits; each resume
+happens in a new process from the snapshot's bytes (``fresh.check_as_native``:
+output, side effects and outcome as natively, per-instruction counts as one
+uninterrupted run).  ``ask`` does real socket I/O to a local server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.snapshot.fresh import check_as_native
+
+SCRIPTS = {
+    "gather_of_waiting_coroutines": """\
+import asyncio
+from dataclasses import dataclass
+
+@dataclass
+class Review:
+    doc: str
+    approved: bool
+
+async def review(doc, delay):
+    await asyncio.sleep(delay)  # (the calls finish in this order: the log is compared)
+    text = await ask(doc)
+    ok = wait(len(text) % 2 == 0)
+    effect(["reviewed", doc])
+    return Review(doc, ok)
+
+async def main():
+    reviews = await asyncio.gather(*(review(d, 0.05 * i) for i, d in enumerate(["spec", "plan", "budget"])))
+    print(sorted((r.doc, r.approved) for r in reviews))
+    return [r.doc for r in reviews if r.approved]
+
+print(asyncio.run(main()))
+""",
+    "gather_return_exceptions": """\
+import asyncio
+class ToolError(Exception):
+    pass
+
+async def call(n):
+    await asyncio.sleep(0)
+    if wait(n) == 2:
+        raise ToolError(f"tool {n} failed")
+    return n * 10
+
+async def main():
+    results = await asyncio.gather(*(call(n) for n in range(4)), return_exceptions=True)
+    for r in results:
+        print(type(r).__name__, r)
+    effect([str(r) for r in results])
+
+asyncio.run(main())
+""",
+    "create_task_and_host_io": """\
+import asyncio
+async def approval(item):
+    return wait(f"approved {item}")
+
+async def fetch(item):
+    return await ask(item)
+
+async def main():
+    pending = asyncio.create_task(approval("refund"))
+    pages = [await fetch(p) for p in ["a", "b"]]
+    print("fetched while waiting:", pages)
+    decision = await pending
+    effect([decision, pages])
+    print(decision, pending.done(), asyncio.current_task().get_name() != pending.get_name())
+
+asyncio.run(main())
+""",
+    "task_group": """\
+import asyncio
+async def step(name, n):
+    await asyncio.sleep(0.04 * n)
+    got = wait(n) + 1
+    effect([name, got])
+    return got
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(step(f"s{n}", n)) for n in range(3)]
+    print([t.result() for t in tasks])
+
+asyncio.run(main())
+""",
+    "task_group_error": """\
+import asyncio
+async def ok(n):
+    await asyncio.sleep(0.5)  # (cancelled by the TaskGroup long before)
+    effect(["ok", wait(n)])
+
+async def bad():
+    if wait("boom"):
+        raise ValueError("bad input")
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(ok(1))
+            tg.create_task(bad())
+    except* ValueError as group:
+        print("caught", [str(e) for e in group.exceptions])
+
+asyncio.run(main())
+""",
+    "wait_for_and_timeout": """\
+import asyncio
+async def slow_tool():
+    await asyncio.sleep(10)
+    return "never"
+
+async def approval():
+    return wait("yes")
+
+async def main():
+    try:
+        await asyncio.wait_for(slow_tool(), timeout=0.01)
+    except TimeoutError:
+        print("tool timed out")
+    # A wait inside a timeout: the job's time stops while it is suspended.
+    answer = await asyncio.wait_for(approval(), timeout=5)
+    async with asyncio.timeout(5):
+        again = await approval()
+    effect([answer, again])
+    print(answer, again)
+
+asyncio.run(main())
+""",
+    "wait_and_as_completed": """\
+import asyncio
+async def job(n):
+    await asyncio.sleep(0.04 * (3 - n))  # (they finish in this order)
+    return wait(n) * 2
+
+async def main():
+    tasks = [asyncio.create_task(job(n)) for n in range(3)]
+    done, pending = await asyncio.wait(tasks)
+    print(sorted(t.result() for t in done), len(pending))
+    order = []
+    for fut in asyncio.as_completed([job(n) for n in range(3)]):
+        order.append(await fut)
+    print(sorted(order))
+    effect(order)
+
+asyncio.run(main())
+""",
+    "semaphore_lock_event": """\
+import asyncio
+async def worker(n, sem, lock, shared, started):
+    async with sem:
+        started.set()
+        got = wait(n)
+        async with lock:
+            shared.append(got)
+            await asyncio.sleep(0)
+            effect(["stored", got])
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    lock = asyncio.Lock()
+    started = asyncio.Event()
+    shared = []
+    workers = [asyncio.create_task(worker(n, sem, lock, shared, started)) for n in range(4)]
+    await started.wait()
+    await asyncio.gather(*workers)
+    print(sorted(shared), sem.locked(), lock.locked())
+
+asyncio.run(main())
+""",
+    "queue_producer_consumer": """\
+import asyncio
+async def producer(q):
+    for n in range(4):
+        await q.put(wait(n))
+    await q.put(None)
+
+async def consumer(q, out):
+    while True:
+        item = await q.get()
+        q.task_done()
+        if item is None:
+            break
+        out.append(item * item)
+        effect(["consumed", item])
+
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    out = []
+    await asyncio.gather(producer(q), consumer(q, out))
+    await q.join()
+    print(out)
+
+asyncio.run(main())
+""",
+    "shield_and_cancel": """\
+import asyncio
+async def important():
+    await asyncio.sleep(0)
+    return wait("saved")
+
+async def sleeper(log):
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        log.append(wait("cleanup"))
+        raise
+
+async def main():
+    log = []
+    t = asyncio.create_task(sleeper(log))
+    await asyncio.sleep(0)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print("cancelled", t.cancelled(), log)
+    saved = await asyncio.shield(important())
+    effect([saved, log])
+    print(saved)
+
+asyncio.run(main())
+""",
+    "async_generators": """\
+import asyncio
+async def pages(n):
+    try:
+        for i in range(n):
+            await asyncio.sleep(0)
+            yield wait(i)
+    finally:
+        effect("pages closed")
+
+class Session:
+    async def __aenter__(self):
+        effect("open")
+        return self
+    async def __aexit__(self, *exc):
+        effect(["close", wait("ok")])
+        return False
+
+async def main():
+    async with Session():
+        got = [p async for p in pages(3)]
+        agen = pages(5)
+        async for p in agen:
+            if p == 1:
+                break
+        await agen.aclose()
+    print(got, [x * 2 async for x in pages(2)])
+
+asyncio.run(main())
+""",
+    "top_level_tasks": """\
+import asyncio
+async def ask_and_wait(q, delay=0):
+    await asyncio.sleep(delay)  # (the calls finish in this order: the log is compared)
+    answer = await ask(q)
+    return f"{answer}:{wait(q)}"
+
+results = await asyncio.gather(ask_and_wait("x"), ask_and_wait("y", 0.05))
+print(results)
+task = asyncio.create_task(ask_and_wait("z"))
+print(await task)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_tasks_wait_and_resume_exactly_in_fresh_processes(name: str, tmp_path: Path, monkeypatch: Any) -> None:
+    check_as_native({name: SCRIPTS[name]}, tmp_path, monkeypatch)
