@@ -27,3 +27,14 @@ def test_readme_running_a_script_example() -> None:
     assert job.status == "COMPLETED"
     assert job.output == "preparing\ndone: approved\n"
     assert ns["applied"] == ["move meeting"]
+
+
+def test_readme_async_agents_example() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Async agents", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    ns: dict[str, Any] = {}
+    exec(compile(code.group(1), "README.md", "exec"), ns)
+    job = ns["job"]
+    assert (job.status, job.output) == ("COMPLETED", "['DRAFT ON PRICING']\n")
