@@ -419,9 +419,12 @@ class Interpreter:
                 assert caller is not None
                 frame.back = None
                 if frame.ret_mode == RET_ASEND:
-                    self._asend_yielded(frame, caller, value)
-                else:
-                    caller.stack.append(value)
+                    nxt = self._asend_yielded(frame, caller, value, base, resumable)
+                    if type(nxt) is Suspension:
+                        return nxt
+                    frame, nxt, caller, value = nxt, None, None, None
+                    continue
+                caller.stack.append(value)
                 if frame.ret_mode == RET_GEN_NEXT:
                     frame.ret_info = None  # may drop the last reference: the generator closes now
                 frame, caller, value = caller, None, None
@@ -700,9 +703,15 @@ class Interpreter:
             pass
         elif mode == RET_ASEND:
             # The async generator returned: the awaited __anext__() raises
-            # StopAsyncIteration (an async generator returns nothing).
-            frame.ret_info[1]._done = True
+            # StopAsyncIteration (an async generator returns nothing), an
+            # aclose() returns None.
+            target, step = frame.ret_info
+            step._done = True
             frame.ret_info = None
+            if step._closing:
+                caller.stack[-1] = None
+                caller.pc = target
+                return caller
             caller.pc -= 1
             return self._unwind(caller, base, StopAsyncIteration(), resumable)
         elif mode == RET_OPERATION:
@@ -869,6 +878,15 @@ class Interpreter:
             caller = frame.back
             assert caller is not None
             frame.back = None
+            if frame.ret_mode == RET_ASEND:
+                target, step = frame.ret_info
+                frame.ret_info = None
+                step._done = True
+                if step._closing and isinstance(exc, (GeneratorExit, StopAsyncIteration)):
+                    # Closed as asked: the awaited aclose() returns None.
+                    caller.stack[-1] = None
+                    caller.pc = target
+                    return caller
             caller.pc -= 1
             if frame.ret_mode == RET_LOOP and resumable:
                 # Out of the script's asyncio.run(): its loop closes, then the caller handles it.
@@ -1043,38 +1061,56 @@ class Interpreter:
         that is running or finished): the caller steps it natively.
         """
         gen = step._gen
-        if step._done or step._closing or gen._running or gen._finished:
+        if step._done or gen._running or gen._finished:
             return None
+        gf = gen._frame
+        thrown = None
         if not step._started:
-            if step._exc is not None:
-                return None
+            thrown = step._exc
+            if thrown is not None and gf.pc <= _first_resume(gf):
+                return None  # (never started: host code finishes it at once)
             step._started = True
             value = step._value
-        gf = gen._frame
         if value is not None and gf.pc <= _first_resume(gf):
             raise TypeError("can't send non-None value to a just-started async generator")
+        if not gen._hooks_done:
+            gen._hooks_done = True
+            script_asyncio.first_iteration(f, gen)
         self._callee(f, gf)
         f.stack.pop()
-        gf.stack.append(value)
         gf.ret_mode = RET_ASEND
         gf.ret_info = (target, step)
         gen._running = True
         self._enter_generator(gen)
+        if thrown is not None:
+            # athrow() or aclose(): raised at the yield where it waits, its
+            # handlers and finally clauses as VM frames.
+            in_handler = self.current_exc()
+            if in_handler is not None and in_handler is not thrown and thrown.__context__ is None:
+                thrown.__context__ = in_handler
+            gf.pc -= 1
+            gf.stack.append(None)
+            self.throwing = thrown
+            return gf
+        gf.stack.append(value)
         return gf
 
-    @staticmethod
-    def _asend_yielded(frame: Frame, caller: Frame, value: Any) -> None:
-        """An async generator stepped by :meth:`enter_asend` yielded ``value``."""
+    def _asend_yielded(self, frame: Frame, caller: Frame, value: Any, base: Frame, resumable: bool) -> Any:
+        """An async generator stepped by :meth:`enter_asend` yielded ``value``: the frame to go on in."""
         target, step = frame.ret_info
         frame.ret_info = None
         if type(value) is AsyncGenWrapped:
             # Yielded by the generator itself: the awaited step's result.
             step._done = True
+            if step._closing:
+                caller.pc -= 1
+                return self._unwind(caller, base, RuntimeError("async generator ignored GeneratorExit"), resumable)
             caller.stack[-1] = value.value
             caller.pc = target
         else:
             # Yielded by something it awaits: passed on to whoever awaits the caller.
             caller.stack.append(value)
+        return caller
 
     def enter_generator_throw(self, f: Frame, gen: VMGenerator, exc: BaseException) -> Frame | None:
         """``gen.throw(exc)`` on a script generator paused at a yield, run inline.

@@ -620,6 +620,11 @@ class _GeneratorBase:
         if self._frame.unit.filename == RUNTIME_FILENAME:
             return
         not_started = self._frame.pc <= _first_resume(self._frame)
+        if isinstance(self, VMAsyncGenerator) and not not_started and getattr(self, "_finalizer", None) is not None:
+            from statek_vm.vm import script_asyncio
+
+            script_asyncio.finalize(self)
+            return
         if isinstance(self, VMCoroutine) and not_started:
             warnings.warn(f"coroutine '{self._qualname}' was never awaited", RuntimeWarning, stacklevel=1)
             return
@@ -652,6 +657,7 @@ _GENERATOR_STATE = (
     "_awaited",
     "_hooks_done",
     "_parked",
+    "_finalizer",
 )
 
 
@@ -865,12 +871,14 @@ class AsyncGenWrapped:
 class VMAsyncGenerator(_GeneratorBase):
     """An async generator whose frame runs on the VM (driven from the host side)."""
 
-    __slots__ = ("_hooks_done",)
+    __slots__ = ("_finalizer", "_hooks_done")
     _kind = "async_generator"
 
     def __init__(self, frame: Any) -> None:
         super().__init__(frame)
         self._hooks_done = False
+        # The script event loop that closes it if it is dropped unfinished (vm/script_asyncio.py).
+        self._finalizer: Any = None
 
     def __aiter__(self) -> VMAsyncGenerator:
         return self

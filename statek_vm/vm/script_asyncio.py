@@ -49,6 +49,7 @@ import heapq
 import sys
 import time
 import types
+import weakref
 from asyncio import futures as _futures
 from asyncio import log as _log
 from asyncio import tasks as _tasks
@@ -75,7 +76,16 @@ MODULES = (
 # What of this module runs on the VM (library.ON_VM): the loop's run and
 # what it calls back; the rest are the VM's own helpers, run natively.
 ON_VM_NAMES = frozenset(
-    {"Handle", "TimerHandle", "ScriptLoop", "_GatheringFuture", "run_script", "_cancel_all_tasks", "_host_task"}
+    {
+        "Handle",
+        "TimerHandle",
+        "ScriptLoop",
+        "_GatheringFuture",
+        "run_script",
+        "_cancel_all_tasks",
+        "_host_task",
+        "_aclose",
+    }
 )
 
 # Real futures: what host awaitables yield to a real event loop.
@@ -167,6 +177,8 @@ class ScriptLoop:
         self._debug = False
         self._exception_handler: Any = None
         self._task_factory: Any = None
+        # The async generators iterated on this loop, closed when asyncio.run() ends.
+        self._asyncgens: weakref.WeakSet[Any] = weakref.WeakSet()
 
     # -- scheduling (asyncio's AbstractEventLoop) --
 
@@ -264,6 +276,32 @@ class ScriptLoop:
         ]
         _log.logger.error("\n".join(lines), exc_info=exc_info)
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_asyncgens"] = list(self._asyncgens)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._asyncgens = weakref.WeakSet(state["_asyncgens"])
+
+    async def shutdown_asyncgens(self) -> None:
+        # As asyncio's: the async generators not finished are closed.
+        closing = [agen for agen in self._asyncgens if agen.ag_frame is not None]
+        self._asyncgens.clear()
+        if not closing:
+            return
+        results = await asyncio.gather(*(_aclose(agen) for agen in closing), return_exceptions=True)
+        for result, agen in zip(results, closing, strict=True):
+            if isinstance(result, Exception):
+                self.call_exception_handler(
+                    {
+                        "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                        "exception": result,
+                        "asyncgen": agen,
+                    }
+                )
+
     # -- running (on the VM) --
 
     def run_until_complete(self, future: Any) -> Any:
@@ -305,6 +343,28 @@ async def _host_task(coro: Any) -> Any:
     return await coro
 
 
+async def _aclose(agen: Any) -> None:
+    await agen.aclose()
+
+
+def first_iteration(frame: Any, agen: Any) -> None:
+    """An async generator's first step: the script loop running there closes it if it is left unfinished."""
+    loop = loop_of(frame)
+    if loop is not None:
+        loop._asyncgens.add(agen)
+        agen._finalizer = loop
+
+
+def finalize(agen: Any) -> None:
+    """An unfinished async generator dropped while its job runs: closed by a task, as asyncio's hook does."""
+    from statek_vm.vm import library
+
+    loop = agen._finalizer
+    close = library.function(f"{__name__}:_aclose")
+    if loop is not None and not loop.is_closed() and close is not None:
+        loop.call_soon(loop.create_task, close(agen))
+
+
 _HOST_COROUTINES = frozenset({types.CoroutineType, types.GeneratorType})
 
 
@@ -319,6 +379,7 @@ def run_script(main: Any, debug: Any = None) -> Any:
     finally:
         try:
             _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             loop.close()
 

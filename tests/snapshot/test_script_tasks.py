@@ -5,7 +5,8 @@ every ``wait`` pending: a task that needs a pending value is parked, the
 others go on, and the job suspends once every task waits; each resume
 happens in a new process from the snapshot's bytes (``fresh.check_as_native``:
 output, side effects and outcome as natively, per-instruction counts as one
-uninterrupted run).  ``ask`` does real socket I/O to a local server.
+uninterrupted run outside the loops of ``await`` s, which spin as the
+scheduling requires).  ``ask`` does real socket I/O to a local server.
 """
 
 from __future__ import annotations
@@ -260,6 +261,29 @@ async def main():
 
 asyncio.run(main())
 """,
+    "async_generator_closing": """\
+import asyncio
+async def pages():
+    try:
+        for i in range(5):
+            await asyncio.sleep(0)
+            yield i
+    finally:
+        effect(["closing", wait("page stream")])
+
+async def main():
+    async for p in pages():
+        if p == 1:
+            break
+    print("after break")
+    g = pages()
+    print(await g.__anext__())
+    await g.aclose()
+    print("closed explicitly")
+
+asyncio.run(main())
+print("end")
+""",
     "top_level_tasks": """\
 import asyncio
 async def ask_and_wait(q, delay=0):
@@ -277,4 +301,4 @@ print(await task)
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_tasks_wait_and_resume_exactly_in_fresh_processes(name: str, tmp_path: Path, monkeypatch: Any) -> None:
-    check_as_native({name: SCRIPTS[name]}, tmp_path, monkeypatch)
+    check_as_native({name: SCRIPTS[name]}, tmp_path, monkeypatch, tasks=True)
