@@ -284,6 +284,25 @@ async def main():
 asyncio.run(main())
 print("end")
 """,
+    "async_context_manager_exception": """\
+import asyncio, contextlib
+@contextlib.asynccontextmanager
+async def session(name):
+    effect(["open", name])
+    try:
+        yield name
+    except ValueError as e:
+        effect(["rolled back", str(e), wait(name)])
+    finally:
+        effect(["closed", wait("close " + name)])
+
+async def main():
+    async with session("db") as s:
+        raise ValueError(f"bad row in {s}")
+    print("after")
+
+asyncio.run(main())
+""",
     "top_level_tasks": """\
 import asyncio
 async def ask_and_wait(q, delay=0):
