@@ -12,6 +12,7 @@ import inspect
 
 import pytest
 
+import statek_vm
 from statek_vm import FutureElement, FutureError, FutureResult, get_all_future, get_any_future, temporal
 from statek_vm.future import AllFuture, AnyFuture
 
@@ -342,3 +343,36 @@ def test_async_temporal_function() -> None:
     report.status = "ready"
     assert pending.value == report.url
     assert asyncio.run(tools.wait_for_remote_report("remote")) == report.url
+
+
+async def _load_report_slowly(report_id: str) -> Report:
+    await asyncio.sleep(0.001)  # a loader that really awaits I/O
+    return tools.REPORTS[report_id]
+
+
+@temporal(complement=tools.fetch_report, condition=tools.report_is_ready)
+async def _wait_for_remote_report_slowly(report_id: str) -> str | FutureResult:
+    report = await _load_report_slowly(report_id)
+    if report.status == "ready":
+        return report.url
+    return FutureResult(deps=report, state_num=report.version)
+
+
+@pytest.mark.parametrize("ready", [True, False], ids=["ready", "pending"])
+def test_the_async_temporal_example_in_a_job_with_a_loader_that_awaits(ready: bool) -> None:
+    # The seeds' "Async Temporal Functions" example: top-level await of a
+    # temporal coroutine whose loader awaits on the event loop; pending, the
+    # job suspends where it uses the URL and resumes from its snapshot bytes.
+    report = tools.REPORTS["r1"] = Report(status="ready" if ready else "running", version=1)
+    source = "url = await wait_for_remote_report('r1')\nprint('exported to', url)\n"
+    bindings = {"wait_for_remote_report": _wait_for_remote_report_slowly}
+    job = statek_vm.run(source, bindings)
+    if not ready:
+        assert job.status == "SUSPENDED"
+        job = statek_vm.Job.loads(job.dumps(key=b"k" * 32), bindings, key=b"k" * 32)
+        job.resume()
+        assert job.status == "SUSPENDED"
+        job.awaited_result.deps.status = "ready"  # (the loaded job's report: the snapshot carried it)
+        job.resume()
+    assert job.status == "COMPLETED", job.error
+    assert job.output == f"exported to {report.url}\n"
