@@ -45,9 +45,13 @@ CORPUS_WAITS = HERE / "corpus_waits"
 # records with waiting properties sorted and serialized, enums in a match,
 # retries with cleanups that wait, registries, pipelines, caches.
 CORPUS_MIXED = HERE / "corpus_mixed"
+# Async agents (issue 13): scripts that await host coroutines doing socket
+# I/O (``tools_async.py``) and use asyncio, with waits at top level, inside
+# coroutines, tasks and gathers.
+CORPUS_ASYNC = HERE / "corpus_async"
 
 # The tools whose result is a future, pending in the resumed run.
-TEMPORAL_TOOLS = frozenset({"approval", "llm", "export", "next_task", "fetch_page"})
+TEMPORAL_TOOLS = frozenset({"approval", "llm", "export", "next_task", "fetch_page", "request_review"})
 
 # A script meant to end with an uncaught exception says so on its first line,
 # e.g. ``# expect-error: __main__.PaymentFailed``.
@@ -181,6 +185,19 @@ def run_uninterrupted(script: Path, workdir: Path) -> Run:
     )
 
 
+def unordered(log: list[Any]) -> list[Any]:
+    """A log as a multiset, for scripts whose tasks run concurrently.
+
+    Concurrent tasks call tools in an order that depends on the I/O timing,
+    natively and on the VM, and a resumed job's tasks go on in the order
+    their futures are approved; what must agree is which calls were made and
+    how often.  An approval's ``id`` is the rank of the call among approvals,
+    an order too, so it is left out.
+    """
+    entries = [{k: v for k, v in e.items() if not (k == "id" and e.get("tool") == "approval")} for e in log]
+    return sorted(entries, key=lambda entry: json.dumps(entry, sort_keys=True))
+
+
 def temporal_calls(log: list[Any]) -> int:
     return sum(1 for entry in log if entry.get("tool") in TEMPORAL_TOOLS)
 
@@ -282,7 +299,11 @@ def check(script: Path, workdir: Path | None = None) -> Verdict:
             return check(script, Path(scratch))
     native = run_native(script, workdir)
     max_resumes = min(MAX_RESUMES, temporal_calls(native.log) + 1)
-    return Verdict(script, native, run_uninterrupted(script, workdir), run_resumed(script, workdir, max_resumes))
+    verdict = Verdict(script, native, run_uninterrupted(script, workdir), run_resumed(script, workdir, max_resumes))
+    if script.parent == CORPUS_ASYNC:
+        for run in (verdict.native, verdict.uninterrupted, verdict.resumed):
+            run.log = unordered(run.log)
+    return verdict
 
 
 def check_all(paths: list[Path], workers: int | None = None) -> list[Verdict]:

@@ -14,6 +14,9 @@ to the file named by ``STATEK_TEST_LOG``: the log is how a test sees that no
 call ran twice.  Tools whose answer depends on earlier calls (the task queue,
 the flaky tool's attempts) read that same log, because a resumed job runs in a
 process that remembers nothing else.
+
+``tools_async.py`` adds async tools that do socket I/O; ``bindings()``
+hands scripts both.
 """
 
 from __future__ import annotations
@@ -400,7 +403,10 @@ def flaky_tool(n: int) -> dict[str, Any]:
 
 
 def bindings() -> dict[str, Any]:
-    """What a script sees as globals."""
+    """What a script sees as globals: these tools and the async ones of ``tools_async``."""
+    # Imported here: tools_async builds on this module's data and helpers.
+    from tests.agents import tools_async
+
     return {
         "approval": approval,
         "llm": llm,
@@ -414,4 +420,5 @@ def bindings() -> dict[str, Any]:
         "effect": effect,
         "flaky_tool": flaky_tool,
         "ToolError": ToolError,
+        **tools_async.bindings(),
     }

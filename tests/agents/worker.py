@@ -8,8 +8,10 @@ Usage::
 
 ``native`` executes the script with CPython itself, as ``python SCRIPT`` would
 (a fresh ``__main__`` module holding the tools); the script prints to this
-process's stdout, which the harness captures.  ``uninterrupted`` runs it on
-the VM to its end.  Both expect ``STATEK_TEST_READY=1``, so no future is ever
+process's stdout, which the harness captures.  A script with top-level
+``await`` (the VM compiles scripts as asyncio's REPL does) runs as that REPL
+would run it: its module code is a coroutine, run by ``asyncio.run``.
+``uninterrupted`` runs it on the VM to its end.  Both expect ``STATEK_TEST_READY=1``, so no future is ever
 pending.  ``start`` runs it on the VM with pending futures until it first
 suspends, and writes the snapshot (``tests.agents.resume`` continues it).
 
@@ -20,7 +22,10 @@ waits.
 
 from __future__ import annotations
 
+import ast
+import asyncio
 import collections
+import inspect
 import json
 import signal
 import sys
@@ -87,7 +92,7 @@ def write(path: Path, report: dict[str, Any]) -> None:
 def native(script: Path, report: Path) -> None:
     from tests.agents import tools
 
-    code = compile(script.read_text(encoding="utf-8"), str(script), "exec")
+    code = compile(script.read_text(encoding="utf-8"), str(script), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     module = types.ModuleType("__main__")
     module.__file__ = str(script)
     module.__dict__.update(tools.bindings())
@@ -99,7 +104,10 @@ def native(script: Path, report: Path) -> None:
     error = None
     detail = ""
     try:
-        exec(code, module.__dict__)
+        if code.co_flags & inspect.CO_COROUTINE:
+            asyncio.run(eval(code, module.__dict__))
+        else:
+            exec(code, module.__dict__)
     except Exception as e:  # noqa: BLE001 - any uncaught script exception is the outcome
         error = e
         detail = traceback.format_exc()
