@@ -569,6 +569,14 @@ def _call_await_host(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         loop._clock_offset = time.monotonic() - loop._stopped_at
         loop._stopped_at = None
     waits = loop._host_waits
+    if any(stand_in.done() for _, stand_in in waits):
+        # A task cancelled while host I/O of its own was in flight (a
+        # wait_for that timed out): that I/O is cancelled too, as natively,
+        # where the task's cancel() cancels the real future itself.
+        for real, stand_in in waits:
+            if stand_in.done():
+                real.cancel()
+        waits = loop._host_waits = [(real, stand_in) for real, stand_in in waits if not stand_in.done()]
     done = [stand_in for real, stand_in in waits if real.done()]
     if done:
         loop._host_waits = [(real, stand_in) for real, stand_in in waits if not real.done()]
