@@ -467,8 +467,7 @@ def dump(state: Any, refs: References) -> bytes:
     several times faster; dill is needed only for script classes (stored by
     value), lambdas of host code and other objects pickle stores by reference.
     """
-    SNAPSHOTTING.depth += 1
-    try:
+    with SNAPSHOTTING:
         try:
             return _dump_fast(state, refs)
         except (pickle.PicklingError, TypeError, AttributeError) as error:
@@ -478,8 +477,6 @@ def dump(state: Any, refs: References) -> bytes:
         buffer.write(_DILL)
         _DillPickler(buffer, refs).dump(state)
         return buffer.getvalue()
-    finally:
-        SNAPSHOTTING.depth -= 1
 
 
 class _Reused(threading.local):
@@ -528,11 +525,10 @@ def load(data: bytes, refs: References) -> Any:
     outer = STALE.objects
     stale: list[Any] = []
     STALE.objects = stale
-    SNAPSHOTTING.depth += 1
     try:
-        loaded = _load(data, refs)
+        with SNAPSHOTTING:
+            loaded = _load(data, refs)
     finally:
-        SNAPSHOTTING.depth -= 1
         STALE.objects = outer
     if stale:
         # Taken where str hashes differ (another PYTHONHASHSEED): the dicts
