@@ -603,18 +603,10 @@ def attrgetter_(obj, names):
 def methodcaller_(obj, name, args, kwargs):
     return load_attr(obj, name)(*args, **kwargs)
 
-def _names_new(cls):
-    # Whether a class of cls's mro before object has __new__ in its own dict
-    # (object.__new__ put there checks the arguments it is called with).
-    for klass in cls.__mro__[:-1]:
-        if "__new__" in klass.__dict__:
-            return True
-    return False
-
 def instantiate(cls, args, kwargs):
     # type.__call__ for a class whose __new__ or __init__ is script code.
     new = cls.__new__
-    if new is _object_new and not _names_new(cls):
+    if new is _object_new and _inherits_object_new(cls):
         obj = _object_new(cls)
     else:
         obj = new(cls, *args, **kwargs)
@@ -2730,6 +2722,15 @@ def lookup(tp: type, name: str) -> Any:
     return MISSING
 
 
+def inherits_object_new(cls: type) -> bool:
+    """Whether ``cls.__new__`` (object.__new__) is inherited from ``object`` itself.
+
+    A class that puts ``object.__new__`` in its own dict gets that function's
+    check of excess arguments, so it is called with them.
+    """
+    return all("__new__" not in klass.__dict__ for klass in cls.__mro__[:-1])
+
+
 def is_script(value: Any) -> bool:
     from statek_vm.vm.objects import VMFunction
 
@@ -3152,6 +3153,7 @@ def namespace() -> dict[str, Any]:
             "_RuntimeError": RuntimeError,
             "_islice_bounds": islice_bounds,
             "_object_new": object.__new__,
+            "_inherits_object_new": inherits_object_new,
             "_object_init": object.__init__,
             "_MAXSIZE": sys.maxsize,
             "_OverflowError": OverflowError,
