@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import gc
 import hmac
 import io
@@ -24,6 +25,7 @@ import statek_vm
 from statek_vm import Job, SnapshotError
 from statek_vm.job import SUPPORTED_VERSIONS
 from statek_vm.snapshot import envelope, pickling
+from statek_vm.vm import runtime
 from tests.snapshot import durable
 from tests.vm import gates
 
@@ -298,6 +300,43 @@ def test_program_stored_once_in_a_registry() -> None:
     registry = {job.program.hash: (job.program.source, job.program.filename)}
     loaded = Job.loads(data, world.bindings(), key=KEY, programs=registry)
     assert loaded.status == "SUSPENDED"
+
+
+def test_a_job_waiting_inside_the_vms_runtime_holds_it_by_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    # sorted() with a key runs the runtime's re-statement; lru_cache makes a
+    # closure of the runtime's, kept in the script's globals.
+    source = textwrap.dedent(
+        """
+        import functools
+        @functools.lru_cache
+        def score(word):
+            return wait(len(word))
+        ranked = sorted(["pear", "fig"], key=score)
+        """
+    )
+    job, world = _suspended(source)
+    frame = job._frame
+    while frame.unit.filename != runtime.FILENAME:
+        frame = frame.back
+    data = job.dumps(key=KEY)
+    # Neither the runtime's source, nor its globals, nor the host's builtins.
+    assert runtime.SOURCE[:300].encode() not in data and b"Copyright" not in data and len(data) < 4000
+    loaded = Job.loads(data, world.bindings(), key=KEY)
+    frame = loaded._frame
+    while frame.unit.filename != runtime.FILENAME:
+        frame = frame.back
+    assert frame.globals is runtime.namespace() and frame.unit.program is runtime.program()
+    assert frame.builtins is builtins.__dict__
+    score = loaded.namespace["score"]
+    assert score.__globals__ is runtime.namespace() and score._builtins is builtins.__dict__
+    loaded.awaited_result.deps.open = True
+    assert loaded.resume().status == "SUSPENDED"
+    loaded.awaited_result.deps.open = True
+    assert loaded.resume().status == "COMPLETED" and loaded.namespace["ranked"] == ["fig", "pear"]
+    # Another statek_vm's runtime: refused, not run with other code.
+    monkeypatch.setattr(runtime.program(), "hash", "0" * 64)
+    with pytest.raises(SnapshotError, match="runtime of another statek_vm version"):
+        Job.loads(data, world.bindings(), key=KEY)
 
 
 def test_missing_binding_is_named() -> None:
