@@ -237,8 +237,12 @@ class _FastPickler(pickle.Pickler):
                 ref = refs._function(obj)
                 if ref is not None:
                     return (_resolve, ref)
-            elif t is type and travels_by_value(obj):
-                return reduce_class(obj)
+            elif t is type:
+                ref = refs.reference(obj, t)  # (a class of the runtime's)
+                if ref is not None:
+                    return (_resolve, ref)
+                if travels_by_value(obj):
+                    return reduce_class(obj)
             return NotImplemented
         if t is FutureResult:
             return self._reduce_future(obj)

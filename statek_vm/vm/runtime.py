@@ -2028,6 +2028,59 @@ def sequence_items(seq):
         yield item
         i += 1
 
+class SequenceIterator:
+    # What iter() gives the script for an object with no __iter__ and a
+    # script __getitem__: CPython's sequence iterator (Objects/iterobject.c),
+    # stepped on the VM, so that a wait in __getitem__ is resumable.  Its
+    # methods are functions of the runtime, which snapshots find by name.
+    __slots__ = ("_seq", "_index")
+
+def _seq_next(self):
+    seq = self._seq
+    if seq is None:
+        raise StopIteration
+    index = self._index
+    if index == _MAXSIZE:
+        raise _OverflowError("iter index too large")
+    try:
+        item = getitem(seq, index)
+    except (IndexError, StopIteration):
+        self._seq = None  # exhausted for good, as natively
+    else:
+        self._index = index + 1
+        return item
+    raise StopIteration  # (outside the except clause: natively it has no context)
+
+def _seq_length_hint(self):
+    seq = self._seq
+    if seq is None:
+        return 0
+    if _lookup(_type(seq), "__len__") is _MISSING:
+        return _NotImplemented
+    left = len_(seq) - self._index
+    return left if left >= 0 else 0
+
+def _seq_reduce(self):
+    if self._seq is None:
+        return (_builtin_iter, ((),))
+    return (_builtin_iter, (self._seq,), self._index)
+
+def _seq_setstate(self, state):
+    # (PyLong_AsSsize_t: an int, no __index__.)
+    if not _isinstance(state, _int):
+        raise _TypeError("an integer is required")
+    if not -_MAXSIZE - 1 <= state <= _MAXSIZE:
+        raise _OverflowError("Python int too large to convert to C ssize_t")
+    if self._seq is not None:
+        self._index = state if state >= 0 else 0
+
+SequenceIterator.__name__ = SequenceIterator.__qualname__ = "iterator"
+SequenceIterator.__iter__ = _same
+SequenceIterator.__next__ = _seq_next
+SequenceIterator.__length_hint__ = _seq_length_hint
+SequenceIterator.__reduce__ = _seq_reduce
+SequenceIterator.__setstate__ = _seq_setstate
+
 def length_hint(obj, length_only=False):
     # PyObject_LengthHint: only the script code it calls and what that
     # raises matter (the hint sizes a native result).
@@ -2986,6 +3039,19 @@ def script_sequence(iterator: Any) -> Any:
     return state[1][0]
 
 
+def same(obj: Any) -> Any:
+    """``obj`` itself: an iterator's ``__iter__`` that calls no script code."""
+    return obj
+
+
+def sequence_iterator(seq: Any) -> Any:
+    """``iter(seq)`` of an object with no ``__iter__`` and a script ``__getitem__``: the runtime's SequenceIterator."""
+    it = object.__new__(namespace()["SequenceIterator"])
+    it._seq = seq
+    it._index = 0
+    return it
+
+
 def value_of(value: Any) -> Any:
     """``value`` itself: a host function, so a future handed to it arrives resolved."""
     return value
@@ -3246,6 +3312,8 @@ def namespace() -> Namespace:
                 # DICT_MERGE names a KeyError of one argument as a keyword given twice (3.12 and later).
                 "_KEY_ERROR_IS_TWICE": sys.version_info >= (3, 12),
                 "_script_sequence": script_sequence,
+                "_same": same,
+                "_builtin_iter": iter,
                 # numbers: __index__, the numeric conversions and builtins
                 "_int": int,
                 "_float": float,

@@ -339,6 +339,27 @@ def test_a_job_waiting_inside_the_vms_runtime_holds_it_by_reference(monkeypatch:
         Job.loads(data, world.bindings(), key=KEY)
 
 
+def test_objects_of_the_runtimes_classes_keep_their_class_through_a_snapshot() -> None:
+    source = textwrap.dedent(
+        """
+        import functools
+        class Shelf:
+            def __getitem__(self, i):
+                return "abc"[i]
+        books = iter(Shelf())
+        key = functools.cmp_to_key(lambda a, b: 0)("x")
+        done = wait(1) + 1
+        """
+    )
+    job, world = _suspended(source)
+    loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
+    assert type(loaded.namespace["books"]) is runtime.namespace()["SequenceIterator"]
+    assert type(loaded.namespace["key"]) is runtime.namespace()["KeyWrapper"]
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED" and next(loaded.namespace["books"]) == "a"
+
+
 def test_missing_binding_is_named() -> None:
     job, _ = _suspended()
     with pytest.raises(SnapshotError, match="host binding 'wait'"):

@@ -2017,6 +2017,75 @@ def test_waits_inside_script_iteration_that_instructions_and_builtins_run_are_re
     assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
 
 
+# iter() of an object with no __iter__ and a script __getitem__ gives an
+# iterator stepped on the VM: as CPython's sequence iterator, whoever steps it.
+SEQUENCE_ITERATOR = (
+    "import copy, heapq, operator\n"
+    "class Rows:\n"
+    "    # No __len__: the iterator's length hint is NotImplemented.\n"
+    "    def __init__(self, *items):\n"
+    "        self.items = list(items)\n"
+    "    def __getitem__(self, i):\n"
+    "        if i >= len(self.items):\n"
+    "            raise IndexError(i)\n"
+    "        if self.items[i] is None:\n"
+    "            raise ValueError(wait('missing row ' + str(i)))\n"
+    "        return wait(self.items[i]) + 0\n"
+    "class Stops:\n"
+    "    def __getitem__(self, i):\n"
+    "        if wait(i) == 2:\n"
+    "            raise StopIteration\n"
+    "        return i\n"
+    "it = iter(Pages(4))\n"
+    "effect([type(it).__name__, iter(it) is it, it.__length_hint__()])\n"
+    "effect([next(it), it.__next__(), it.__length_hint__(), it.__reduce__()[0] is iter, it.__reduce__()[2]])\n"
+    "effect([p for p in it])\n"
+    "effect([next(it, 'end'), list(it), operator.length_hint(it), it.__reduce__()[1]])\n"
+    "rows = Rows(1, 2, None, 4)\n"
+    "it = iter(rows)\n"
+    "effect([next(it), next(it), it.__length_hint__() is NotImplemented, operator.length_hint(it)])\n"
+    "try:\n"
+    "    next(it)\n"
+    "except ValueError as e:\n"
+    "    effect(['error', str(e)])\n"
+    "rows.items[2] = 3\n"
+    "effect([next(it), list(it)])\n"
+    "rows.items.append(5)\n"
+    "effect(next(it, 'stays exhausted'))\n"
+    "for step in (lambda: next(iter(Rows())), lambda: iter(Rows(None)).__next__(), it.__next__):\n"
+    "    try:\n"
+    "        step()\n"
+    "    except (StopIteration, ValueError) as e:\n"
+    "        effect([type(e).__name__, e.args, repr(e.__context__)])\n"
+    "it = iter(Rows(7, 8, 9))\n"
+    "it.__setstate__(-5)\n"
+    "effect(next(it))\n"
+    "for state in (1.5, 2 ** 70, '1'):\n"
+    "    try:\n"
+    "        it.__setstate__(state)\n"
+    "    except (TypeError, OverflowError) as e:\n"
+    "        effect([type(e).__name__, str(e)])\n"
+    "it.__setstate__(True)\n"
+    "effect(next(it))\n"
+    "it.__setstate__(2)\n"
+    "effect([list(zip(it, 'ab')), next(it, 'x')])\n"
+    "it = iter(Rows(1, 2, 3))\n"
+    "effect([2 in it, list(it)])\n"
+    "it = iter(Rows(4, 5, 6))\n"
+    "next(it)\n"
+    "twin = copy.copy(it)\n"
+    "effect([next(twin), next(it), list(twin), list(it)])\n"
+    "effect([list(iter(Stops())), '-'.join(iter(Pages(2)))])\n"
+    "effect(list(heapq.merge(iter(Rows(1, 5)), Rows(2, 3))))\n"
+)
+
+
+def test_the_sequence_protocols_iterator_behaves_natively_and_resumes_where_it_waited() -> None:
+    world, suspensions = _resumed_as_native(ITERABLES + SEQUENCE_ITERATOR)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    gates.check_exact_once(ITERABLES + SEQUENCE_ITERATOR, reload=True)
+
+
 def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
     # itertools.pairwise has taken items when it reaches the script
     # __next__: the search goes on where it is, never from the start.
