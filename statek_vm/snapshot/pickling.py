@@ -12,7 +12,10 @@ closures, code objects.  Some objects must *not* travel by value:
   ``__import__`` gives the loaded job's own module copies).
 * **code units of the job's program** — stored as unit indexes; the program
   itself is stored once, in the envelope, and checked against its hash.
-* **the VM's runtime functions** — stored by name.
+* **the VM's runtime** (statek_vm/vm/runtime.py) — its functions, helpers
+  and ``MISSING`` by name, its globals and code units by reference: a runtime
+  frame resumed from a snapshot runs in the live runtime, whose sentinel its
+  ``is`` tests compare with.
 
 A reference is a short tuple, ``(kind, name)``, resolved by the load in
 progress: :class:`References` makes and resolves them for one job.
@@ -76,6 +79,8 @@ BUILTINS, BUILTIN, BINDING, MODULE, UNIT, PROGRAM, RUNTIME, INTERNAL = range(8)
 FUTURE = 8
 # The VM's version of a library function (statek_vm/vm/library.py), by its name.
 LIBRARY = 9
+# The runtime's globals; one of its code units, by its program's hash and its index.
+RUNTIME_GLOBALS, RUNTIME_UNIT = 10, 11
 
 
 class References:
@@ -113,15 +118,19 @@ class References:
         if ref is not None:
             return ref
         if t is types.FunctionType:
-            return self._builtin(obj)
+            return self._function(obj)
         if t is types.ModuleType:
             # By name, but a job's own copy of a module (module_state.py), by value.
             return None if is_job_copy(obj) else (MODULE, obj.__name__)
         if t is CodeUnit:
-            return (UNIT, obj.index) if obj.program is self.program else None
+            if obj.program is self.program:
+                return (UNIT, obj.index)
+            return (RUNTIME_UNIT, (obj.program.hash, obj.index)) if obj.filename == runtime.FILENAME else None
         if t is Program:
             return (PROGRAM,) if obj is self.program else None
-        if t is VMFunction or t is type:
+        if t is runtime.Namespace:
+            return (RUNTIME_GLOBALS,)
+        if t is VMFunction or t is type or t is object:
             runtime_name = _runtime_names().get(id(obj))
             if runtime_name is None:
                 library_name = library.name_of(obj)
@@ -138,13 +147,14 @@ class References:
             raise pickle.PicklingError(f"cannot snapshot {t.__module__}.{t.__qualname__}: it is an open resource")
         return None
 
-    def _builtin(self, function: types.FunctionType) -> tuple[Any, ...] | None:
+    def _function(self, function: types.FunctionType) -> tuple[Any, ...] | None:
         name = function.__name__
         if self.builtins.get(name) is function:
             # The job's own __import__ (its print, in older snapshots), on the
             # stack of a call that waits for an argument: rebuilt for the loaded job.
             return (BUILTIN, name)
-        return None
+        runtime_name = _runtime_names().get(id(function))
+        return None if runtime_name is None else (RUNTIME, runtime_name)
 
     def persistent_id(self, obj: Any) -> Any:
         # Called for every object pickled: the common immutable values leave first.
@@ -176,6 +186,10 @@ class References:
             return _INTERNALS[name]
         if kind == RUNTIME:
             return runtime.namespace()[name]
+        if kind == RUNTIME_GLOBALS:
+            return runtime.namespace()
+        if kind == RUNTIME_UNIT:
+            return _runtime_unit(*name)
         if kind == LIBRARY:
             func = library.function(name)
             if func is None:
@@ -222,16 +236,20 @@ class _FastPickler(pickle.Pickler):
         t = type(obj)
         if t in _BY_GLOBAL_NAME:
             if t is types.FunctionType:
-                ref = refs._builtin(obj)
+                ref = refs._function(obj)
                 if ref is not None:
                     return (_resolve, ref)
                 name = library.ON_VM.get(obj)
                 if name is not None:  # asyncio's Task.__wakeup, which pickle cannot find by its name
                     return (library.native_function, (name,))
-            elif t is type and travels_by_value(obj):
-                return reduce_class(obj)
-            elif t is type and obj in ALIASES:
-                return (class_by_alias, ALIASES[obj])
+            elif t is type:
+                ref = refs.reference(obj, t)  # (a class of the runtime's)
+                if ref is not None:
+                    return (_resolve, ref)
+                if obj in ALIASES:
+                    return (class_by_alias, ALIASES[obj])
+                if travels_by_value(obj):
+                    return reduce_class(obj)
             return NotImplemented
         if t is FutureResult:
             return self._reduce_future(obj)
@@ -455,13 +473,28 @@ def _runtime_names() -> dict[int, str]:
     if not _runtime_ids:
         _runtime_ids.update(
             {
-                id(fn): name
-                for name, fn in runtime.namespace().items()
-                # its functions, and its classes (cmp_to_key's KeyWrapper)
-                if type(fn) is VMFunction or (type(fn) is type and fn.__module__ == runtime.NAMESPACE_NAME)
+                id(value): name
+                for name, value in runtime.namespace().items()
+                # Its functions, its classes (cmp_to_key's KeyWrapper), the host
+                # functions it calls (some made at run time, which pickle could
+                # not find by name) and MISSING.
+                if (t := type(value)) is VMFunction
+                or t is types.FunctionType
+                or t is object
+                or (t is type and value.__module__ == runtime.NAMESPACE_NAME)
             }
         )
     return _runtime_ids
+
+
+def _runtime_unit(program_hash: str, index: int) -> CodeUnit:
+    program = runtime.program()
+    if program.hash != program_hash:
+        raise SnapshotError(
+            "the snapshot was taken while the VM's runtime of another statek_vm version ran: "
+            "resume it with the statek_vm version that took it"
+        )
+    return program.units[index]
 
 
 # Open files and sockets are state outside the process: never pickled.
@@ -483,8 +516,7 @@ def dump(state: Any, refs: References) -> bytes:
     several times faster; dill is needed only for script classes (stored by
     value), lambdas of host code and other objects pickle stores by reference.
     """
-    SNAPSHOTTING.depth += 1
-    try:
+    with SNAPSHOTTING:
         try:
             return _dump_fast(state, refs)
         except (pickle.PicklingError, TypeError, AttributeError) as error:
@@ -494,8 +526,6 @@ def dump(state: Any, refs: References) -> bytes:
         buffer.write(_DILL)
         _DillPickler(buffer, refs).dump(state)
         return buffer.getvalue()
-    finally:
-        SNAPSHOTTING.depth -= 1
 
 
 class _Reused(threading.local):
@@ -544,11 +574,10 @@ def load(data: bytes, refs: References) -> Any:
     outer = STALE.objects
     stale: list[Any] = []
     STALE.objects = stale
-    SNAPSHOTTING.depth += 1
     try:
-        loaded = _load(data, refs)
+        with SNAPSHOTTING:
+            loaded = _load(data, refs)
     finally:
-        SNAPSHOTTING.depth -= 1
         STALE.objects = outer
     if stale:
         # Taken where str hashes differ (another PYTHONHASHSEED): the dicts

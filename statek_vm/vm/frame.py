@@ -45,6 +45,21 @@ RET_SEND_STEP = 14  # a yield-from delegate's script __next__ stepped by SEND: r
 RET_LOOP = 15  # a coroutine the script's asyncio.run() runs inline: ret_info (the coroutine); see vm/loop_edge.py
 
 
+# The host's own builtins namespace, which the VM's runtime functions run
+# with (vm/runtime.py): a snapshot holds None in its place, never a copy.
+_HOST_BUILTINS = builtins.__dict__
+
+
+def builtins_state(b: dict[str, Any]) -> dict[str, Any] | None:
+    """What a snapshot holds of builtins namespace ``b``: None for the host's own."""
+    return None if b is _HOST_BUILTINS else b
+
+
+def builtins_from_state(b: dict[str, Any] | None) -> dict[str, Any]:
+    """The builtins namespace that :func:`builtins_state` gave ``b``."""
+    return _HOST_BUILTINS if b is None else b
+
+
 def builtins_of(globals: dict[str, Any]) -> dict[str, Any]:
     """The builtins namespace of code running in ``globals``, as CPython finds it."""
     b = globals.get("__builtins__")
@@ -169,7 +184,7 @@ class Frame:
 
     def __getstate__(self) -> tuple[Any, ...]:
         globals_: dict[str, Any] | None = self.globals
-        builtins_: dict[str, Any] | None = self.builtins
+        builtins_ = builtins_state(self.builtins)
         if self.func is not None and self.unit.program.library:
             # A library function's frame (statek_vm/vm/library.py): its
             # globals are the library's, taken again from the function,
@@ -209,6 +224,8 @@ class Frame:
         ) = state[:_SHORT_STATE]
         if state[5] is None:  # a library function's frame: its globals are the function's
             self.globals, self.builtins = self.func._globals, self.func._builtins
+        else:
+            self.builtins = builtins_from_state(self.builtins)
         if len(state) == _SHORT_STATE:
             self.cells = []
             self.kwnames = None

@@ -301,6 +301,7 @@ def _is_namedtuple(cls: type) -> bool:
 
 
 def _replace(args: Any, kwargs: dict[str, Any] | None, places: list[tuple[Any, Any, Any]]) -> tuple[Any, Any]:
+    # Imported here: replay.py imports runtime.py, which imports this module.
     from statek_vm.vm.replay import SNAPSHOTTING
 
     args = list(args)
@@ -310,11 +311,8 @@ def _replace(args: Any, kwargs: dict[str, Any] | None, places: list[tuple[Any, A
     # A dict or set rewritten here hashes its keys again: a script key's
     # __hash__ is answered as it was answered when the key went in, as while
     # a snapshot rebuilds the table (natively nothing is hashed here).
-    SNAPSHOTTING.depth += 1
-    try:
+    with SNAPSHOTTING:
         return _replace_places(args, kwargs, places, memo)
-    finally:
-        SNAPSHOTTING.depth -= 1
 
 
 def _replace_places(

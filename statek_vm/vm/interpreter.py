@@ -104,6 +104,7 @@ from statek_vm.vm.runtime import (
     SINGLEDISPATCH_WRAPPER,
     TOTAL_ORDERING,
     dataclass_calls_script,
+    inherits_object_new,
     is_dataclass_init,
     lookup,
 )
@@ -141,15 +142,6 @@ _SPECIAL_QUALNAMES = frozenset(
 )
 # What _call_special_function returns for a call it does not take.
 _PLAIN: Any = object()
-
-
-def _inherits_object_new(cls: Any) -> bool:
-    """Whether ``cls.__new__`` (object.__new__) is inherited from ``object`` itself.
-
-    A class that puts ``object.__new__`` in its own dict gets that function's
-    check of excess arguments, so it is called with them.
-    """
-    return all("__new__" not in klass.__dict__ for klass in cls.__mro__[:-1])
 
 
 def _scripted_construction(cls: Any) -> bool:
@@ -1355,7 +1347,7 @@ class Interpreter:
                     return redo(self, f, "dataclass_order", [inner, func.__self__, args[0], order])
         elif cls is type:
             init = func.__init__
-            if type(init) is VMFunction and func.__new__ is _object_new and _inherits_object_new(func):
+            if type(init) is VMFunction and func.__new__ is _object_new and inherits_object_new(func):
                 # A script class with a script __init__: run __init__ as a
                 # VM frame, so that a suspension inside it is resumable.
                 instance = _object_new(func)

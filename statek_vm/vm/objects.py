@@ -29,7 +29,7 @@ from typing import Any
 
 from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm.frame import builtins_of
+from statek_vm.vm.frame import builtins_from_state, builtins_of, builtins_state
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
 from statek_vm.vm.replay import (
     NESTED,
@@ -438,12 +438,14 @@ class VMFunction(metaclass=_FunctionType):
 
     def __getstate__(self) -> dict[str, Any]:
         state = {name: getattr(self, name) for name in _FUNCTION_STATE}
+        state["_builtins"] = builtins_state(self._builtins)
         state["__dict__"] = self.__dict__
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name in _FUNCTION_STATE:
             object.__setattr__(self, name, state[name])
+        object.__setattr__(self, "_builtins", builtins_from_state(self._builtins))
         self.__dict__.update(state["__dict__"])
 
 

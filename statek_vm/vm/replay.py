@@ -456,10 +456,18 @@ RECORDING[id(collections.Counter.update.__code__)] = _counter_update
 
 
 class _Snapshotting(threading.local):
+    """``with SNAPSHOTTING:`` around what hashes script keys as they were hashed before."""
+
     depth = 0
 
+    def __enter__(self) -> None:
+        self.depth += 1
 
-# Above zero while a snapshot is taken or loaded on this thread
+    def __exit__(self, *exc_info: object) -> None:
+        self.depth -= 1
+
+
+# Its depth is above zero while a snapshot is taken or loaded on this thread
 # (snapshot/pickling.py): pickling an OrderedDict walks it, which hashes its keys.
 SNAPSHOTTING = _Snapshotting()
 
@@ -562,11 +570,8 @@ def rehash_stale(objects: list[Any]) -> None:
         except Exception:  # noqa: BLE001 - a __hash__ that cannot run here (it waits, it returns a future)
             # The table keeps the hashes it was loaded with (those its
             # __hash__ gave here are kept too).
-            SNAPSHOTTING.depth += 1
-            try:
+            with SNAPSHOTTING:
                 _fill(table, native, items)
-            finally:
-                SNAPSHOTTING.depth -= 1
 
 
 def _fill(table: Any, native: Any, items: list[Any]) -> None:

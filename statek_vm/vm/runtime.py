@@ -35,7 +35,7 @@ import types
 import warnings
 from typing import Any
 
-from statek_vm.program.program import compile_program
+from statek_vm.program.program import Program, compile_program
 from statek_vm.vm.handoff import shown
 
 FILENAME = "<statek_vm runtime>"
@@ -603,18 +603,10 @@ def attrgetter_(obj, names):
 def methodcaller_(obj, name, args, kwargs):
     return load_attr(obj, name)(*args, **kwargs)
 
-def _names_new(cls):
-    # Whether a class of cls's mro before object has __new__ in its own dict
-    # (object.__new__ put there checks the arguments it is called with).
-    for klass in cls.__mro__[:-1]:
-        if "__new__" in klass.__dict__:
-            return True
-    return False
-
 def instantiate(cls, args, kwargs):
     # type.__call__ for a class whose __new__ or __init__ is script code.
     new = cls.__new__
-    if new is _object_new and not _names_new(cls):
+    if new is _object_new and _inherits_object_new(cls):
         obj = _object_new(cls)
     else:
         obj = new(cls, *args, **kwargs)
@@ -2036,6 +2028,59 @@ def sequence_items(seq):
         yield item
         i += 1
 
+class SequenceIterator:
+    # What iter() gives the script for an object with no __iter__ and a
+    # script __getitem__: CPython's sequence iterator (Objects/iterobject.c),
+    # stepped on the VM, so that a wait in __getitem__ is resumable.  Its
+    # methods are functions of the runtime, which snapshots find by name.
+    __slots__ = ("_seq", "_index")
+
+def _seq_next(self):
+    seq = self._seq
+    if seq is None:
+        raise StopIteration
+    index = self._index
+    if index == _MAXSIZE:
+        raise _OverflowError("iter index too large")
+    try:
+        item = getitem(seq, index)
+    except (IndexError, StopIteration):
+        self._seq = None  # exhausted for good, as natively
+    else:
+        self._index = index + 1
+        return item
+    raise StopIteration  # (outside the except clause: natively it has no context)
+
+def _seq_length_hint(self):
+    seq = self._seq
+    if seq is None:
+        return 0
+    if _lookup(_type(seq), "__len__") is _MISSING:
+        return _NotImplemented
+    left = len_(seq) - self._index
+    return left if left >= 0 else 0
+
+def _seq_reduce(self):
+    if self._seq is None:
+        return (_builtin_iter, ((),))
+    return (_builtin_iter, (self._seq,), self._index)
+
+def _seq_setstate(self, state):
+    # (PyLong_AsSsize_t: an int, no __index__.)
+    if not _isinstance(state, _int):
+        raise _TypeError("an integer is required")
+    if not -_MAXSIZE - 1 <= state <= _MAXSIZE:
+        raise _OverflowError("Python int too large to convert to C ssize_t")
+    if self._seq is not None:
+        self._index = state if state >= 0 else 0
+
+SequenceIterator.__name__ = SequenceIterator.__qualname__ = "iterator"
+SequenceIterator.__iter__ = _same
+SequenceIterator.__next__ = _seq_next
+SequenceIterator.__length_hint__ = _seq_length_hint
+SequenceIterator.__reduce__ = _seq_reduce
+SequenceIterator.__setstate__ = _seq_setstate
+
 def length_hint(obj, length_only=False):
     # PyObject_LengthHint: only the script code it calls and what that
     # raises matter (the hint sizes a native result).
@@ -2679,14 +2724,11 @@ def islice_indexed(iterable, *args):
 def bytes_indexed(cls, x):
     # bytes(n), bytearray(n): a TypeError of __index__ is cleared, and the
     # object is taken as an iterable of ints instead.
-    # (Looked up before __index__ runs: a frame resumed from a snapshot has
-    # its own copy of the runtime's globals, _MISSING among them.)
-    tp = _type(x)
-    iterable = _lookup(tp, "__iter__") is not _MISSING or _lookup(tp, "__getitem__") is not _MISSING
     try:
         size = index_(x)
     except TypeError:
-        if not iterable:
+        tp = _type(x)
+        if _lookup(tp, "__iter__") is _MISSING and _lookup(tp, "__getitem__") is _MISSING:
             raise _TypeError(f"cannot convert '{_type_name(tp)}' object to {cls.__name__}") from None
         return cls([item for item in x])
     return cls(size)
@@ -2728,6 +2770,15 @@ def lookup(tp: type, name: str) -> Any:
         if found is not MISSING:
             return found
     return MISSING
+
+
+def inherits_object_new(cls: type) -> bool:
+    """Whether ``cls.__new__`` (object.__new__) is inherited from ``object`` itself.
+
+    A class that puts ``object.__new__`` in its own dict gets that function's
+    check of excess arguments, so it is called with them.
+    """
+    return all("__new__" not in klass.__dict__ for klass in cls.__mro__[:-1])
 
 
 def is_script(value: Any) -> bool:
@@ -2988,6 +3039,19 @@ def script_sequence(iterator: Any) -> Any:
     return state[1][0]
 
 
+def same(obj: Any) -> Any:
+    """``obj`` itself: an iterator's ``__iter__`` that calls no script code."""
+    return obj
+
+
+def sequence_iterator(seq: Any) -> Any:
+    """``iter(seq)`` of an object with no ``__iter__`` and a script ``__getitem__``: the runtime's SequenceIterator."""
+    it = object.__new__(namespace()["SequenceIterator"])
+    it._seq = seq
+    it._index = 0
+    return it
+
+
 def value_of(value: Any) -> Any:
     """``value`` itself: a host function, so a future handed to it arrives resolved."""
     return value
@@ -3093,12 +3157,25 @@ def ordering_is_script(value: Any, depth: int = 2) -> bool:
     return False
 
 
-_namespace: dict[str, Any] | None = None
+class Namespace(dict):  # type: ignore[type-arg]
+    """The runtime's globals.  A dict subclass so that snapshots can tell it apart.
+
+    It travels by reference, as its functions, its code units and its
+    ``MISSING`` do (snapshot/pickling.py): a runtime frame resumed from a
+    snapshot runs in the live runtime, where ``x is _MISSING`` holds for the
+    ``MISSING`` that :func:`lookup` returns.
+    """
+
+    __slots__ = ()
 
 
-def namespace() -> dict[str, Any]:
+_namespace: Namespace | None = None
+_program: Program | None = None
+
+
+def namespace() -> Namespace:
     """The runtime's functions, created on first use (they are VM functions)."""
-    global _namespace
+    global _namespace, _program
     if _namespace is None:
         from statek_vm.snapshot import classes
         from statek_vm.vm import operations
@@ -3108,191 +3185,203 @@ def namespace() -> dict[str, Any]:
         program = compile_program(SOURCE, FILENAME)
         for unit in program.units:
             unit.depth_step = 0
-        ns: dict[str, Any] = {
-            "__name__": NAMESPACE_NAME,
-            "__builtins__": builtins.__dict__,
-            "_list": list,
-            "_tuple": tuple,
-            "_set": set,
-            "_frozenset": frozenset,
-            "_dict": dict,
-            "_Counter": collections.Counter,
-            "_OrderedDict": collections.OrderedDict,
-            "_deque": collections.deque,
-            "_sum": sum,
-            "_sorted": sorted,
-            "_min": min,
-            "_max": max,
-            "_len": len,
-            "_range": range,
-            "_ValueError": ValueError,
-            "_zip_strict_error": _zip_strict_error,
-            "_type": type,
-            "_isinstance": isinstance,
-            "_issubclass": issubclass,
-            "_bool": bool,
-            "_NotImplemented": NotImplemented,
-            "_object_ne": object.__ne__,
-            "_COMPARISONS": (
-                ("__lt__", "__gt__", "<"),
-                ("__le__", "__ge__", "<="),
-                ("__eq__", "__eq__", "=="),
-                ("__ne__", "__ne__", "!="),
-                ("__gt__", "__lt__", ">"),
-                ("__ge__", "__le__", ">="),
-            ),
-            "_native_bool": native_bool,
-            "_native_len": native_len,
-            "_native_contains": native_contains,
-            "_index": operator.index,
-            "_UNSET": MISSING,
-            "_dict_getitem": dict.__getitem__,
-            "_defaultdict_missing": collections.defaultdict.__missing__,
-            "_KeyError": KeyError,
-            "_RuntimeError": RuntimeError,
-            "_islice_bounds": islice_bounds,
-            "_object_new": object.__new__,
-            "_object_init": object.__init__,
-            "_MAXSIZE": sys.maxsize,
-            "_OverflowError": OverflowError,
-            "_BINARY": BINARY,
-            "_native_getitem": future_aware(operator.getitem),
-            "_native_setitem": future_aware(operator.setitem),
-            "_native_delitem": future_aware(operator.delitem),
-            "_native_setattr": future_aware(setattr),
-            "_native_iter": future_aware(iter),
-            "_str": native_str,
-            "_strtype": str,
-            "_repr": native_repr,
-            "_format": native_format,
-            "_id": id,
-            "_CONTAINERS": frozenset({list, tuple, dict, set, frozenset}),
-            "_has_script_repr": has_script_repr,
-            "_print": print,
-            "_TypeError": TypeError,
-            "_AttributeError": AttributeError,
-            "_property": property,
-            "_cached_property": functools.cached_property,
-            "_object_str": object.__str__,
-            "_object_format": object.__format__,
-            "_MISSING": MISSING,
-            "_lookup": lookup,
-            "_is_script": is_script,
-            "_instance_dict": classes.instance_dict,
-            "_escape": escape,
-            "_value": value_of,
-            "_dataclass_bind": dataclass_bind,
-            "_FIELD_CLASSVAR": dataclasses._FIELD_CLASSVAR,  # type: ignore[attr-defined]
-            "_FIELD_INITVAR": dataclasses._FIELD_INITVAR,  # type: ignore[attr-defined]
-            "_HAS_DEFAULT_FACTORY": dataclasses._HAS_DEFAULT_FACTORY,  # type: ignore[attr-defined]
-            "_DC_MISSING": dataclasses.MISSING,
-            "_is_dataclass_instance": dataclasses._is_dataclass_instance,  # type: ignore[attr-defined]
-            "_object_setattr": object.__setattr__,
-            "_hasattr": hasattr,
-            "_getattr": getattr,
-            "_MethodType": types.MethodType,
-            "_callable": callable,
-            "_is_script_callable": is_script_callable,
-            "_native_lru_cache": native_lru_cache,
-            "_make_key": functools._make_key,
-            "_CacheInfo": functools._CacheInfo,
-            "_update_wrapper": functools.update_wrapper,
-            "_exc_info": sys.exc_info,
-            "_anext": anext,
-            "_StopAsyncIteration": StopAsyncIteration,
-            "_StopIteration": StopIteration,
-            "_ATHROW_TRIPLE": sys.version_info < (3, 12),
-            "_JSONEncoder": json.JSONEncoder,
-            "_json_loads": json.loads,
-            "_JsonPairs": JsonPairs,
-            "_resolved": resolved,
-            "_JsonConverted": JsonConverted,
-            "_json_unwrap": json_unwrap,
-            # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
-            "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
-            # copy: object.__reduce_ex__
-            "_copyreg": copyreg,
-            "_object_reduce": object.__dict__["__reduce__"],
-            "_object_getstate": object.__dict__["__getstate__"],
-            "_BuiltinMethod": types.BuiltinMethodType,
-            "_default_state": default_state,
-            # Native operations run again with their script calls' answers (vm/replay.py).
-            "_dict_lookup": future_aware(dict.get),
-            # Ordering (sorting, min/max, heapq, bisect).
-            "_RUNS_REVERSE_EQUALS": sys.version_info >= (3, 13),
-            "_sort_how": sort_how,
-            "_native_sorted": operations.native_sorted,
-            "_native_order": operations.native_order,
-            "_native_min": native_min,
-            "_native_max": native_max,
-            "_IndexError": IndexError,
-            "_object": object,
-            "_dataclass_order_fields": dataclass_order_fields,
-            # Iteration of script iterables.
-            "_KeysView": collections.abc.KeysView,
-            # DICT_MERGE names a KeyError of one argument as a keyword given twice (3.12 and later).
-            "_KEY_ERROR_IS_TWICE": sys.version_info >= (3, 12),
-            "_script_sequence": script_sequence,
-            # numbers: __index__, the numeric conversions and builtins
-            "_int": int,
-            "_float": float,
-            "_slice": slice,
-            "_hex": hex,
-            "_oct": oct,
-            "_bin": bin,
-            "_floor": math.floor,
-            "_ceil": math.ceil,
-            "_trunc": math.trunc,
-            "_DIVMOD": len(BINARY) - 1,
-            "_POW": 8,
-            "_TRUNC_DELEGATES": sys.version_info < (3, 14),
-            "_native_index": native_index,
-            "_native_int": native_int,
-            "_native_float": native_float,
-            "_native_complex": native_complex,
-            "_native_abs": native_abs,
-            "_native_round": native_round,
-            "_native_pow": native_pow,
-            "_native_pow_after": native_pow_after,
-            "_native_call": native_call,
-            "_int_result": int_result,
-            "_float_result": float_result,
-            "_complex_result": complex_result,
-            "_trunc_delegated": trunc_delegated,
-            "_type_name": type_name,
-            "_script_real": inspects_only(script_real),
-            "_has_script_index": inspects_only(has_script_index),
-            "_native_slice_index": native_slice_index,
-            "_script_index_key": inspects_only(script_index_key),
-            "_repetition": inspects_only(repetition),
-            # string formatting: str.format, str.format_map and %-formatting
-            "_format_items": format_items,
-            "_field_parts": field_parts,
-            "_template_matches": template_matches,
-            "_template_invalid": template_invalid,
-            "_unknown_conversion": unknown_conversion,
-            "_shown": inspects_only(shown),
-            "_tuple_len": inspects_only(tuple.__len__),
-            "_tuple_item": inspects_only(tuple.__getitem__),
-            "_percent_mapping": inspects_only(percent_mapping),
-            "_percent_parse": percent_parse,
-            "_percent_star": percent_star,
-            "_percent_piece": percent_piece,
-            "_percent_integer": inspects_only(percent_integer),
-            "_percent_wrong_type": inspects_only(percent_wrong_type),
-            "_percent_unsupported": percent_unsupported,
-            # contextlib's @contextmanager whose with-block raised
-            "_gen_throw": generator_throw,
-            # index arguments of host methods and builtins
-            "_itertools_islice": itertools.islice,
-            "_int_round": int.__round__,
-            "_float_round": float.__round__,
-        }
+        ns = Namespace(
+            {
+                "__name__": NAMESPACE_NAME,
+                "__builtins__": builtins.__dict__,
+                "_list": list,
+                "_tuple": tuple,
+                "_set": set,
+                "_frozenset": frozenset,
+                "_dict": dict,
+                "_Counter": collections.Counter,
+                "_OrderedDict": collections.OrderedDict,
+                "_deque": collections.deque,
+                "_sum": sum,
+                "_sorted": sorted,
+                "_min": min,
+                "_max": max,
+                "_len": len,
+                "_range": range,
+                "_ValueError": ValueError,
+                "_zip_strict_error": _zip_strict_error,
+                "_type": type,
+                "_isinstance": isinstance,
+                "_issubclass": issubclass,
+                "_bool": bool,
+                "_NotImplemented": NotImplemented,
+                "_object_ne": object.__ne__,
+                "_COMPARISONS": (
+                    ("__lt__", "__gt__", "<"),
+                    ("__le__", "__ge__", "<="),
+                    ("__eq__", "__eq__", "=="),
+                    ("__ne__", "__ne__", "!="),
+                    ("__gt__", "__lt__", ">"),
+                    ("__ge__", "__le__", ">="),
+                ),
+                "_native_bool": native_bool,
+                "_native_len": native_len,
+                "_native_contains": native_contains,
+                "_index": operator.index,
+                "_UNSET": MISSING,
+                "_dict_getitem": dict.__getitem__,
+                "_defaultdict_missing": collections.defaultdict.__missing__,
+                "_KeyError": KeyError,
+                "_RuntimeError": RuntimeError,
+                "_islice_bounds": islice_bounds,
+                "_object_new": object.__new__,
+                "_inherits_object_new": inherits_object_new,
+                "_object_init": object.__init__,
+                "_MAXSIZE": sys.maxsize,
+                "_OverflowError": OverflowError,
+                "_BINARY": BINARY,
+                "_native_getitem": future_aware(operator.getitem),
+                "_native_setitem": future_aware(operator.setitem),
+                "_native_delitem": future_aware(operator.delitem),
+                "_native_setattr": future_aware(setattr),
+                "_native_iter": future_aware(iter),
+                "_str": native_str,
+                "_strtype": str,
+                "_repr": native_repr,
+                "_format": native_format,
+                "_id": id,
+                "_CONTAINERS": frozenset({list, tuple, dict, set, frozenset}),
+                "_has_script_repr": has_script_repr,
+                "_print": print,
+                "_TypeError": TypeError,
+                "_AttributeError": AttributeError,
+                "_property": property,
+                "_cached_property": functools.cached_property,
+                "_object_str": object.__str__,
+                "_object_format": object.__format__,
+                "_MISSING": MISSING,
+                "_lookup": lookup,
+                "_is_script": is_script,
+                "_instance_dict": classes.instance_dict,
+                "_escape": escape,
+                "_value": value_of,
+                "_dataclass_bind": dataclass_bind,
+                "_FIELD_CLASSVAR": dataclasses._FIELD_CLASSVAR,  # type: ignore[attr-defined]
+                "_FIELD_INITVAR": dataclasses._FIELD_INITVAR,  # type: ignore[attr-defined]
+                "_HAS_DEFAULT_FACTORY": dataclasses._HAS_DEFAULT_FACTORY,  # type: ignore[attr-defined]
+                "_DC_MISSING": dataclasses.MISSING,
+                "_is_dataclass_instance": dataclasses._is_dataclass_instance,  # type: ignore[attr-defined]
+                "_object_setattr": object.__setattr__,
+                "_hasattr": hasattr,
+                "_getattr": getattr,
+                "_MethodType": types.MethodType,
+                "_callable": callable,
+                "_is_script_callable": is_script_callable,
+                "_native_lru_cache": native_lru_cache,
+                "_make_key": functools._make_key,
+                "_CacheInfo": functools._CacheInfo,
+                "_update_wrapper": functools.update_wrapper,
+                "_exc_info": sys.exc_info,
+                "_anext": anext,
+                "_StopAsyncIteration": StopAsyncIteration,
+                "_StopIteration": StopIteration,
+                "_ATHROW_TRIPLE": sys.version_info < (3, 12),
+                "_JSONEncoder": json.JSONEncoder,
+                "_json_loads": json.loads,
+                "_JsonPairs": JsonPairs,
+                "_resolved": resolved,
+                "_JsonConverted": JsonConverted,
+                "_json_unwrap": json_unwrap,
+                # What dataclasses.replace raises for a field it cannot set (ValueError before 3.13).
+                "_REPLACE_ERROR": TypeError if sys.version_info >= (3, 13) else ValueError,
+                # copy: object.__reduce_ex__
+                "_copyreg": copyreg,
+                "_object_reduce": object.__dict__["__reduce__"],
+                "_object_getstate": object.__dict__["__getstate__"],
+                "_BuiltinMethod": types.BuiltinMethodType,
+                "_default_state": default_state,
+                # Native operations run again with their script calls' answers (vm/replay.py).
+                "_dict_lookup": future_aware(dict.get),
+                # Ordering (sorting, min/max, heapq, bisect).
+                "_RUNS_REVERSE_EQUALS": sys.version_info >= (3, 13),
+                "_sort_how": sort_how,
+                "_native_sorted": operations.native_sorted,
+                "_native_order": operations.native_order,
+                "_native_min": native_min,
+                "_native_max": native_max,
+                "_IndexError": IndexError,
+                "_object": object,
+                "_dataclass_order_fields": dataclass_order_fields,
+                # Iteration of script iterables.
+                "_KeysView": collections.abc.KeysView,
+                # DICT_MERGE names a KeyError of one argument as a keyword given twice (3.12 and later).
+                "_KEY_ERROR_IS_TWICE": sys.version_info >= (3, 12),
+                "_script_sequence": script_sequence,
+                "_same": same,
+                "_builtin_iter": iter,
+                # numbers: __index__, the numeric conversions and builtins
+                "_int": int,
+                "_float": float,
+                "_slice": slice,
+                "_hex": hex,
+                "_oct": oct,
+                "_bin": bin,
+                "_floor": math.floor,
+                "_ceil": math.ceil,
+                "_trunc": math.trunc,
+                "_DIVMOD": len(BINARY) - 1,
+                "_POW": 8,
+                "_TRUNC_DELEGATES": sys.version_info < (3, 14),
+                "_native_index": native_index,
+                "_native_int": native_int,
+                "_native_float": native_float,
+                "_native_complex": native_complex,
+                "_native_abs": native_abs,
+                "_native_round": native_round,
+                "_native_pow": native_pow,
+                "_native_pow_after": native_pow_after,
+                "_native_call": native_call,
+                "_int_result": int_result,
+                "_float_result": float_result,
+                "_complex_result": complex_result,
+                "_trunc_delegated": trunc_delegated,
+                "_type_name": type_name,
+                "_script_real": inspects_only(script_real),
+                "_has_script_index": inspects_only(has_script_index),
+                "_native_slice_index": native_slice_index,
+                "_script_index_key": inspects_only(script_index_key),
+                "_repetition": inspects_only(repetition),
+                # string formatting: str.format, str.format_map and %-formatting
+                "_format_items": format_items,
+                "_field_parts": field_parts,
+                "_template_matches": template_matches,
+                "_template_invalid": template_invalid,
+                "_unknown_conversion": unknown_conversion,
+                "_shown": inspects_only(shown),
+                "_tuple_len": inspects_only(tuple.__len__),
+                "_tuple_item": inspects_only(tuple.__getitem__),
+                "_percent_mapping": inspects_only(percent_mapping),
+                "_percent_parse": percent_parse,
+                "_percent_star": percent_star,
+                "_percent_piece": percent_piece,
+                "_percent_integer": inspects_only(percent_integer),
+                "_percent_wrong_type": inspects_only(percent_wrong_type),
+                "_percent_unsupported": percent_unsupported,
+                # contextlib's @contextmanager whose with-block raised
+                "_gen_throw": generator_throw,
+                # index arguments of host methods and builtins
+                "_itertools_islice": itertools.islice,
+                "_int_round": int.__round__,
+                "_float_round": float.__round__,
+            }
+        )
         frame = Frame(program.main, ns, builtins.__dict__, ns)
         frame.ret_mode = RET_BASE
         Interpreter().run(frame, frame, resumable=False)
-        _namespace = ns
+        _namespace, _program = ns, program
     return _namespace
+
+
+def program() -> Program:
+    """The program of the runtime's functions."""
+    namespace()
+    assert _program is not None
+    return _program
 
 
 # Methods of library classes that call script code, by their function: the

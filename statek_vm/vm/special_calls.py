@@ -151,14 +151,16 @@ def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
 
 
 def _call_iter(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    # iter(obj) of an object whose __iter__ is script code: a VM call.
-    if (
-        len(args) == 1
-        and not kwargs
-        and type(args[0]) not in PLAIN_TYPES
-        and type(runtime.lookup(type(args[0]), "__iter__")) is VMFunction
-    ):
-        return vm.frame_for(runtime.namespace()["iter_call"], args, None)
+    if len(args) == 1 and not kwargs and type(args[0]) not in PLAIN_TYPES:
+        tp = type(args[0])
+        method = runtime.lookup(tp, "__iter__")
+        if type(method) is VMFunction:
+            # iter(obj) of an object whose __iter__ is script code: a VM call.
+            return vm.frame_for(runtime.namespace()["iter_call"], args, None)
+        if method is runtime.MISSING and type(runtime.lookup(tp, "__getitem__")) is VMFunction:
+            # The sequence protocol over a script __getitem__: an iterator
+            # whose steps run on the VM (the native one would call it nested).
+            return runtime.sequence_iterator(args[0])
     return vm.call_host(iter, args, kwargs)
 
 
