@@ -65,7 +65,7 @@ from statek_vm.vm.objects import (
     reduce_function,
     reduce_generator,
 )
-from statek_vm.vm.replay import SNAPSHOTTING, STALE, rehash_stale
+from statek_vm.vm.replay import NATIVE_WORK, SNAPSHOTTING, STALE, rehash_stale
 
 # The kinds of reference, first in a reference tuple: small numbers, because
 # a snapshot spells out every reference it holds.
@@ -468,6 +468,7 @@ def dump(state: Any, refs: References) -> bytes:
     value), lambdas of host code and other objects pickle stores by reference.
     """
     SNAPSHOTTING.depth += 1
+    NATIVE_WORK.depth += 1
     try:
         try:
             return _dump_fast(state, refs)
@@ -480,6 +481,7 @@ def dump(state: Any, refs: References) -> bytes:
         return buffer.getvalue()
     finally:
         SNAPSHOTTING.depth -= 1
+        NATIVE_WORK.depth -= 1
 
 
 class _Reused(threading.local):
@@ -529,10 +531,12 @@ def load(data: bytes, refs: References) -> Any:
     stale: list[Any] = []
     STALE.objects = stale
     SNAPSHOTTING.depth += 1
+    NATIVE_WORK.depth += 1
     try:
         loaded = _load(data, refs)
     finally:
         SNAPSHOTTING.depth -= 1
+        NATIVE_WORK.depth -= 1
         STALE.objects = outer
     if stale:
         # Taken where str hashes differ (another PYTHONHASHSEED): the dicts

@@ -301,7 +301,7 @@ def _is_namedtuple(cls: type) -> bool:
 
 
 def _replace(args: Any, kwargs: dict[str, Any] | None, places: list[tuple[Any, Any, Any]]) -> tuple[Any, Any]:
-    from statek_vm.vm.replay import SNAPSHOTTING
+    from statek_vm.vm.replay import NATIVE_WORK, SNAPSHOTTING
 
     args = list(args)
     if kwargs:
@@ -311,10 +311,12 @@ def _replace(args: Any, kwargs: dict[str, Any] | None, places: list[tuple[Any, A
     # __hash__ is answered as it was answered when the key went in, as while
     # a snapshot rebuilds the table (natively nothing is hashed here).
     SNAPSHOTTING.depth += 1
+    NATIVE_WORK.depth += 1
     try:
         return _replace_places(args, kwargs, places, memo)
     finally:
         SNAPSHOTTING.depth -= 1
+        NATIVE_WORK.depth -= 1
 
 
 def _replace_places(

@@ -87,6 +87,7 @@ from statek_vm.vm.operations import (
 )
 from statek_vm.vm.replay import (
     FIRST_NESTED,
+    NATIVE_WORK,
     REPLAY,
     Adoptable,
     AdoptOnVM,
@@ -147,7 +148,10 @@ def _inherits_object_new(cls: Any) -> bool:
     A class that puts ``object.__new__`` in its own dict gets that function's
     check of excess arguments, so it is called with them.
     """
-    return all("__new__" not in klass.__dict__ for klass in cls.__mro__[:-1])
+    for klass in cls.__mro__:
+        if "__new__" in klass.__dict__:
+            return klass is object
+    return True
 
 
 def _scripted_construction(cls: Any) -> bool:
@@ -575,6 +579,7 @@ class Interpreter:
             fn, arg = DIALECT.step(op.name, op.arg)
         outer = REPLAY.log, REPLAY.position, REPLAY.runs
         REPLAY.log, REPLAY.position, REPLAY.runs = log, 0, len(_current.stack)
+        NATIVE_WORK.depth += 1
         try:
             f.pc = pc + 1
             try:
@@ -601,6 +606,7 @@ class Interpreter:
                 return self._unwind(f, base, fewer, resumable)
         finally:
             REPLAY.log, REPLAY.position, REPLAY.runs = outer
+            NATIVE_WORK.depth -= 1
         if r is None:
             return f
         if type(r) is Frame:
@@ -1178,6 +1184,10 @@ class Interpreter:
             inner = func.__func__
             if type(inner) is VMFunction:
                 return self._callee(f, self.frame_for(inner, [func.__self__, *args], kwargs))
+            if type(inner) is _MethodDescriptor and inner in _PURE_STORES and not kwargs and not PENDING_FAILURES:
+                # results.append(x), bound by the method load (handoff.stored_method):
+                # it stores what it is given, futures too, and calls nothing.
+                return inner(func.__self__, *args)
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
             if inner is _generator_throw and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
@@ -1208,7 +1218,7 @@ class Interpreter:
                 order = DATACLASS_ORDER.get(inner.__code__.co_qualname)
                 if order is not None and len(args) == 1 and not kwargs:
                     return redo(self, f, "dataclass_order", [inner, func.__self__, args[0], order])
-        elif cls is type:
+        elif cls is type and func.__flags__ & _HEAPTYPE:  # (a builtin type has no script __init__ or __new__)
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new and _inherits_object_new(func):
                 # A script class with a script __init__: run __init__ as a
@@ -1322,10 +1332,11 @@ class Interpreter:
 
     def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
-        if func in NUMBER_BUILTINS and not kwargs:
-            # range(n), int(text), abs(x): plain values reach no script code.
+        plain = _NATIVE_ARGUMENTS.get(func)
+        if plain is not None and not kwargs:
+            # range(n), int(text), str(n), len(items): these reach no script code.
             for a in args:
-                if type(a) not in _PLAIN_NUMBERS:
+                if type(a) not in plain:
                     break
             else:
                 return self.call_host(func, args, kwargs)
@@ -1490,10 +1501,23 @@ class Interpreter:
         return cls, deferred
 
 
-_DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})
+# (Compared by identity: hashing a code object hashes its whole content.)
+_DISPATCH_CODE = Interpreter._dispatch.__code__
 register_host_call(Interpreter.call_host.__code__)
 # Arguments that take a number builtin (NUMBER_BUILTINS) to no script code.
 _PLAIN_NUMBERS = frozenset({int, float, bool, str, complex, type(None)})
+# Builtin containers, whose size (and copy into a list or tuple) involves none of their elements.
+_SIZED_NATIVELY = _PLAIN_NUMBERS | {list, tuple, dict, set, frozenset, bytes, bytearray, range}
+_SIZED_NATIVELY |= {type({}.keys()), type({}.values()), type({}.items())}
+# Builtins of RESTATED_CALLS that reach no script code when every argument's type is one of these.
+_NATIVE_ARGUMENTS: dict[Any, frozenset[type]] = {
+    **dict.fromkeys(NUMBER_BUILTINS, _PLAIN_NUMBERS),
+    **dict.fromkeys((str, repr, ascii, format), _PLAIN_NUMBERS),
+    **dict.fromkeys((len, bool, list, tuple), _SIZED_NATIVELY),
+}
+# Storing methods of the script's containers (handoff.stored_method) that call no other code.
+_MethodDescriptor = type(list.append)
+_PURE_STORES = frozenset({list.append, collections.deque.append, collections.deque.appendleft})
 _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))
@@ -1558,7 +1582,7 @@ def _depth_seen_from_host() -> int:
     host = 0
     while frame is not None:
         code = frame.f_code
-        if code in _DISPATCH_CODES:
+        if code is _DISPATCH_CODE:
             caller = frame.f_locals.get("frame")
             return host + (caller.depth if isinstance(caller, Frame) else 0)
         if not code.co_filename.startswith(_PACKAGE_PREFIX) and not is_trampoline_code(code):

@@ -98,6 +98,23 @@ class AdoptOnVM(BaseException):
         self.result: Any = None  # with no frame: the call returned this future
 
 
+class _NativeWork(threading.local):
+    """How many of the VM's own native operations that answer script calls themselves run on this thread.
+
+    A snapshot taken or loaded (:data:`SNAPSHOTTING`), an instruction run
+    again with its log (:data:`REPLAY`), a script class made with its
+    ``__init_subclass__`` deferred or made again from a snapshot
+    (``objects.DEFERRED``, ``objects.QUIET``): each adds one while it runs.
+    ``VMFunction.__call__`` asks which only while this is above zero, so a
+    script call from host code otherwise reads one value.
+    """
+
+    depth = 0
+
+
+NATIVE_WORK = _NativeWork()
+
+
 class _FirstNested(threading.local):
     """The answers of the script calls the current replayable operation made, run nested.
 
@@ -485,9 +502,11 @@ def keep_hash(obj: Any, value: Any) -> None:
         if entry[1] != value:
             _HASHES[key] = (entry[0], value)
         return
+    if not type(obj).__weakrefoffset__:
+        return  # no weak references (__slots__ without __weakref__): hashed again on load
     try:
         ref = weakref.ref(obj, _forget_hash)
-    except TypeError:  # no weak references (__slots__ without __weakref__): hashed again on load
+    except TypeError:  # (as above, by the type's own rule): hashed again on load
         return
     _REF_KEYS[id(ref)] = key
     _HASHES[key] = (ref, value)
@@ -563,10 +582,12 @@ def rehash_stale(objects: list[Any]) -> None:
             # The table keeps the hashes it was loaded with (those its
             # __hash__ gave here are kept too).
             SNAPSHOTTING.depth += 1
+            NATIVE_WORK.depth += 1
             try:
                 _fill(table, native, items)
             finally:
                 SNAPSHOTTING.depth -= 1
+                NATIVE_WORK.depth -= 1
 
 
 def _fill(table: Any, native: Any, items: list[Any]) -> None:

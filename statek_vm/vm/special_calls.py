@@ -630,7 +630,8 @@ _INDEX_PARAMETERS: dict[tuple[type, str], tuple[tuple[int, str | None], ...]] = 
 def _script_index_argument(where: Any, args: Any, kwargs: Any) -> bool:
     for position, name in where:
         if position < len(args):
-            if runtime.has_script_index(args[position]):
+            value = args[position]
+            if type(value) is not int and runtime.has_script_index(value):
                 return True
         elif kwargs and name is not None and runtime.has_script_index(kwargs.get(name)):
             return True
