@@ -77,7 +77,6 @@ from statek_vm.vm.objects import (
     make_class,
 )
 from statek_vm.vm.operations import (
-    NUMBER_BUILTINS,
     RESTATED_CALLS,
     RESTATED_STR_METHODS,
     RedoOnVM,
@@ -361,7 +360,7 @@ class Interpreter:
             raise
         finally:
             stack.pop()
-            if resumable and FIRST_NESTED.owner is not None:
+            if resumable and FIRST_NESTED.kept is not None:
                 forget_first_nested()  # the job's objects are not kept by this thread once its run ends
 
     def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None) -> Any:
@@ -416,11 +415,12 @@ class Interpreter:
                 caller = frame.back
                 assert caller is not None
                 frame.back = None
-                if frame.ret_mode == RET_ASEND:
+                mode = frame.ret_mode
+                if mode == RET_ASEND:
                     self._asend_yielded(frame, caller, value)
                 else:
                     caller.stack.append(value)
-                if frame.ret_mode == RET_GEN_NEXT:
+                if mode == RET_GEN_NEXT:
                     frame.ret_info = None  # may drop the last reference: the generator closes now
                 frame, caller, value = caller, None, None
             elif sig == SIG_RETURN_GENERATOR:
@@ -447,16 +447,15 @@ class Interpreter:
                 caller.stack.append(gen)
                 gen = None
                 frame, caller = caller, None
-            elif sig == SIG_SWITCH and self.throwing is not None:
-                error, self.throwing = self.throwing, None
-                nxt = self._unwind(frame, base, error, resumable)
-                error = None
-                if type(nxt) is Suspension:
-                    return nxt
-                frame, nxt = nxt, None
-            elif sig in (SIG_EXC_STATE, SIG_SWITCH):
-                continue
-            else:
+            elif sig == SIG_SWITCH:
+                if self.throwing is not None:  # (gen.throw() run inline: raised in the generator's frame)
+                    error, self.throwing = self.throwing, None
+                    nxt = self._unwind(frame, base, error, resumable)
+                    error = None
+                    if type(nxt) is Suspension:
+                        return nxt
+                    frame, nxt = nxt, None
+            elif sig != SIG_EXC_STATE:
                 raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
 
     def _dispatch(self, box: list[Frame], base: Frame) -> tuple[int, Frame, Any]:
@@ -1332,15 +1331,7 @@ class Interpreter:
 
     def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
-        plain = _NATIVE_ARGUMENTS.get(func)
-        if plain is not None and not kwargs:
-            # range(n), int(text), str(n), len(items): these reach no script code.
-            for a in args:
-                if type(a) not in plain:
-                    break
-            else:
-                return self.call_host(func, args, kwargs)
-        restated = restatement(func, args, f)
+        restated = restatement(func, args, kwargs, f)
         if restated is None:
             return self.call_host(func, args, kwargs)
         if func is print:
@@ -1434,7 +1425,7 @@ class Interpreter:
             if self.retry_host_calls or not_resumable.started_again_safely(func, args, kwargs, error):
                 raise
             raise NotResumableError(not_resumable.met_after_start(func, error)) from error
-        if FIRST_NESTED.owner is not None:
+        if FIRST_NESTED.kept is not None:
             # The answers kept for this call's script calls (replay.first_nested):
             # the call has finished.
             forget_first_nested()
@@ -1504,17 +1495,6 @@ class Interpreter:
 # (Compared by identity: hashing a code object hashes its whole content.)
 _DISPATCH_CODE = Interpreter._dispatch.__code__
 register_host_call(Interpreter.call_host.__code__)
-# Arguments that take a number builtin (NUMBER_BUILTINS) to no script code.
-_PLAIN_NUMBERS = frozenset({int, float, bool, str, complex, type(None)})
-# Builtin containers, whose size (and copy into a list or tuple) involves none of their elements.
-_SIZED_NATIVELY = _PLAIN_NUMBERS | {list, tuple, dict, set, frozenset, bytes, bytearray, range}
-_SIZED_NATIVELY |= {type({}.keys()), type({}.values()), type({}.items())}
-# Builtins of RESTATED_CALLS that reach no script code when every argument's type is one of these.
-_NATIVE_ARGUMENTS: dict[Any, frozenset[type]] = {
-    **dict.fromkeys(NUMBER_BUILTINS, _PLAIN_NUMBERS),
-    **dict.fromkeys((str, repr, ascii, format), _PLAIN_NUMBERS),
-    **dict.fromkeys((len, bool, list, tuple), _SIZED_NATIVELY),
-}
 # Storing methods of the script's containers (handoff.stored_method) that call no other code.
 _MethodDescriptor = type(list.append)
 _PURE_STORES = frozenset({list.append, collections.deque.append, collections.deque.appendleft})

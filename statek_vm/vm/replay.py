@@ -118,6 +118,8 @@ NATIVE_WORK = _NativeWork()
 class _FirstNested(threading.local):
     """The answers of the script calls the current replayable operation made, run nested.
 
+    ``kept``: None, or ``(owner, entries, replayable)`` (one value, read
+    and set at once: a thread-local's attribute costs a lookup each time).
     ``owner``: the Python frame of the operation's caller (the VM's host
     call, an instruction handler) that the answers belong to, held while
     they are; ``entries``: ``(function, args, kwargs, result)`` in call
@@ -128,9 +130,7 @@ class _FirstNested(threading.local):
     """
 
     def __init__(self) -> None:
-        self.owner: Any = None
-        self.entries: list[tuple[Any, Any, Any, Any]] | None = None
-        self.replayable: bool | None = None
+        self.kept: tuple[Any, list[tuple[Any, Any, Any, Any]] | None, bool | None] | None = None
 
 
 FIRST_NESTED = _FirstNested()
@@ -163,8 +163,9 @@ def first_nested(
     which make the log if a later call of the same operation waits.
     """
     state = FIRST_NESTED
-    if state.owner is caller:
-        entries, replayable = state.entries, state.replayable
+    kept = state.kept
+    if kept is not None and kept[0] is caller:
+        _, entries, replayable = kept
         if replayable is None and entries is not None:
             replayable = records(caller)
             if not replayable:
@@ -172,7 +173,7 @@ def first_nested(
     else:
         entries = list(prefix) if prefix else []
         replayable = True if prefix else None
-    state.owner = state.entries = state.replayable = None  # the nested run's operations have answers of their own
+    kept = state.kept = None  # the nested run's operations have answers of their own
     adoptable = None if entries is None else Adoptable(caller, replayable)
     try:
         result = interpreter.call_from_host(func, args, kwargs, adoptable)
@@ -191,14 +192,13 @@ def first_nested(
             raise returned
         entries.append((func, args, kwargs, result))  # type: ignore[union-attr]
         replayable = adoptable.replayable
-    state.owner, state.entries, state.replayable = caller, entries, replayable
+    state.kept = (caller, entries, replayable)
     return result
 
 
 def forget_first_nested() -> None:
     """Drop the answers kept for the last replayable operation (it has finished)."""
-    state = FIRST_NESTED
-    state.owner = state.entries = state.replayable = None
+    FIRST_NESTED.kept = None
 
 
 class _Replay(threading.local):

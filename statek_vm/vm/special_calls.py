@@ -556,7 +556,7 @@ def _replacement(builtin: Any, name: str) -> Any:
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         if _involves_script(args, kwargs) or (calling and args and runtime.is_script_callable(args[0])):
             return vm.frame_for(runtime.namespace()[name], args, kwargs)
-        restated = restatement(builtin, args, f)
+        restated = restatement(builtin, args, kwargs, f)
         if restated is not None:
             # sum() of objects whose __add__ is script code, list() of an
             # object whose __iter__ is.
@@ -653,8 +653,10 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     # "".join(script_generator), items.extend(script_iterable),
     # d.update(script_mapping), items.sort(key=script_function) and
     # items.pop(script_index)
-    owner = method.__self__
     name = method.__name__
+    if name not in _REPLACED_NAMES:
+        return None  # (most builtin method calls: one lookup)
+    owner = method.__self__
     key = (type(owner), name)
     where = _INDEX_PARAMETERS.get(key)
     if where is not None:
@@ -675,6 +677,12 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
     return None
+
+
+# The names of the methods method_replacement may replace.
+_REPLACED_NAMES = frozenset(
+    {name for _, name in _INDEX_PARAMETERS} | {name for _, name in _ITERATING_METHODS} | {"sort", "from_iterable"}
+)
 
 
 # -- Ordering: sorted, min, max, list.sort, heapq and functools.cmp_to_key --
