@@ -47,7 +47,7 @@ from typing import Any
 
 from statek_vm.vm.objects import QUIET as _quiet
 from statek_vm.vm.objects import VMFunction
-from statek_vm.vm.replay import HASH_PROBE, MISSING_HASH, STALE, keep_hash, kept_hash
+from statek_vm.vm.replay import HASH_PROBE, MISSING_HASH, NATIVE_WORK, STALE, keep_hash, kept_hash
 from statek_vm.vm.script_asyncio import CLASS_ALIASES
 
 # CPython's flag for classes made at run time (class statements, type()):
@@ -156,10 +156,12 @@ def _quietly() -> Iterator[None]:
     # type.__new__ calls the bases' __init_subclass__, which ran when the
     # script made the class, and whose effects are in the dict set next.
     _quiet.depth += 1
+    NATIVE_WORK.depth += 1
     try:
         yield
     finally:
         _quiet.depth -= 1
+        NATIVE_WORK.depth -= 1
 
 
 def make_class(meta: type, name: str, bases: tuple[type, ...], made: dict[str, Any]) -> type:

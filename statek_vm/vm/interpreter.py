@@ -79,7 +79,6 @@ from statek_vm.vm.objects import (
     make_class,
 )
 from statek_vm.vm.operations import (
-    NUMBER_BUILTINS,
     RESTATED_CALLS,
     RESTATED_STR_METHODS,
     RedoOnVM,
@@ -89,6 +88,7 @@ from statek_vm.vm.operations import (
 )
 from statek_vm.vm.replay import (
     FIRST_NESTED,
+    NATIVE_WORK,
     REPLAY,
     Adoptable,
     AdoptOnVM,
@@ -355,7 +355,7 @@ class Interpreter:
             raise
         finally:
             stack.pop()
-            if resumable and FIRST_NESTED.owner is not None:
+            if resumable and FIRST_NESTED.kept is not None:
                 forget_first_nested()  # the job's objects are not kept by this thread once its run ends
 
     def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None) -> Any:
@@ -444,16 +444,15 @@ class Interpreter:
                 caller.stack.append(gen)
                 gen = None
                 frame, caller = caller, None
-            elif sig == SIG_SWITCH and self.throwing is not None:
-                error, self.throwing = self.throwing, None
-                nxt = self._unwind(frame, base, error, resumable)
-                error = None
-                if type(nxt) is Suspension:
-                    return nxt
-                frame, nxt = nxt, None
-            elif sig in (SIG_EXC_STATE, SIG_SWITCH):
-                continue
-            else:
+            elif sig == SIG_SWITCH:
+                if self.throwing is not None:  # (gen.throw() run inline: raised in the generator's frame)
+                    error, self.throwing = self.throwing, None
+                    nxt = self._unwind(frame, base, error, resumable)
+                    error = None
+                    if type(nxt) is Suspension:
+                        return nxt
+                    frame, nxt = nxt, None
+            elif sig != SIG_EXC_STATE:
                 raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
 
     def _dispatch(self, box: list[Frame], base: Frame) -> tuple[int, Frame, Any]:
@@ -578,6 +577,7 @@ class Interpreter:
             fn, arg = DIALECT.step(op.name, op.arg)
         outer = REPLAY.log, REPLAY.position, REPLAY.runs
         REPLAY.log, REPLAY.position, REPLAY.runs = log, 0, len(_current.stack)
+        NATIVE_WORK.depth += 1
         try:
             f.pc = pc + 1
             try:
@@ -604,6 +604,7 @@ class Interpreter:
                 return self._unwind(f, base, fewer, resumable)
         finally:
             REPLAY.log, REPLAY.position, REPLAY.runs = outer
+            NATIVE_WORK.depth -= 1
         if r is None:
             return f
         if type(r) is Frame:
@@ -1305,6 +1306,10 @@ class Interpreter:
             inner = func.__func__
             if type(inner) is VMFunction:
                 return self._callee(f, self.frame_for(inner, [func.__self__, *args], kwargs))
+            if type(inner) is _MethodDescriptor and inner in _PURE_STORES and not kwargs and not PENDING_FAILURES:
+                # results.append(x), bound by the method load (handoff.stored_method):
+                # it stores what it is given, futures too, and calls nothing.
+                return inner(func.__self__, *args)
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
             if inner is _generator_throw and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
@@ -1345,7 +1350,7 @@ class Interpreter:
                 order = DATACLASS_ORDER.get(inner.__code__.co_qualname)
                 if order is not None and len(args) == 1 and not kwargs:
                     return redo(self, f, "dataclass_order", [inner, func.__self__, args[0], order])
-        elif cls is type:
+        elif cls is type and func.__flags__ & _HEAPTYPE:  # (a builtin type has no script __init__ or __new__)
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new and inherits_object_new(func):
                 # A script class with a script __init__: run __init__ as a
@@ -1469,14 +1474,7 @@ class Interpreter:
 
     def _call_restated(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
         """A builtin of ``RESTATED_CALLS``: natively, or on the VM once it reaches script code."""
-        if func in NUMBER_BUILTINS and not kwargs:
-            # range(n), int(text), abs(x): plain values reach no script code.
-            for a in args:
-                if type(a) not in _PLAIN_NUMBERS:
-                    break
-            else:
-                return self.call_host(func, args, kwargs)
-        restated = restatement(func, args, f)
+        restated = restatement(func, args, kwargs, f)
         if restated is None:
             return self.call_host(func, args, kwargs)
         if func is print:
@@ -1570,7 +1568,7 @@ class Interpreter:
             if self.retry_host_calls or not_resumable.started_again_safely(func, args, kwargs, error):
                 raise
             raise NotResumableError(not_resumable.met_after_start(func, error)) from error
-        if FIRST_NESTED.owner is not None:
+        if FIRST_NESTED.kept is not None:
             # The answers kept for this call's script calls (replay.first_nested):
             # the call has finished.
             forget_first_nested()
@@ -1637,10 +1635,12 @@ class Interpreter:
         return cls, deferred
 
 
-_DISPATCH_CODES = frozenset({Interpreter._dispatch.__code__})
+# (Compared by identity: hashing a code object hashes its whole content.)
+_DISPATCH_CODE = Interpreter._dispatch.__code__
 register_host_call(Interpreter.call_host.__code__)
-# Arguments that take a number builtin (NUMBER_BUILTINS) to no script code.
-_PLAIN_NUMBERS = frozenset({int, float, bool, str, complex, type(None)})
+# Storing methods of the script's containers (handoff.stored_method) that call no other code.
+_MethodDescriptor = type(list.append)
+_PURE_STORES = frozenset({list.append, collections.deque.append, collections.deque.appendleft})
 _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))
@@ -1705,7 +1705,7 @@ def _depth_seen_from_host() -> int:
     host = 0
     while frame is not None:
         code = frame.f_code
-        if code in _DISPATCH_CODES:
+        if code is _DISPATCH_CODE:
             caller = frame.f_locals.get("frame")
             return host + (caller.depth if isinstance(caller, Frame) else 0)
         if not code.co_filename.startswith(_PACKAGE_PREFIX) and not is_trampoline_code(code):

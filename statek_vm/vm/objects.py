@@ -32,6 +32,7 @@ from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import builtins_from_state, builtins_of, builtins_state
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
 from statek_vm.vm.replay import (
+    NATIVE_WORK,
     NESTED,
     PAST_LOG,
     RECORDING,
@@ -60,27 +61,39 @@ class RedoOnVM(BaseException):
     """
 
 
-# The code objects of the instruction handlers that catch RedoOnVM.
+# Every code object of the sets below that ask script code to run on the VM
+# (REDO_ON_VM, REDO_VIA, REDO_THROUGH), by id, with which of them hold it: a
+# script call from host code looks its caller's code up once, here, and is
+# an ordinary nested run when it is not found.
+CALLER_ROLES: dict[int, int] = {}
+ON_VM, VIA, THROUGH = 1, 2, 4
+
+
 class CodeSet:
     """A set of code objects, by identity.
 
     A code object's hash is computed from its whole content at each lookup
     (its constants, nested code objects included): the checks made on every
-    script call from host code would cost microseconds.
+    script call from host code would cost microseconds.  ``role``: the bit
+    its codes have in :data:`CALLER_ROLES`, if any.
     """
 
-    __slots__ = ("_codes",)
+    __slots__ = ("_codes", "_role")
 
-    def __init__(self, codes: Any = ()) -> None:
+    def __init__(self, codes: Any = (), role: int = 0) -> None:
         self._codes: dict[int, types.CodeType] = {}
+        self._role = role
         self.update(codes)
 
     def add(self, code: types.CodeType) -> None:
-        self._codes[id(code)] = code
+        key = id(code)
+        self._codes[key] = code
+        if self._role:
+            CALLER_ROLES[key] = CALLER_ROLES.get(key, 0) | self._role
 
     def update(self, codes: Any) -> None:
         for code in codes:
-            self._codes[id(code)] = code
+            self.add(code)
 
     def __contains__(self, code: object) -> bool:
         return id(code) in self._codes
@@ -92,7 +105,8 @@ class CodeSet:
         return len(self._codes)
 
 
-REDO_ON_VM = CodeSet()
+# The code objects of the instruction handlers that catch RedoOnVM.
+REDO_ON_VM = CodeSet(role=ON_VM)
 # Library code that an instruction's native operation runs and that calls
 # script code before it has done anything else (a cached_property's __get__):
 # a request raised there reaches the instruction too.
@@ -104,7 +118,8 @@ REDO_VIA = CodeSet(
         # heapq.py's own code, which compares (and calls keys) before it changes anything.
         heapq.nlargest.__code__,
         heapq.nsmallest.__code__,
-    ]
+    ],
+    role=VIA,
 )
 
 
@@ -114,7 +129,7 @@ REDO_VIA = CodeSet(
 # the VM's call if that call is one of ``LIBRARY_ATTEMPTS`` (and no other
 # handler: an instruction's native operation that reaches library code may
 # have had effects by then, an iterator's step).
-REDO_THROUGH = CodeSet()
+REDO_THROUGH = CodeSet(role=THROUGH)
 LIBRARY_ATTEMPTS = CodeSet()
 # Or the handler of an instruction whose native operation is one call of an
 # operator method (``a | b``), when the outermost library frame is such a
@@ -133,6 +148,24 @@ def _through_library(caller: Any) -> bool:
         return False
     code = caller.f_code
     return code in LIBRARY_ATTEMPTS or (code in OPERATOR_HANDLERS and outer.f_code in LIBRARY_OPERATORS)
+
+
+def _asks_redo(caller: Any, code: types.CodeType) -> bool:
+    """Whether a script call from ``caller`` (running ``code``) is asked of an instruction that runs it on the VM.
+
+    Called only for the codes of :data:`CALLER_ROLES` and the comparisons
+    dataclasses makes (found by their code's name).
+    """
+    roles = CALLER_ROLES.get(id(code), 0)
+    if not (
+        roles & ON_VM
+        # Library code the native operation ran first (and, by their
+        # code's name, the comparisons dataclasses makes).
+        or ((roles & VIA or code.co_qualname in DATACLASS_ORDER) and caller.f_back.f_code in REDO_ON_VM)
+        or (roles & THROUGH and _through_library(caller))
+    ):
+        return False
+    return not REDO.disabled and not _script_tracing()
 
 
 _gettrace, _getprofile = sys.gettrace, sys.getprofile
@@ -176,6 +209,10 @@ class _Redo(threading.local):
 REDO = _Redo()
 
 
+# _answer_of_native_work(): no answer of its own; the call goes on as any call from host code.
+ORDINARY: Any = object()
+
+
 class _Quiet(threading.local):
     depth = 0
 
@@ -202,10 +239,12 @@ def make_class(meta: Any, name: str, bases: tuple[Any, ...], ns: Any, kwds: dict
     outer = DEFERRED.calls
     calls: list[Any] = []
     DEFERRED.calls = calls
+    NATIVE_WORK.depth += 1
     try:
         cls = meta(name, bases, ns, **kwds)
     finally:
         DEFERRED.calls = outer
+        NATIVE_WORK.depth -= 1
     return cls, calls
 
 
@@ -263,6 +302,37 @@ class VMFunction(metaclass=_FunctionType):
     # -- calling ------------------------------------------------------------
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
+        caller = sys._getframe(1)
+        if NATIVE_WORK.depth:
+            answered = self._answer_of_native_work(caller, args, kwargs)
+            if answered is not ORDINARY:
+                return answered
+        elif not getattr(self._builtins, "running", True) and _is_finalizer(self, args, kwargs):
+            # The ``__del__`` of an object of a job that is not running (it
+            # is suspended, or finished), dropped with the job: that job runs
+            # none of its code here (see ScriptBuiltins in statek_vm/job.py).
+            return None
+        code = caller.f_code
+        if id(code) in RECORDING:
+            # A native operation that may be replayable (a dict lookup,
+            # list.index, one that has no effect before its script calls
+            # return; whether it is, is asked when it matters): this call
+            # runs nested, its answer kept; if it waits, the VM adopts its
+            # frames and runs the operation again with the answers
+            # (statek_vm/vm/replay.py).
+            if not REDO.disabled and not _collector_call(self, args) and not _script_tracing():
+                return self._first_nested(caller, args, kwargs, None)
+        elif (id(code) in CALLER_ROLES or code.co_qualname in DATACLASS_ORDER) and _asks_redo(caller, code):
+            REDO.raised = True
+            # An instruction's native operation (an attribute load, a
+            # conversion to str) is calling script code: the instruction
+            # stops here, before the script code starts, and runs that
+            # operation on the VM instead (statek_vm/vm/operations.py).
+            raise RedoOnVM
+        return self._nested(caller, args, kwargs)
+
+    def _answer_of_native_work(self, caller: Any, args: Any, kwargs: Any) -> Any:
+        """The answer to this call that the VM's native work on this thread gives, or :data:`ORDINARY`."""
         if QUIET.depth:
             # A snapshot is making a script class again: type.__new__ calls
             # its bases' __init_subclass__, which ran when the script made it.
@@ -275,57 +345,29 @@ class VMFunction(metaclass=_FunctionType):
             if answered is not NESTED:
                 return answered
         deferred = DEFERRED.calls
-        if deferred is not None and self._name in _DEFERRABLE and sys._getframe(1).f_code is _MAKE_CLASS:
+        if deferred is not None and self._name in _DEFERRABLE and caller.f_code is _MAKE_CLASS:
             # type.__new__, called by make_class, runs a base's
             # __init_subclass__ or a descriptor's __set_name__: the VM runs
             # it once the class is made (both return None to type.__new__).
             deferred.append((self, args, kwargs))
             return None
         if not getattr(self._builtins, "running", True) and _is_finalizer(self, args, kwargs):
-            # The ``__del__`` of an object of a job that is not running (it
-            # is suspended, or finished), dropped with the job: that job runs
-            # none of its code here (see ScriptBuiltins in statek_vm/job.py).
-            return None
-        caller = sys._getframe(1)
-        code = caller.f_code
+            return None  # (as in __call__)
         if REPLAY.log is not None and REPLAY.runs == len(_RUNS.stack) and not _collector_call(self, args):
             # The instruction is running its native operation again: this
             # call's result is in its log, or the VM runs the call first
             # (statek_vm/vm/replay.py).
             result = replay_answer(self, args, kwargs, not REDO.disabled and not _script_tracing())
             if result is PAST_LOG:
-                # Past the log: as the operation's first script call was (below).
+                # Past the log: as the operation's first script call was (in __call__).
                 return self._first_nested(caller, args, kwargs, REPLAY.log)
-            if result is not NESTED:
-                return result
-        elif id(code) in RECORDING:
-            # A native operation that may be replayable (a dict lookup,
-            # list.index, one that has no effect before its script calls
-            # return; whether it is, is asked when it matters): this call
-            # runs nested, its answer kept; if it waits, the VM adopts its
-            # frames and runs the operation again with the answers
-            # (statek_vm/vm/replay.py).
-            if not REDO.disabled and not _collector_call(self, args) and not _script_tracing():
-                return self._first_nested(caller, args, kwargs, None)
-        elif (
-            (
-                code in REDO_ON_VM
-                or (
-                    # Library code the native operation ran first (and, by
-                    # their code's name, the comparisons dataclasses makes).
-                    (code in REDO_VIA or code.co_qualname in DATACLASS_ORDER) and caller.f_back.f_code in REDO_ON_VM  # type: ignore[union-attr]
-                )
-                or (code in REDO_THROUGH and _through_library(caller))
-            )
-            and not REDO.disabled
-            and not _script_tracing()
-        ):
-            REDO.raised = True
-            # An instruction's native operation (an attribute load, a
-            # conversion to str) is calling script code: the instruction
-            # stops here, before the script code starts, and runs that
-            # operation on the VM instead (statek_vm/vm/operations.py).
-            raise RedoOnVM
+            if result is NESTED:
+                return self._nested(caller, args, kwargs)
+            return result
+        return ORDINARY
+
+    def _nested(self, caller: Any, args: Any, kwargs: Any) -> Any:
+        """This call, from host code, in a nested run."""
         try:
             result = _current_interpreter().call_from_host(self, args, kwargs)
         except BaseException as error:
@@ -337,6 +379,7 @@ class VMFunction(metaclass=_FunctionType):
         return result
 
     def _first_nested(self, caller: Any, args: Any, kwargs: Any, prefix: Any) -> Any:
+        """This call, the script call of a native operation that may be replayed (``replay.first_nested``)."""
         try:
             result = first_nested(_current_interpreter(), self, caller, args, kwargs, prefix)
         except AdoptOnVM:

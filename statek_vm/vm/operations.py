@@ -121,13 +121,33 @@ NUMBER_BUILTINS = frozenset(
 )
 _SELF_CONTAINED |= {RESTATED_CALLS[builtin] for builtin in NUMBER_BUILTINS}
 
+# Arguments of these types take a number builtin (or a conversion to str) to no script code.
+_PLAIN_NUMBERS: frozenset[Any] = frozenset({int, float, bool, str, complex, type(None)})
+# Builtin containers, whose size (and copy into a list or tuple) involves none of their elements.
+_SIZED_NATIVELY = _PLAIN_NUMBERS | {list, tuple, dict, set, frozenset, bytes, bytearray, range}
+_SIZED_NATIVELY |= {type({}.keys()), type({}.values()), type({}.items())}
+# Builtins of RESTATED_CALLS that reach no script code when every argument's type is one of these.
+_NATIVE_ARGUMENTS: dict[Any, frozenset[Any]] = {
+    **dict.fromkeys(NUMBER_BUILTINS, _PLAIN_NUMBERS),
+    **dict.fromkeys((str, repr, ascii, format), _PLAIN_NUMBERS),
+    **dict.fromkeys((len, bool, list, tuple), _SIZED_NATIVELY),
+}
+
 _NATIVE_ITERABLES = frozenset({list, tuple, dict, set, frozenset, type({}.keys()), type({}.items())})
 
 PLAIN, METHOD_NULL_FIRST, METHOD_NULL_AFTER = 0, 1, 2
 
 
-def restatement(builtin: Any, args: Any, caller: Frame) -> str | None:
+def restatement(builtin: Any, args: Any, kwargs: Any, caller: Frame) -> str | None:
     """The runtime function to run ``builtin`` on the VM should it reach script code, if any."""
+    plain = _NATIVE_ARGUMENTS.get(builtin)
+    if plain is not None and not kwargs:
+        # range(n), int(text), str(n), len(items), tuple(items): these reach no script code.
+        for a in args:
+            if type(a) not in plain:
+                break
+        else:
+            return None
     name = RESTATED_CALLS.get(builtin)
     if name is None:
         return None

@@ -98,9 +98,28 @@ class AdoptOnVM(BaseException):
         self.result: Any = None  # with no frame: the call returned this future
 
 
+class _NativeWork(threading.local):
+    """How many of the VM's own native operations that answer script calls themselves run on this thread.
+
+    A snapshot taken or loaded (:data:`SNAPSHOTTING`), an instruction run
+    again with its log (:data:`REPLAY`), a script class made with its
+    ``__init_subclass__`` deferred or made again from a snapshot
+    (``objects.DEFERRED``, ``objects.QUIET``): each adds one while it runs.
+    ``VMFunction.__call__`` asks which only while this is above zero, so a
+    script call from host code otherwise reads one value.
+    """
+
+    depth = 0
+
+
+NATIVE_WORK = _NativeWork()
+
+
 class _FirstNested(threading.local):
     """The answers of the script calls the current replayable operation made, run nested.
 
+    ``kept``: None, or ``(owner, entries, replayable)`` (one value, read
+    and set at once: a thread-local's attribute costs a lookup each time).
     ``owner``: the Python frame of the operation's caller (the VM's host
     call, an instruction handler) that the answers belong to, held while
     they are; ``entries``: ``(function, args, kwargs, result)`` in call
@@ -111,9 +130,7 @@ class _FirstNested(threading.local):
     """
 
     def __init__(self) -> None:
-        self.owner: Any = None
-        self.entries: list[tuple[Any, Any, Any, Any]] | None = None
-        self.replayable: bool | None = None
+        self.kept: tuple[Any, list[tuple[Any, Any, Any, Any]] | None, bool | None] | None = None
 
 
 FIRST_NESTED = _FirstNested()
@@ -146,8 +163,9 @@ def first_nested(
     which make the log if a later call of the same operation waits.
     """
     state = FIRST_NESTED
-    if state.owner is caller:
-        entries, replayable = state.entries, state.replayable
+    kept = state.kept
+    if kept is not None and kept[0] is caller:
+        _, entries, replayable = kept
         if replayable is None and entries is not None:
             replayable = records(caller)
             if not replayable:
@@ -155,7 +173,7 @@ def first_nested(
     else:
         entries = list(prefix) if prefix else []
         replayable = True if prefix else None
-    state.owner = state.entries = state.replayable = None  # the nested run's operations have answers of their own
+    kept = state.kept = None  # the nested run's operations have answers of their own
     adoptable = None if entries is None else Adoptable(caller, replayable)
     try:
         result = interpreter.call_from_host(func, args, kwargs, adoptable)
@@ -174,14 +192,13 @@ def first_nested(
             raise returned
         entries.append((func, args, kwargs, result))  # type: ignore[union-attr]
         replayable = adoptable.replayable
-    state.owner, state.entries, state.replayable = caller, entries, replayable
+    state.kept = (caller, entries, replayable)
     return result
 
 
 def forget_first_nested() -> None:
     """Drop the answers kept for the last replayable operation (it has finished)."""
-    state = FIRST_NESTED
-    state.owner = state.entries = state.replayable = None
+    FIRST_NESTED.kept = None
 
 
 class _Replay(threading.local):
@@ -462,9 +479,11 @@ class _Snapshotting(threading.local):
 
     def __enter__(self) -> None:
         self.depth += 1
+        NATIVE_WORK.depth += 1  # (the VM's own native work: script calls check the flags)
 
     def __exit__(self, *exc_info: object) -> None:
         self.depth -= 1
+        NATIVE_WORK.depth -= 1
 
 
 # Its depth is above zero while a snapshot is taken or loaded on this thread
@@ -493,9 +512,11 @@ def keep_hash(obj: Any, value: Any) -> None:
         if entry[1] != value:
             _HASHES[key] = (entry[0], value)
         return
+    if not type(obj).__weakrefoffset__:
+        return  # no weak references (__slots__ without __weakref__): hashed again on load
     try:
         ref = weakref.ref(obj, _forget_hash)
-    except TypeError:  # no weak references (__slots__ without __weakref__): hashed again on load
+    except TypeError:  # (as above, by the type's own rule): hashed again on load
         return
     _REF_KEYS[id(ref)] = key
     _HASHES[key] = (ref, value)

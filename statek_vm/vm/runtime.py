@@ -2778,7 +2778,10 @@ def inherits_object_new(cls: type) -> bool:
     A class that puts ``object.__new__`` in its own dict gets that function's
     check of excess arguments, so it is called with them.
     """
-    return all("__new__" not in klass.__dict__ for klass in cls.__mro__[:-1])
+    for klass in cls.__mro__:
+        if "__new__" in klass.__dict__:
+            return klass is object
+    return True
 
 
 def is_script(value: Any) -> bool:

@@ -673,7 +673,7 @@ def _replacement(builtin: Any, name: str) -> Any:
     def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         if _involves_script(args, kwargs) or (calling and args and runtime.is_script_callable(args[0])):
             return vm.frame_for(runtime.namespace()[name], args, kwargs)
-        restated = restatement(builtin, args, f)
+        restated = restatement(builtin, args, kwargs, f)
         if restated is not None:
             # sum() of objects whose __add__ is script code, list() of an
             # object whose __iter__ is.
@@ -747,7 +747,8 @@ _INDEX_PARAMETERS: dict[tuple[type, str], tuple[tuple[int, str | None], ...]] = 
 def _script_index_argument(where: Any, args: Any, kwargs: Any) -> bool:
     for position, name in where:
         if position < len(args):
-            if runtime.has_script_index(args[position]):
+            value = args[position]
+            if type(value) is not int and runtime.has_script_index(value):
                 return True
         elif kwargs and name is not None and runtime.has_script_index(kwargs.get(name)):
             return True
@@ -769,8 +770,10 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     # "".join(script_generator), items.extend(script_iterable),
     # d.update(script_mapping), items.sort(key=script_function) and
     # items.pop(script_index)
-    owner = method.__self__
     name = method.__name__
+    if name not in _REPLACED_NAMES:
+        return None  # (most builtin method calls: one lookup)
+    owner = method.__self__
     key = (type(owner), name)
     where = _INDEX_PARAMETERS.get(key)
     if where is not None:
@@ -791,6 +794,12 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
     return None
+
+
+# The names of the methods method_replacement may replace.
+_REPLACED_NAMES = frozenset(
+    {name for _, name in _INDEX_PARAMETERS} | {name for _, name in _ITERATING_METHODS} | {"sort", "from_iterable"}
+)
 
 
 # -- Ordering: sorted, min, max, list.sort, heapq and functools.cmp_to_key --
