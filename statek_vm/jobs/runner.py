@@ -21,6 +21,7 @@ than at the next sweep.
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import dataclasses
 import os
@@ -35,7 +36,7 @@ from typing import Any
 
 from statek_vm.exceptions import JobStoreError, StatekError
 from statek_vm.future import is_future
-from statek_vm.job import Job, JobStatus, run
+from statek_vm.job import Job, JobStatus, arun, run
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import (
@@ -66,6 +67,9 @@ PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
 _ON_FULL = ("queue", "refuse")
 # While idle with a doorbell, the change counter is read this often (seconds).
 _BELL_SLICE = 0.05
+# While jobs are in flight and places are free, the store is looked at this
+# often for new work (seconds): the loop cannot block on the doorbell then.
+_BUSY_SLICE = 0.005
 
 
 @dataclasses.dataclass
@@ -123,6 +127,12 @@ class Runner:
             another before it is failed.
         retry_host_calls: as for :func:`statek_vm.run`.
         worker_id: this worker's name in leases (default: host, pid, random).
+        concurrency: how many jobs :meth:`work` keeps in progress at once, on
+            one event loop in this thread: a job whose script awaits host I/O
+            (an async tool, a model call) lets the others run meanwhile; CPU
+            work of the VM interleaves at those awaits.  Each job has its own
+            lease, commit and cancellation.  1 (the default) runs one job at
+            a time.
 
     Example::
 
@@ -150,9 +160,12 @@ class Runner:
         retry_host_calls: bool = False,
         worker_id: str | None = None,
         batch_size: int = 1000,
+        concurrency: int = 1,
     ) -> None:
         if on_full not in _ON_FULL:
             raise ValueError(f"on_full must be 'queue' or 'refuse', not {on_full!r}")
+        if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
+            raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
         if max_live is not None and max_live < 1:
             raise ValueError(f"max_live must be at least 1, not {max_live!r}")
         for name, value in (("lease", lease), ("poll_interval", poll_interval)):
@@ -175,12 +188,14 @@ class Runner:
         self.retry_host_calls = retry_host_calls
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.batch_size = batch_size
+        self.concurrency = concurrency
         self._check = BoundedCheck(check_timeout)
         self._key = self.store.signing_key()
         self._cache: dict[str, tuple[int, Any]] = {}
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._current: tuple[str, int] | None = None
+        # The jobs this runner is running now, by id (their leases are renewed).
+        self._in_flight: dict[str, _Flight] = {}
         self._heartbeat: threading.Thread | None = None
         self._closed = False
         # By program hash, the most recent RECENT_PROGRAMS of each: a worker
@@ -310,12 +325,18 @@ class Runner:
     ) -> WorkStats:
         """The worker loop: run runnable jobs, poll suspended ones, apply policy.
 
+        Up to ``concurrency`` jobs are in progress at once, on an event loop
+        of the worker's own (inside a running loop, use :meth:`awork`).
+        After :meth:`stop` no job is claimed any more, and the runs in
+        progress end and commit before this returns.
+
         Args:
             until_idle: return once nothing is runnable or ready (every
                 suspended job's condition was checked and none passed), for
                 cron jobs and tests.  Jobs waiting for a retry delay are
                 waited for.
-            max_seconds: return after this long at the latest.
+            max_seconds: return after this long at the latest (once the runs
+                in progress have ended).
             on_tick: called every ``tick_seconds`` with the job count per
                 status (the CLI's live count).
             wake_poll: where the store has no doorbell (or ``doorbell=False``),
@@ -327,113 +348,42 @@ class Runner:
                 costs nothing while nothing happens.  The change counter is
                 still read every 50 ms as a fallback.
         """
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise StatekError("Runner.work() cannot run inside a running event loop: use `await runner.awork(...)`")
+        return asyncio.run(
+            self.awork(
+                until_idle=until_idle,
+                max_seconds=max_seconds,
+                on_tick=on_tick,
+                tick_seconds=tick_seconds,
+                wake_poll=wake_poll,
+                doorbell=doorbell,
+            )
+        )
+
+    async def awork(
+        self,
+        *,
+        until_idle: bool = False,
+        max_seconds: float | None = None,
+        on_tick: Callable[[dict[Status, int]], None] | None = None,
+        tick_seconds: float = 1.0,
+        wake_poll: float = 0.001,
+        doorbell: bool = True,
+    ) -> WorkStats:
+        """:meth:`work` on the running event loop (the jobs' awaits run on it)."""
         self._stop.clear()
-        stats = WorkStats()
-        started = time.monotonic()
-        seen = self.store.changes()
+        loop = _WorkLoop(self, until_idle, max_seconds, on_tick, tick_seconds, wake_poll)
         bell = self.store.doorbell(self.worker_id) if doorbell else None
         try:
-            return self._loop(stats, started, until_idle, max_seconds, on_tick, tick_seconds, wake_poll, seen, bell)
+            return await loop.run(bell)
         finally:
             if bell is not None:
                 bell.close()
-
-    def _loop(
-        self,
-        stats: WorkStats,
-        started: float,
-        until_idle: bool,
-        max_seconds: float | None,
-        on_tick: Callable[[dict[Status, int]], None] | None,
-        tick_seconds: float,
-        wake_poll: float,
-        seen: int,
-        bell: Doorbell | None,
-    ) -> WorkStats:
-        next_sweep = 0.0
-        next_maintenance = 0.0
-        next_tick = 0.0
-        swept_since_activity = False
-        while not self._stop.is_set():
-            now_m = time.monotonic()
-            if max_seconds is not None and now_m - started >= max_seconds:
-                break
-            if on_tick is not None and now_m >= next_tick:
-                on_tick(self.store.counts(python=PYTHON))
-                next_tick = now_m + tick_seconds
-            if now_m >= next_maintenance:
-                stats.lost += self.maintain()
-                next_maintenance = now_m + min(self.lease / 3, self.poll_interval)
-            activity = False
-            woken = self.store.take_woken(python=PYTHON, limit=self.batch_size)
-            if woken:
-                # Woken jobs whose condition passes are claimed and run at
-                # once: one step from SUSPENDED to STARTED, the notify path.
-                sweep = self._check_batch(woken, mark=False)
-                stats.checked += sweep.checked
-                for job_id, version in sweep.passed:
-                    record = self.store.claim(
-                        self.worker_id,
-                        python=PYTHON,
-                        lease=self.lease,
-                        now=time.time(),
-                        job_id=job_id,
-                        ready_version=version,
-                    )
-                    if record is not None:
-                        stats.ready += 1
-                        activity = True
-                        self._tally(stats, self._run_claimed(record))
-            if now_m >= next_sweep:
-                sweep = self.sweep()
-                stats.sweeps += 1
-                stats.checked += sweep.checked
-                stats.ready += sweep.ready
-                next_sweep = time.monotonic() + self.poll_interval
-                activity = activity or sweep.ready > 0
-                swept_since_activity = True
-            while not self._stop.is_set():
-                record = self._claim()
-                if record is None:
-                    break
-                activity = True
-                self._tally(stats, self._run_claimed(record))
-                if max_seconds is not None and time.monotonic() - started >= max_seconds:
-                    break
-            if activity:
-                swept_since_activity = False
-                if until_idle:
-                    next_sweep = 0.0  # idle means a sweep after the last activity found nothing
-                continue
-            if until_idle and swept_since_activity:
-                delay = self._runnable_delay()
-                if delay is None:
-                    break
-                time.sleep(min(delay, self.poll_interval))
-                continue
-            # Idle: wait for the doorbell (rung by whatever makes work), a
-            # local wake-up, another process's commit, or the next sweep.
-            deadline = min(next_sweep, next_maintenance)
-            if max_seconds is not None:
-                deadline = min(deadline, started + max_seconds)
-            while not self._stop.is_set():
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                if bell is not None:
-                    # The change counter is still read between waits: a
-                    # missed ring costs at most this slice, never a job.
-                    if bell.wait(min(_BELL_SLICE, remaining)) or self._wake.is_set():
-                        self._wake.clear()
-                        break
-                elif self._wake.wait(timeout=min(wake_poll, remaining)):
-                    self._wake.clear()
-                    break
-                changes = self.store.changes()
-                if changes != seen:
-                    seen = changes
-                    break
-        return stats
 
     def run_job(self, job_id: str) -> JobRecord:
         """Claim one job (``PENDING`` or ``READY``) and run it here, now.
@@ -620,126 +570,181 @@ class Runner:
             self._cache.pop(record.id, None)
 
     def _run_claimed(self, record: JobRecord) -> Status | None:
-        """Run a claimed job to its next suspension or its end, and commit."""
-        self._current = (record.id, record.version)
+        """Run a claimed job here, to its next suspension or its end, and commit.
+
+        The job's awaits run on an event loop of its own (:func:`run`).
+        """
+        self._in_flight[record.id] = _Flight(record.version)
         self._ensure_heartbeat()
         events: list[dict[str, Any]] = []
-        outcome = dataclasses.replace(record, updated=time.time())
         try:
             sys_path_add(record.path)
             source, filename = self._program(record.program_hash)
             try:
-                if record.snapshot is None:
-                    namespace = {"__name__": "__main__"}
-                    if record.path is not None:
-                        namespace["__file__"] = filename
-                    events.append({"event": "started", "at": time.time()})
-                    job = run(
-                        source,
-                        self.globals,
-                        filename=filename,
-                        namespace=namespace,
-                        retry_host_calls=self.retry_host_calls,
-                    )
+                job, start = self._prepare(record, source, filename, events)
+                if job is None:
+                    job = run(**start)
                     job.id = record.id
                 else:
-                    job = Job.loads(
-                        record.snapshot,
-                        self.globals,
-                        key=self._key,
-                        programs={record.program_hash: (source, filename)},
-                    )
-                    events.append(
-                        {"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()}
-                    )
                     job.resume()
             except (StatekError, SyntaxError) as error:
-                # The job could not be started or loaded here (a binding this
-                # worker lacks, a snapshot that fails its check): the job is
-                # failed with the reason, and its last snapshot is kept.
+                return self._commit_error(record, events, error)
+            return self._conclude(job, record, filename, events)
+        finally:
+            self._in_flight.pop(record.id, None)
+
+    async def _arun_claimed(self, record: JobRecord, flight: _Flight) -> Status | None:
+        """:meth:`_run_claimed` on the worker's running event loop, beside other jobs.
+
+        A job cancelled while it runs is interrupted at its next await
+        (:class:`asyncio.CancelledError` is raised there, as natively) and
+        ends ``CANCELLED``; a run the worker abandons commits nothing (its
+        lease expires and the job is recovered).
+        """
+        events: list[dict[str, Any]] = []
+        try:
+            sys_path_add(record.path)
+            source, filename = self._program(record.program_hash)
+            try:
+                job, start = self._prepare(record, source, filename, events)
+                if job is None:
+                    job = await arun(**start)
+                    job.id = record.id
+                else:
+                    await job.aresume()
+            except (StatekError, SyntaxError) as error:
+                return None if flight.abandoned else self._commit_error(record, events, error)
+            except asyncio.CancelledError:
+                if not flight.cancelled or flight.abandoned:
+                    raise
+                return self._commit_cancelled(record, events, record.output)
+            if flight.abandoned:
+                return None
+            if flight.cancelled and job.status != JobStatus.COMPLETED:
+                return self._commit_cancelled(record, events, job.output)
+            return self._conclude(job, record, filename, events)
+        finally:
+            self._in_flight.pop(record.id, None)
+
+    def _prepare(
+        self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]
+    ) -> tuple[Job | None, dict[str, Any]]:
+        """A claimed job loaded from its snapshot, or (``None``) the arguments to start it with."""
+        if record.snapshot is None:
+            namespace = {"__name__": "__main__"}
+            if record.path is not None:
+                namespace["__file__"] = filename
+            events.append({"event": "started", "at": time.time()})
+            start = {
+                "source": source,
+                "globals": self.globals,
+                "filename": filename,
+                "namespace": namespace,
+                "retry_host_calls": self.retry_host_calls,
+            }
+            return None, start
+        job = Job.loads(
+            record.snapshot, self.globals, key=self._key, programs={record.program_hash: (source, filename)}
+        )
+        events.append({"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()})
+        return job, {}
+
+    def _commit_error(self, record: JobRecord, events: list[dict[str, Any]], error: BaseException) -> Status | None:
+        """Fail a job that could not be started or loaded here (a binding this
+        worker lacks, a snapshot that fails its check); its last snapshot is kept."""
+        outcome = dataclasses.replace(record, status=Status.FAILED, error=f"{type(error).__name__}: {error}")
+        events.append({"event": "failed", "error": outcome.error, "at": time.time()})
+        return self._commit(outcome, record, events)
+
+    def _commit_cancelled(self, record: JobRecord, events: list[dict[str, Any]], output: str) -> Status | None:
+        """End a job whose run was interrupted by its cancellation; its last snapshot is kept."""
+        reason = "cancelled while it ran: the run was interrupted at an await"
+        outcome = dataclasses.replace(
+            record, status=Status.CANCELLED, output=output, error=reason, awaited=None, keys=(), deadline=None
+        )
+        events.append({"event": "cancelled", "reason": reason, "at": time.time()})
+        return self._commit(outcome, record, events)
+
+    def _conclude(self, job: Job, record: JobRecord, filename: str, events: list[dict[str, Any]]) -> Status | None:
+        """Commit the outcome of a run that ended (suspended, completed or failed)."""
+        outcome = dataclasses.replace(record, updated=time.time())
+        outcome.output = job.output
+        now = time.time()
+        if job.status == JobStatus.SUSPENDED:
+            try:
+                snapshot = job.dumps(key=self._key, include_program=False)
+                awaited = dump_awaited(
+                    job.awaited_result,
+                    program=job.program,
+                    bindings=job._bindings,
+                    builtins_=job.namespace["__builtins__"],
+                    key=self._key,
+                )
+            except StatekError as error:
                 outcome.status = Status.FAILED
                 outcome.error = f"{type(error).__name__}: {error}"
-                events.append({"event": "failed", "error": outcome.error, "at": time.time()})
+                events.append({"event": "failed", "error": outcome.error, "at": now})
                 return self._commit(outcome, record, events)
-            outcome.output = job.output
-            now = time.time()
-            if job.status == JobStatus.SUSPENDED:
-                try:
-                    snapshot = job.dumps(key=self._key, include_program=False)
-                    awaited = dump_awaited(
-                        job.awaited_result,
-                        program=job.program,
-                        bindings=job._bindings,
-                        builtins_=job.namespace["__builtins__"],
-                        key=self._key,
-                    )
-                except StatekError as error:
-                    outcome.status = Status.FAILED
-                    outcome.error = f"{type(error).__name__}: {error}"
-                    events.append({"event": "failed", "error": outcome.error, "at": now})
-                    return self._commit(outcome, record, events)
-                location = job.location or (filename, None)
-                frame = job.frames[0]
-                outcome.status = Status.SUSPENDED
-                outcome.snapshot = snapshot
-                outcome.awaited = awaited
-                outcome.awaited_summary = _summary(job.awaited_result)
-                outcome.keys = tuple(sorted(dependency_keys(job.awaited_result)))
-                outcome.next_instr_num = job.next_instr_num
-                outcome.line = location[1]
-                outcome.function = frame.unit.qualname
-                if job.history and job.history[-1].get("event") == "checked":
-                    # Claimed as ready, but the condition no longer passed:
-                    # nothing ran, and the wait keeps its deadline.
-                    outcome.deadline = record.deadline
-                elif record.wait_timeout is not None:
-                    outcome.deadline = now + record.wait_timeout
-                else:
-                    outcome.deadline = None
-                outcome.error = None
+            location = job.location or (filename, None)
+            frame = job.frames[0]
+            outcome.status = Status.SUSPENDED
+            outcome.snapshot = snapshot
+            outcome.awaited = awaited
+            outcome.awaited_summary = _summary(job.awaited_result)
+            outcome.keys = tuple(sorted(dependency_keys(job.awaited_result)))
+            outcome.next_instr_num = job.next_instr_num
+            outcome.line = location[1]
+            outcome.function = frame.unit.qualname
+            if job.history and job.history[-1].get("event") == "checked":
+                # Claimed as ready, but the condition no longer passed:
+                # nothing ran, and the wait keeps its deadline.
+                outcome.deadline = record.deadline
+            elif record.wait_timeout is not None:
+                outcome.deadline = now + record.wait_timeout
+            else:
+                outcome.deadline = None
+            outcome.error = None
+            events.append(
+                {
+                    "event": "suspended",
+                    "instr": job.next_instr_num,
+                    "line": outcome.line,
+                    "function": outcome.function,
+                    "awaited": outcome.awaited_summary,
+                    "at": now,
+                }
+            )
+        elif job.status == JobStatus.COMPLETED:
+            outcome.status = Status.COMPLETED
+            outcome.awaited_summary = ""
+            outcome.keys = ()
+            outcome.deadline = None
+            outcome.error = None
+            events.append({"event": "completed", "at": now})
+        else:
+            assert job.error is not None
+            error_type = type(job.error).__name__
+            outcome.error = "".join(traceback.format_exception(job.error)).rstrip()
+            outcome.attempts = record.attempts + 1
+            outcome.deadline = None
+            if self.retry.retries(error_type, outcome.attempts):
+                outcome.status = Status.READY if record.snapshot is not None else Status.PENDING
+                outcome.not_before = now + self.retry.delay_before(outcome.attempts)
+                outcome.output = record.output
                 events.append(
                     {
-                        "event": "suspended",
-                        "instr": job.next_instr_num,
-                        "line": outcome.line,
-                        "function": outcome.function,
-                        "awaited": outcome.awaited_summary,
+                        "event": "retry",
+                        "error": f"{error_type}: {job.error}",
+                        "attempt": outcome.attempts,
+                        "from": "last snapshot" if record.snapshot is not None else "start",
+                        "note": "the instructions after that point run again",
                         "at": now,
                     }
                 )
-            elif job.status == JobStatus.COMPLETED:
-                outcome.status = Status.COMPLETED
-                outcome.awaited_summary = ""
-                outcome.keys = ()
-                outcome.deadline = None
-                outcome.error = None
-                events.append({"event": "completed", "at": now})
             else:
-                assert job.error is not None
-                error_type = type(job.error).__name__
-                outcome.error = "".join(traceback.format_exception(job.error)).rstrip()
-                outcome.attempts = record.attempts + 1
-                outcome.deadline = None
-                if self.retry.retries(error_type, outcome.attempts):
-                    outcome.status = Status.READY if record.snapshot is not None else Status.PENDING
-                    outcome.not_before = now + self.retry.delay_before(outcome.attempts)
-                    outcome.output = record.output
-                    events.append(
-                        {
-                            "event": "retry",
-                            "error": f"{error_type}: {job.error}",
-                            "attempt": outcome.attempts,
-                            "from": "last snapshot" if record.snapshot is not None else "start",
-                            "note": "the instructions after that point run again",
-                            "at": now,
-                        }
-                    )
-                else:
-                    outcome.status = Status.FAILED
-                    events.append({"event": "failed", "error": f"{error_type}: {job.error}", "at": now})
-            return self._commit(outcome, record, events)
-        finally:
-            self._current = None
+                outcome.status = Status.FAILED
+                events.append({"event": "failed", "error": f"{error_type}: {job.error}", "at": now})
+        return self._commit(outcome, record, events)
 
     def _commit(self, outcome: JobRecord, claimed: JobRecord, events: list[dict[str, Any]]) -> Status | None:
         outcome.updated = time.time()
@@ -763,18 +768,245 @@ class Runner:
         self._heartbeat = start_periodic(
             self,
             lambda runner: runner.lease / 3,
-            lambda runner: runner._renew_current_lease(),
+            lambda runner: runner._renew_leases(),
             name="statek-vm lease",
         )
 
-    def _renew_current_lease(self) -> None:
-        current = self._current
-        if current is None:
-            return
+    def _renew_leases(self) -> None:
+        now = time.time()
+        # (a copy: the event loop's thread adds and removes jobs meanwhile)
+        for job_id, flight in tuple(self._in_flight.items()):
+            try:
+                self.store.renew(job_id, flight.version, self.worker_id, now + self.lease)
+            except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
+                print(f"statek-vm: could not renew the lease of job {job_id[:12]}: {error}", file=sys.stderr)
+
+
+@dataclasses.dataclass
+class _Flight:
+    """A job this runner is running: what its lease renewal and its cancellation need."""
+
+    version: int
+    task: asyncio.Task[Status | None] | None = None
+    # The job was cancelled while it ran: its run is interrupted, it ends CANCELLED.
+    cancelled: bool = False
+    # The worker stops at once (an error, a second Ctrl-C): nothing is committed.
+    abandoned: bool = False
+
+
+class _WorkLoop:
+    """One call of :meth:`Runner.awork`: its timers, its jobs in flight, its counts.
+
+    Store calls are made from the event loop's thread, not a thread pool:
+    each is one short transaction with no user code inside (a fraction of a
+    millisecond on SQLite, a round trip on PostgreSQL), and the VM's work
+    holds the GIL anyway, so a pool would buy little overlap for a
+    connection per thread and a second order of operations to reason about.
+    Lease renewal stays on its own thread, so that a job blocking the loop
+    in a synchronous host call keeps its lease (and the others theirs).
+    """
+
+    def __init__(
+        self,
+        runner: Runner,
+        until_idle: bool,
+        max_seconds: float | None,
+        on_tick: Callable[[dict[Status, int]], None] | None,
+        tick_seconds: float,
+        wake_poll: float,
+    ) -> None:
+        self.runner = runner
+        self.until_idle = until_idle
+        self.max_seconds = max_seconds
+        self.on_tick = on_tick
+        self.tick_seconds = tick_seconds
+        self.wake_poll = wake_poll
+        self.stats = WorkStats()
+        self.started = time.monotonic()
+        self.seen = runner.store.changes()
+        self.next_sweep = self.next_maintenance = self.next_tick = 0.0
+        self.swept_since_activity = False
+        self.tasks: set[asyncio.Task[Status | None]] = set()
+        self.bell_wait: asyncio.Future[bool] | None = None
+
+    async def run(self, bell: Doorbell | None) -> WorkStats:
         try:
-            self.store.renew(current[0], current[1], self.worker_id, time.time() + self.lease)
-        except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
-            print(f"statek-vm: could not renew the lease of job {current[0][:12]}: {error}", file=sys.stderr)
+            await self._loop(bell)
+            await self._drain()
+        except BaseException:
+            for flight in self.runner._in_flight.values():
+                if flight.task is not None:
+                    flight.abandoned = True
+                    flight.task.cancel()
+            raise
+        finally:
+            if self.bell_wait is not None:
+                await asyncio.wait([self.bell_wait])  # the doorbell is closed next
+        return self.stats
+
+    def _out_of_time(self) -> bool:
+        return self.max_seconds is not None and time.monotonic() - self.started >= self.max_seconds
+
+    def _room(self) -> bool:
+        return len(self.tasks) < self.runner.concurrency
+
+    async def _loop(self, bell: Doorbell | None) -> None:
+        runner = self.runner
+        stats = self.stats
+        while not runner._stop.is_set():
+            self._reap()
+            now_m = time.monotonic()
+            if self._out_of_time():
+                break
+            if self.on_tick is not None and now_m >= self.next_tick:
+                self.on_tick(runner.store.counts(python=PYTHON))
+                self.next_tick = now_m + self.tick_seconds
+            if now_m >= self.next_maintenance:
+                self._maintain()
+            activity = self._run_woken()
+            if now_m >= self.next_sweep:
+                sweep = runner.sweep()
+                stats.sweeps += 1
+                stats.checked += sweep.checked
+                stats.ready += sweep.ready
+                self.next_sweep = time.monotonic() + runner.poll_interval
+                activity = activity or sweep.ready > 0
+                self.swept_since_activity = True
+            while self._room() and not runner._stop.is_set() and not self._out_of_time():
+                record = runner._claim()
+                if record is None:
+                    break
+                activity = True
+                self._launch(record)
+            if activity:
+                self._active()
+                await asyncio.sleep(0)  # the jobs just launched start
+                continue
+            if not self.tasks and self.until_idle and self.swept_since_activity:
+                delay = runner._runnable_delay()
+                if delay is None:
+                    break
+                await asyncio.sleep(min(delay, runner.poll_interval))
+                continue
+            await self._wait(bell)
+
+    async def _drain(self) -> None:
+        """Let the runs in progress end and commit (their cancellations still apply)."""
+        while self.tasks:
+            await asyncio.wait(self.tasks, timeout=self._maintenance_interval())
+            self._reap()
+            if self.tasks:
+                self._maintain()
+
+    def _maintenance_interval(self) -> float:
+        return min(self.runner.lease / 3, self.runner.poll_interval)
+
+    def _maintain(self) -> None:
+        runner = self.runner
+        self.stats.lost += runner.maintain()
+        self.next_maintenance = time.monotonic() + self._maintenance_interval()
+        running = [job_id for job_id, flight in runner._in_flight.items() if flight.task is not None]
+        if running:
+            for job_id in runner.store.cancel_requested(running):
+                flight = runner._in_flight.get(job_id)
+                if flight is not None and flight.task is not None and not flight.cancelled:
+                    flight.cancelled = True
+                    flight.task.cancel()
+
+    def _run_woken(self) -> bool:
+        """Claim and launch the woken jobs whose condition passes (the notify
+        path: one step from SUSPENDED to STARTED); beyond the free places, mark
+        them READY for any worker."""
+        runner = self.runner
+        woken = runner.store.take_woken(python=PYTHON, limit=runner.batch_size)
+        if not woken:
+            return False
+        sweep = runner._check_batch(woken, mark=False)
+        self.stats.checked += sweep.checked
+        activity = False
+        later: list[tuple[str, int]] = []
+        for job_id, version in sweep.passed:
+            if not self._room() or runner._stop.is_set():
+                later.append((job_id, version))
+                continue
+            record = runner.store.claim(
+                runner.worker_id,
+                python=PYTHON,
+                lease=runner.lease,
+                now=time.time(),
+                job_id=job_id,
+                ready_version=version,
+            )
+            if record is not None:
+                self.stats.ready += 1
+                activity = True
+                self._launch(record)
+        if later:
+            self.stats.ready += runner.store.mark_ready(later, now=time.time())
+            activity = True
+        return activity
+
+    def _launch(self, record: JobRecord) -> None:
+        runner = self.runner
+        flight = _Flight(record.version)
+        runner._in_flight[record.id] = flight
+        runner._ensure_heartbeat()
+        flight.task = asyncio.create_task(runner._arun_claimed(record, flight), name=f"statek-vm job {record.id[:12]}")
+        self.tasks.add(flight.task)
+
+    def _reap(self) -> None:
+        """Count the runs that ended; a worker's own error (a store failing) is raised here."""
+        done = [task for task in self.tasks if task.done()]
+        for task in done:
+            self.tasks.discard(task)
+            Runner._tally(self.stats, task.result())
+        if done:
+            self._active()
+
+    def _active(self) -> None:
+        self.swept_since_activity = False
+        if self.until_idle:
+            self.next_sweep = 0.0  # idle means a sweep after the last activity found nothing
+
+    async def _wait(self, bell: Doorbell | None) -> None:
+        """Wait for a run to end, the doorbell (rung by whatever makes work), a
+        local wake-up, another process's commit, or the next timer."""
+        runner = self.runner
+        deadline = min(self.next_sweep, self.next_maintenance)
+        if self.on_tick is not None:
+            deadline = min(deadline, self.next_tick)
+        if self.max_seconds is not None:
+            deadline = min(deadline, self.started + self.max_seconds)
+        while not runner._stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            waiting: set[asyncio.Future[Any]] = set(self.tasks)
+            if bell is not None:
+                # The doorbell blocks: it is waited on in a thread, in slices,
+                # and the change counter is still read between them (a missed
+                # ring costs at most a slice, never a job).
+                if self.bell_wait is None:
+                    self.bell_wait = asyncio.ensure_future(asyncio.to_thread(bell.wait, _BELL_SLICE))
+                waiting.add(self.bell_wait)
+                timeout = remaining
+            else:
+                timeout = min(self.wake_poll, remaining)
+            done, _ = await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            if self.bell_wait is not None and self.bell_wait.done():
+                rung = self.bell_wait.result()
+                self.bell_wait = None
+                if rung:
+                    return
+            if self.tasks & done:
+                return
+            if runner._wake.is_set():
+                runner._wake.clear()
+                return
+            changes = runner.store.changes()
+            if changes != self.seen:
+                self.seen = changes
+                return
 
 
 class _Unloadable:

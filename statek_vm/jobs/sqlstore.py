@@ -471,6 +471,12 @@ class SQLStore(JobStore):
             self._add_events(tx, record.id, [{"event": "cancelled", "from": current.value, "at": now}])
             return Status.CANCELLED
 
+    def cancel_requested(self, job_ids: Sequence[str]) -> list[str]:
+        rows = self._chunks(
+            "SELECT id FROM jobs WHERE status = 'STARTED' AND cancel_requested = TRUE AND id {in}", list(job_ids)
+        )
+        return [row[0] for row in rows]
+
     def reopen(self, job_id: str, *, now: float) -> bool:
         with self._write() as tx:
             cursor = self._run(
