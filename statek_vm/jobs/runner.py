@@ -878,6 +878,9 @@ class _WorkLoop:
                     break
                 activity = True
                 self._launch(record)
+                # The job runs to its first await before the next claim: its
+                # host I/O is under way while the others are claimed.
+                await asyncio.sleep(0)
             if activity:
                 self._active()
                 await asyncio.sleep(0)  # the jobs just launched start
