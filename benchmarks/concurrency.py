@@ -46,9 +46,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from statek_vm.exceptions import FutureError  # noqa: E402
-from statek_vm.future import FutureResult, temporal  # noqa: E402
-from statek_vm.jobs import PYTHON, Runner, SQLiteStore, Status  # noqa: E402
+from statek_vm.exceptions import FutureError
+from statek_vm.future import FutureResult, temporal
+from statek_vm.jobs import PYTHON, Runner, SQLiteStore, Status
 
 SCRIPT = """\
 name = take_ticket()

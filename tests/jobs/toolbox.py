@@ -164,6 +164,12 @@ class DelayServer:
         self._ready.set()
         self._loop.run_forever()
         server.close()
+        # Requests still open (a test's job was cancelled or killed) end here.
+        pending = asyncio.all_tasks(self._loop)
+        for task in pending:
+            task.cancel()
+        self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        self._loop.close()
 
     async def _answer(self, reader: Any, writer: Any) -> None:
         import asyncio
@@ -179,7 +185,7 @@ class DelayServer:
                 await self._released.wait()
             writer.write(text.upper().encode() + b"\n")
             await writer.drain()
-        except (ConnectionError, ValueError):
+        except (ConnectionError, ValueError, asyncio.CancelledError):
             pass
         finally:
             self.open -= 1
