@@ -1,22 +1,13 @@
-"""The runner: submits jobs, runs them, polls suspended ones, applies policy.
+"""The runner: a worker that runs jobs, polls suspended ones and applies policy.
 
-One :class:`Runner` is one worker.  Run as many as you like, in threads or
+One :class:`Runner` is one worker, and a :class:`~statek_vm.jobs.manager.Manager`
+(it submits and steers jobs).  Run as many as you like, in threads or
 processes, over one store: a job is run only by the worker holding its
 lease, and every outcome is committed only if the job's row is still at the
-version the worker claimed, so **each suspension is resumed once**.
-
-The life of a job::
-
-    submit ──► PENDING ──claim──► STARTED ──► COMPLETED | FAILED
-                                     │  ▲
-                          suspends   ▼  │ claim (READY)
-                                 SUSPENDED ──condition passes──► READY
-                                     │
-                                     └─ wait timeout ──► TIMED_OUT (or the hook decides)
-
-``cancel`` ends a job at any point (a running job when its run ends);
-``notify(key)`` makes the jobs waiting on ``key`` be checked at once rather
-than at the next sweep.
+version the worker claimed, so **each suspension is resumed once**.  One
+worker keeps up to ``concurrency`` jobs in progress at once, on one event
+loop: their awaits of host I/O overlap.  The life of a job is in
+:mod:`statek_vm.jobs.manager`.
 """
 
 from __future__ import annotations
@@ -39,6 +30,7 @@ from statek_vm.future import is_future
 from statek_vm.job import Job, JobStatus, arun, run
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.doorbell import Doorbell
+from statek_vm.jobs.manager import PYTHON, Manager
 from statek_vm.jobs.model import (
     RUNNABLE,
     EscalationHook,
@@ -55,16 +47,11 @@ from statek_vm.jobs.polling import (
     load_awaited,
     polling_namespace,
 )
-from statek_vm.jobs.store import JobStore, open_store
-from statek_vm.program.program import RECENT_PROGRAMS, compile_program
+from statek_vm.jobs.store import JobStore
+from statek_vm.program.program import RECENT_PROGRAMS
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
 
-# The CPython version whose jobs this process runs: a job's bytecode is its
-# interpreter's, so a worker claims only jobs submitted under its own version.
-PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
-
-_ON_FULL = ("queue", "refuse")
 # While idle with a doorbell, the change counter is read this often (seconds).
 _BELL_SLICE = 0.05
 # While jobs are in flight and places are free, the store is looked at this
@@ -97,8 +84,8 @@ class WorkStats:
     lost: int = 0
 
 
-class Runner:
-    """A worker over a job store, and the API to submit and steer jobs.
+class Runner(Manager):
+    """A worker over a job store, and the manager's API to submit and steer jobs.
 
     Args:
         store: a :class:`JobStore`, or a spec for :func:`open_store` (a SQLite
@@ -162,28 +149,18 @@ class Runner:
         batch_size: int = 1000,
         concurrency: int = 1,
     ) -> None:
-        if on_full not in _ON_FULL:
-            raise ValueError(f"on_full must be 'queue' or 'refuse', not {on_full!r}")
         if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
             raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
-        if max_live is not None and max_live < 1:
-            raise ValueError(f"max_live must be at least 1, not {max_live!r}")
         for name, value in (("lease", lease), ("poll_interval", poll_interval)):
             if value <= 0:
                 raise ValueError(f"{name} must be positive, not {value!r}")
-        if wait_timeout is not None and wait_timeout <= 0:
-            raise ValueError(f"wait_timeout must be positive or None, not {wait_timeout!r}")
         if globals is not None and not isinstance(globals, dict):
             raise TypeError(f"Runner globals must be a dict of host bindings, not {type(globals).__name__}")
-        self.store = open_store(store)
+        super().__init__(store, max_live=max_live, on_full=on_full, wait_timeout=wait_timeout, retry=retry)
         self.globals = dict(globals or {})
         self.lease = lease
         self.poll_interval = poll_interval
-        self.max_live = max_live
-        self.on_full = on_full
-        self.wait_timeout = wait_timeout
         self.on_timeout = on_timeout
-        self.retry = retry or RetryPolicy()
         self.max_recoveries = max_recoveries
         self.retry_host_calls = retry_host_calls
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
@@ -203,83 +180,17 @@ class Runner:
         self._programs: collections.OrderedDict[str, tuple[str, str]] = collections.OrderedDict()
         self._polling: collections.OrderedDict[str, tuple[Any, dict[str, Any]]] = collections.OrderedDict()
 
-    # -- submitting and steering ------------------------------------------------------
-
-    def submit(
-        self,
-        source: str,
-        *,
-        filename: str = "<agent>",
-        path: str | os.PathLike[str] | None = None,
-        wait_timeout: float | None = None,
-    ) -> str:
-        """Store a new job (``PENDING``) and return its id.  A worker runs it.
-
-        Args:
-            source: the script.
-            filename: its name in tracebacks, ``show`` and ``jobs``.
-            path: a folder put on ``sys.path`` wherever the job runs, so the
-                script imports the modules beside it (as ``python script.py``).
-            wait_timeout: seconds each of its suspensions may last (default:
-                the runner's).
-
-        Raises:
-            SyntaxError: the script does not compile (nothing is stored).
-            CapacityError: ``max_live`` jobs exist and ``on_full="refuse"``.
-        """
-        if not isinstance(source, str):
-            raise TypeError(f"submit() source must be a str, not {type(source).__name__}")
-        if wait_timeout is not None and not wait_timeout > 0:
-            raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
-        program = compile_program(source, filename)
-        self.store.add_program(program.hash, filename, source)
-        now = time.time()
-        record = JobRecord(
-            id=secrets.token_hex(16),
-            status=Status.PENDING,
-            python=PYTHON,
-            program_hash=program.hash,
-            filename=filename,
-            path=os.fspath(path) if path is not None else None,
-            wait_timeout=wait_timeout if wait_timeout is not None else self.wait_timeout,
-            max_attempts=self.retry.max_attempts,
-            created=now,
-            updated=now,
-        )
-        self.store.insert(record, max_live=self.max_live if self.on_full == "refuse" else None)
-        self._wake.set()
-        return record.id
-
-    def submit_file(self, script: str | os.PathLike[str], *, wait_timeout: float | None = None) -> str:
-        """Submit a script file; it imports the modules in its folder."""
-        script_path = os.path.abspath(os.fspath(script))
-        try:
-            with open(script_path, encoding="utf-8") as file:
-                source = file.read()
-        except OSError as error:
-            raise StatekError(f"cannot read the script {os.fspath(script)!r}: {error.strerror}") from None
-        return self.submit(source, filename=script_path, path=os.path.dirname(script_path), wait_timeout=wait_timeout)
-
-    def get(self, job_id: str) -> JobRecord:
-        """A job's record (an id prefix that is unique will do)."""
-        return self.store.get(job_id)
-
-    def notify(self, key: str) -> int:
-        """Check the jobs waiting on dependency ``key`` now; returns how many.
-
-        Polling stays the fallback: a job whose deps have no key is still
-        found by the next sweep.
-        """
-        count = self.store.wake(key=str(key))
-        if count:
-            self._wake.set()
-        return count
+    # -- steering, as a worker ---------------------------------------------------------
 
     def cancel(self, job_id: str) -> Status:
-        """Cancel a job; a running one is cancelled when its run ends."""
-        status = self.store.cancel(job_id, now=time.time())
+        status = super().cancel(job_id)
         self._cache.pop(job_id, None)
         return status
+
+    cancel.__doc__ = Manager.cancel.__doc__
+
+    def _work_arrived(self) -> None:
+        self._wake.set()
 
     def resume(self, job_id: str) -> JobRecord:
         """Check a suspended job's condition now and, if it passes, resume it here.

@@ -421,3 +421,24 @@ def test_a_tampered_snapshot_is_refused_and_the_job_kept(tmp_path: Path) -> None
     assert record.error is not None and record.error.startswith("SnapshotError")
     assert record.snapshot == tampered, "the evidence is kept, nothing overwritten"
     assert toolbox.log_lines(tmp_path) == ["before"], "nothing ran from a refused snapshot"
+
+
+def test_a_manager_steers_jobs_that_a_worker_runs(store: JobStore, tmp_path: Path) -> None:
+    from statek_vm.jobs import Manager
+
+    manager = Manager(store)
+    worker = _runner(store, tmp_path)
+    first = manager.submit(WAIT_ONCE, filename="agent.py")
+    second = manager.submit(WAIT_ONCE, filename="agent.py")
+    worker.work(until_idle=True)
+    assert manager.get(first).status == manager.get(second).status == Status.SUSPENDED
+    assert manager.cancel(second) == Status.CANCELLED
+    toolbox.Gate(str(tmp_path), "g1").open("yes")
+    # resume() asks a worker to check the job at once; the manager runs nothing.
+    assert manager.resume(first).status == Status.SUSPENDED
+    assert store.take_woken(python=PYTHON) == [(first, manager.get(first).version)]
+    assert manager.notify("gate:g1") == 1
+    worker.work(until_idle=True)
+    assert manager.get(first).status == Status.COMPLETED
+    assert manager.get(second).status == Status.CANCELLED
+    assert toolbox.log_lines(tmp_path) == ["before", "before", "after yes"]
