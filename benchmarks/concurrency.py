@@ -20,9 +20,9 @@ suspension; every job runs the same program.)
 For each level a fresh SQLite store gets ``--jobs`` jobs (``--jobs-at-1`` at
 concurrency 1, where each job takes two round trips of the delay one after
 the other), and one :class:`~statek_vm.jobs.Runner` runs them with
-``concurrency=LEVEL`` in this process while a notifier thread plays the
-approver: it opens the gate of each job it finds suspended and calls
-``notify``.  The time is from the start of ``work()`` to the last job's
+``concurrency=LEVEL`` in this process while another process plays the
+approver: woken by the store's doorbell, it opens the gate of each job it
+finds suspended and calls ``notify``.  The time is from the start of ``work()`` to the last job's
 completion (submission is not counted).  Afterwards every job must be
 ``COMPLETED`` and each of its side effects must have happened exactly once:
 its two lines in the effect log and its two requests as the server counted
@@ -168,27 +168,28 @@ def server_counts() -> dict[str, int]:
 # -- one level -------------------------------------------------------------------
 
 
-def approver(store_path: Path, total: int, runner: Runner, done: threading.Event) -> None:
-    """Open the gate of each suspended job and notify it; stop the worker once all completed."""
+def approve(store_path: Path, folder: Path) -> None:
+    """The approver, in a process of its own: open the gate of each job it finds
+    suspended and notify it.  Woken by the store's doorbell; ends when stdin closes."""
     store = SQLiteStore(store_path)
+    bell = store.doorbell("approver")
     opened: set[str] = set()
-    try:
-        while not done.is_set():
-            for job_id, _ in store.suspended(python=PYTHON, limit=total):
-                if job_id in opened:
-                    continue
-                opened.add(job_id)
-                name = store.get(job_id).awaited_summary.split("'")[1]
-                # (written whole, then renamed: a job checking it never sees it half-written)
-                _gate(name).with_suffix(".tmp").write_text("ok", encoding="utf-8")
-                _gate(name).with_suffix(".tmp").replace(_gate(name))
-                store.wake(key=f"gate:{name}")
-            if store.counts()[Status.COMPLETED] + store.counts()[Status.FAILED] >= total:
-                runner.stop()
-                return
+    threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
+    while True:
+        for record in store.jobs(statuses=[Status.SUSPENDED], python=PYTHON, limit=100_000):
+            if record.id in opened:
+                continue
+            opened.add(record.id)
+            name = record.awaited_summary.split("'")[1]  # "<FutureResult pending deps=Gate('c10j7') ...>"
+            gate = folder / "gates" / name
+            # (written whole, then renamed: a job checking it never sees it half-written)
+            gate.with_suffix(".tmp").write_text("ok", encoding="utf-8")
+            gate.with_suffix(".tmp").replace(gate)
+            store.wake(key=f"gate:{name}")
+        if bell is not None:
+            bell.wait(0.05)
+        else:
             time.sleep(0.005)
-    finally:
-        store.close()
 
 
 def level(concurrency: int, jobs: int, root: Path) -> dict[str, Any]:
@@ -200,16 +201,21 @@ def level(concurrency: int, jobs: int, root: Path) -> dict[str, Any]:
     names = [f"c{concurrency}j{n}" for n in range(jobs)]
     for _ in names:
         runner.submit(SCRIPT, filename="agent.py")
-    done = threading.Event()
-    thread = threading.Thread(target=approver, args=(store_path, jobs, runner, done), daemon=True)
+    approver = subprocess.Popen(
+        [sys.executable, __file__, "--approve", str(store_path), str(folder)], stdin=subprocess.PIPE, text=True
+    )
+
+    def until_done(counts: dict[Status, int]) -> None:
+        if counts[Status.COMPLETED] + counts[Status.FAILED] >= jobs:
+            runner.stop()
+
+    time.sleep(0.5)  # the approver starts
     started = time.monotonic()
     cpu = time.process_time()
-    thread.start()
     try:
-        stats = runner.work(max_seconds=3600)
+        stats = runner.work(on_tick=until_done, tick_seconds=0.02)
     finally:
-        done.set()
-        thread.join()
+        approver.communicate("")
     seconds = time.monotonic() - started
     cpu = time.process_time() - cpu
     counts = runner.store.counts()
@@ -251,7 +257,11 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.2, help="seconds each host call takes (default 0.2)")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--approve", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.approve:
+        approve(*args.approve)
+        return
     if args.serve:
         serve(args.delay)
         return

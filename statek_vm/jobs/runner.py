@@ -739,6 +739,8 @@ class _WorkLoop:
         self.swept_since_activity = False
         self.tasks: set[asyncio.Task[Status | None]] = set()
         self.bell_wait: asyncio.Future[bool] | None = None
+        # Set whenever a run ends: one thing to wait on, however many are in flight.
+        self.ended = asyncio.Event()
 
     async def run(self, bell: Doorbell | None) -> WorkStats:
         try:
@@ -866,10 +868,12 @@ class _WorkLoop:
         runner._in_flight[record.id] = flight
         runner._ensure_heartbeat()
         flight.task = asyncio.create_task(runner._arun_claimed(record, flight), name=f"statek-vm job {record.id[:12]}")
+        flight.task.add_done_callback(lambda _: self.ended.set())
         self.tasks.add(flight.task)
 
     def _reap(self) -> None:
         """Count the runs that ended; a worker's own error (a store failing) is raised here."""
+        self.ended.clear()
         done = [task for task in self.tasks if task.done()]
         for task in done:
             self.tasks.discard(task)
@@ -895,7 +899,8 @@ class _WorkLoop:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
-            waiting: set[asyncio.Future[Any]] = set(self.tasks)
+            ended = asyncio.ensure_future(self.ended.wait())
+            waiting: set[asyncio.Future[Any]] = {ended}
             if bell is not None:
                 # The doorbell blocks: it is waited on in a thread, in slices,
                 # and the change counter is still read between them (a missed
@@ -906,13 +911,14 @@ class _WorkLoop:
                 timeout = remaining
             else:
                 timeout = min(self.wake_poll, remaining)
-            done, _ = await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            ended.cancel()
             if self.bell_wait is not None and self.bell_wait.done():
                 rung = self.bell_wait.result()
                 self.bell_wait = None
                 if rung:
                     return
-            if self.tasks & done:
+            if self.ended.is_set():
                 return
             if runner._wake.is_set():
                 runner._wake.clear()
