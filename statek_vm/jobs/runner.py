@@ -529,7 +529,9 @@ class Runner(Manager):
                 if not flight.cancelled or flight.abandoned:
                     raise
                 return self._commit_cancelled(record, events, record.output)
-            if flight.abandoned:
+            if flight.abandoned or (_cancelling() and not flight.cancelled):
+                # Cancelled from outside (the loop shutting down): the
+                # CancelledError the script saw is not its outcome.
                 return None
             if flight.cancelled and job.status != JobStatus.COMPLETED:
                 return self._commit_cancelled(record, events, job.output)
@@ -927,6 +929,12 @@ class _WorkLoop:
             if changes != self.seen:
                 self.seen = changes
                 return
+
+
+def _cancelling() -> bool:
+    """Whether the current task was cancelled by someone (and not uncancelled)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 class _Unloadable:

@@ -209,3 +209,22 @@ def test_work_inside_a_running_loop_points_to_awork(tmp_path: Path) -> None:
 
     assert asyncio.run(main()) == Status.COMPLETED
     assert toolbox.log_lines(str(tmp_path)) == ["ran"]
+
+
+def test_a_worker_that_fails_commits_nothing_of_its_runs_in_flight(tmp_path: Path) -> None:
+    from statek_vm.jobs import SQLiteStore
+
+    with toolbox.DelayServer(str(tmp_path)) as server:
+        runner = _runner(SQLiteStore(tmp_path / "jobs.db"), tmp_path, concurrency=2, lease=60)
+        ids = [_submit(runner, f"j{n}", SLOW_THEN_LOG, 30.0) for n in range(2)]
+
+        def tick(counts: dict[Status, int]) -> None:
+            if server.open == 2:
+                raise RuntimeError("the worker fails")
+
+        with pytest.raises(RuntimeError, match="the worker fails"):
+            runner.work(on_tick=tick, tick_seconds=0.02)
+    # The scripts saw CancelledError as the loop closed, but that is not their
+    # outcome: their leases hold them until another worker recovers them.
+    assert [runner.get(i).status for i in ids] == [Status.STARTED, Status.STARTED]
+    assert sorted(toolbox.log_lines(str(tmp_path))) == ["j0:start", "j1:start"]
