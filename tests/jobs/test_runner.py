@@ -197,17 +197,18 @@ def test_wait_timeout_and_the_escalation_hook(store: JobStore, tmp_path: Path) -
     def escalate(record: JobRecord) -> Any:
         seen.append(record.id)
         if len(seen) == 1:
-            return 0.05  # extend once
+            return 0.5  # extend once
         return TimeoutDecision(status=Status.CANCELLED, reason="nobody answered")
 
-    runner = _runner(store, tmp_path, wait_timeout=0.05, on_timeout=escalate)
+    # (Half a second: work() must return before the wait times out, on a busy machine too.)
+    runner = _runner(store, tmp_path, wait_timeout=0.5, on_timeout=escalate)
     job_id = runner.submit(WAIT_ONCE)
     runner.work(until_idle=True)
     assert runner.get(job_id).deadline is not None
-    time.sleep(0.1)
+    time.sleep(max(0.0, (runner.get(job_id).deadline or 0) - time.time()) + 0.05)
     runner.maintain()
     assert runner.get(job_id).status == Status.SUSPENDED and seen == [job_id]
-    time.sleep(0.1)
+    time.sleep(max(0.0, (runner.get(job_id).deadline or 0) - time.time()) + 0.05)
     runner.maintain()
     record = runner.get(job_id)
     assert record.status == Status.CANCELLED and record.error == "nobody answered"
