@@ -29,10 +29,10 @@ from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.snapshot import envelope, pickling
-from statek_vm.vm import runtime
-from statek_vm.vm.frame import RET_BASE, RET_LOOP, Frame
+from statek_vm.vm import library, runtime, script_asyncio
+from statek_vm.vm.frame import RET_BASE, Frame
 from statek_vm.vm.interpreter import Interpreter, Suspension
-from statek_vm.vm.loop_edge import AWAIT, ENTER_LOOP, LoopSignal
+from statek_vm.vm.loop_edge import ENTER, ENTER_LOOP, WAIT, LoopSignal
 from statek_vm.vm.not_resumable import end_run
 from statek_vm.vm.objects import VMCoroutine
 from statek_vm.vm.script_frames import clean_traceback
@@ -113,8 +113,6 @@ class Job:
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
-        # The coroutine of a script with top-level ``await``, once its module code made it.
-        self._root_coroutine: VMCoroutine | None = None
 
     # -- public ---------------------------------------------------------------
 
@@ -213,7 +211,6 @@ class Job:
             self._interp.retry_host_calls,
             self._modules,
             module_state.decimal_context(self._context),
-            self._root_coroutine,
         )
         try:
             payload = pickling.dump(state, refs)
@@ -292,9 +289,8 @@ class Job:
         refs = job._refs = pickling.References(program=program, bindings=bindings, builtins=builtins_)
         state = pickling.load(body[envelope.PAYLOAD], refs)
         root, frame, namespace, exc_items, awaited, output, retry = state[:7]
-        # Snapshots of earlier versions carry no module state (7 fields), nor a root coroutine (9).
-        job._modules, decimal_context = state[7:9] or ({}, None)
-        job._root_coroutine = state[9] if len(state) > 9 else None
+        # Snapshots of earlier versions carry no module state (7 fields).
+        job._modules, decimal_context = state[7:] or ({}, None)
         job.namespace = namespace
         job._context = _job_context(job)
         if decimal_context is not None:
@@ -376,15 +372,15 @@ class Job:
     # the loop runs: other tasks, other jobs.
 
     def _execute(self, frame: Frame) -> None:
-        """Run from ``frame``, with an event loop of the job's own while its coroutines need one."""
+        """Run from ``frame``, with an event loop of the job's own while its script's event loop runs."""
         step = self._first_step(frame)
         while step is not None:
             if _running_loop() is not None:
                 self._park_for_loop(step)
                 raise StatekError(
-                    f"job {self.id[:8]} awaits on an event loop, and this thread runs one already: "
+                    f"job {self.id[:8]} runs an event loop, and this thread runs one already: "
                     "inside a running loop, use `await statek_vm.arun(...)` and `await job.aresume()`; "
-                    "the job is SUSPENDED where it started to await"
+                    "the job is SUSPENDED where its event loop starts"
                 )
             with asyncio.Runner() as runner:
                 step = runner.run(self._drive(step))
@@ -402,51 +398,39 @@ class Job:
                 step = self._slice(step.frame, exc=step.future.value, in_loop=True)
 
     def _first_step(self, frame: Frame) -> Suspension | None:
-        if self._root_coroutine is not None or _awaits_at_loop(frame):
-            return Suspension(frame, ENTER_LOOP)  # resumed inside a coroutine: a loop runs there
+        if _runs_script_loop(frame):
+            return Suspension(frame, ENTER_LOOP)  # resumed inside the script's asyncio.run()
         return self._slice(frame)
 
     async def _drive(self, first: Suspension) -> Suspension | None:
-        """The job's task on the event loop: awaits what its coroutines yield, until a LEAVE or the run's end."""
+        """The job's task on the real event loop: waits for what the script's loop waits on, until a LEAVE."""
         step: Suspension | None = first
         while step is not None:
             signal = step.future
-            if signal is ENTER_LOOP:
-                step = self._slice(step.frame, start=self._root_coroutine, in_loop=True)
-            elif signal.kind == AWAIT:
-                coro = step.frame.generator()
+            if signal.kind == WAIT:
+                waits, timeout = signal.value
                 try:
-                    sent = await _Yield(signal.value)
-                except GeneratorExit:
+                    if waits:
+                        await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+                    else:
+                        await asyncio.sleep(timeout)
+                except BaseException:
+                    # The driver was cancelled (a worker's timeout, Ctrl-C):
+                    # the job stays where its loop waits, to resume later.
+                    self._park_for_loop(step)
                     raise
-                except BaseException as error:  # noqa: BLE001 - thrown into the script's await, as natively
-                    step = self._slice(step.frame, coro=coro, exc=error, in_loop=True)
-                else:
-                    step = self._slice(step.frame, coro=coro, send=sent, in_loop=True)
-            else:
+            elif signal.kind != ENTER:
                 return step  # LEAVE
+            step = self._slice(step.frame, in_loop=True)
         return None
 
-    def _slice(
-        self,
-        frame: Frame,
-        *,
-        coro: Any = None,
-        send: Any = None,
-        exc: BaseException | None = None,
-        start: Any = None,
-        in_loop: bool = False,
-    ) -> Suspension | None:
-        """Run the VM from ``frame`` until the job suspends or ends (None), or stops at its event loop.
-
-        ``coro``: the coroutine at the loop's edge, which goes on with
-        ``send`` or ``exc``; ``start``: the root coroutine, started now.
-        """
+    def _slice(self, frame: Frame, *, exc: BaseException | None = None, in_loop: bool = False) -> Suspension | None:
+        """Run the VM from ``frame`` until the job suspends or ends (None), or stops for the real event loop."""
         previous, router = output.route_stdout()
         self._set_running(True)
         self._interp.loop_running = in_loop
         try:
-            step: Suspension | None = self._context.run(self._slice_here, frame, coro, send, exc, start)
+            step: Suspension | None = self._context.run(self._slice_here, frame, exc)
             return step
         finally:
             self._interp.loop_running = False
@@ -454,10 +438,10 @@ class Job:
             output.unroute_stdout(previous, router)
 
     def _park_for_loop(self, step: Suspension) -> None:
-        """Leave the job SUSPENDED where it asked for an event loop it cannot have here."""
+        """Leave the job SUSPENDED where it stopped for the real event loop, to resume there later."""
         self.status = JobStatus.SUSPENDED
         self._frame = step.frame
-        self.awaited_result = step.future
+        self.awaited_result = ENTER_LOOP
         self.next_instr_num = step.frame.instr_num
 
     def _set_running(self, running: bool) -> None:
@@ -466,17 +450,20 @@ class Job:
             builtins_.running = running
             builtins_.interpreter = self._interp if running else None
 
-    def _slice_here(self, frame: Frame, coro: Any, send: Any, exc: BaseException | None, start: Any) -> Any:
+    def _slice_here(self, frame: Frame, exc: BaseException | None) -> Any:
         self.status = JobStatus.STARTED
         self.awaited_result = None
         self.next_instr_num = None
         interp = self._interp
         try:
-            if start is not None and frame is start._frame and frame.pc <= frame.unit.first_resume:
-                frame, exc = interp.resume_at_loop(start, None, None)
-            elif coro is not None:
-                frame, exc = interp.resume_at_loop(coro, send, exc)
             result = interp.run(frame, self._root, resumable=True, exc=exc)
+            while type(result) is Suspension:
+                # A wait inside a task of the script's event loop: that task
+                # waits, the others go on (vm/script_asyncio.py).
+                step = script_asyncio.park(interp, result.frame, result.future)
+                if step is None:
+                    break
+                result = interp.run(step, self._root, resumable=True)
             if type(result) is tuple:
                 result = self._at_root(result)
         except BaseException as e:
@@ -511,27 +498,28 @@ class Job:
             return None
         self.status = JobStatus.COMPLETED
         self._frame = None
-        self._root_coroutine = None
         self._record({"event": "completed", "at": time.time()})
         return None
 
     def _at_root(self, result: tuple[str, Any]) -> Any:
-        """What the job's root frame ended with: the end, or its coroutine at the event loop.
+        """What the job's root frame ended with: the end, or the coroutine of top-level ``await``.
 
         A script with top-level ``await`` compiles to a coroutine: natively
-        an event loop runs it; here the job does, the coroutine's frame
-        becoming the job's root (the job holds the coroutine: its frame
-        refers to it only weakly).
+        an event loop runs it; here the script's event loop does, as
+        ``asyncio.run()`` would, in a frame that becomes the job's root.
         """
         kind, value = result
-        if kind == "yield":
-            return Suspension(self._root, LoopSignal(AWAIT, value))
-        if self._root_coroutine is None and self.program.main.is_coroutine and isinstance(value, VMCoroutine):
-            coro_frame = value._frame
-            coro_frame.ret_mode = RET_BASE
-            self._root = coro_frame
-            self._root_coroutine = value
-            return Suspension(coro_frame, ENTER_LOOP)
+        if (
+            kind == "return"
+            and self.program.main.is_coroutine
+            and type(value) is VMCoroutine
+            and not _runs_script_loop(self._root)
+        ):
+            run = library.function("statek_vm.vm.script_asyncio:run_script")
+            assert run is not None
+            self._root = self._interp.frame_for(run, [value], None)
+            self._root.ret_mode = RET_BASE
+            return Suspension(self._root, ENTER_LOOP)
         return result
 
     def _fail(self, error: BaseException) -> None:
@@ -539,7 +527,6 @@ class Job:
         self.status = JobStatus.FAILED
         self.error = error
         self._frame = None
-        self._root_coroutine = None
         self._record(
             {
                 "event": "failed",
@@ -550,21 +537,6 @@ class Job:
         )
 
 
-class _Yield:
-    """Awaited by the job's task: yields ``value`` to the event loop as the script's coroutine yielded it.
-
-    What the loop's task sends back (or throws in) goes on to the script.
-    """
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __await__(self) -> Any:
-        return (yield self.value)
-
-
 def _running_loop() -> asyncio.AbstractEventLoop | None:
     try:
         return asyncio.get_running_loop()
@@ -572,10 +544,10 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
-def _awaits_at_loop(frame: Frame | None) -> bool:
-    """Whether ``frame`` runs inside the script's ``asyncio.run()``: its coroutine is on the chain."""
+def _runs_script_loop(frame: Frame | None) -> bool:
+    """Whether ``frame`` runs inside the script's ``asyncio.run()``: its loop's frame is on the chain."""
     while frame is not None:
-        if frame.ret_mode == RET_LOOP:
+        if script_asyncio.is_loop_frame(frame):
             return True
         frame = frame.back
     return False

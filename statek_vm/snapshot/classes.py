@@ -38,6 +38,7 @@ from __future__ import annotations
 import abc
 import collections
 import contextlib
+import importlib
 import sys
 import types
 import weakref
@@ -47,6 +48,7 @@ from typing import Any
 from statek_vm.vm.objects import QUIET as _quiet
 from statek_vm.vm.objects import VMFunction
 from statek_vm.vm.replay import HASH_PROBE, MISSING_HASH, STALE, keep_hash, kept_hash
+from statek_vm.vm.script_asyncio import CLASS_ALIASES
 
 # CPython's flag for classes made at run time (class statements, type()):
 # the first class without it on a class's __base__ chain is the built-in type
@@ -74,7 +76,16 @@ def travels_by_value(cls: type) -> bool:
     return answer
 
 
+def class_by_alias(module_name: str, name: str) -> type:
+    """A host class that pickle cannot find by its own name (:data:`ALIASES`), loaded."""
+    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    cls: type = getattr(module, name)
+    return cls
+
+
 def _found_by_name(cls: type) -> bool:
+    if cls in ALIASES:
+        return True
     if not cls.__flags__ & _HEAPTYPE:
         return True  # a built-in type (tuple_iterator, say): pickle's own way, whatever its name
     module = sys.modules.get(cls.__dict__.get("__module__") or getattr(cls, "__module__", None))  # type: ignore[arg-type]
@@ -90,6 +101,11 @@ def _found_by_name(cls: type) -> bool:
 
 
 _MISSING = object()
+
+# Host classes whose module names another class by their name, found by an
+# alias instead: asyncio's pure-Python Future and Task, which a script's
+# event loop uses (statek_vm/vm/script_asyncio.py).
+ALIASES: dict[type, tuple[str, str]] = dict(CLASS_ALIASES)
 
 
 # -- classes --------------------------------------------------------------------------

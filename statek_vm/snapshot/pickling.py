@@ -43,6 +43,8 @@ from statek_vm.module_state import is_job_copy
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.snapshot.classes import (
+    ALIASES,
+    class_by_alias,
     make_class,
     new_instance,
     reduce_class,
@@ -223,8 +225,13 @@ class _FastPickler(pickle.Pickler):
                 ref = refs._builtin(obj)
                 if ref is not None:
                     return (_resolve, ref)
+                name = library.ON_VM.get(obj)
+                if name is not None:  # asyncio's Task.__wakeup, which pickle cannot find by its name
+                    return (library.native_function, (name,))
             elif t is type and travels_by_value(obj):
                 return reduce_class(obj)
+            elif t is type and obj in ALIASES:
+                return (class_by_alias, ALIASES[obj])
             return NotImplemented
         if t is FutureResult:
             return self._reduce_future(obj)
@@ -407,7 +414,11 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
         t = type(obj)
         if t in _PLAIN_BY_DILL:
             return NotImplemented
+        if t is types.FunctionType and obj in library.ON_VM:
+            return (library.native_function, (library.ON_VM[obj],))
         if t is type:
+            if obj in ALIASES:
+                return (class_by_alias, ALIASES[obj])
             return reduce_class(obj) if travels_by_value(obj) else NotImplemented
         reduce = _BY_DILL.get(t) or reducer_for(t)
         return NotImplemented if reduce is None else reduce(obj)

@@ -33,6 +33,7 @@ import types
 from typing import Any
 
 from statek_vm.snapshot.classes import instance_dict, native_base, slot_values
+from statek_vm.vm import library
 
 # BaseException's own descriptors, used directly: a script class may override
 # __setattr__ or __getattribute__, and no script code runs while loading.
@@ -133,7 +134,7 @@ def _globals_reference(g: dict[str, Any]) -> Any:
     name = g.get("__name__")
     if isinstance(name, str):
         module = sys.modules.get(name)
-        if module is not None and getattr(module, "__dict__", None) is g:
+        if module is not None and (getattr(module, "__dict__", None) is g or library.is_own_globals(g)):
             return name
     return g
 

@@ -37,7 +37,7 @@ from typing import Any
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm import library, not_resumable, opcodes
+from statek_vm.vm import library, not_resumable, opcodes, script_asyncio
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
@@ -62,7 +62,7 @@ from statek_vm.vm.frame import (
     Frame,
 )
 from statek_vm.vm.handoff import host_arguments
-from statek_vm.vm.loop_edge import AWAIT, LEAVE, LoopSignal
+from statek_vm.vm.loop_edge import LEAVE, LoopSignal
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import (
     _NO_ARG,
@@ -201,6 +201,8 @@ _FunctionType = types.FunctionType
 _warn = warnings.warn
 _generator_send = VMGenerator.send
 _generator_throw = VMGenerator.throw
+_coroutine_send = VMCoroutine.send
+_coroutine_throw = VMCoroutine.throw
 _BuiltinMethod = types.BuiltinMethodType
 _object_reduce_ex = object.__dict__["__reduce_ex__"]
 _object_new = object.__new__
@@ -411,9 +413,6 @@ class Interpreter:
                 gen._running = False
                 self._leave_generator(gen)
                 gen = None
-                if frame.ret_mode == RET_LOOP:
-                    # The coroutine at the job's event loop: the loop awaits what it yielded (vm/loop_edge.py).
-                    return Suspension(frame, LoopSignal(AWAIT, value))
                 if frame is base:
                     return ("yield", value)
                 caller = frame.back
@@ -482,7 +481,8 @@ class Interpreter:
             if r is None:
                 continue
             if type(r) is Frame:
-                r.back = frame
+                if r.back is None:  # (a task's frames taken up again keep their chain: Interpreter.park)
+                    r.back = frame
                 if r.generator is not None:
                     return SIG_SWITCH, r, None
                 frame = r
@@ -516,7 +516,8 @@ class Interpreter:
         if r is None:
             return SIG_SWITCH, frame, None
         if type(r) is Frame:
-            r.back = frame
+            if r.back is None:
+                r.back = frame
             return SIG_SWITCH, r, None
         return r, frame, None
 
@@ -948,44 +949,90 @@ class Interpreter:
         self._enter_generator(gen)
         return gf
 
-    def enter_loop_coroutine(self, f: Frame, coro: VMCoroutine) -> Frame:
-        """The script's ``asyncio.run(coro)``: the coroutine runs inline, at the job's event loop (vm/loop_edge.py)."""
-        if coro._running:
-            raise ValueError("coroutine already executing")
+    def step_coroutine(self, f: Frame, coro: Any, arg: Any, throw: bool) -> Frame | None:
+        """``coro.send(arg)`` or ``coro.throw(arg)`` by script code (a task's step), run inline.
+
+        A coroutine parked at a wait (vm/script_asyncio.py) continues at
+        that instruction, or has the exception raised there.  None for what
+        host code steps instead.
+        """
+        if type(coro) is not VMCoroutine:
+            return None
+        parked = getattr(coro, "_parked", None)  # (unset in a coroutine of an older snapshot)
+        if parked is not None:
+            exc = _thrown(arg) if throw else None
+            if throw and exc is None:
+                return None
+            return self._unpark(f, coro, parked, exc)
+        if throw:
+            return self.throw_into_chain(f, coro, arg)
         if coro._finished:
             raise RuntimeError("cannot reuse already awaited coroutine")
-        gf = self._callee(f, coro._frame)
-        gf.ret_mode = RET_LOOP
-        gf.ret_info = coro  # the frame's only strong reference to its coroutine
-        coro._running = True
-        self._enter_generator(coro)
-        gf.stack.append(None)
-        return gf
+        frame: Frame = self.enter_generator_next(f, coro, arg, ())
+        return frame
 
-    def resume_at_loop(self, coro: _GeneratorBase, value: Any, exc: BaseException | None) -> tuple[Frame, Any]:
-        """The coroutine at the job's event loop goes on with what the loop sent, or threw into it.
+    def park(self, frame: Frame, stand_in: Any) -> Frame | None:
+        """Set aside a task's frames, from ``frame`` (which waits) to its coroutine's, as they are.
 
-        Returns the frame to run and the exception to raise there first (for
-        :meth:`run`).  A throw goes down the chain of awaited coroutines to
-        the awaitable the innermost one waits on, as natively (``throw_at_send``).
+        Returns the frame of the task's step, which goes on as if the
+        coroutine had yielded ``stand_in``; None when ``frame`` does not run
+        in a task of the script's event loop.
         """
-        frame = coro._frame
-        delegating = exc is not None and _yieldfrom(coro) is not None
-        coro._running = True
-        self._enter_generator(coro)
-        if exc is None:
-            frame.stack.append(value)
-            return frame, None
-        in_handler = self.current_exc()
-        if in_handler is not None and in_handler is not exc and exc.__context__ is None:
-            exc.__context__ = in_handler
-        frame.stack.append(None)
-        if delegating:
-            frame.pc = _send_pc(frame)
-            self.throw_at_send = exc
-            return frame, None
-        frame.pc -= 1  # raised at the YIELD_VALUE where it waited
-        return frame, exc
+        top = frame
+        while True:
+            below = top.back
+            if below is None:
+                return None
+            if (
+                top.ret_mode == RET_GEN_NEXT
+                and below.unit.name in _TASK_STEP_NAMES
+                and (below.unit.filename == _TASKS_FILE)
+            ):
+                break
+            top = below
+        coro = top.generator() if top.generator is not None else None
+        if type(coro) is not VMCoroutine:
+            return None
+        # The generators of the set-aside frames are no longer running, innermost first.
+        walk: Frame | None = frame
+        while walk is not None:
+            gen = walk.generator() if walk.generator is not None else None
+            if gen is not None and gen._running:
+                gen._running = False
+                self._leave_generator(gen)
+            if walk is top:
+                break
+            walk = walk.back
+        step = top.back
+        assert step is not None
+        top.back = None
+        top.ret_info = None
+        coro._parked = frame
+        step.stack.append(stand_in)
+        return step
+
+    def _unpark(self, f: Frame, coro: VMCoroutine, frame: Frame, exc: BaseException | None) -> Frame:
+        top = coro._frame
+        coro._parked = None
+        self._callee(f, top)
+        top.back = f
+        top.ret_mode = RET_GEN_NEXT
+        top.ret_info = (coro, ())
+        chain: list[Frame] = []
+        walk: Frame | None = frame
+        while walk is not None:
+            chain.append(walk)
+            if walk is top:
+                break
+            walk = walk.back
+        for each in reversed(chain):  # outermost first, as they were entered
+            gen = each.generator() if each.generator is not None else None
+            if gen is not None and not gen._running and not gen._finished:
+                gen._running = True
+                self._enter_generator(gen)
+        if exc is not None:
+            self.throwing = exc  # raised at the instruction that waited
+        return frame
 
     def enter_asend(self, f: Frame, step: Any, value: Any, target: int) -> Any:
         """Await ``step`` (an async generator's ``__anext__()`` or ``asend()``) from frame ``f``.
@@ -1055,7 +1102,7 @@ class Interpreter:
         self.throwing = exc
         return gf
 
-    def throw_into_chain(self, f: Frame, gen: VMGenerator, arg: Any) -> Frame | None:
+    def throw_into_chain(self, f: Frame, gen: Any, arg: Any) -> Frame | None:
         """``gen.throw(arg)`` called by the script, run inline: its handlers (and its delegates') as VM frames.
 
         A generator paused in ``yield from`` another script generator has
@@ -1066,22 +1113,18 @@ class Interpreter:
         finished or running, a delegate that is not a script generator,
         GeneratorExit, an exception class the script constructs.
         """
-        if isinstance(arg, BaseException):
-            exc = arg
-        elif isinstance(arg, type) and issubclass(arg, BaseException) and not _scripted_construction(arg):
-            exc = _arg_of_throw(arg, _NO_ARG, _NO_ARG)
-        else:
-            return None
-        if isinstance(exc, GeneratorExit):
+        exc = _thrown(arg)
+        if exc is None or isinstance(exc, GeneratorExit):
             return None
         link: Any = gen
         while True:
-            if type(link) is not VMGenerator or link._running or link._finished:
+            if (type(link) is not VMGenerator and type(link) is not VMCoroutine) or link._running or link._finished:
                 return None
             if link._frame.pc <= _first_resume(link._frame):
                 return None
             link = _yieldfrom(link)
-            if link is None:
+            if link is None or (type(link) is not VMGenerator and type(link) is not VMCoroutine):
+                # (A host delegate last: the SEND that awaits it throws into it.)
                 break
         if _yieldfrom(gen) is None:
             return self.enter_generator_throw(f, gen, exc)
@@ -1240,6 +1283,16 @@ class Interpreter:
                 thrown = self.throw_into_chain(f, func.__self__, args[0])
                 if thrown is not None:
                     return thrown
+            if (
+                (inner is _coroutine_send or inner is _coroutine_throw)
+                and len(args) == 1
+                and not kwargs
+                and f.unit.filename == _TASKS_FILE
+            ):
+                # A task of the script's event loop stepping its coroutine (vm/script_asyncio.py).
+                stepped = self.step_coroutine(f, func.__self__, args[0], inner is _coroutine_throw)
+                if stepped is not None:
+                    return stepped
             if inner in STORED_ITERATING_METHODS:
                 # items.extend(script_iterable), d.update(script_mapping), items.insert(script_index, x)
                 replacement = method_replacement(func, args, kwargs)
@@ -1274,6 +1327,16 @@ class Interpreter:
                 frame.ret_mode = RET_INIT
                 frame.ret_info = instance
                 return self._callee(f, frame)
+            if type(init) is _FunctionType and init in library.ON_VM and func.__new__ is _object_new:
+                # asyncio's Task, Future, Lock... made by the script: their
+                # __init__ runs on the VM, with the script loop's globals.
+                version = library.function(library.ON_VM[init])
+                if version is not None:
+                    instance = _object_new(func)
+                    frame = self.frame_for(version, [instance, *args], kwargs)
+                    frame.ret_mode = RET_INIT
+                    frame.ret_info = instance
+                    return self._callee(f, frame)
             if _scripted_construction(func):
                 return redo(self, f, "instantiate", [func, args, kwargs or {}])
         elif cls is _BuiltinMethod:
@@ -1346,15 +1409,15 @@ class Interpreter:
             version = library.closure(func)
             if version is not None:
                 return self._callee(f, self.frame_for(version, args, kwargs))
-        if not args:
-            return _PLAIN
         # A library method called as a function (ExitStack.enter_context
-        # calls type(cm).__enter__(cm)).
+        # calls type(cm).__enter__(cm)), or asyncio's functions.
         name = library.METHODS.get(func)
         if name is not None:
             version = library.function(name)
             if version is not None:
                 return self._callee(f, self.frame_for(version, args, kwargs))
+        if not args:
+            return _PLAIN
         restated = RESTATED_METHODS.get(func)
         if restated is not None:
             return redo(self, f, restated, args, kwargs)
@@ -1428,7 +1491,7 @@ class Interpreter:
         frame.depth = depth
         return frame
 
-    def enter_generator_next(self, f: Frame, gen: VMGenerator, value: Any, default: tuple[Any, ...]) -> Any:
+    def enter_generator_next(self, f: Frame, gen: Any, value: Any, default: tuple[Any, ...]) -> Any:
         """``next(gen[, default])`` or ``gen.send(value)`` on a script generator, run inline."""
         if gen._running:
             raise ValueError("generator already executing")
@@ -1632,6 +1695,19 @@ def _native_twin(func: VMFunction) -> Any:
     twin.__name__ = func._name
     twin.__qualname__ = func._qualname
     return twin
+
+
+def _thrown(arg: Any) -> BaseException | None:
+    """The exception ``throw(arg)`` raises, or None for one a script class constructs (host code does that)."""
+    if isinstance(arg, BaseException):
+        return arg
+    if isinstance(arg, type) and issubclass(arg, BaseException) and not _scripted_construction(arg):
+        return _arg_of_throw(arg, _NO_ARG, _NO_ARG)
+    return None
+
+
+_TASK_STEP_NAMES = script_asyncio._STEP_NAMES
+_TASKS_FILE = script_asyncio._TASKS_FILE
 
 
 def _send_pc(frame: Frame) -> int:

@@ -36,10 +36,12 @@ its frames take their globals from it.
 from __future__ import annotations
 
 import ast
+import asyncio
 import contextlib
 import copy
 import copyreg
 import enum
+import importlib
 import inspect
 import linecache
 import sys
@@ -71,6 +73,41 @@ ATTEMPTS: dict[Any, str] = {
 if sys.version_info >= (3, 13):
     ATTEMPTS[copy.replace] = "copy:replace"  # type: ignore[attr-defined]
 
+
+def _natives_of(module: types.ModuleType) -> list[types.FunctionType]:
+    """The module's functions and its classes' methods (properties' accessors too), each once."""
+    found: dict[int, types.FunctionType] = {}
+    for value in list(vars(module).values()):
+        if type(value) is types.FunctionType and value.__module__ == module.__name__:
+            found[id(value)] = value
+        elif isinstance(value, type) and value.__module__ == module.__name__:
+            for member in vars(value).values():
+                if isinstance(member, (staticmethod, classmethod)):
+                    member = member.__func__
+                candidates = (member.fget, member.fset, member.fdel) if isinstance(member, property) else (member,)
+                for candidate in candidates:
+                    if type(candidate) is types.FunctionType and candidate.__module__ == module.__name__:
+                        found[id(candidate)] = candidate
+    natives = list(found.values())
+    from statek_vm.vm import script_asyncio
+
+    if module is script_asyncio:  # its own helpers run natively
+        natives = [n for n in natives if n.__qualname__.partition(".")[0] in script_asyncio.ON_VM_NAMES]
+    return natives
+
+
+def _modules_on_vm() -> dict[Any, str]:
+    """The functions of script_asyncio.MODULES -> their VM version's name."""
+    from statek_vm.vm import script_asyncio
+
+    names: dict[Any, str] = {}
+    for module_name in script_asyncio.MODULES:
+        module = sys.modules.get(module_name) or importlib.import_module(module_name)
+        for native in _natives_of(module):
+            names[native] = f"{module_name}:{native.__qualname__}"
+    return names
+
+
 # Library methods that call script code and always run on the VM (there is
 # no native fast path: they exist to call the callbacks they were given) ->
 # their VM version's name.  contextlib's exit stacks: the frames of
@@ -87,6 +124,19 @@ METHODS: dict[Any, str] = {
         contextlib.AsyncExitStack.aclose,
     )
 }
+# asyncio's futures, tasks, locks, queues... and the script loop's own
+# methods (statek_vm/vm/script_asyncio.py): all of them, called by the VM.
+ON_VM: dict[Any, str] = _modules_on_vm()
+METHODS.update(ON_VM)
+_ON_VM_BY_NAME = {name: native for native, name in ON_VM.items()}
+
+
+def native_function(name: str) -> Any:
+    """A function of :data:`ON_VM` by its name (snapshots take such functions, and methods of them, by name)."""
+    return _ON_VM_BY_NAME[name]
+
+
+opcodes.AWAIT_ON_VM[asyncio.futures._PyFuture.__await__] = ON_VM[asyncio.futures._PyFuture.__await__]  # type: ignore[attr-defined]
 
 
 def _inner_code(maker: Any, name: str) -> types.CodeType:
@@ -110,7 +160,7 @@ CLOSURES: dict[types.CodeType, str] = {
 CLOSURE_NAMES = frozenset(code.co_name for code in CLOSURES)
 
 # The modules whose functions run with globals of their own (see the module docstring).
-_OWN_GLOBALS = frozenset({"copy"})
+_OWN_GLOBALS = frozenset({"copy", *(name.partition(":")[0] for name in ON_VM.values())})
 
 
 def _functions_of(module: types.ModuleType) -> list[types.FunctionType]:
@@ -278,8 +328,8 @@ def _make_module(module_name: str) -> dict[str, VMFunction | None]:
     The module's dispatch tables (dicts whose values are its functions) and
     the functions' defaults (``deepcopy=deepcopy``) name them too.
     """
-    module = sys.modules.get(module_name) or __import__(module_name)
-    natives = _functions_of(module)
+    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    natives = _functions_of(module) if module is copy else _natives_of(module)
     if not natives:
         return {}
     source = inspect.getsource(module)
@@ -287,17 +337,29 @@ def _make_module(module_name: str) -> dict[str, VMFunction | None]:
     program = compile_program(source, filename, "exec", _flags(natives[0].__code__), library=True)
     units = {(u.qualname, u.code.co_firstlineno): u for u in program.units}
     globals_: dict[str, Any] = dict(vars(module))
+    _own_globals.add(id(globals_))  # kept for good with the functions made (_made)
     if module is copy:
         globals_["id"] = MemoKey
+    else:
+        from statek_vm.vm import script_asyncio
+
+        globals_.update(script_asyncio.overrides()[module_name])
     versions: dict[int, VMFunction] = {}
     made: dict[str, VMFunction | None] = {}
     for native in natives:
         unit = units.get((native.__qualname__, native.__code__.co_firstlineno))
         if unit is None or unit.code != native.__code__:
-            return {f"{module_name}:{n.__qualname__}": None for n in natives}
+            if module is copy:  # its functions call each other: all on the VM, or none
+                return {f"{module_name}:{n.__qualname__}": None for n in natives}
+            # (asyncio's @types.coroutine generators, whose flags the decorator
+            # changed: they yield, and call no script code; they run natively.)
+            made[f"{module_name}:{native.__qualname__}"] = None
+            continue
         versions[id(native)] = VMFunction(unit, globals_, None, None, native.__annotations__, native.__closure__)
     for native in natives:
-        version = versions[id(native)]
+        version = versions.get(id(native))
+        if version is None:
+            continue
         version._defaults = _renamed(native.__defaults__, versions)
         version._kwdefaults = _renamed(native.__kwdefaults__, versions)
         made[f"{module_name}:{native.__qualname__}"] = version
@@ -307,6 +369,14 @@ def _make_module(module_name: str) -> dict[str, VMFunction | None]:
         elif type(value) is dict and any(id(v) in versions for v in value.values()):
             globals_[key] = {k: versions.get(id(v), v) for k, v in value.items()}
     return made
+
+
+_own_globals: set[int] = set()
+
+
+def is_own_globals(g: dict[str, Any]) -> bool:
+    """Whether ``g`` is the globals of a module's VM versions (a traceback names its module instead)."""
+    return id(g) in _own_globals
 
 
 def _renamed(values: Any, versions: dict[int, VMFunction]) -> Any:

@@ -1,24 +1,20 @@
-"""Where a job's coroutines meet a real event loop.
+"""Where a job's event loop (vm/script_asyncio.py) meets the real one.
 
-Natively ``asyncio.run(main())`` (or a script with top-level ``await``) runs
-the script's coroutines as a task of an event loop: whatever they await
-last — a host coroutine's future, ``asyncio.sleep(0)``'s bare yield — is
-yielded up the chain of awaiting coroutines to that task, which waits for
-it and sends the result back down.
+A script's ``asyncio.run()`` runs its own loop on the VM, in the frame of
+``script_asyncio.run_script`` (``RET_LOOP``).  Host coroutines it awaits
+need a real event loop: the job's driver (statek_vm/job.py) runs the job
+as a task of one.  The job's resumable run stops for it, with its frames at
+an instruction boundary (a ``Suspension`` whose future is a
+:class:`LoopSignal`), in three cases:
 
-On the VM the chain's outermost coroutine is *the loop's edge*: the job's
-root coroutine (top-level ``await``), or the coroutine the script's
-``asyncio.run()`` runs inline as a VM frame (``RET_LOOP``).  When it yields,
-the job's resumable run stops there with its frames as data (a
-:class:`LoopSignal` ``AWAIT``); the job's driver (statek_vm/job.py), a task of
-a real event loop, awaits what was yielded, and the run goes on from the
-edge with what the loop sent or threw.  A wait on a pending future at any
-instruction between such awaits suspends the job as anywhere else.
-
-``ENTER`` asks for a running event loop before the edge starts (the
-instruction that asked runs again inside one), ``LEAVE`` says the script's
-``asyncio.run()`` has returned or raised: its loop closes, as natively, and
-the script goes on without one.
+- ``ENTER``: the script's ``asyncio.run()`` is about to start, or a job
+  resumes inside one: the run goes on inside the driver's task, where the
+  real loop is running (the instruction that asked runs again);
+- ``WAIT``: the script's loop has nothing ready: the driver awaits the real
+  futures its host I/O waits on (or its next timer), then the instruction
+  that asked runs again and finds them done;
+- ``LEAVE``: the script's ``asyncio.run()`` returned or raised: the real
+  loop closes, as natively, and the script goes on without one.
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 ENTER = "enter"
-AWAIT = "await"
+WAIT = "wait"
 LEAVE = "leave"
 
 
@@ -41,7 +37,7 @@ class LoopSignal:
 
     def __init__(self, kind: str, value: Any = None) -> None:
         self.kind = kind
-        # AWAIT: what the edge yielded; LEAVE: the exception asyncio.run() raised, or None.
+        # WAIT: (real futures, timeout) to wait for; LEAVE: the exception asyncio.run() raised, or None.
         self.value = value
 
     def check_condition(self) -> bool:

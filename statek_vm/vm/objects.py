@@ -642,7 +642,17 @@ _RUNS: Any = None
 _current_interpreter: Any = None
 
 
-_GENERATOR_STATE = ("_frame", "_running", "_finished", "_exc_state", "_name", "_qualname", "_awaited", "_hooks_done")
+_GENERATOR_STATE = (
+    "_frame",
+    "_running",
+    "_finished",
+    "_exc_state",
+    "_name",
+    "_qualname",
+    "_awaited",
+    "_hooks_done",
+    "_parked",
+)
 
 
 def reduce_generator(gen: _GeneratorBase) -> Any:
@@ -759,12 +769,14 @@ class VMGenerator(_GeneratorBase):
 class VMCoroutine(_GeneratorBase):
     """A coroutine (``async def``) whose frame runs on the VM."""
 
-    __slots__ = ("_awaited",)
+    __slots__ = ("_awaited", "_parked")
     _kind = "coroutine"
 
     def __init__(self, frame: Any) -> None:
         super().__init__(frame)
         self._awaited = False
+        # The innermost frame of a task's coroutine parked at a wait (vm/script_asyncio.py).
+        self._parked: Any = None
 
     def __await__(self) -> CoroutineWrapper:
         return CoroutineWrapper(self)

@@ -25,7 +25,7 @@ from typing import Any
 from statek_vm.exceptions import FutureError
 from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CO_ITERABLE_COROUTINE
-from statek_vm.vm import operations, replay
+from statek_vm.vm import operations, replay, script_asyncio
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, shown, stored_method
 from statek_vm.vm.objects import (
@@ -1451,7 +1451,7 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
         if stepped is not None:
             return stepped
     try:
-        result = step_host_delegate(vm, receiver, value)
+        result = step_host_delegate(vm, f, receiver, value)
     except StopIteration as stop:
         retval = stop.value
         del st[-2:]
@@ -1462,13 +1462,15 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
     return None
 
 
-def step_host_delegate(vm: Any, receiver: Any, value: Any) -> Any:
+def step_host_delegate(vm: Any, f: Frame, receiver: Any, value: Any) -> Any:
     """One step of a host delegate of ``yield from`` or ``await``, by SEND.
 
     ``send(value)`` (``next()`` for an iterator that has no ``send``), or
     the throw the VM passes down a chain of awaits (``vm.throw_at_send``:
-    a cancellation thrown in by the job's event loop): a delegate with no
-    ``throw`` has it raised where it is awaited, as natively.
+    a task of the script's event loop cancelled): a delegate with no
+    ``throw`` has it raised where it is awaited, as natively.  A real
+    future that host code yields, to wait on it, is bridged to the
+    script's event loop (vm/script_asyncio.py).
     """
     throwing = vm.throw_at_send
     if throwing is not None:
@@ -1476,10 +1478,20 @@ def step_host_delegate(vm: Any, receiver: Any, value: Any) -> Any:
         throw = getattr(receiver, "throw", None)
         if throw is None:
             raise throwing
-        return throw(throwing)
-    if value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
-        return next(receiver)
-    return receiver.send(value)
+        result = throw(throwing)
+    elif value is None and not (_is_native_generator(receiver) or _is_native_coroutine(receiver)):
+        result = next(receiver)
+    else:
+        result = receiver.send(value)
+    if type(result) in _REAL_FUTURES:
+        return script_asyncio.bridge(f, result)
+    return result
+
+
+_REAL_FUTURES = script_asyncio.REAL_FUTURES
+# Awaitables whose __await__ runs on the VM (asyncio's Future.__iter__ of
+# the script's event loop) -> its VM version's name: set by vm/library.py.
+AWAIT_ON_VM: dict[Any, str] = {}
 
 
 @op
@@ -1515,6 +1527,11 @@ def _awaitable_iter(obj: Any, where: int) -> Any:
                 f"'async with' received an object from __aexit__ that does not implement __await__: {cls.__name__}"
             )
         raise TypeError(f"object {cls.__name__} can't be used in 'await' expression")
+    name = AWAIT_ON_VM.get(getter)
+    if name is not None:
+        from statek_vm.vm import library
+
+        getter = library.function(name) or getter
     res = getter(obj)
     if _is_native_coroutine(res) or isinstance(res, VMCoroutine):
         raise TypeError("__await__() returned a coroutine")

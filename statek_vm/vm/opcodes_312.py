@@ -331,7 +331,7 @@ def SEND(vm: Any, f: Frame, arg: int) -> Any:
         if stepped is not None:
             return stepped
     try:
-        result = opcodes.step_host_delegate(vm, receiver, value)
+        result = opcodes.step_host_delegate(vm, f, receiver, value)
     except StopIteration as stop:
         retval = stop.value
         st[-1] = retval

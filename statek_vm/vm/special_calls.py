@@ -30,11 +30,11 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
-from statek_vm.future import FUTURE_CLASSES
+from statek_vm.future import FUTURE_CLASSES, get_any_future
 from statek_vm.program.program import compile_program, program_for_code
-from statek_vm.vm import objects, runtime
+from statek_vm.vm import library, objects, runtime, script_asyncio
 from statek_vm.vm.frame import RET_CLASS, RET_LOOP, RET_PUSH, UNBOUND, Frame, builtins_of
-from statek_vm.vm.loop_edge import ENTER_LOOP
+from statek_vm.vm.loop_edge import ENTER_LOOP, WAIT, LoopSignal
 from statek_vm.vm.objects import _NO_ARG, VMAsyncGenerator, VMCoroutine, VMFunction, VMGenerator, _arg_of_throw
 from statek_vm.vm.operations import (
     PLAIN_TYPES,
@@ -501,18 +501,22 @@ def _call_anext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
 
 def _call_asyncio_run(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # asyncio.run(main()) of a script coroutine, by the job's own run: the
-    # coroutine runs inline at the job's event loop (vm/loop_edge.py), so a
-    # wait inside it, or inside what it awaits, is resumable.
+    # script's event loop runs on the VM (vm/script_asyncio.py), so a wait
+    # inside any of its tasks is resumable.
     main = args[0] if args else (kwargs or {}).get("main")
     if type(main) is not VMCoroutine or not _in_job_run(vm):
         return vm.call_host(asyncio.run, args, kwargs)
-    if _in_async_code(f):
+    if script_asyncio.loop_of(f) is not None or _in_async_code(f):
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     if not vm.loop_running:
-        # Natively the coroutine starts in a running loop: the job starts
-        # one, and this call runs again inside it.
+        # Host coroutines the script awaits need a real event loop: the job
+        # starts one, and this call runs again inside it.
         raise FutureError(ENTER_LOOP)
-    return vm.enter_loop_coroutine(f, main)
+    run = library.function("statek_vm.vm.script_asyncio:run_script")
+    assert run is not None
+    frame = vm.frame_for(run, [main], {"debug": (kwargs or {}).get("debug")})
+    frame.ret_mode = RET_LOOP
+    return frame
 
 
 def _in_job_run(vm: Interpreter) -> bool:
@@ -523,13 +527,73 @@ def _in_job_run(vm: Interpreter) -> bool:
 def _in_async_code(f: Frame | None) -> bool:
     """Whether a coroutine or async generator is on the chain from ``f``: natively an event loop runs."""
     while f is not None:
-        if f.unit.code.co_flags & _ASYNC_FLAGS or f.ret_mode == RET_LOOP:
+        if f.unit.code.co_flags & _ASYNC_FLAGS:
             return True
         f = f.back
     return False
 
 
 _ASYNC_FLAGS = inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+
+
+def _loop_answer(answer: Any, native: Any) -> Any:
+    """A handler for what asks for the running loop (or its tasks): the script's loop where one runs."""
+
+    def handler(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        loop = script_asyncio.loop_of(f)
+        if loop is None:
+            return vm.call_host(native, args, kwargs)
+        return answer(loop, *args, **(kwargs or {}))
+
+    return handler
+
+
+def _running(loop: Any, *args: Any, **kwargs: Any) -> Any:
+    return loop
+
+
+def _current_task(loop: Any, of_loop: Any = None) -> Any:
+    return (of_loop if of_loop is not None else loop)._current_task
+
+
+def _all_tasks(loop: Any, of_loop: Any = None) -> Any:
+    return {task for task in (of_loop if of_loop is not None else loop)._tasks if not task.done()}
+
+
+def _call_await_host(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # The script loop has nothing ready: what it waits for, outside.
+    (loop,) = args
+    waits = loop._host_waits
+    done = [stand_in for real, stand_in in waits if real.done()]
+    if done:
+        loop._host_waits = [(real, stand_in) for real, stand_in in waits if not real.done()]
+        return done
+    scheduled = [timer._when for timer in loop._scheduled if not timer._cancelled]
+    if scheduled and min(scheduled) <= loop.time():
+        return []  # a timer is due: the loop's next round runs it
+    if waits or scheduled:
+        # Host I/O in flight, or a timer: the job's driver awaits them on
+        # the real loop, then this call runs again.
+        timeout = min(scheduled) - loop.time() if scheduled else None
+        raise FutureError(LoopSignal(WAIT, (tuple(real for real, _ in waits), timeout)))
+    ready = [stand_in for stand_in in loop._parked if stand_in.done() or _is_ready(stand_in._statek_wait)]
+    if ready:
+        loop._parked = [stand_in for stand_in in loop._parked if stand_in not in ready]
+        return ready
+    if loop._parked:
+        # Every task has finished or waits on a pending future: the job
+        # suspends, until any of those futures is ready.
+        waits = [stand_in._statek_wait for stand_in in loop._parked]
+        raise FutureError(waits[0] if len(waits) == 1 else get_any_future(*waits))
+    raise RuntimeError(
+        "the script's event loop has nothing left to run, and its main task has not finished: "
+        "its tasks wait on futures nothing will complete"
+    )
+
+
+def _is_ready(future: Any) -> bool:
+    check = getattr(future, "check_condition", None)
+    return check is None or bool(check())
 
 
 def _call_json_dump(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
@@ -860,6 +924,22 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (json.dump, _call_json_dump),
         (anext, _call_anext),
         (asyncio.run, _call_asyncio_run),
+        (script_asyncio.await_host, _call_await_host),
+        *(
+            (getter, _loop_answer(_running, native))
+            for getter, native in (
+                (script_asyncio.running_loop, asyncio.get_running_loop),
+                (script_asyncio.running_loop_or_none, asyncio.events._get_running_loop),
+                (script_asyncio.event_loop, asyncio.get_event_loop),
+                (asyncio.get_running_loop, asyncio.get_running_loop),
+                (asyncio.events._get_running_loop, asyncio.events._get_running_loop),
+                (asyncio.get_event_loop, asyncio.get_event_loop),
+            )
+        ),
+        (script_asyncio.current_task, _loop_answer(_current_task, asyncio.current_task)),
+        (asyncio.current_task, _loop_answer(_current_task, asyncio.current_task)),
+        (script_asyncio.all_tasks, _loop_answer(_all_tasks, asyncio.all_tasks)),
+        (asyncio.all_tasks, _loop_answer(_all_tasks, asyncio.all_tasks)),
         (json.load, _call_json_load),
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
         *_ORDERING_CALLS,

@@ -95,6 +95,17 @@ def _native(work: Path, names: list[str]) -> None:
         (work / f"{name}.native.json").write_text(json.dumps(asdict(result)))
 
 
+def _open_gates(awaited: Any) -> None:
+    """Every future the job waits for made ready (several, when tasks of its event loop wait at once)."""
+    from statek_vm.future import CombinedFuture
+
+    if isinstance(awaited, CombinedFuture):
+        for future in awaited._futures:
+            _open_gates(future)
+    elif hasattr(awaited, "deps") and hasattr(awaited.deps, "open"):
+        awaited.deps.open = True
+
+
 def _vm_round(work: Path, names: list[str], round_: int) -> None:
     import statek_vm
     from tests.snapshot import durable
@@ -108,7 +119,7 @@ def _vm_round(work: Path, names: list[str], round_: int) -> None:
             job = statek_vm.run(source, durable.bindings(), filename=FILENAME, instruction_counts=counts)
         elif snapshot.exists():
             job = statek_vm.Job.loads(snapshot.read_bytes(), durable.bindings(), key=KEY, instruction_counts=counts)
-            job.awaited_result.deps.open = True
+            _open_gates(job.awaited_result)
             job.resume()
         else:
             continue

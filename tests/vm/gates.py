@@ -81,6 +81,15 @@ class World:
         return {"wait": wait, "effect": effect, "cm": cm, "_world": world}
 
 
+def gates_of(awaited: Any) -> list[Any]:
+    """The gates a suspended job waits on: one, or several when tasks of its event loop wait at once."""
+    from statek_vm.future import CombinedFuture
+
+    if isinstance(awaited, CombinedFuture):
+        return [gate for future in awaited._futures for gate in gates_of(future)]
+    return [awaited.deps]
+
+
 def run_interrupted(source: str, *, max_resumes: int = 10_000, **kwargs: Any) -> tuple[statek_vm.Job, World, int]:
     """Run ``source`` suspending at every wait; open each awaited gate and resume."""
     world = World(start_open=False)
@@ -89,12 +98,13 @@ def run_interrupted(source: str, *, max_resumes: int = 10_000, **kwargs: Any) ->
     while job.status == "SUSPENDED":
         suspensions += 1
         assert suspensions <= max_resumes, "the job suspends forever"
-        gate = job.awaited_result.deps
-        assert not gate.open
+        gates = gates_of(job.awaited_result)
+        assert gates and not any(gate.open for gate in gates)
         instr = job.next_instr_num
         job.resume()  # not ready: nothing runs
         assert job.status == "SUSPENDED" and job.next_instr_num == instr
-        gate.open = True
+        for gate in gates:
+            gate.open = True
         job.resume()
     return job, world, suspensions
 
