@@ -3,7 +3,8 @@
 ::
 
     statek-vm run SCRIPT            submit a script and run it until it suspends or ends
-    statek-vm worker [--until-idle] run the worker loop (resumes jobs whose futures are ready)
+    statek-vm worker [--until-idle] [--concurrency N]
+                                    run the worker loop (resumes jobs whose futures are ready)
     statek-vm jobs [--status S]     list jobs
     statek-vm show ID               one job: status, where it waits, history, output
     statek-vm resume ID             check a job's condition now; resume it here if ready
@@ -64,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     worker.add_argument("--lease", type=float, default=30.0, metavar="S", help="seconds a claim lasts (default 30)")
     worker.add_argument("--check-timeout", type=float, default=1.0, metavar="S", help="bound of one condition check")
     worker.add_argument("--max-live", type=int, metavar="N", help="bound on started, not final jobs")
+    worker.add_argument(
+        "--concurrency",
+        type=int,
+        default=1,
+        metavar="N",
+        help="jobs in progress at once on one event loop: their awaits of host I/O overlap (default 1)",
+    )
     worker.add_argument("--wait-timeout", type=float, metavar="S", help="default bound of one suspension")
     worker.add_argument(
         "--wake-poll",
@@ -152,6 +160,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         check_timeout=args.check_timeout,
         max_live=args.max_live,
         wait_timeout=args.wait_timeout,
+        concurrency=args.concurrency,
     )
     live = sys.stderr.isatty()
     last: list[str] = [""]
@@ -166,9 +175,10 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
         last[0] = line
 
-    # SIGTERM (a service manager stopping the worker) and SIGINT (Ctrl-C) end
-    # the loop after the run in progress is committed, instead of leaving its
-    # job to a lease; a second SIGINT interrupts at once.  Installed whatever
+    # SIGTERM (a service manager stopping the worker) and SIGINT (Ctrl-C)
+    # drain the worker: no job is claimed any more, and the runs in progress
+    # end and commit, instead of leaving their jobs to a lease; a second
+    # SIGINT interrupts at once.  Installed whatever
     # this process inherited (a shell that started it in the background may
     # have it ignore SIGINT).
     interrupts = [0]

@@ -1,8 +1,9 @@
 """Stage 4 of the pipeline: jobs that persist, and workers that run them.
 
-:class:`Runner` submits scripts as jobs into a :class:`JobStore`
+:class:`Manager` submits scripts as jobs into a :class:`JobStore`
 (:class:`SQLiteStore` by default, :class:`PostgresStore` for workers on
-many machines, :class:`MemoryStore` for tests), runs
+many machines, :class:`MemoryStore` for tests); :class:`Runner`, a worker
+and a manager, runs
 them until they suspend or end, polls suspended jobs' conditions, resumes
 the ready ones (each exactly once, under a lease), and applies the
 policies: a bound on live jobs, wait timeouts with an escalation hook,
@@ -10,6 +11,7 @@ cancellation, and an explicit retry policy.  ``statek-vm`` is its command
 line.
 """
 
+from statek_vm.jobs.manager import Manager
 from statek_vm.jobs.memory import MemoryStore
 from statek_vm.jobs.model import JobRecord, RetryPolicy, Status, TimeoutDecision
 from statek_vm.jobs.polling import ConditionTimeout, dependency_keys
@@ -23,6 +25,7 @@ __all__ = [
     "ConditionTimeout",
     "JobRecord",
     "JobStore",
+    "Manager",
     "MemoryStore",
     "PostgresStore",
     "RetryPolicy",

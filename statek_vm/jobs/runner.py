@@ -1,26 +1,18 @@
-"""The runner: submits jobs, runs them, polls suspended ones, applies policy.
+"""The runner: a worker that runs jobs, polls suspended ones and applies policy.
 
-One :class:`Runner` is one worker.  Run as many as you like, in threads or
+One :class:`Runner` is one worker, and a :class:`~statek_vm.jobs.manager.Manager`
+(it submits and steers jobs).  Run as many as you like, in threads or
 processes, over one store: a job is run only by the worker holding its
 lease, and every outcome is committed only if the job's row is still at the
-version the worker claimed, so **each suspension is resumed once**.
-
-The life of a job::
-
-    submit ──► PENDING ──claim──► STARTED ──► COMPLETED | FAILED
-                                     │  ▲
-                          suspends   ▼  │ claim (READY)
-                                 SUSPENDED ──condition passes──► READY
-                                     │
-                                     └─ wait timeout ──► TIMED_OUT (or the hook decides)
-
-``cancel`` ends a job at any point (a running job when its run ends);
-``notify(key)`` makes the jobs waiting on ``key`` be checked at once rather
-than at the next sweep.
+version the worker claimed, so **each suspension is resumed once**.  One
+worker keeps up to ``concurrency`` jobs in progress at once, on one event
+loop: their awaits of host I/O overlap.  The life of a job is in
+:mod:`statek_vm.jobs.manager`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import dataclasses
 import os
@@ -35,9 +27,10 @@ from typing import Any
 
 from statek_vm.exceptions import JobStoreError, StatekError
 from statek_vm.future import is_future
-from statek_vm.job import Job, JobStatus, run
+from statek_vm.job import Job, JobStatus, arun, run
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.doorbell import Doorbell
+from statek_vm.jobs.manager import PYTHON, Manager
 from statek_vm.jobs.model import (
     RUNNABLE,
     EscalationHook,
@@ -54,18 +47,16 @@ from statek_vm.jobs.polling import (
     load_awaited,
     polling_namespace,
 )
-from statek_vm.jobs.store import JobStore, open_store
-from statek_vm.program.program import RECENT_PROGRAMS, compile_program
+from statek_vm.jobs.store import JobStore
+from statek_vm.program.program import RECENT_PROGRAMS
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
 
-# The CPython version whose jobs this process runs: a job's bytecode is its
-# interpreter's, so a worker claims only jobs submitted under its own version.
-PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
-
-_ON_FULL = ("queue", "refuse")
 # While idle with a doorbell, the change counter is read this often (seconds).
 _BELL_SLICE = 0.05
+# While jobs are in flight and places are free, the store is looked at this
+# often for new work (seconds): the loop cannot block on the doorbell then.
+_BUSY_SLICE = 0.005
 
 
 @dataclasses.dataclass
@@ -93,8 +84,8 @@ class WorkStats:
     lost: int = 0
 
 
-class Runner:
-    """A worker over a job store, and the API to submit and steer jobs.
+class Runner(Manager):
+    """A worker over a job store, and the manager's API to submit and steer jobs.
 
     Args:
         store: a :class:`JobStore`, or a spec for :func:`open_store` (a SQLite
@@ -123,6 +114,12 @@ class Runner:
             another before it is failed.
         retry_host_calls: as for :func:`statek_vm.run`.
         worker_id: this worker's name in leases (default: host, pid, random).
+        concurrency: how many jobs :meth:`work` keeps in progress at once, on
+            one event loop in this thread: a job whose script awaits host I/O
+            (an async tool, a model call) lets the others run meanwhile; CPU
+            work of the VM interleaves at those awaits.  Each job has its own
+            lease, commit and cancellation.  1 (the default) runs one job at
+            a time.
 
     Example::
 
@@ -150,37 +147,32 @@ class Runner:
         retry_host_calls: bool = False,
         worker_id: str | None = None,
         batch_size: int = 1000,
+        concurrency: int = 1,
     ) -> None:
-        if on_full not in _ON_FULL:
-            raise ValueError(f"on_full must be 'queue' or 'refuse', not {on_full!r}")
-        if max_live is not None and max_live < 1:
-            raise ValueError(f"max_live must be at least 1, not {max_live!r}")
+        if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
+            raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
         for name, value in (("lease", lease), ("poll_interval", poll_interval)):
             if value <= 0:
                 raise ValueError(f"{name} must be positive, not {value!r}")
-        if wait_timeout is not None and wait_timeout <= 0:
-            raise ValueError(f"wait_timeout must be positive or None, not {wait_timeout!r}")
         if globals is not None and not isinstance(globals, dict):
             raise TypeError(f"Runner globals must be a dict of host bindings, not {type(globals).__name__}")
-        self.store = open_store(store)
+        super().__init__(store, max_live=max_live, on_full=on_full, wait_timeout=wait_timeout, retry=retry)
         self.globals = dict(globals or {})
         self.lease = lease
         self.poll_interval = poll_interval
-        self.max_live = max_live
-        self.on_full = on_full
-        self.wait_timeout = wait_timeout
         self.on_timeout = on_timeout
-        self.retry = retry or RetryPolicy()
         self.max_recoveries = max_recoveries
         self.retry_host_calls = retry_host_calls
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.batch_size = batch_size
+        self.concurrency = concurrency
         self._check = BoundedCheck(check_timeout)
         self._key = self.store.signing_key()
         self._cache: dict[str, tuple[int, Any]] = {}
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._current: tuple[str, int] | None = None
+        # The jobs this runner is running now, by id (their leases are renewed).
+        self._in_flight: dict[str, _Flight] = {}
         self._heartbeat: threading.Thread | None = None
         self._closed = False
         # By program hash, the most recent RECENT_PROGRAMS of each: a worker
@@ -188,83 +180,17 @@ class Runner:
         self._programs: collections.OrderedDict[str, tuple[str, str]] = collections.OrderedDict()
         self._polling: collections.OrderedDict[str, tuple[Any, dict[str, Any]]] = collections.OrderedDict()
 
-    # -- submitting and steering ------------------------------------------------------
-
-    def submit(
-        self,
-        source: str,
-        *,
-        filename: str = "<agent>",
-        path: str | os.PathLike[str] | None = None,
-        wait_timeout: float | None = None,
-    ) -> str:
-        """Store a new job (``PENDING``) and return its id.  A worker runs it.
-
-        Args:
-            source: the script.
-            filename: its name in tracebacks, ``show`` and ``jobs``.
-            path: a folder put on ``sys.path`` wherever the job runs, so the
-                script imports the modules beside it (as ``python script.py``).
-            wait_timeout: seconds each of its suspensions may last (default:
-                the runner's).
-
-        Raises:
-            SyntaxError: the script does not compile (nothing is stored).
-            CapacityError: ``max_live`` jobs exist and ``on_full="refuse"``.
-        """
-        if not isinstance(source, str):
-            raise TypeError(f"submit() source must be a str, not {type(source).__name__}")
-        if wait_timeout is not None and not wait_timeout > 0:
-            raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
-        program = compile_program(source, filename)
-        self.store.add_program(program.hash, filename, source)
-        now = time.time()
-        record = JobRecord(
-            id=secrets.token_hex(16),
-            status=Status.PENDING,
-            python=PYTHON,
-            program_hash=program.hash,
-            filename=filename,
-            path=os.fspath(path) if path is not None else None,
-            wait_timeout=wait_timeout if wait_timeout is not None else self.wait_timeout,
-            max_attempts=self.retry.max_attempts,
-            created=now,
-            updated=now,
-        )
-        self.store.insert(record, max_live=self.max_live if self.on_full == "refuse" else None)
-        self._wake.set()
-        return record.id
-
-    def submit_file(self, script: str | os.PathLike[str], *, wait_timeout: float | None = None) -> str:
-        """Submit a script file; it imports the modules in its folder."""
-        script_path = os.path.abspath(os.fspath(script))
-        try:
-            with open(script_path, encoding="utf-8") as file:
-                source = file.read()
-        except OSError as error:
-            raise StatekError(f"cannot read the script {os.fspath(script)!r}: {error.strerror}") from None
-        return self.submit(source, filename=script_path, path=os.path.dirname(script_path), wait_timeout=wait_timeout)
-
-    def get(self, job_id: str) -> JobRecord:
-        """A job's record (an id prefix that is unique will do)."""
-        return self.store.get(job_id)
-
-    def notify(self, key: str) -> int:
-        """Check the jobs waiting on dependency ``key`` now; returns how many.
-
-        Polling stays the fallback: a job whose deps have no key is still
-        found by the next sweep.
-        """
-        count = self.store.wake(key=str(key))
-        if count:
-            self._wake.set()
-        return count
+    # -- steering, as a worker ---------------------------------------------------------
 
     def cancel(self, job_id: str) -> Status:
-        """Cancel a job; a running one is cancelled when its run ends."""
-        status = self.store.cancel(job_id, now=time.time())
+        status = super().cancel(job_id)
         self._cache.pop(job_id, None)
         return status
+
+    cancel.__doc__ = Manager.cancel.__doc__
+
+    def _work_arrived(self) -> None:
+        self._wake.set()
 
     def resume(self, job_id: str) -> JobRecord:
         """Check a suspended job's condition now and, if it passes, resume it here.
@@ -310,12 +236,18 @@ class Runner:
     ) -> WorkStats:
         """The worker loop: run runnable jobs, poll suspended ones, apply policy.
 
+        Up to ``concurrency`` jobs are in progress at once, on an event loop
+        of the worker's own (inside a running loop, use :meth:`awork`).
+        After :meth:`stop` no job is claimed any more, and the runs in
+        progress end and commit before this returns.
+
         Args:
             until_idle: return once nothing is runnable or ready (every
                 suspended job's condition was checked and none passed), for
                 cron jobs and tests.  Jobs waiting for a retry delay are
                 waited for.
-            max_seconds: return after this long at the latest.
+            max_seconds: return after this long at the latest (once the runs
+                in progress have ended).
             on_tick: called every ``tick_seconds`` with the job count per
                 status (the CLI's live count).
             wake_poll: where the store has no doorbell (or ``doorbell=False``),
@@ -327,113 +259,42 @@ class Runner:
                 costs nothing while nothing happens.  The change counter is
                 still read every 50 ms as a fallback.
         """
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise StatekError("Runner.work() cannot run inside a running event loop: use `await runner.awork(...)`")
+        return asyncio.run(
+            self.awork(
+                until_idle=until_idle,
+                max_seconds=max_seconds,
+                on_tick=on_tick,
+                tick_seconds=tick_seconds,
+                wake_poll=wake_poll,
+                doorbell=doorbell,
+            )
+        )
+
+    async def awork(
+        self,
+        *,
+        until_idle: bool = False,
+        max_seconds: float | None = None,
+        on_tick: Callable[[dict[Status, int]], None] | None = None,
+        tick_seconds: float = 1.0,
+        wake_poll: float = 0.001,
+        doorbell: bool = True,
+    ) -> WorkStats:
+        """:meth:`work` on the running event loop (the jobs' awaits run on it)."""
         self._stop.clear()
-        stats = WorkStats()
-        started = time.monotonic()
-        seen = self.store.changes()
+        loop = _WorkLoop(self, until_idle, max_seconds, on_tick, tick_seconds, wake_poll)
         bell = self.store.doorbell(self.worker_id) if doorbell else None
         try:
-            return self._loop(stats, started, until_idle, max_seconds, on_tick, tick_seconds, wake_poll, seen, bell)
+            return await loop.run(bell)
         finally:
             if bell is not None:
                 bell.close()
-
-    def _loop(
-        self,
-        stats: WorkStats,
-        started: float,
-        until_idle: bool,
-        max_seconds: float | None,
-        on_tick: Callable[[dict[Status, int]], None] | None,
-        tick_seconds: float,
-        wake_poll: float,
-        seen: int,
-        bell: Doorbell | None,
-    ) -> WorkStats:
-        next_sweep = 0.0
-        next_maintenance = 0.0
-        next_tick = 0.0
-        swept_since_activity = False
-        while not self._stop.is_set():
-            now_m = time.monotonic()
-            if max_seconds is not None and now_m - started >= max_seconds:
-                break
-            if on_tick is not None and now_m >= next_tick:
-                on_tick(self.store.counts(python=PYTHON))
-                next_tick = now_m + tick_seconds
-            if now_m >= next_maintenance:
-                stats.lost += self.maintain()
-                next_maintenance = now_m + min(self.lease / 3, self.poll_interval)
-            activity = False
-            woken = self.store.take_woken(python=PYTHON, limit=self.batch_size)
-            if woken:
-                # Woken jobs whose condition passes are claimed and run at
-                # once: one step from SUSPENDED to STARTED, the notify path.
-                sweep = self._check_batch(woken, mark=False)
-                stats.checked += sweep.checked
-                for job_id, version in sweep.passed:
-                    record = self.store.claim(
-                        self.worker_id,
-                        python=PYTHON,
-                        lease=self.lease,
-                        now=time.time(),
-                        job_id=job_id,
-                        ready_version=version,
-                    )
-                    if record is not None:
-                        stats.ready += 1
-                        activity = True
-                        self._tally(stats, self._run_claimed(record))
-            if now_m >= next_sweep:
-                sweep = self.sweep()
-                stats.sweeps += 1
-                stats.checked += sweep.checked
-                stats.ready += sweep.ready
-                next_sweep = time.monotonic() + self.poll_interval
-                activity = activity or sweep.ready > 0
-                swept_since_activity = True
-            while not self._stop.is_set():
-                record = self._claim()
-                if record is None:
-                    break
-                activity = True
-                self._tally(stats, self._run_claimed(record))
-                if max_seconds is not None and time.monotonic() - started >= max_seconds:
-                    break
-            if activity:
-                swept_since_activity = False
-                if until_idle:
-                    next_sweep = 0.0  # idle means a sweep after the last activity found nothing
-                continue
-            if until_idle and swept_since_activity:
-                delay = self._runnable_delay()
-                if delay is None:
-                    break
-                time.sleep(min(delay, self.poll_interval))
-                continue
-            # Idle: wait for the doorbell (rung by whatever makes work), a
-            # local wake-up, another process's commit, or the next sweep.
-            deadline = min(next_sweep, next_maintenance)
-            if max_seconds is not None:
-                deadline = min(deadline, started + max_seconds)
-            while not self._stop.is_set():
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                if bell is not None:
-                    # The change counter is still read between waits: a
-                    # missed ring costs at most this slice, never a job.
-                    if bell.wait(min(_BELL_SLICE, remaining)) or self._wake.is_set():
-                        self._wake.clear()
-                        break
-                elif self._wake.wait(timeout=min(wake_poll, remaining)):
-                    self._wake.clear()
-                    break
-                changes = self.store.changes()
-                if changes != seen:
-                    seen = changes
-                    break
-        return stats
 
     def run_job(self, job_id: str) -> JobRecord:
         """Claim one job (``PENDING`` or ``READY``) and run it here, now.
@@ -620,126 +481,183 @@ class Runner:
             self._cache.pop(record.id, None)
 
     def _run_claimed(self, record: JobRecord) -> Status | None:
-        """Run a claimed job to its next suspension or its end, and commit."""
-        self._current = (record.id, record.version)
+        """Run a claimed job here, to its next suspension or its end, and commit.
+
+        The job's awaits run on an event loop of its own (:func:`run`).
+        """
+        self._in_flight[record.id] = _Flight(record.version)
         self._ensure_heartbeat()
         events: list[dict[str, Any]] = []
-        outcome = dataclasses.replace(record, updated=time.time())
         try:
             sys_path_add(record.path)
             source, filename = self._program(record.program_hash)
             try:
-                if record.snapshot is None:
-                    namespace = {"__name__": "__main__"}
-                    if record.path is not None:
-                        namespace["__file__"] = filename
-                    events.append({"event": "started", "at": time.time()})
-                    job = run(
-                        source,
-                        self.globals,
-                        filename=filename,
-                        namespace=namespace,
-                        retry_host_calls=self.retry_host_calls,
-                    )
+                job, start = self._prepare(record, source, filename, events)
+                if job is None:
+                    job = run(**start)
                     job.id = record.id
                 else:
-                    job = Job.loads(
-                        record.snapshot,
-                        self.globals,
-                        key=self._key,
-                        programs={record.program_hash: (source, filename)},
-                    )
-                    events.append(
-                        {"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()}
-                    )
                     job.resume()
             except (StatekError, SyntaxError) as error:
-                # The job could not be started or loaded here (a binding this
-                # worker lacks, a snapshot that fails its check): the job is
-                # failed with the reason, and its last snapshot is kept.
+                return self._commit_error(record, events, error)
+            return self._conclude(job, record, filename, events)
+        finally:
+            self._in_flight.pop(record.id, None)
+
+    async def _arun_claimed(self, record: JobRecord, flight: _Flight) -> Status | None:
+        """:meth:`_run_claimed` on the worker's running event loop, beside other jobs.
+
+        A job cancelled while it runs is interrupted at its next await
+        (:class:`asyncio.CancelledError` is raised there, as natively) and
+        ends ``CANCELLED``; a run the worker abandons commits nothing (its
+        lease expires and the job is recovered).
+        """
+        events: list[dict[str, Any]] = []
+        try:
+            sys_path_add(record.path)
+            source, filename = self._program(record.program_hash)
+            try:
+                job, start = self._prepare(record, source, filename, events)
+                if job is None:
+                    job = await arun(**start)
+                    job.id = record.id
+                else:
+                    await job.aresume()
+            except (StatekError, SyntaxError) as error:
+                return None if flight.abandoned else self._commit_error(record, events, error)
+            except asyncio.CancelledError:
+                if not flight.cancelled or flight.abandoned:
+                    raise
+                return self._commit_cancelled(record, events, record.output)
+            if flight.abandoned or (_cancelling() and not flight.cancelled):
+                # Cancelled from outside (the loop shutting down): the
+                # CancelledError the script saw is not its outcome.
+                return None
+            if flight.cancelled and job.status != JobStatus.COMPLETED:
+                return self._commit_cancelled(record, events, job.output)
+            return self._conclude(job, record, filename, events)
+        finally:
+            self._in_flight.pop(record.id, None)
+
+    def _prepare(
+        self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]
+    ) -> tuple[Job | None, dict[str, Any]]:
+        """A claimed job loaded from its snapshot, or (``None``) the arguments to start it with."""
+        if record.snapshot is None:
+            namespace = {"__name__": "__main__"}
+            if record.path is not None:
+                namespace["__file__"] = filename
+            events.append({"event": "started", "at": time.time()})
+            start = {
+                "source": source,
+                "globals": self.globals,
+                "filename": filename,
+                "namespace": namespace,
+                "retry_host_calls": self.retry_host_calls,
+            }
+            return None, start
+        job = Job.loads(
+            record.snapshot, self.globals, key=self._key, programs={record.program_hash: (source, filename)}
+        )
+        events.append({"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()})
+        return job, {}
+
+    def _commit_error(self, record: JobRecord, events: list[dict[str, Any]], error: BaseException) -> Status | None:
+        """Fail a job that could not be started or loaded here (a binding this
+        worker lacks, a snapshot that fails its check); its last snapshot is kept."""
+        outcome = dataclasses.replace(record, status=Status.FAILED, error=f"{type(error).__name__}: {error}")
+        events.append({"event": "failed", "error": outcome.error, "at": time.time()})
+        return self._commit(outcome, record, events)
+
+    def _commit_cancelled(self, record: JobRecord, events: list[dict[str, Any]], output: str) -> Status | None:
+        """End a job whose run was interrupted by its cancellation; its last snapshot is kept."""
+        reason = "cancelled while it ran: the run was interrupted at an await"
+        outcome = dataclasses.replace(
+            record, status=Status.CANCELLED, output=output, error=reason, awaited=None, keys=(), deadline=None
+        )
+        events.append({"event": "cancelled", "reason": reason, "at": time.time()})
+        return self._commit(outcome, record, events)
+
+    def _conclude(self, job: Job, record: JobRecord, filename: str, events: list[dict[str, Any]]) -> Status | None:
+        """Commit the outcome of a run that ended (suspended, completed or failed)."""
+        outcome = dataclasses.replace(record, updated=time.time())
+        outcome.output = job.output
+        now = time.time()
+        if job.status == JobStatus.SUSPENDED:
+            try:
+                snapshot = job.dumps(key=self._key, include_program=False)
+                awaited = dump_awaited(
+                    job.awaited_result,
+                    program=job.program,
+                    bindings=job._bindings,
+                    builtins_=job.namespace["__builtins__"],
+                    key=self._key,
+                )
+            except StatekError as error:
                 outcome.status = Status.FAILED
                 outcome.error = f"{type(error).__name__}: {error}"
-                events.append({"event": "failed", "error": outcome.error, "at": time.time()})
+                events.append({"event": "failed", "error": outcome.error, "at": now})
                 return self._commit(outcome, record, events)
-            outcome.output = job.output
-            now = time.time()
-            if job.status == JobStatus.SUSPENDED:
-                try:
-                    snapshot = job.dumps(key=self._key, include_program=False)
-                    awaited = dump_awaited(
-                        job.awaited_result,
-                        program=job.program,
-                        bindings=job._bindings,
-                        builtins_=job.namespace["__builtins__"],
-                        key=self._key,
-                    )
-                except StatekError as error:
-                    outcome.status = Status.FAILED
-                    outcome.error = f"{type(error).__name__}: {error}"
-                    events.append({"event": "failed", "error": outcome.error, "at": now})
-                    return self._commit(outcome, record, events)
-                location = job.location or (filename, None)
-                frame = job.frames[0]
-                outcome.status = Status.SUSPENDED
-                outcome.snapshot = snapshot
-                outcome.awaited = awaited
-                outcome.awaited_summary = _summary(job.awaited_result)
-                outcome.keys = tuple(sorted(dependency_keys(job.awaited_result)))
-                outcome.next_instr_num = job.next_instr_num
-                outcome.line = location[1]
-                outcome.function = frame.unit.qualname
-                if job.history and job.history[-1].get("event") == "checked":
-                    # Claimed as ready, but the condition no longer passed:
-                    # nothing ran, and the wait keeps its deadline.
-                    outcome.deadline = record.deadline
-                elif record.wait_timeout is not None:
-                    outcome.deadline = now + record.wait_timeout
-                else:
-                    outcome.deadline = None
-                outcome.error = None
+            location = job.location or (filename, None)
+            frame = job.frames[0]
+            outcome.status = Status.SUSPENDED
+            outcome.snapshot = snapshot
+            outcome.awaited = awaited
+            outcome.awaited_summary = _summary(job.awaited_result)
+            outcome.keys = tuple(sorted(dependency_keys(job.awaited_result)))
+            outcome.next_instr_num = job.next_instr_num
+            outcome.line = location[1]
+            outcome.function = frame.unit.qualname
+            if job.history and job.history[-1].get("event") == "checked":
+                # Claimed as ready, but the condition no longer passed:
+                # nothing ran, and the wait keeps its deadline.
+                outcome.deadline = record.deadline
+            elif record.wait_timeout is not None:
+                outcome.deadline = now + record.wait_timeout
+            else:
+                outcome.deadline = None
+            outcome.error = None
+            events.append(
+                {
+                    "event": "suspended",
+                    "instr": job.next_instr_num,
+                    "line": outcome.line,
+                    "function": outcome.function,
+                    "awaited": outcome.awaited_summary,
+                    "at": now,
+                }
+            )
+        elif job.status == JobStatus.COMPLETED:
+            outcome.status = Status.COMPLETED
+            outcome.awaited_summary = ""
+            outcome.keys = ()
+            outcome.deadline = None
+            outcome.error = None
+            events.append({"event": "completed", "at": now})
+        else:
+            assert job.error is not None
+            error_type = type(job.error).__name__
+            outcome.error = "".join(traceback.format_exception(job.error)).rstrip()
+            outcome.attempts = record.attempts + 1
+            outcome.deadline = None
+            if self.retry.retries(error_type, outcome.attempts):
+                outcome.status = Status.READY if record.snapshot is not None else Status.PENDING
+                outcome.not_before = now + self.retry.delay_before(outcome.attempts)
+                outcome.output = record.output
                 events.append(
                     {
-                        "event": "suspended",
-                        "instr": job.next_instr_num,
-                        "line": outcome.line,
-                        "function": outcome.function,
-                        "awaited": outcome.awaited_summary,
+                        "event": "retry",
+                        "error": f"{error_type}: {job.error}",
+                        "attempt": outcome.attempts,
+                        "from": "last snapshot" if record.snapshot is not None else "start",
+                        "note": "the instructions after that point run again",
                         "at": now,
                     }
                 )
-            elif job.status == JobStatus.COMPLETED:
-                outcome.status = Status.COMPLETED
-                outcome.awaited_summary = ""
-                outcome.keys = ()
-                outcome.deadline = None
-                outcome.error = None
-                events.append({"event": "completed", "at": now})
             else:
-                assert job.error is not None
-                error_type = type(job.error).__name__
-                outcome.error = "".join(traceback.format_exception(job.error)).rstrip()
-                outcome.attempts = record.attempts + 1
-                outcome.deadline = None
-                if self.retry.retries(error_type, outcome.attempts):
-                    outcome.status = Status.READY if record.snapshot is not None else Status.PENDING
-                    outcome.not_before = now + self.retry.delay_before(outcome.attempts)
-                    outcome.output = record.output
-                    events.append(
-                        {
-                            "event": "retry",
-                            "error": f"{error_type}: {job.error}",
-                            "attempt": outcome.attempts,
-                            "from": "last snapshot" if record.snapshot is not None else "start",
-                            "note": "the instructions after that point run again",
-                            "at": now,
-                        }
-                    )
-                else:
-                    outcome.status = Status.FAILED
-                    events.append({"event": "failed", "error": f"{error_type}: {job.error}", "at": now})
-            return self._commit(outcome, record, events)
-        finally:
-            self._current = None
+                outcome.status = Status.FAILED
+                events.append({"event": "failed", "error": f"{error_type}: {job.error}", "at": now})
+        return self._commit(outcome, record, events)
 
     def _commit(self, outcome: JobRecord, claimed: JobRecord, events: list[dict[str, Any]]) -> Status | None:
         outcome.updated = time.time()
@@ -763,18 +681,260 @@ class Runner:
         self._heartbeat = start_periodic(
             self,
             lambda runner: runner.lease / 3,
-            lambda runner: runner._renew_current_lease(),
+            lambda runner: runner._renew_leases(),
             name="statek-vm lease",
         )
 
-    def _renew_current_lease(self) -> None:
-        current = self._current
-        if current is None:
-            return
+    def _renew_leases(self) -> None:
+        now = time.time()
+        # (a copy: the event loop's thread adds and removes jobs meanwhile)
+        for job_id, flight in tuple(self._in_flight.items()):
+            try:
+                self.store.renew(job_id, flight.version, self.worker_id, now + self.lease)
+            except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
+                print(f"statek-vm: could not renew the lease of job {job_id[:12]}: {error}", file=sys.stderr)
+
+
+@dataclasses.dataclass
+class _Flight:
+    """A job this runner is running: what its lease renewal and its cancellation need."""
+
+    version: int
+    task: asyncio.Task[Status | None] | None = None
+    # The job was cancelled while it ran: its run is interrupted, it ends CANCELLED.
+    cancelled: bool = False
+    # The worker stops at once (an error, a second Ctrl-C): nothing is committed.
+    abandoned: bool = False
+
+
+class _WorkLoop:
+    """One call of :meth:`Runner.awork`: its timers, its jobs in flight, its counts.
+
+    Store calls are made from the event loop's thread, not a thread pool:
+    each is one short transaction with no user code inside (a fraction of a
+    millisecond on SQLite, a round trip on PostgreSQL), and the VM's work
+    holds the GIL anyway, so a pool would buy little overlap for a
+    connection per thread and a second order of operations to reason about.
+    Lease renewal stays on its own thread, so that a job blocking the loop
+    in a synchronous host call keeps its lease (and the others theirs).
+    """
+
+    def __init__(
+        self,
+        runner: Runner,
+        until_idle: bool,
+        max_seconds: float | None,
+        on_tick: Callable[[dict[Status, int]], None] | None,
+        tick_seconds: float,
+        wake_poll: float,
+    ) -> None:
+        self.runner = runner
+        self.until_idle = until_idle
+        self.max_seconds = max_seconds
+        self.on_tick = on_tick
+        self.tick_seconds = tick_seconds
+        self.wake_poll = wake_poll
+        self.stats = WorkStats()
+        self.started = time.monotonic()
+        self.seen = runner.store.changes()
+        self.next_sweep = self.next_maintenance = self.next_tick = 0.0
+        self.swept_since_activity = False
+        self.tasks: set[asyncio.Task[Status | None]] = set()
+        self.bell_wait: asyncio.Future[bool] | None = None
+        # Set whenever a run ends: one thing to wait on, however many are in flight.
+        self.ended = asyncio.Event()
+
+    async def run(self, bell: Doorbell | None) -> WorkStats:
         try:
-            self.store.renew(current[0], current[1], self.worker_id, time.time() + self.lease)
-        except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
-            print(f"statek-vm: could not renew the lease of job {current[0][:12]}: {error}", file=sys.stderr)
+            await self._loop(bell)
+            await self._drain()
+        except BaseException:
+            for flight in self.runner._in_flight.values():
+                if flight.task is not None:
+                    flight.abandoned = True
+                    flight.task.cancel()
+            raise
+        finally:
+            if self.bell_wait is not None:
+                await asyncio.wait([self.bell_wait])  # the doorbell is closed next
+        return self.stats
+
+    def _out_of_time(self) -> bool:
+        return self.max_seconds is not None and time.monotonic() - self.started >= self.max_seconds
+
+    def _room(self) -> bool:
+        return len(self.tasks) < self.runner.concurrency
+
+    async def _loop(self, bell: Doorbell | None) -> None:
+        runner = self.runner
+        stats = self.stats
+        while not runner._stop.is_set():
+            self._reap()
+            now_m = time.monotonic()
+            if self._out_of_time():
+                break
+            if self.on_tick is not None and now_m >= self.next_tick:
+                self.on_tick(runner.store.counts(python=PYTHON))
+                self.next_tick = now_m + self.tick_seconds
+            if now_m >= self.next_maintenance:
+                self._maintain()
+            activity = self._run_woken()
+            if now_m >= self.next_sweep:
+                sweep = runner.sweep()
+                stats.sweeps += 1
+                stats.checked += sweep.checked
+                stats.ready += sweep.ready
+                self.next_sweep = time.monotonic() + runner.poll_interval
+                activity = activity or sweep.ready > 0
+                self.swept_since_activity = True
+            while self._room() and not runner._stop.is_set() and not self._out_of_time():
+                record = runner._claim()
+                if record is None:
+                    break
+                activity = True
+                self._launch(record)
+                # The job runs to its first await before the next claim: its
+                # host I/O is under way while the others are claimed.
+                await asyncio.sleep(0)
+            if activity:
+                self._active()
+                await asyncio.sleep(0)  # the jobs just launched start
+                continue
+            if not self.tasks and self.until_idle and self.swept_since_activity:
+                delay = runner._runnable_delay()
+                if delay is None:
+                    break
+                await asyncio.sleep(min(delay, runner.poll_interval))
+                continue
+            await self._wait(bell)
+
+    async def _drain(self) -> None:
+        """Let the runs in progress end and commit (their cancellations still apply)."""
+        while self.tasks:
+            await asyncio.wait(self.tasks, timeout=self._maintenance_interval())
+            self._reap()
+            if self.tasks:
+                self._maintain()
+
+    def _maintenance_interval(self) -> float:
+        return min(self.runner.lease / 3, self.runner.poll_interval)
+
+    def _maintain(self) -> None:
+        runner = self.runner
+        self.stats.lost += runner.maintain()
+        self.next_maintenance = time.monotonic() + self._maintenance_interval()
+        running = [job_id for job_id, flight in runner._in_flight.items() if flight.task is not None]
+        if running:
+            for job_id in runner.store.cancel_requested(running):
+                flight = runner._in_flight.get(job_id)
+                if flight is not None and flight.task is not None and not flight.cancelled:
+                    flight.cancelled = True
+                    flight.task.cancel()
+
+    def _run_woken(self) -> bool:
+        """Claim and launch the woken jobs whose condition passes (the notify
+        path: one step from SUSPENDED to STARTED); beyond the free places, mark
+        them READY for any worker."""
+        runner = self.runner
+        woken = runner.store.take_woken(python=PYTHON, limit=runner.batch_size)
+        if not woken:
+            return False
+        sweep = runner._check_batch(woken, mark=False)
+        self.stats.checked += sweep.checked
+        activity = False
+        later: list[tuple[str, int]] = []
+        for job_id, version in sweep.passed:
+            if not self._room() or runner._stop.is_set():
+                later.append((job_id, version))
+                continue
+            record = runner.store.claim(
+                runner.worker_id,
+                python=PYTHON,
+                lease=runner.lease,
+                now=time.time(),
+                job_id=job_id,
+                ready_version=version,
+            )
+            if record is not None:
+                self.stats.ready += 1
+                activity = True
+                self._launch(record)
+        if later:
+            self.stats.ready += runner.store.mark_ready(later, now=time.time())
+            activity = True
+        return activity
+
+    def _launch(self, record: JobRecord) -> None:
+        runner = self.runner
+        flight = _Flight(record.version)
+        runner._in_flight[record.id] = flight
+        runner._ensure_heartbeat()
+        flight.task = asyncio.create_task(runner._arun_claimed(record, flight), name=f"statek-vm job {record.id[:12]}")
+        flight.task.add_done_callback(lambda _: self.ended.set())
+        self.tasks.add(flight.task)
+
+    def _reap(self) -> None:
+        """Count the runs that ended; a worker's own error (a store failing) is raised here."""
+        self.ended.clear()
+        done = [task for task in self.tasks if task.done()]
+        for task in done:
+            self.tasks.discard(task)
+            Runner._tally(self.stats, task.result())
+        if done:
+            self._active()
+
+    def _active(self) -> None:
+        self.swept_since_activity = False
+        if self.until_idle:
+            self.next_sweep = 0.0  # idle means a sweep after the last activity found nothing
+
+    async def _wait(self, bell: Doorbell | None) -> None:
+        """Wait for a run to end, the doorbell (rung by whatever makes work), a
+        local wake-up, another process's commit, or the next timer."""
+        runner = self.runner
+        deadline = min(self.next_sweep, self.next_maintenance)
+        if self.on_tick is not None:
+            deadline = min(deadline, self.next_tick)
+        if self.max_seconds is not None:
+            deadline = min(deadline, self.started + self.max_seconds)
+        while not runner._stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            ended = asyncio.ensure_future(self.ended.wait())
+            waiting: set[asyncio.Future[Any]] = {ended}
+            if bell is not None:
+                # The doorbell blocks: it is waited on in a thread, in slices,
+                # and the change counter is still read between them (a missed
+                # ring costs at most a slice, never a job).
+                if self.bell_wait is None:
+                    self.bell_wait = asyncio.ensure_future(asyncio.to_thread(bell.wait, _BELL_SLICE))
+                waiting.add(self.bell_wait)
+                timeout = remaining
+            else:
+                timeout = min(self.wake_poll, remaining)
+            await asyncio.wait(waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            ended.cancel()
+            if self.bell_wait is not None and self.bell_wait.done():
+                rung = self.bell_wait.result()
+                self.bell_wait = None
+                if rung:
+                    return
+            if self.ended.is_set():
+                return
+            if runner._wake.is_set():
+                runner._wake.clear()
+                return
+            changes = runner.store.changes()
+            if changes != self.seen:
+                self.seen = changes
+                return
+
+
+def _cancelling() -> bool:
+    """Whether the current task was cancelled by someone (and not uncancelled)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 class _Unloadable:

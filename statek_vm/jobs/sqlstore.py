@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
-from statek_vm.jobs.model import JobRecord, Status
+from statek_vm.jobs.model import LIVE, TERMINAL, JobRecord, Status
 from statek_vm.jobs.store import JobStore, claim_events, record_from_row, recovery_outcome
 
 __all__ = ["SQLStore"]
@@ -41,8 +41,15 @@ _FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
 
 # A claimable job: runnable now (a retried job waits for its not_before).
 _DUE = "(not_before IS NULL OR not_before <= ?)"
-_LIVE = "('PENDING', 'STARTED', 'SUSPENDED', 'READY')"
-_FINAL = (Status.COMPLETED, Status.FAILED, Status.TIMED_OUT, Status.CANCELLED)
+
+
+def _sql_set(statuses: Iterable[Status]) -> str:
+    """A SQL list of status names, from the model's sets (the names are spelled there)."""
+    return "(" + ", ".join(f"'{status.value}'" for status in sorted(statuses)) + ")"
+
+
+_LIVE_OR_PENDING = _sql_set(LIVE | {Status.PENDING})
+_LIVE = _sql_set(LIVE)
 
 # Ids asked about in one statement at most.
 _CHUNK = 500
@@ -122,13 +129,15 @@ class SQLStore(JobStore):
             if max_live is not None:
                 self._lock_room(tx)
                 (count,) = self._run(
-                    tx, f"SELECT count(*) FROM jobs WHERE python = ? AND status IN {_LIVE}", (record.python,)
+                    tx, f"SELECT count(*) FROM jobs WHERE python = ? AND status IN {_LIVE_OR_PENDING}", (record.python,)
                 ).fetchone()
                 if count >= max_live:
                     raise CapacityError(
                         f"the job store holds {count} live or pending jobs, its maximum (max_live={max_live}): "
                         "the job was not submitted; retry later or raise the limit"
                     )
+            if self._run(tx, "SELECT 1 FROM jobs WHERE id = ?", (record.id,)).fetchone() is not None:
+                raise JobStoreError(f"a job {record.id!r} exists already")
             self._run(
                 tx,
                 "INSERT INTO jobs (id, status, python, program_hash, filename, path, version, wait_timeout, "
@@ -257,7 +266,7 @@ class SQLStore(JobStore):
             return True
         self._lock_room(tx)
         (live,) = self._run(
-            tx, "SELECT count(*) FROM jobs WHERE python = ? AND status IN ('STARTED', 'SUSPENDED', 'READY')", (python,)
+            tx, f"SELECT count(*) FROM jobs WHERE python = ? AND status IN {_LIVE}", (python,)
         ).fetchone()
         return bool(live < max_live)
 
@@ -448,6 +457,7 @@ class SQLStore(JobStore):
                 if status is not None:
                     self._run(tx, "DELETE FROM waits WHERE job_id = ?", (job_id,))
                 self._add_events(tx, job_id, [event])
+                self._announce(tx)  # a final job frees a place in the fleet
         return changed
 
     def cancel(self, job_id: str, *, now: float) -> Status:
@@ -455,7 +465,7 @@ class SQLStore(JobStore):
         with self._write() as tx:
             (status,) = self._run(tx, "SELECT status FROM jobs WHERE id = ? FOR UPDATE", (record.id,)).fetchone()
             current = Status(status)
-            if current in _FINAL:
+            if current in TERMINAL:
                 return current
             if current == Status.STARTED:
                 self._run(tx, "UPDATE jobs SET cancel_requested = TRUE, updated = ? WHERE id = ?", (now, record.id))
@@ -469,7 +479,14 @@ class SQLStore(JobStore):
             )
             self._run(tx, "DELETE FROM waits WHERE job_id = ?", (record.id,))
             self._add_events(tx, record.id, [{"event": "cancelled", "from": current.value, "at": now}])
+            self._announce(tx)  # a final job frees a place in the fleet
             return Status.CANCELLED
+
+    def cancel_requested(self, job_ids: Sequence[str]) -> list[str]:
+        rows = self._chunks(
+            "SELECT id FROM jobs WHERE status = 'STARTED' AND cancel_requested = TRUE AND id {in}", list(job_ids)
+        )
+        return [row[0] for row in rows]
 
     def reopen(self, job_id: str, *, now: float) -> bool:
         with self._write() as tx:

@@ -192,6 +192,19 @@ class JobStore(abc.ABC):
         waits for the run).  A final job is left as it is.
         """
 
+    def cancel_requested(self, job_ids: Sequence[str]) -> list[str]:
+        """Those of these running jobs whose cancellation was requested (their
+        worker interrupts their runs)."""
+        found = []
+        for job_id in job_ids:
+            try:
+                record = self.get(job_id)
+            except JobStoreError:
+                continue
+            if record.status == Status.STARTED and record.cancel_requested:
+                found.append(job_id)
+        return found
+
     @abc.abstractmethod
     def reopen(self, job_id: str, *, now: float) -> bool:
         """Make a ``FAILED`` or ``TIMED_OUT`` job that has a snapshot ``READY`` again.

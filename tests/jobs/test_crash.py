@@ -126,3 +126,139 @@ def _postgres(url: str, key: bytes) -> Any:
     from statek_vm.jobs import PostgresStore
 
     return PostgresStore(url, key=key)
+
+
+ASYNC_AGENT = """\
+import os
+from toolbox import Gate, ask, log, wait_gate
+
+folder = os.path.dirname(__file__)
+name = os.path.basename(__file__)[:-3]
+log(folder, f'{name}:start')
+first = await ask(folder, f'{name} one', 0.05)
+value = wait_gate(Gate(folder, name)).strip()
+log(folder, f'{name}:resumed')
+second = await ask(folder, f'{name} two', 0.05)
+log(folder, f'{name}:end')
+print(first, value, second)
+"""
+
+
+def _async_agents(folder: Path, count: int, runner: Any) -> dict[str, str]:
+    ids = {}
+    for n in range(count):
+        name = f"agent{n}"
+        script(folder, f"{name}.py", ASYNC_AGENT)
+        ids[name] = runner.submit_file(folder / f"{name}.py")
+    return ids
+
+
+def _open_gates(folder: Path, names: Any, runner: Any) -> None:
+    for name in names:
+        toolbox.Gate(str(folder), name).open("ok")
+        runner.notify(f"gate:{name}")
+
+
+def test_a_worker_killed_with_jobs_in_flight_loses_none(tmp_path: Path) -> None:
+    from statek_vm.jobs import Runner
+
+    runner = Runner(SQLiteStore(tmp_path / "jobs.db"))
+    with toolbox.DelayServer(str(tmp_path)) as server:
+        ids = _async_agents(tmp_path, 4, runner)
+        first = cli(tmp_path, "worker", "--until-idle", "--concurrency", "4", "--poll", "0.05")
+        assert first.returncode == 0, first.stderr
+        assert all(runner.get(i).status == Status.SUSPENDED for i in ids.values())
+        server.hold()
+        _open_gates(tmp_path, ids, runner)
+        doomed = start(tmp_path, "worker", "--concurrency", "4", "--lease", "1", "--poll", "0.05", "--quiet")
+        try:
+            wait_until(lambda: server.open == 4, what="four jobs in flight, each awaiting its request")
+            assert all(runner.get(i).status == Status.STARTED for i in ids.values())
+            os.kill(doomed.pid, signal.SIGKILL)
+        finally:
+            doomed.wait(timeout=30)
+        assert doomed.returncode == -signal.SIGKILL
+        server.release()
+        time.sleep(1.2)  # the leases (1 s) run out
+        second = cli(tmp_path, "worker", "--until-idle", "--concurrency", "4", "--poll", "0.05")
+        assert second.returncode == 0, second.stderr
+    for name, job_id in ids.items():
+        record = runner.get(job_id)
+        assert record.status == Status.COMPLETED, record.error
+        assert record.output == f"{name.upper()} ONE ok {name.upper()} TWO\n"
+        assert record.recoveries == 1
+    lines = toolbox.log_lines(str(tmp_path))
+    for name in ids:
+        # Before the committed snapshot: once.  The lost run's steps after it
+        # ran again, as a recovery is documented to do.
+        assert lines.count(f"{name}:start") == 1
+        assert lines.count(f"{name}:resumed") == 2
+        assert lines.count(f"{name}:end") == 1
+        assert server.requests.count(f"{name} one") == 1
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_two_concurrent_worker_processes_run_every_step_once(
+    tmp_path: Path, kind: str, request: pytest.FixtureRequest
+) -> None:
+    from statek_vm.jobs import Runner
+
+    spec = str(tmp_path / "jobs.db")
+    key = None
+    if kind == "postgres":
+        spec = request.getfixturevalue("postgres_server").database(url=True)
+        key = b"fleet key " * 3 + b".."
+    runner = Runner(SQLiteStore(spec) if key is None else _postgres(spec, key))
+    with toolbox.DelayServer(str(tmp_path)) as server:
+        ids = _async_agents(tmp_path, 8, runner)
+        # Held until both workers have three jobs in flight: both take part,
+        # and both have their signal handlers before they are terminated.
+        server.hold()
+        workers = [
+            start(tmp_path, "worker", "--concurrency", "3", "--poll", "0.02", "--quiet", store=spec, key=key)
+            for _ in range(2)
+        ]
+        try:
+            wait_until(lambda: server.open == 6, what="both workers to run three jobs each")
+            server.release()
+            wait_until(
+                lambda: runner.store.counts()[Status.SUSPENDED] == len(ids), what="every job to suspend"
+            )
+            _open_gates(tmp_path, ids, runner)
+            wait_until(lambda: runner.store.counts()[Status.COMPLETED] == len(ids), what="every job to complete")
+        finally:
+            for worker in workers:
+                worker.terminate()
+                worker.wait(timeout=30)
+        assert [worker.returncode for worker in workers] == [0, 0], "SIGTERM drains a worker; it exits cleanly"
+        requests = sorted(server.requests)
+    lines = toolbox.log_lines(str(tmp_path))
+    assert sorted(lines) == sorted(f"{n}:{s}" for n in ids for s in ("start", "resumed", "end")), "each step ran once"
+    assert requests == sorted(f"{n} {part}" for n in ids for part in ("one", "two"))
+    owners = {e["owner"] for job_id in ids.values() for e in runner.store.events(job_id) if e["event"] == "claimed"}
+    assert len(owners) == 2, "both workers ran jobs"
+
+
+def test_sigterm_drains_a_worker_its_runs_commit_and_nothing_more_is_claimed(tmp_path: Path) -> None:
+    from statek_vm.jobs import Runner
+
+    runner = Runner(SQLiteStore(tmp_path / "jobs.db"))
+    with toolbox.DelayServer(str(tmp_path)) as server:
+        ids = _async_agents(tmp_path, 5, runner)
+        server.hold()
+        worker = start(tmp_path, "worker", "--concurrency", "3", "--poll", "0.05", "--quiet")
+        try:
+            wait_until(lambda: server.open == 3, what="three jobs in flight")
+            worker.send_signal(signal.SIGTERM)
+            time.sleep(0.5)
+            assert worker.poll() is None, "a draining worker waits for its runs"
+            server.release()
+            _, stderr = worker.communicate(timeout=60)
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait(timeout=30)
+        assert worker.returncode == 0, stderr
+    statuses = sorted(runner.get(i).status.value for i in ids.values())
+    assert statuses == ["PENDING", "PENDING", "SUSPENDED", "SUSPENDED", "SUSPENDED"]
+    assert len(server.requests) == 3

@@ -197,17 +197,18 @@ def test_wait_timeout_and_the_escalation_hook(store: JobStore, tmp_path: Path) -
     def escalate(record: JobRecord) -> Any:
         seen.append(record.id)
         if len(seen) == 1:
-            return 0.05  # extend once
+            return 0.5  # extend once
         return TimeoutDecision(status=Status.CANCELLED, reason="nobody answered")
 
-    runner = _runner(store, tmp_path, wait_timeout=0.05, on_timeout=escalate)
+    # (Half a second: work() must return before the wait times out, on a busy machine too.)
+    runner = _runner(store, tmp_path, wait_timeout=0.5, on_timeout=escalate)
     job_id = runner.submit(WAIT_ONCE)
     runner.work(until_idle=True)
     assert runner.get(job_id).deadline is not None
-    time.sleep(0.1)
+    time.sleep(max(0.0, (runner.get(job_id).deadline or 0) - time.time()) + 0.05)
     runner.maintain()
     assert runner.get(job_id).status == Status.SUSPENDED and seen == [job_id]
-    time.sleep(0.1)
+    time.sleep(max(0.0, (runner.get(job_id).deadline or 0) - time.time()) + 0.05)
     runner.maintain()
     record = runner.get(job_id)
     assert record.status == Status.CANCELLED and record.error == "nobody answered"
@@ -421,3 +422,24 @@ def test_a_tampered_snapshot_is_refused_and_the_job_kept(tmp_path: Path) -> None
     assert record.error is not None and record.error.startswith("SnapshotError")
     assert record.snapshot == tampered, "the evidence is kept, nothing overwritten"
     assert toolbox.log_lines(tmp_path) == ["before"], "nothing ran from a refused snapshot"
+
+
+def test_a_manager_steers_jobs_that_a_worker_runs(store: JobStore, tmp_path: Path) -> None:
+    from statek_vm.jobs import Manager
+
+    manager = Manager(store)
+    worker = _runner(store, tmp_path)
+    first = manager.submit(WAIT_ONCE, filename="agent.py")
+    second = manager.submit(WAIT_ONCE, filename="agent.py")
+    worker.work(until_idle=True)
+    assert manager.get(first).status == manager.get(second).status == Status.SUSPENDED
+    assert manager.cancel(second) == Status.CANCELLED
+    toolbox.Gate(str(tmp_path), "g1").open("yes")
+    # resume() asks a worker to check the job at once; the manager runs nothing.
+    assert manager.resume(first).status == Status.SUSPENDED
+    assert store.take_woken(python=PYTHON) == [(first, manager.get(first).version)]
+    assert manager.notify("gate:g1") == 1
+    worker.work(until_idle=True)
+    assert manager.get(first).status == Status.COMPLETED
+    assert manager.get(second).status == Status.CANCELLED
+    assert toolbox.log_lines(tmp_path) == ["before", "before", "after yes"]

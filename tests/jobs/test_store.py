@@ -360,3 +360,32 @@ def test_the_shared_steps_translate_to_each_database() -> None:
     assert sqlite._translate("UPDATE jobs SET wake = FALSE WHERE id = ? FOR UPDATE") == (
         "UPDATE jobs SET wake = 0 WHERE id = ?"
     )
+
+
+def test_a_duplicate_id_is_refused_alike_by_every_store(store: JobStore) -> None:
+    _new(store, "d1")
+    with pytest.raises(JobStoreError, match="exists already"):
+        _new(store, "d1")
+    assert store.counts()[Status.PENDING] == 1
+
+
+def test_a_job_made_final_rings_idle_workers_in_every_store(store: JobStore) -> None:
+    # Cancelling a job or ending its wait frees a place under max_live: an
+    # idle worker may claim a queued job now.
+    bell = store.doorbell("w1")
+    if bell is None:
+        pytest.skip("this store has no doorbell on this platform")
+    _new(store, "q1")
+    bell.wait(5)
+    assert store.cancel("q1", now=time.time()) == Status.CANCELLED
+    assert bell.wait(5), "a cancellation rings"
+    _new(store, "q2")
+    claimed = _claim(store)
+    assert claimed is not None
+    _suspend(store, claimed)
+    while bell.wait(0.1):
+        pass
+    record = store.get("q2")
+    assert store.end_wait("q2", record.version, status=Status.TIMED_OUT, deadline=None, reason="late", now=time.time())
+    assert bell.wait(5), "a wait that ends rings"
+    bell.close()

@@ -89,3 +89,104 @@ def block(folder: str, seconds: float) -> None:
     with open(entered, "w", encoding="utf-8") as file:
         file.write(str(os.getpid()))
     time.sleep(seconds)
+
+
+async def ask(folder: str, text: str, seconds: float = 0.2) -> str:
+    """An async tool doing real I/O: ``text`` upper-cased by the :class:`DelayServer`
+    whose address is in ``folder/server``, after ``seconds``."""
+    import asyncio
+
+    with open(os.path.join(str(folder), "server"), encoding="utf-8") as file:
+        host, port = file.read().split()
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        writer.write(f"{seconds} {text}\n".encode())
+        await writer.drain()
+        answer = await reader.readline()
+    finally:
+        writer.close()
+        await writer.wait_closed()
+    return answer.decode().rstrip("\n")
+
+
+class DelayServer:
+    """A local asyncio TCP server on a thread of its own.
+
+    Each request line ``"SECONDS TEXT"`` is answered with ``TEXT`` upper-cased
+    after ``SECONDS`` (and, while :attr:`held`, not before it is released).
+    ``peak`` is the most requests it had open at once: the proof that a
+    worker's jobs overlapped.  Its address is written to ``folder/server``.
+    """
+
+    def __init__(self, folder: str) -> None:
+        import asyncio
+        import threading
+
+        self.folder = str(folder)
+        self.open = 0
+        self.peak = 0
+        self.requests: list[str] = []
+        self._loop = asyncio.new_event_loop()
+        self._released: asyncio.Event | None = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="delay server", daemon=True)
+
+    def __enter__(self) -> DelayServer:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    def hold(self) -> None:
+        """Answer nothing until :meth:`release`."""
+        self._loop.call_soon_threadsafe(self._make_hold)
+
+    def release(self) -> None:
+        self._loop.call_soon_threadsafe(lambda: self._released and self._released.set())
+
+    def _make_hold(self) -> None:
+        import asyncio
+
+        self._released = asyncio.Event()
+
+    def _serve(self) -> None:
+        import asyncio
+
+        asyncio.set_event_loop(self._loop)
+        server = self._loop.run_until_complete(asyncio.start_server(self._answer, "127.0.0.1", 0))
+        host, port = server.sockets[0].getsockname()[:2]
+        with open(os.path.join(self.folder, "server.tmp"), "w", encoding="utf-8") as file:
+            file.write(f"{host} {port}")
+        os.replace(os.path.join(self.folder, "server.tmp"), os.path.join(self.folder, "server"))
+        self._ready.set()
+        self._loop.run_forever()
+        server.close()
+        # Requests still open (a test's job was cancelled or killed) end here.
+        pending = asyncio.all_tasks(self._loop)
+        for task in pending:
+            task.cancel()
+        self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        self._loop.close()
+
+    async def _answer(self, reader: Any, writer: Any) -> None:
+        import asyncio
+
+        self.open += 1
+        self.peak = max(self.peak, self.open)
+        try:
+            line = (await reader.readline()).decode().rstrip("\n")
+            seconds, _, text = line.partition(" ")
+            self.requests.append(text)
+            await asyncio.sleep(float(seconds))
+            if self._released is not None:
+                await self._released.wait()
+            writer.write(text.upper().encode() + b"\n")
+            await writer.drain()
+        except (ConnectionError, ValueError, asyncio.CancelledError):
+            pass
+        finally:
+            self.open -= 1
+            writer.close()
