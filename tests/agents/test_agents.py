@@ -67,54 +67,8 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
-# The scripts of corpus_async/ that fail today, as XFAIL (by file stem); each
-# entry goes when issue 13 makes its shape work.  Three causes today: a
-# top-level await of host I/O has no event loop; a top-level await of a
-# gather is refused; and under asyncio.run any wait on a pending future
-# crosses asyncio.run, a host frame.
-_NO_LOOP = "uninterrupted: RuntimeError: no running event loop, at the first top-level await of a host coroutine"
-_TOP_LEVEL_GATHER = (
-    "uninterrupted: StatekError: the script awaited something that yields to an event loop at top level "
-    "(a top-level await of asyncio.gather)"
-)
-
-
-def _under_run(where: str) -> str:
-    """The reason of a wait under asyncio.run."""
-    return f"NotResumableError: cannot suspend in {where}: it was called by host code; the host callable is asyncio.run"
-
-
-XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    "001_llm_client_top_level": _NO_LOOP,
-    "002_gather_summaries": _under_run("main(), an approval after a gather"),
-    "003_gather_return_exceptions": _TOP_LEVEL_GATHER,
-    "004_semaphore_fanout": _under_run("main(), the export of tickets iterated for the Semaphore fan-out"),
-    "005_wait_for_fallback": _under_run("main(), an approval after wait_for timeouts"),
-    "006_retry_backoff": _NO_LOOP,
-    "007_queue_workers": _under_run("consumer(), an approval inside a Queue consumer task in gather"),
-    "008_session_async_with": _NO_LOOP,
-    "009_async_generator_pages": _under_run("invoices(), an export inside an async generator"),
-    "010_async_generator_break_aclose": _under_run("main(), an approval inside async for over aclosing()"),
-    "011_taskgroup_reviews": _NO_LOOP,
-    "012_as_completed": _under_run("main(), an llm answer inside a loop over as_completed"),
-    "013_background_task": _under_run("main(), an approval while a created task runs"),
-    "014_timeout_context": _under_run("figures(), an export in the except of an asyncio.timeout block"),
-    "015_wait_first_batch": _under_run("main(), an approval after asyncio.wait and cancel"),
-    "016_event_gate": _under_run("main(), an approval while tasks wait on an Event"),
-    "017_shield_commit": _under_run("main(), the export of orders before a shielded commit"),
-    "018_cancel_stragglers": _under_run("main(), an approval after cancelled tasks"),
-    "019_async_comprehensions": _NO_LOOP,
-    "020_enum_records_gather": _under_run("handle(), an approval inside gather"),
-    "021_reviews_in_gather": _TOP_LEVEL_GATHER,
-    "022_lock_budget": _under_run("Budget.spend(), an approval under an asyncio.Lock in gather"),
-    "023_wait_for_retry_llm": _under_run("answer(), an llm fallback after wait_for timeouts"),
-    "024_taskgroup_failure": _under_run("main(), an approval inside except* of a TaskGroup"),
-    "026_script_async_context": _under_run("main(), an approval a script __aenter__ asked for, used in the block"),
-    "027_queue_join_workers": (
-        "TimeoutError of the script's 20 s budget: the worker tasks die of NotResumableError (an export in a "
-        "Queue worker task under asyncio.run), unseen, and queue.join() never returns"
-    ),
-}
+# The scripts of corpus_async/ that fail today, as XFAIL (by file stem).
+XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 def _reason(script: Path) -> str | None:
