@@ -249,7 +249,9 @@ def check_as_native(
         assert got == expected, source
 
 
-_AWAIT_LOOP = frozenset({"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTERRUPT", "END_SEND", "CLEANUP_THROW"})
+_AWAIT_LOOP = frozenset(
+    {"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTERRUPT", "END_SEND", "CLEANUP_THROW"}
+)
 
 
 def _outside_await_loops(counts: dict[str, int], source: str) -> dict[str, int]:

@@ -157,7 +157,7 @@ def test_tasks_that_wait_run_every_instruction_once(prog: Any) -> None:
     tasks, how = prog
     source = source_of(tasks, how)
     native_world, native_output = _native(source)
-    reference, reference_world, reference_counts = _run(source, start_open=True)
+    reference, _, reference_counts = _run(source, start_open=True)
     assert reference.status == "COMPLETED", f"{reference.error!r}\n{source}"
     assert reference.output == native_output, source
     for reload in (False, True):
