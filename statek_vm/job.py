@@ -136,7 +136,8 @@ class Job:
         """``(filename, line)`` of the instruction where a suspended job continues."""
         if self.status != JobStatus.SUSPENDED or self._frame is None:
             return None
-        return self._frame.unit.filename, self._frame.line
+        where = script_asyncio.waiting_frame(self._frame)
+        return where.unit.filename, where.line
 
     def resume(self) -> Job:
         """Continue a suspended job if its awaited future is ready.
@@ -231,8 +232,8 @@ class Job:
             envelope.pack_id(self.id),
             _SUSPENDED,
             self.next_instr_num,
-            frame.line,
-            frame.unit.qualname,
+            script_asyncio.waiting_frame(frame).line,
+            script_asyncio.waiting_frame(frame).unit.qualname,
             _describe(self.awaited_result),
             self.created,
             self.history[-SNAPSHOT_HISTORY:],
@@ -303,7 +304,7 @@ class Job:
             job._output.write(output)
         job.status = JobStatus.SUSPENDED
         job.awaited_result = awaited
-        job.next_instr_num = frame.instr_num
+        job.next_instr_num = script_asyncio.waiting_frame(frame).instr_num
         job._record({"event": "loaded", "at": time.time()})
         return job
 
@@ -485,13 +486,15 @@ class Job:
             self.status = JobStatus.SUSPENDED
             self._frame = result.frame
             self.awaited_result = result.future
-            self.next_instr_num = result.frame.instr_num
+            # (A task of the script's event loop waits there: that is where the job waits.)
+            where = script_asyncio.waiting_frame(result.frame)
+            self.next_instr_num = where.instr_num
             self._record(
                 {
                     "event": "suspended",
                     "instr": self.next_instr_num,
-                    "line": result.frame.line,
-                    "function": result.frame.unit.qualname,
+                    "line": where.line,
+                    "function": where.unit.qualname,
                     "at": time.time(),
                 }
             )

@@ -414,6 +414,18 @@ def is_loop_frame(frame: Any) -> bool:
 _FILE = run_script.__code__.co_filename
 
 
+def waiting_frame(frame: Any) -> Any:
+    """Where a job that suspended at ``frame`` waits: the first parked task's wait, if ``frame`` waits for those."""
+    code = frame.unit.code
+    if code.co_name != "_run_once" or code.co_filename != _FILE:
+        return frame
+    for stand_in in frame.fast[0]._parked:
+        where = getattr(stand_in, "_statek_where", None)
+        if where is not None:
+            return where
+    return frame
+
+
 def loop_of(frame: Any) -> ScriptLoop | None:
     """The script loop running where ``frame`` runs: found down its chain of callers."""
     while frame is not None:
@@ -587,6 +599,7 @@ def park(vm: Any, frame: Any, future: Any) -> Any:
     stand_in = _PyFuture(loop=loop)
     stand_in._asyncio_future_blocking = True
     stand_in._statek_wait = future
+    stand_in._statek_where = frame
     step = vm.park(frame, stand_in)
     if step is not None:
         loop._parked.append(stand_in)
