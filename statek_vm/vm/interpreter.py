@@ -890,17 +890,24 @@ class Interpreter:
     def _abandon(self, frame: Frame, base: Frame) -> None:
         # A nested run gives up its frames: generators on the chain are no
         # longer running (their frames stay at an instruction boundary).
+        self._stop_generators(frame, base)
+        f: Frame | None = frame
+        while f is not None and f is not base:
+            nxt = f.back
+            f.back = None
+            f = nxt
+
+    def _stop_generators(self, frame: Frame, last: Frame) -> None:
+        """The running generators of the chain from ``frame`` to ``last`` no longer run, innermost first."""
         f: Frame | None = frame
         while f is not None:
             gen = f.generator() if f.generator is not None else None
             if gen is not None and gen._running:
                 gen._running = False
                 self._leave_generator(gen)
-            if f is base:
+            if f is last:
                 break
-            nxt = f.back
-            f.back = None
-            f = nxt
+            f = f.back
 
     # -- generators -----------------------------------------------------------
 
@@ -1004,16 +1011,7 @@ class Interpreter:
         coro = top.generator() if top.generator is not None else None
         if type(coro) is not VMCoroutine:
             return None
-        # The generators of the set-aside frames are no longer running, innermost first.
-        walk: Frame | None = frame
-        while walk is not None:
-            gen = walk.generator() if walk.generator is not None else None
-            if gen is not None and gen._running:
-                gen._running = False
-                self._leave_generator(gen)
-            if walk is top:
-                break
-            walk = walk.back
+        self._stop_generators(frame, top)  # (the set-aside frames run no longer)
         step = top.back
         assert step is not None
         top.back = None

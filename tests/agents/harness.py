@@ -308,31 +308,21 @@ def check(script: Path, workdir: Path | None = None) -> Verdict:
     return verdict
 
 
-# The instructions of an await's own loop (SEND, the yield that passes on what
-# the awaited object yields, and 3.12's END_SEND and CLEANUP_THROW).
-_AWAIT_LOOP = frozenset({"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTERRUPT", "END_SEND", "CLEANUP_THROW"})
-
-
 def outside_await_loops(counts: collections.Counter[Any], script: Path) -> collections.Counter[Any]:
     """``counts`` without the instructions of ``await`` loops, for scripts whose tasks run concurrently.
 
     An await's loop spins once more each time what it awaits is not done
     yet: as often as the scheduling of the tasks makes it, natively too
-    (tests/vm/test_exact_once_tasks.py).  Every other instruction must run
-    as often as in the uninterrupted run.
+    (tests/vm/gates.py, AWAIT_LOOP).  Every other instruction must run as
+    often as in the uninterrupted run.
     """
     from statek_vm.program.program import compile_program
+    from tests.vm.gates import in_await_loop
 
     program = compile_program(script.read_text(encoding="utf-8"), str(script))  # (as the worker runs it)
-    kept: collections.Counter[Any] = collections.Counter()
-    for key, n in counts.items():
-        digest, number = key
-        if digest == program.hash:
-            unit, pc = program.locate(number)
-            if unit.ops[pc].name in _AWAIT_LOOP:
-                continue
-        kept[key] = n
-    return kept
+    return collections.Counter(
+        {key: n for key, n in counts.items() if not (key[0] == program.hash and in_await_loop(program, key[1]))}
+    )
 
 
 def check_all(paths: list[Path], workers: int | None = None) -> list[Verdict]:

@@ -249,21 +249,12 @@ def check_as_native(
         assert got == expected, source
 
 
-_AWAIT_LOOP = frozenset(
-    {"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTERRUPT", "END_SEND", "CLEANUP_THROW"}
-)
-
-
 def _outside_await_loops(counts: dict[str, int], source: str) -> dict[str, int]:
     from statek_vm.program.program import compile_program
+    from tests.vm.gates import in_await_loop
 
     program = compile_program(source, FILENAME)
-    kept = {}
-    for number, n in counts.items():
-        unit, pc = program.locate(int(number))
-        if unit.ops[pc].name not in _AWAIT_LOOP:
-            kept[number] = n
-    return kept
+    return {number: n for number, n in counts.items() if not in_await_loop(program, int(number))}
 
 
 if __name__ == "__main__":

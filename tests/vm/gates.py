@@ -81,6 +81,19 @@ class World:
         return {"wait": wait, "effect": effect, "cm": cm, "_world": world}
 
 
+# The instructions of an await's own loop (SEND, the yield that passes on
+# what the awaited object yields, and 3.12's END_SEND and CLEANUP_THROW):
+# with concurrent tasks they spin as often as what is awaited is not done yet,
+# natively too, so exact-once comparisons of task programs leave them out.
+AWAIT_LOOP = frozenset({"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTERRUPT", "END_SEND", "CLEANUP_THROW"})
+
+
+def in_await_loop(program: Any, number: int) -> bool:
+    """Whether instruction ``number`` of ``program`` belongs to an await's own loop (:data:`AWAIT_LOOP`)."""
+    unit, pc = program.locate(number)
+    return unit.ops[pc].name in AWAIT_LOOP
+
+
 def gates_of(awaited: Any) -> list[Any]:
     """The gates a suspended job waits on: one, or several when tasks of its event loop wait at once."""
     from statek_vm.future import CombinedFuture

@@ -134,22 +134,11 @@ def _native(source: str) -> tuple[gates.World, str]:
     return world, out.getvalue()
 
 
-# The instructions of an await's yield-from loop (and 3.12's END_SEND,
-# CLEANUP_THROW around it): they run as often as the awaited object yields.
-_AWAIT_LOOP = frozenset({"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTERRUPT", "END_SEND", "CLEANUP_THROW"})
-
-
 def _outside_await_loops(counts: Any, job: statek_vm.Job) -> dict[Any, int]:
     program = job.program
-    kept = {}
-    for key, n in counts.items():
-        digest, number = key
-        if digest == program.hash:
-            unit, pc = program.locate(number)
-            if unit.ops[pc].name in _AWAIT_LOOP:
-                continue
-        kept[key] = n
-    return kept
+    return {
+        key: n for key, n in counts.items() if not (key[0] == program.hash and gates.in_await_loop(program, key[1]))
+    }
 
 
 @given(program)
