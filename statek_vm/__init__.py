@@ -5,7 +5,14 @@ instruction; its whole execution state is persisted, and it resumes later, in
 this process or another, without re-running any instruction that already ran.
 """
 
-from statek_vm.exceptions import FutureError, NotResumableError, SnapshotError, StatekError
+from statek_vm.exceptions import (
+    FutureError,
+    JobCancelled,
+    LimitExceeded,
+    NotResumableError,
+    SnapshotError,
+    StatekError,
+)
 from statek_vm.future import (
     FutureElement,
     FutureResult,
@@ -15,6 +22,7 @@ from statek_vm.future import (
     temporal,
 )
 from statek_vm.job import Job, JobStatus, arun, run
+from statek_vm.limits import Limits
 
 __version__ = "0.1.0"
 
@@ -23,7 +31,10 @@ __all__ = [
     "FutureError",
     "FutureResult",
     "Job",
+    "JobCancelled",
     "JobStatus",
+    "LimitExceeded",
+    "Limits",
     "NotResumableError",
     "SnapshotError",
     "StatekError",

@@ -20,6 +20,7 @@ status 1; 2 for a usage error); ``--traceback`` shows Python's traceback too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import linecache
 import os
@@ -27,7 +28,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 __all__ = ["main"]
@@ -44,6 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--traceback", action="store_true", help="show Python's traceback on errors")
 
+    # A job's budgets (statek_vm.Limits): one over a budget stops between two
+    # instructions, FAILED, and `resume ID` with a larger one goes on there.
+    budgets = argparse.ArgumentParser(add_help=False)
+    group = budgets.add_argument_group("job budgets")
+    group.add_argument("--max-instructions", type=int, metavar="N", help="VM instructions a job may execute")
+    group.add_argument("--max-seconds", type=float, metavar="S", help="seconds of script code a job may run")
+    group.add_argument("--max-memory", type=float, metavar="MB", help="megabytes a job's objects may hold")
+    group.add_argument("--max-output", type=float, metavar="MB", help="megabytes a job may print (stored: default 10)")
+
     parser = argparse.ArgumentParser(
         prog="statek-vm",
         description="Run agent scripts as durable jobs: they suspend where they need a pending future "
@@ -53,14 +63,21 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"statek-vm {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    run = commands.add_parser("run", parents=[common], help="submit a script and run it until it suspends or ends")
+    run = commands.add_parser(
+        "run", parents=[common, budgets], help="submit a script and run it until it suspends or ends"
+    )
     run.add_argument("script", help="the script file (it imports the modules beside it)")
     run.add_argument("--json", action="store_true", help="print the job as JSON")
     run.add_argument("--wait-timeout", type=float, metavar="SECONDS", help="how long each suspension may last")
 
-    worker = commands.add_parser("worker", parents=[common], help="run the worker loop")
+    worker = commands.add_parser("worker", parents=[common, budgets], help="run the worker loop")
     worker.add_argument("--until-idle", action="store_true", help="exit once nothing is runnable or ready")
-    worker.add_argument("--max-seconds", type=float, metavar="S", help="exit after this long at the latest")
+    worker.add_argument(
+        "--run-for",
+        type=float,
+        metavar="S",
+        help="exit after this long at the latest (the runs in progress stop where they are, and commit)",
+    )
     worker.add_argument("--poll", type=float, default=1.0, metavar="S", help="seconds between sweeps (default 1)")
     worker.add_argument("--lease", type=float, default=30.0, metavar="S", help="seconds a claim lasts (default 30)")
     worker.add_argument("--check-timeout", type=float, default=1.0, metavar="S", help="bound of one condition check")
@@ -92,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("id", help="a job id (a unique prefix will do)")
     show.add_argument("--json", action="store_true", help="print JSON")
 
-    resume = commands.add_parser("resume", parents=[common], help="check a job now and resume it here if ready")
+    resume = commands.add_parser(
+        "resume", parents=[common, budgets], help="check a job now and resume it here if ready"
+    )
     resume.add_argument("id")
     resume.add_argument("--json", action="store_true", help="print JSON")
 
@@ -136,12 +155,27 @@ def _runner(args: argparse.Namespace, **options: Any) -> Any:
     return Runner(args.store, **options)
 
 
+def _limits(args: argparse.Namespace) -> Any:
+    """The budgets given on the command line, or None."""
+    from statek_vm.limits import Limits
+
+    megabytes = {"memory": args.max_memory, "output": args.max_output}
+    given = {
+        "instructions": args.max_instructions,
+        "seconds": args.max_seconds,
+        **{name: None if value is None else int(value * 2**20) for name, value in megabytes.items()},
+    }
+    given = {name: value for name, value in given.items() if value is not None}
+    return Limits(**given) if given else None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     runner = _runner(args)
     if not os.path.isfile(args.script):
         raise FileNotFoundError(f"no script file {args.script!r}")
-    job_id = runner.submit_file(args.script, wait_timeout=args.wait_timeout)
-    record = runner.run_job(job_id)
+    job_id = runner.submit_file(args.script, wait_timeout=args.wait_timeout, limits=_limits(args))
+    with _stopping(runner):
+        record = runner.run_job(job_id)
     if args.json:
         print(json.dumps(_view(runner, record), indent=2))
     else:
@@ -152,9 +186,38 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 1 if record.status == "FAILED" else 0
 
 
+@contextlib.contextmanager
+def _stopping(runner: Any) -> Iterator[None]:
+    """SIGTERM and SIGINT stop the runs in progress at their next checkpoint; they commit, and the command ends.
+
+    SIGTERM (a service manager stopping the worker) and SIGINT (Ctrl-C):
+    no job is claimed any more, and the jobs running stop between two
+    instructions and commit where they stopped, ready for any worker to go
+    on, instead of leaving their jobs to a lease.  A second SIGINT
+    interrupts at once.  Installed whatever this process inherited (a shell
+    that started it in the background may have it ignore SIGINT).
+    """
+    interrupts = [0]
+
+    def interrupt(signum: int, frame: Any) -> None:
+        interrupts[0] += 1
+        if signum == signal.SIGINT and interrupts[0] > 1:
+            raise KeyboardInterrupt
+        runner.stop()
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous_int = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
+
+
 def _cmd_worker(args: argparse.Namespace) -> int:
     runner = _runner(
         args,
+        limits=_limits(args),
         poll_interval=args.poll,
         lease=args.lease,
         check_timeout=args.check_timeout,
@@ -175,32 +238,15 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
         last[0] = line
 
-    # SIGTERM (a service manager stopping the worker) and SIGINT (Ctrl-C)
-    # drain the worker: no job is claimed any more, and the runs in progress
-    # end and commit, instead of leaving their jobs to a lease; a second
-    # SIGINT interrupts at once.  Installed whatever
-    # this process inherited (a shell that started it in the background may
-    # have it ignore SIGINT).
-    interrupts = [0]
-
-    def interrupt(signum: int, frame: Any) -> None:
-        interrupts[0] += 1
-        if signum == signal.SIGINT and interrupts[0] > 1:
-            raise KeyboardInterrupt
-        runner.stop()
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    previous_int = signal.signal(signal.SIGINT, interrupt)
     try:
-        stats = runner.work(
-            until_idle=args.until_idle,
-            max_seconds=args.max_seconds,
-            on_tick=None if args.quiet else tick,
-            wake_poll=args.wake_poll,
-        )
+        with _stopping(runner):
+            stats = runner.work(
+                until_idle=args.until_idle,
+                max_seconds=args.run_for,
+                on_tick=None if args.quiet else tick,
+                wake_poll=args.wake_poll,
+            )
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        signal.signal(signal.SIGINT, previous_int)
         runner.close()
     if not args.quiet:
         if live:
@@ -276,7 +322,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _cmd_resume(args: argparse.Namespace) -> int:
     runner = _runner(args)
-    record = runner.resume(args.id)
+    with _stopping(runner):
+        record = runner.resume(args.id, limits=_limits(args))
     if args.json:
         print(json.dumps(_view(runner, record), indent=2))
     else:
@@ -294,7 +341,7 @@ def _cmd_cancel(args: argparse.Namespace) -> int:
         return 0
     status = store.cancel(record.id, now=time.time())
     if status == "STARTED":
-        print(f"job {record.id[:12]} is running: it is cancelled when its run ends")
+        print(f"job {record.id[:12]} is running: its worker stops it within a second (CANCELLED)")
     elif status == "CANCELLED":
         print(f"job {record.id[:12]} CANCELLED")
     else:

@@ -18,8 +18,10 @@ from __future__ import annotations
 __all__ = [
     "CapacityError",
     "FutureError",
+    "JobCancelled",
     "JobNotFoundError",
     "JobStoreError",
+    "LimitExceeded",
     "NotResumableError",
     "SnapshotError",
     "StatekError",
@@ -123,6 +125,47 @@ class VMInternalError(StatekError):
 
     Please report it with the script and the traceback.
     """
+
+
+class JobCancelled(StatekError):
+    """A running job was cancelled (``Job.cancel()``, ``Runner.cancel()``): it stopped between two instructions."""
+
+
+class LimitExceeded(StatekError):
+    """A job used up one of its budgets (``statek_vm.Limits``) and stopped.
+
+    The job stops at an instruction boundary, ``FAILED`` with this error.
+    When ``resumable`` is true its state there is kept (in memory and in its
+    store's snapshot): ``job.resume(limits=...)`` with a larger budget goes on
+    from that instruction, with nothing run again.
+
+    Attributes:
+        limit: which budget: ``"instructions"``, ``"seconds"``, ``"memory"`` or ``"output"``.
+        used: how much of it the job had used when it stopped.
+        allowed: the budget.
+        resumable: whether the job's state at the stop was kept.
+    """
+
+    def __init__(self, limit: str, used: float, allowed: float, *, where: str = "", resumable: bool = True) -> None:
+        super().__init__(limit, used, allowed, where, resumable)
+        self.limit = limit
+        self.used = used
+        self.allowed = allowed
+        self.where = where
+        self.resumable = resumable
+
+    def __str__(self) -> str:
+        units = {"seconds": " s", "memory": " bytes", "output": " bytes", "instructions": ""}.get(self.limit, "")
+        used = f"{self.used:.3f}" if isinstance(self.used, float) else f"{self.used:,}"
+        allowed = f"{self.allowed:g}" if isinstance(self.allowed, float) else f"{self.allowed:,}"
+        text = f"the job exceeded its {self.limit} limit ({used}{units} used, {allowed}{units} allowed)"
+        if self.where:
+            text += f" at {self.where}"
+        if self.resumable:
+            text += "; it stopped there, and can resume there with a larger limit"
+        else:
+            text += "; it stopped inside host code that called script code, and cannot resume"
+        return text
 
 
 def _describe_pending(future: object) -> str:

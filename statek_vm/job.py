@@ -25,7 +25,8 @@ import weakref
 from typing import Any
 
 from statek_vm import module_state, output
-from statek_vm.exceptions import SnapshotError, StatekError, VMInternalError
+from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
+from statek_vm.limits import Limits, Meter, StopSignal
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.snapshot import envelope, pickling
@@ -57,6 +58,7 @@ class JobStatus(enum.StrEnum):
     SUSPENDED = "SUSPENDED"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
 
 
 # The status of every job that has a snapshot (``.value`` is a property: read once).
@@ -74,7 +76,10 @@ class Job:
         next_instr_num: the program-wide number of the instruction where the job
             continues while ``SUSPENDED``, else ``None``.
         error: the exception that failed the job (``FAILED``), with a traceback
-            naming the script's file, lines and functions.
+            naming the script's file, lines and functions; a
+            :class:`~statek_vm.LimitExceeded` when it used up a budget
+            (then, if ``error.resumable``, its state is kept where it
+            stopped: :meth:`resume` with larger ``limits`` goes on).
         history: a list of events (``started``, ``suspended``, ``resumed``, ...).
     """
 
@@ -89,6 +94,7 @@ class Job:
         *,
         retry_host_calls: bool = False,
         instruction_counts: collections.Counter[Any] | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.id = uuid.uuid4().hex
         self.created = time.time()
@@ -102,6 +108,7 @@ class Job:
         self.history: list[dict[str, Any]] = []
         self._output = io.StringIO()
         self._interp = Interpreter(retry_host_calls=retry_host_calls, counts=instruction_counts)
+        self._meter(limits, None)
         # The VM's own re-statements of builtins and operations are made once
         # per process, before any job runs rather than inside the first that
         # needs them.
@@ -122,10 +129,56 @@ class Job:
         return self._output.getvalue()
 
     @property
+    def limits(self) -> Limits:
+        """The job's budgets (``Limits()``: none)."""
+        return self._interp.meter.limits  # type: ignore[union-attr]
+
+    @property
+    def usage(self) -> dict[str, Any]:
+        """What the job has used of each budget over its life: ``instructions``, ``seconds``, ``memory``, ``output``.
+
+        ``memory`` is the bytes its objects held at the last count (counted
+        only under a memory limit).
+        """
+        return self._interp.meter.usage(self._interp.executed)  # type: ignore[union-attr]
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the job is kept where it stopped: ``SUSPENDED``, or ``FAILED`` by a budget and resumable."""
+        return self._frame is not None and (
+            self.status == JobStatus.SUSPENDED
+            or (self.status == JobStatus.FAILED and type(self.awaited_result) is StopSignal)
+        )
+
+    def cancel(self) -> None:
+        """Cancel the job.  A running job stops at its next checkpoint (thread-safe): ``CANCELLED``.
+
+        A suspended (or stopped) job is ``CANCELLED`` at once and its state
+        dropped; a finished one is left as it is.
+        """
+        if self.status == JobStatus.STARTED:
+            self._interp.meter.request("cancel")  # type: ignore[union-attr]
+        elif self.stopped:
+            self._frame = None
+            self.awaited_result = None
+            self.next_instr_num = None
+            self.status = JobStatus.CANCELLED
+            self._record({"event": "cancelled", "at": time.time()})
+
+    def pause(self) -> None:
+        """Stop a running job at its next checkpoint, ``SUSPENDED`` there and ready to resume (thread-safe).
+
+        Where script code runs inside host code (a callback) the job stops
+        at the first checkpoint after that host call returns.
+        """
+        if self.status == JobStatus.STARTED:
+            self._interp.meter.request("pause")  # type: ignore[union-attr]
+
+    @property
     def frames(self) -> list[Frame]:
-        """The frames of a suspended job, innermost first (empty otherwise)."""
+        """The frames of a suspended (or stopped) job, innermost first (empty otherwise)."""
         result: list[Frame] = []
-        f = self._frame if self.status == JobStatus.SUSPENDED else None
+        f = self._frame if self.stopped else None
         while f is not None:
             result.append(f)
             f = f.back
@@ -134,32 +187,45 @@ class Job:
     @property
     def location(self) -> tuple[str, int] | None:
         """``(filename, line)`` of the instruction where a suspended job continues."""
-        if self.status != JobStatus.SUSPENDED or self._frame is None:
+        if not self.stopped:
             return None
+        assert self._frame is not None
         where = script_asyncio.waiting_frame(self._frame)
         return where.unit.filename, where.line
 
-    def resume(self) -> Job:
+    def resume(self, *, limits: Limits | None = None) -> Job:
         """Continue a suspended job if its awaited future is ready.
 
         When ``awaited_result.check_condition()`` is false the job stays
-        ``SUSPENDED`` and nothing runs.  Returns the job.
+        ``SUSPENDED`` and nothing runs.  A job that a budget stopped
+        (``FAILED`` with a resumable ``LimitExceeded``) goes on from where it
+        stopped.  ``limits``: the job's budgets from now on, in place of
+        those it had (its use so far still counts).  Returns the job.
         """
-        if self._ready_to_resume():
+        if self._ready_to_resume(limits):
             assert self._frame is not None
             self._execute(self._frame)
         return self
 
-    async def aresume(self) -> Job:
+    async def aresume(self, *, limits: Limits | None = None) -> Job:
         """:meth:`resume` inside a running event loop: the script's awaits run on that loop."""
-        if self._ready_to_resume():
+        if self._ready_to_resume(limits):
             assert self._frame is not None
             await self._aexecute(self._frame)
         return self
 
-    def _ready_to_resume(self) -> bool:
-        if self.status != JobStatus.SUSPENDED:
+    def _ready_to_resume(self, limits: Limits | None) -> bool:
+        if not self.stopped:
+            if self.status == JobStatus.FAILED and isinstance(self.error, LimitExceeded):
+                raise StatekError(
+                    f"job {self.id} is FAILED: its {self.error.limit} limit stopped it inside host code that "
+                    "called script code, where its state could not be kept; it cannot resume"
+                )
             raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job can resume")
+        if limits is not None:
+            if not isinstance(limits, Limits):
+                raise TypeError(f"resume() limits must be a statek_vm.Limits, not {type(limits).__name__}")
+            self._interp.meter.set_limits(limits)  # type: ignore[union-attr]
         if not self.awaited_result.check_condition():
             self._record({"event": "checked", "ready": False, "at": time.time()})
             return False
@@ -192,7 +258,7 @@ class Job:
         serialized raises :class:`SnapshotError` naming the frame, the
         variable and its type; the job is unchanged and still usable.
         """
-        if self.status != JobStatus.SUSPENDED:
+        if not self.stopped:
             raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job has a snapshot")
         if key is not None and not isinstance(key, bytes):
             raise TypeError(f"key must be bytes, not {type(key).__name__}")
@@ -212,6 +278,7 @@ class Job:
             self._interp.retry_host_calls,
             self._modules,
             module_state.decimal_context(self._context),
+            self._budget_state(),
         )
         try:
             payload = pickling.dump(state, refs)
@@ -290,8 +357,9 @@ class Job:
         refs = job._refs = pickling.References(program=program, bindings=bindings, builtins=builtins_)
         state = pickling.load(body[envelope.PAYLOAD], refs)
         root, frame, namespace, exc_items, awaited, output, retry = state[:7]
-        # Snapshots of earlier versions carry no module state (7 fields).
-        job._modules, decimal_context = state[7:] or ({}, None)
+        # Snapshots of earlier versions carry no module state (7 fields), nor budgets (9).
+        job._modules, decimal_context = state[7:9] or ({}, None)
+        budgets = state[9] if len(state) > 9 else {}
         job.namespace = namespace
         job._context = _job_context(job)
         if decimal_context is not None:
@@ -300,13 +368,44 @@ class Job:
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts)
         job._interp.exc_items = exc_items
+        job._meter(Limits.from_dict(budgets.get("limits")), budgets.get("usage"))
+        job._interp.meter.roots = (namespace, [*bindings.values()])  # type: ignore[union-attr]
         if output:
             job._output.write(output)
         job.status = JobStatus.SUSPENDED
         job.awaited_result = awaited
         job.next_instr_num = script_asyncio.waiting_frame(frame).instr_num
+        if type(awaited) is StopSignal and awaited.kind == "limit":
+            job.status = JobStatus.FAILED
+            job.error = job._exceeded(awaited)
         job._record({"event": "loaded", "at": time.time()})
         return job
+
+    def _meter(self, limits: Limits | None, usage: dict[str, Any] | None) -> None:
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a statek_vm.Limits, not {type(limits).__name__}")
+        meter = Meter(limits, usage)
+        interp = self._interp
+        interp.meter = meter
+        interp.executed = int((usage or {}).get("instructions", 0))
+        interp.next_check = interp.executed  # a checkpoint at the first instruction: the limits apply at once
+        if meter.limits.memory is not None:
+            from statek_vm.vm.opcodes import checked_binary_ops
+
+            interp.binary_ops = checked_binary_ops(meter)
+
+    def _budget_state(self) -> dict[str, Any]:
+        meter = self._interp.meter
+        assert meter is not None
+        return {"limits": meter.limits.as_dict(), "usage": meter.usage(self._interp.executed)}
+
+    def _exceeded(self, stop: StopSignal) -> LimitExceeded:
+        assert self._frame is not None
+        assert stop.limit is not None
+        where = script_asyncio.waiting_frame(self._frame)
+        return self._interp.meter.exceeded(  # type: ignore[union-attr]
+            stop.limit, self._interp.executed, f"{where.unit.qualname}() at {where.unit.filename}:{where.line}"
+        )
 
     def _unpicklable_report(self, error: BaseException) -> str:
         # Find the first value that does not pickle on its own, innermost
@@ -430,10 +529,14 @@ class Job:
         previous, router = output.route_stdout()
         self._set_running(True)
         self._interp.loop_running = in_loop
+        meter = self._interp.meter
+        assert meter is not None
+        meter.start()
         try:
             step: Suspension | None = self._context.run(self._slice_here, frame, exc)
             return step
         finally:
+            meter.stop()
             self._interp.loop_running = False
             self._set_running(False)
             output.unroute_stdout(previous, router)
@@ -453,6 +556,7 @@ class Job:
 
     def _slice_here(self, frame: Frame, exc: BaseException | None) -> Any:
         self.status = JobStatus.STARTED
+        self.error = None  # (a budget's, when it resumes with a larger one)
         self.awaited_result = None
         self.next_instr_num = None
         interp = self._interp
@@ -469,6 +573,9 @@ class Job:
                 result = self._at_root(result)
         except BaseException as e:
             end_run(self.namespace.get("__builtins__"), interp)  # the run failed first
+            if isinstance(e, JobCancelled):
+                self._cancelled()
+                return None
             self._fail(e)
             if isinstance(e, KeyboardInterrupt):
                 raise
@@ -483,6 +590,9 @@ class Job:
         if isinstance(result, Suspension):
             if type(result.future) is LoopSignal:
                 return result
+            if type(result.future) is StopSignal and result.future.kind != "pause":
+                self._stop(result)
+                return None
             self.status = JobStatus.SUSPENDED
             self._frame = result.frame
             self.awaited_result = result.future
@@ -524,6 +634,35 @@ class Job:
             self._root.ret_mode = RET_BASE
             return Suspension(self._root, ENTER_LOOP)
         return result
+
+    def _stop(self, result: Suspension) -> None:
+        """A checkpoint stopped the job: cancelled, or over a budget (kept there, to resume with a larger one)."""
+        stop = result.future
+        if stop.kind == "cancel":
+            self._cancelled()
+            return
+        self._frame = result.frame
+        self.awaited_result = stop
+        self.next_instr_num = script_asyncio.waiting_frame(result.frame).instr_num
+        error = self._exceeded(stop)
+        self.status = JobStatus.FAILED
+        self.error = error
+        self._record(
+            {
+                "event": "failed",
+                "error": f"LimitExceeded: {error}",
+                "limit": stop.limit,
+                "instr": self.next_instr_num,
+                "at": time.time(),
+            }
+        )
+
+    def _cancelled(self) -> None:
+        self.status = JobStatus.CANCELLED
+        self._frame = None
+        self.awaited_result = None
+        self.next_instr_num = None
+        self._record({"event": "cancelled", "at": time.time()})
 
     def _fail(self, error: BaseException) -> None:
         error.__traceback__ = clean_traceback(error.__traceback__)
@@ -664,7 +803,16 @@ def _job_context(job: Job) -> contextvars.Context:
     def write(text: str) -> None:
         job = job_ref()
         if job is not None:  # else no one can read the output any more
-            job._output.write(text)
+            meter = job._interp.meter
+            assert meter is not None
+            size = len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
+            fits = meter.wrote(size)
+            if meter.output_over:
+                job._interp.checkpoint_next()
+            if fits == size:
+                job._output.write(text)
+            elif fits:
+                job._output.write(text.encode("utf-8", "replace")[:fits].decode("utf-8", "ignore"))
 
     context.run(output.JOB_OUTPUT.set, write)
     return context
@@ -728,6 +876,7 @@ def run(
     mode: str = "exec",
     retry_host_calls: bool = False,
     instruction_counts: collections.Counter[Any] | None = None,
+    limits: Limits | None = None,
 ) -> Job:
     """Run an agent script as a job, until it completes, fails or suspends.
 
@@ -751,6 +900,10 @@ def run(
             executed instruction of the script's code, ``(program hash,
             instruction number)`` (for tests that check no instruction runs
             twice; the VM's own re-statements of builtins are not counted).
+        limits: the job's budgets (:class:`~statek_vm.Limits`).  A job over
+            one stops between two instructions, ``FAILED`` with
+            :class:`~statek_vm.LimitExceeded`, and resumes from there with
+            ``job.resume(limits=...)``.
 
     Raises:
         SyntaxError: the source does not compile (with filename, line, column).
@@ -761,7 +914,7 @@ def run(
         >>> job.status, job.output
         (<JobStatus.COMPLETED: 'COMPLETED'>, '42\\n')
     """
-    return _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts)._start()
+    return _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits)._start()
 
 
 async def arun(
@@ -773,6 +926,7 @@ async def arun(
     mode: str = "exec",
     retry_host_calls: bool = False,
     instruction_counts: collections.Counter[Any] | None = None,
+    limits: Limits | None = None,
 ) -> Job:
     """:func:`run` inside a running event loop: the script's awaits run on that loop.
 
@@ -780,7 +934,7 @@ async def arun(
     the job's own run stays one sequence of instructions.  Same arguments
     as :func:`run`.
     """
-    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts)
+    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits)
     return await job._astart()
 
 
@@ -792,6 +946,7 @@ def _new_job(
     mode: str,
     retry_host_calls: bool,
     instruction_counts: collections.Counter[Any] | None,
+    limits: Limits | None = None,
 ) -> Job:
     """A job for ``source``, not started (``run``'s checks and set-up)."""
     if not isinstance(source, str):
@@ -814,8 +969,11 @@ def _new_job(
         namespace["__builtins__"] = _script_builtins(job)
     if globals:
         namespace.update(globals)
-    Job.__init__(job, program, namespace, retry_host_calls=retry_host_calls, instruction_counts=instruction_counts)
+    Job.__init__(
+        job, program, namespace, retry_host_calls=retry_host_calls, instruction_counts=instruction_counts, limits=limits
+    )
     job._bindings = dict(globals or {})
+    job._interp.meter.roots = (namespace, [*job._bindings.values()])  # type: ignore[union-attr]
     return job
 
 

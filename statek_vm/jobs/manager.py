@@ -24,10 +24,12 @@ import os
 import secrets
 import sys
 import time
+from typing import Any
 
 from statek_vm.exceptions import StatekError
 from statek_vm.jobs.model import JobRecord, RetryPolicy, Status
 from statek_vm.jobs.store import JobStore, open_store
+from statek_vm.limits import Limits
 from statek_vm.program.program import compile_program
 
 __all__ = ["PYTHON", "Manager"]
@@ -91,6 +93,7 @@ class Manager:
         filename: str = "<agent>",
         path: str | os.PathLike[str] | None = None,
         wait_timeout: float | None = None,
+        limits: Limits | None = None,
     ) -> str:
         """Store a new job (``PENDING``) and return its id.  A worker runs it.
 
@@ -101,6 +104,8 @@ class Manager:
                 script imports the modules beside it (as ``python script.py``).
             wait_timeout: seconds each of its suspensions may last (default:
                 the manager's).
+            limits: the job's budgets (:class:`statek_vm.Limits`), in place of
+                the worker's defaults for those it sets.
 
         Raises:
             SyntaxError: the script does not compile (nothing is stored).
@@ -110,6 +115,8 @@ class Manager:
             raise TypeError(f"submit() source must be a str, not {type(source).__name__}")
         if wait_timeout is not None and not wait_timeout > 0:
             raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(f"submit() limits must be a statek_vm.Limits, not {type(limits).__name__}")
         program = compile_program(source, filename)
         self.store.add_program(program.hash, filename, source)
         now = time.time()
@@ -124,12 +131,15 @@ class Manager:
             max_attempts=self.retry.max_attempts,
             created=now,
             updated=now,
+            limits=None if limits is None else limits.as_dict(),
         )
         self.store.insert(record, max_live=self.max_live if self.on_full == "refuse" else None)
         self._work_arrived()
         return record.id
 
-    def submit_file(self, script: str | os.PathLike[str], *, wait_timeout: float | None = None) -> str:
+    def submit_file(
+        self, script: str | os.PathLike[str], *, wait_timeout: float | None = None, limits: Limits | None = None
+    ) -> str:
         """Submit a script file; it imports the modules in its folder."""
         script_path = os.path.abspath(os.fspath(script))
         try:
@@ -137,7 +147,9 @@ class Manager:
                 source = file.read()
         except OSError as error:
             raise StatekError(f"cannot read the script {os.fspath(script)!r}: {error.strerror}") from None
-        return self.submit(source, filename=script_path, path=os.path.dirname(script_path), wait_timeout=wait_timeout)
+        return self.submit(
+            source, filename=script_path, path=os.path.dirname(script_path), wait_timeout=wait_timeout, limits=limits
+        )
 
     def get(self, job_id: str) -> JobRecord:
         """A job's record (an id prefix that is unique will do)."""
@@ -155,23 +167,26 @@ class Manager:
         return count
 
     def cancel(self, job_id: str) -> Status:
-        """Cancel a job.  A running one is cancelled by its worker: its run is
-        interrupted at its next await (or ends first), and it ends ``CANCELLED``."""
+        """Cancel a job.  A running one is cancelled by its worker, within a
+        second: its run stops between two instructions (or is interrupted at
+        the await it waits in), and it ends ``CANCELLED``."""
         return self.store.cancel(job_id, now=time.time())
 
-    def resume(self, job_id: str) -> JobRecord:
+    def resume(self, job_id: str, *, limits: Limits | None = None) -> JobRecord:
         """Ask for a job to be looked at now; returns its record.
 
         A ``SUSPENDED`` job's condition is checked by a worker at once (as
         for ``notify``).  A ``FAILED`` or ``TIMED_OUT`` job that has a
         snapshot is made ``READY`` again and continues from that snapshot
         (instructions that ran after the snapshot run again: the operator
-        asked for it).  :meth:`Runner.resume <statek_vm.jobs.Runner.resume>`
+        asked for it; a job that a budget stopped has its snapshot where it
+        stopped: nothing runs again).  ``limits``: the job's budgets from
+        now on (for a job that one stopped).  :meth:`Runner.resume <statek_vm.jobs.Runner.resume>`
         does this and runs the job here.
         """
         record = self.store.get(job_id)
         if record.status in (Status.FAILED, Status.TIMED_OUT):
-            moved = self.store.reopen(record.id, now=time.time())
+            moved = self.store.reopen(record.id, now=time.time(), limits=_limits_dict(limits))
         else:
             moved = record.status == Status.SUSPENDED and self.store.wake(job_id=record.id) > 0
         if moved:
@@ -180,3 +195,11 @@ class Manager:
 
     def _work_arrived(self) -> None:
         """There is work for workers (a worker in this object wakes at once)."""
+
+
+def _limits_dict(limits: Limits | None) -> dict[str, Any] | None:
+    if limits is None:
+        return None
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be a statek_vm.Limits, not {type(limits).__name__}")
+    return limits.as_dict()

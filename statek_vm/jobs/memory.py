@@ -450,7 +450,7 @@ class MemoryStore(JobStore):
             self._changed()
             return Status.CANCELLED
 
-    def reopen(self, job_id: str, *, now: float) -> bool:
+    def reopen(self, job_id: str, *, now: float, limits: dict[str, Any] | None = None) -> bool:
         with self._lock:
             row = self._rows.get(job_id)
             if row is None or row.record.status not in (Status.FAILED, Status.TIMED_OUT) or row.record.snapshot is None:
@@ -465,6 +465,8 @@ class MemoryStore(JobStore):
                 None,
                 now,
             )
+            if limits is not None:
+                r.limits = dict(limits)
             self._event(row, {"event": "reopened", "note": "continues from its last snapshot", "at": now})
             self._changed()
             return True

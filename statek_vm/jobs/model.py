@@ -84,6 +84,8 @@ class JobRecord:
     condition_error: str | None = None
     created: float = 0.0
     updated: float = 0.0
+    # The job's own budgets (``statek_vm.Limits.as_dict()``); None: the worker's.
+    limits: dict[str, Any] | None = None
 
     def summary(self) -> dict[str, Any]:
         """The machine-readable view of ``statek-vm ... --json`` (no bytes)."""

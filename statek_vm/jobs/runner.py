@@ -25,9 +25,9 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from statek_vm.exceptions import JobStoreError, StatekError
+from statek_vm.exceptions import JobStoreError, LimitExceeded, StatekError
 from statek_vm.future import is_future
-from statek_vm.job import Job, JobStatus, arun, run
+from statek_vm.job import Job, JobStatus, _new_job
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.manager import PYTHON, Manager
@@ -48,6 +48,7 @@ from statek_vm.jobs.polling import (
     polling_namespace,
 )
 from statek_vm.jobs.store import JobStore
+from statek_vm.limits import Limits, StopSignal
 from statek_vm.program.program import RECENT_PROGRAMS
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
@@ -57,6 +58,11 @@ _BELL_SLICE = 0.05
 # While jobs are in flight and places are free, the store is looked at this
 # often for new work (seconds): the loop cannot block on the doorbell then.
 _BUSY_SLICE = 0.005
+# How often the runner's own thread looks for cancellations of the jobs it
+# runs (and renews their leases when due): a cancelled job stops within it.
+_BEAT = 0.25
+# What a job may print, stored in its row, unless its limits say otherwise.
+DEFAULT_OUTPUT_LIMIT = 10 * 2**20
 
 
 @dataclasses.dataclass
@@ -148,12 +154,15 @@ class Runner(Manager):
         worker_id: str | None = None,
         batch_size: int = 1000,
         concurrency: int = 1,
+        limits: Limits | None = None,
     ) -> None:
         if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
             raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
         for name, value in (("lease", lease), ("poll_interval", poll_interval)):
             if value <= 0:
                 raise ValueError(f"{name} must be positive, not {value!r}")
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(f"Runner limits must be a statek_vm.Limits, not {type(limits).__name__}")
         if globals is not None and not isinstance(globals, dict):
             raise TypeError(f"Runner globals must be a dict of host bindings, not {type(globals).__name__}")
         super().__init__(store, max_live=max_live, on_full=on_full, wait_timeout=wait_timeout, retry=retry)
@@ -166,6 +175,10 @@ class Runner(Manager):
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.batch_size = batch_size
         self.concurrency = concurrency
+        # The budgets of the jobs run here, where a job's own do not set one.
+        self.limits = limits or Limits()
+        # Set while work() runs with max_seconds: when the runs in progress stop (time.monotonic()).
+        self._work_deadline: float | None = None
         self._check = BoundedCheck(check_timeout)
         self._key = self.store.signing_key()
         self._cache: dict[str, tuple[int, Any]] = {}
@@ -192,17 +205,21 @@ class Runner(Manager):
     def _work_arrived(self) -> None:
         self._wake.set()
 
-    def resume(self, job_id: str) -> JobRecord:
+    def resume(self, job_id: str, *, limits: Limits | None = None) -> JobRecord:
         """Check a suspended job's condition now and, if it passes, resume it here.
 
         A ``READY`` or ``PENDING`` job is run at once.  A ``FAILED`` or
         ``TIMED_OUT`` job that has a snapshot is made ``READY`` again and
         continues from that snapshot once its condition passes (instructions
         that ran after the snapshot run again: the operator asked for it).
-        Returns the job's record afterwards.
+        A job that a budget stopped continues where it stopped, under
+        ``limits`` if given.  Returns the job's record afterwards.
         """
         record = self.store.get(job_id)
-        if record.status in (Status.FAILED, Status.TIMED_OUT) and self.store.reopen(record.id, now=time.time()):
+        reopen_limits = None if limits is None else _as_limits(limits).as_dict()
+        if record.status in (Status.FAILED, Status.TIMED_OUT) and self.store.reopen(
+            record.id, now=time.time(), limits=reopen_limits
+        ):
             record = self.store.get(record.id)
         if record.status == Status.SUSPENDED:
             self._check_batch([(record.id, record.version)])
@@ -212,9 +229,22 @@ class Runner(Manager):
         return self.store.get(record.id)
 
     def stop(self) -> None:
-        """Ask :meth:`work` to return after the step in progress."""
+        """Ask :meth:`work` to return: no job is claimed any more, and the runs in progress stop.
+
+        A run in progress stops at its next checkpoint (within about a
+        millisecond of script code, or when the host call it is in returns),
+        and commits: its job is left where it stopped, ready for any worker
+        to go on (or at the await it waits in, which ends first).
+        Safe from a signal handler and from other threads.
+        """
         self._stop.set()
         self._wake.set()
+        self._pause_running()
+
+    def _pause_running(self) -> None:
+        for flight in tuple(self._in_flight.values()):
+            if flight.job is not None:
+                flight.job.pause()
 
     def close(self) -> None:
         """Stop, and end the runner's threads (lease renewal, check watchdog)."""
@@ -290,9 +320,11 @@ class Runner(Manager):
         self._stop.clear()
         loop = _WorkLoop(self, until_idle, max_seconds, on_tick, tick_seconds, wake_poll)
         bell = self.store.doorbell(self.worker_id) if doorbell else None
+        self._work_deadline = None if max_seconds is None else time.monotonic() + max_seconds
         try:
             return await loop.run(bell)
         finally:
+            self._work_deadline = None
             if bell is not None:
                 bell.close()
 
@@ -485,21 +517,23 @@ class Runner(Manager):
 
         The job's awaits run on an event loop of its own (:func:`run`).
         """
-        self._in_flight[record.id] = _Flight(record.version)
+        flight = self._in_flight[record.id] = _Flight(record.version)
         self._ensure_heartbeat()
         events: list[dict[str, Any]] = []
         try:
             sys_path_add(record.path)
             source, filename = self._program(record.program_hash)
             try:
-                job, start = self._prepare(record, source, filename, events)
-                if job is None:
-                    job = run(**start)
-                    job.id = record.id
+                job, started = self._prepare(record, source, filename, events)
+                flight.job = job
+                if started:
+                    job._start()
                 else:
-                    job.resume()
+                    job.resume(limits=self._limits_of(record))
             except (StatekError, SyntaxError) as error:
                 return self._commit_error(record, events, error)
+            if flight.cancelled and job.status not in (JobStatus.COMPLETED, JobStatus.CANCELLED):
+                return self._commit_cancelled(record, events, job.output)
             return self._conclude(job, record, filename, events)
         finally:
             self._in_flight.pop(record.id, None)
@@ -517,12 +551,12 @@ class Runner(Manager):
             sys_path_add(record.path)
             source, filename = self._program(record.program_hash)
             try:
-                job, start = self._prepare(record, source, filename, events)
-                if job is None:
-                    job = await arun(**start)
-                    job.id = record.id
+                job, started = self._prepare(record, source, filename, events)
+                flight.job = job
+                if started:
+                    await job._astart()
                 else:
-                    await job.aresume()
+                    await job.aresume(limits=self._limits_of(record))
             except (StatekError, SyntaxError) as error:
                 return None if flight.abandoned else self._commit_error(record, events, error)
             except asyncio.CancelledError:
@@ -533,34 +567,43 @@ class Runner(Manager):
                 # Cancelled from outside (the loop shutting down): the
                 # CancelledError the script saw is not its outcome.
                 return None
-            if flight.cancelled and job.status != JobStatus.COMPLETED:
+            if flight.cancelled and job.status not in (JobStatus.COMPLETED, JobStatus.CANCELLED):
                 return self._commit_cancelled(record, events, job.output)
             return self._conclude(job, record, filename, events)
         finally:
             self._in_flight.pop(record.id, None)
 
-    def _prepare(
-        self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]
-    ) -> tuple[Job | None, dict[str, Any]]:
-        """A claimed job loaded from its snapshot, or (``None``) the arguments to start it with."""
+    def _prepare(self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]) -> tuple[Job, bool]:
+        """A claimed job, loaded from its snapshot, or made to start (then ``True``)."""
         if record.snapshot is None:
             namespace = {"__name__": "__main__"}
             if record.path is not None:
                 namespace["__file__"] = filename
             events.append({"event": "started", "at": time.time()})
-            start = {
-                "source": source,
-                "globals": self.globals,
-                "filename": filename,
-                "namespace": namespace,
-                "retry_host_calls": self.retry_host_calls,
-            }
-            return None, start
+            job = _new_job(
+                source,
+                self.globals,
+                filename,
+                namespace,
+                "exec",
+                self.retry_host_calls,
+                None,
+                self._limits_of(record),
+            )
+            job.id = record.id
+            return job, True
         job = Job.loads(
             record.snapshot, self.globals, key=self._key, programs={record.program_hash: (source, filename)}
         )
         events.append({"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()})
-        return job, {}
+        return job, False
+
+    def _limits_of(self, record: JobRecord) -> Limits:
+        """A job's budgets here: its own, else this runner's; its output at most DEFAULT_OUTPUT_LIMIT unless set."""
+        limits = self.limits | Limits.from_dict(record.limits)
+        if limits.output is None:
+            limits = limits | Limits(output=DEFAULT_OUTPUT_LIMIT)
+        return limits
 
     def _commit_error(self, record: JobRecord, events: list[dict[str, Any]], error: BaseException) -> Status | None:
         """Fail a job that could not be started or loaded here (a binding this
@@ -569,9 +612,14 @@ class Runner(Manager):
         events.append({"event": "failed", "error": outcome.error, "at": time.time()})
         return self._commit(outcome, record, events)
 
-    def _commit_cancelled(self, record: JobRecord, events: list[dict[str, Any]], output: str) -> Status | None:
+    def _commit_cancelled(
+        self,
+        record: JobRecord,
+        events: list[dict[str, Any]],
+        output: str,
+        reason: str = "cancelled while it ran: the run was interrupted at an await",
+    ) -> Status | None:
         """End a job whose run was interrupted by its cancellation; its last snapshot is kept."""
-        reason = "cancelled while it ran: the run was interrupted at an await"
         outcome = dataclasses.replace(
             record, status=Status.CANCELLED, output=output, error=reason, awaited=None, keys=(), deadline=None
         )
@@ -583,6 +631,12 @@ class Runner(Manager):
         outcome = dataclasses.replace(record, updated=time.time())
         outcome.output = job.output
         now = time.time()
+        if job.status == JobStatus.CANCELLED:
+            return self._commit_cancelled(
+                record, events, job.output, "cancelled while it ran: it stopped between two instructions"
+            )
+        if job.status == JobStatus.FAILED and job.stopped:
+            return self._commit_stopped(job, record, outcome, events)
         if job.status == JobStatus.SUSPENDED:
             try:
                 snapshot = job.dumps(key=self._key, include_program=False)
@@ -617,6 +671,15 @@ class Runner(Manager):
             else:
                 outcome.deadline = None
             outcome.error = None
+            if type(job.awaited_result) is StopSignal:
+                # Stopped by this worker (it stops): any worker goes on from here.
+                outcome.status = Status.READY
+                outcome.awaited = None
+                outcome.awaited_summary = "stopped by its worker; ready to go on"
+                outcome.keys = ()
+                outcome.deadline = None
+                events.append({"event": "paused", "instr": job.next_instr_num, "line": outcome.line, "at": now})
+                return self._commit(outcome, record, events)
             events.append(
                 {
                     "event": "suspended",
@@ -659,6 +722,32 @@ class Runner(Manager):
                 events.append({"event": "failed", "error": f"{error_type}: {job.error}", "at": now})
         return self._commit(outcome, record, events)
 
+    def _commit_stopped(
+        self, job: Job, record: JobRecord, outcome: JobRecord, events: list[dict[str, Any]]
+    ) -> Status | None:
+        """A job that a budget stopped: FAILED, with its snapshot where it stopped (``resume`` goes on there)."""
+        assert isinstance(job.error, LimitExceeded)
+        try:
+            outcome.snapshot = job.dumps(key=self._key, include_program=False)
+        except StatekError as error:
+            outcome.snapshot = record.snapshot
+            outcome.error = f"{job.error}; its state there could not be kept: {error}"
+        else:
+            outcome.error = f"LimitExceeded: {job.error}"
+            location = job.location or (None, None)
+            outcome.next_instr_num = job.next_instr_num
+            outcome.line = location[1]
+            outcome.function = job.frames[0].unit.qualname
+        outcome.status = Status.FAILED
+        outcome.awaited = None
+        outcome.awaited_summary = ""
+        outcome.keys = ()
+        outcome.deadline = None
+        events.append(
+            {"event": "failed", "error": outcome.error, "limit": job.error.limit, "usage": job.usage, "at": time.time()}
+        )
+        return self._commit(outcome, record, events)
+
     def _commit(self, outcome: JobRecord, claimed: JobRecord, events: list[dict[str, Any]]) -> Status | None:
         outcome.updated = time.time()
         status = self.store.commit(outcome, version=claimed.version, owner=self.worker_id, events=events)
@@ -676,23 +765,45 @@ class Runner(Manager):
     def _ensure_heartbeat(self) -> None:
         if self._heartbeat is not None and self._heartbeat.is_alive():
             return
-        # One thread per runner renews the lease of the job being run, so a
-        # long run keeps its job while a dead worker's jobs expire.
+        # One thread per runner renews the leases of the jobs being run, so a
+        # long run keeps its job while a dead worker's jobs expire; and stops
+        # the runs whose jobs were cancelled, or that work() has no time
+        # left for: from here, because a run that computes holds the event
+        # loop's thread until it stops.
         self._heartbeat = start_periodic(
             self,
-            lambda runner: runner.lease / 3,
-            lambda runner: runner._renew_leases(),
+            lambda runner: min(_BEAT, runner.lease / 3),
+            lambda runner: runner._beat(),
             name="statek-vm lease",
         )
 
-    def _renew_leases(self) -> None:
-        now = time.time()
+    def _beat(self) -> None:
         # (a copy: the event loop's thread adds and removes jobs meanwhile)
-        for job_id, flight in tuple(self._in_flight.items()):
+        flights = tuple(self._in_flight.items())
+        if not flights:
+            return
+        now = time.time()
+        for job_id, flight in flights:
+            if now - flight.renewed < self.lease / 3:
+                continue
             try:
                 self.store.renew(job_id, flight.version, self.worker_id, now + self.lease)
+                flight.renewed = now
             except Exception as error:  # noqa: BLE001 - a failed renewal is retried at the next beat
                 print(f"statek-vm: could not renew the lease of job {job_id[:12]}: {error}", file=sys.stderr)
+        try:
+            cancelled = self.store.cancel_requested([job_id for job_id, _ in flights])
+        except Exception as error:  # noqa: BLE001 - looked for again at the next beat
+            print(f"statek-vm: could not look for cancellations: {error}", file=sys.stderr)
+            cancelled = []
+        for job_id in cancelled:
+            running = self._in_flight.get(job_id)
+            if running is not None and running.job is not None:
+                running.cancelled = True
+                running.job.cancel()
+        deadline = self._work_deadline
+        if deadline is not None and time.monotonic() >= deadline:
+            self._pause_running()
 
 
 @dataclasses.dataclass
@@ -701,6 +812,10 @@ class _Flight:
 
     version: int
     task: asyncio.Task[Status | None] | None = None
+    # The job, once made or loaded: its run can be asked to stop (cancel, pause).
+    job: Job | None = None
+    # When its lease was last renewed (time.time()); claimed with a full lease.
+    renewed: float = dataclasses.field(default_factory=time.time)
     # The job was cancelled while it ran: its run is interrupted, it ends CANCELLED.
     cancelled: bool = False
     # The worker stops at once (an error, a second Ctrl-C): nothing is committed.
@@ -963,3 +1078,9 @@ def sys_path_add(path: str | None) -> None:
     """Put a script's folder first on ``sys.path`` (once), as ``python script.py`` does."""
     if path and path not in sys.path:
         sys.path.insert(0, path)
+
+
+def _as_limits(limits: Any) -> Limits:
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be a statek_vm.Limits, not {type(limits).__name__}")
+    return limits

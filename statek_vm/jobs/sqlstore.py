@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import abc
 import contextlib
+import json
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,7 +36,7 @@ __all__ = ["SQLStore"]
 _LIGHT = (
     "id, status, python, program_hash, filename, path, version, NULL AS snapshot, NULL AS awaited, awaited_summary, "
     "next_instr_num, line, function, wait_timeout, deadline, not_before, attempts, max_attempts, recoveries, "
-    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated"
+    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits"
 )
 _FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
 
@@ -141,7 +142,7 @@ class SQLStore(JobStore):
             self._run(
                 tx,
                 "INSERT INTO jobs (id, status, python, program_hash, filename, path, version, wait_timeout, "
-                "max_attempts, created, updated) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                "max_attempts, created, updated, limits) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
                 (
                     record.id,
                     record.status.value,
@@ -153,6 +154,7 @@ class SQLStore(JobStore):
                     record.max_attempts,
                     record.created,
                     record.updated,
+                    None if record.limits is None else json.dumps(record.limits),
                 ),
             )
             self._add_events(tx, record.id, [{"event": "submitted", "at": record.created}])
@@ -488,7 +490,7 @@ class SQLStore(JobStore):
         )
         return [row[0] for row in rows]
 
-    def reopen(self, job_id: str, *, now: float) -> bool:
+    def reopen(self, job_id: str, *, now: float, limits: dict[str, Any] | None = None) -> bool:
         with self._write() as tx:
             cursor = self._run(
                 tx,
@@ -498,6 +500,8 @@ class SQLStore(JobStore):
                 (now, job_id),
             )
             reopened = bool(cursor.rowcount)
+            if reopened and limits is not None:
+                self._run(tx, "UPDATE jobs SET limits = ? WHERE id = ?", (json.dumps(limits), job_id))
             if reopened:
                 reopened_event = {"event": "reopened", "note": "continues from its last snapshot", "at": now}
                 self._add_events(tx, job_id, [reopened_event])

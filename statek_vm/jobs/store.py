@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import abc
 import importlib.resources
+import json
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -206,8 +207,8 @@ class JobStore(abc.ABC):
         return found
 
     @abc.abstractmethod
-    def reopen(self, job_id: str, *, now: float) -> bool:
-        """Make a ``FAILED`` or ``TIMED_OUT`` job that has a snapshot ``READY`` again.
+    def reopen(self, job_id: str, *, now: float, limits: dict[str, Any] | None = None) -> bool:
+        """Make a ``FAILED`` or ``TIMED_OUT`` job that has a snapshot ``READY`` again (with new ``limits``, if given).
 
         An operator's decision (``statek-vm resume ID``): the job continues
         from its last snapshot, after its condition is checked again.
@@ -312,6 +313,7 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         condition_error,
         created,
         updated,
+        limits,
     ) = row
     return JobRecord(
         id=id_,
@@ -342,6 +344,7 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         condition_error=condition_error,
         created=created,
         updated=updated,
+        limits=None if limits is None else json.loads(limits),
     )
 
 

@@ -57,7 +57,7 @@ from statek_vm.snapshot.classes import (
 )
 from statek_vm.snapshot.iterators import REDUCERS as _ITERATOR_REDUCERS
 from statek_vm.snapshot.reducers import REDUCERS as _VALUE_REDUCERS
-from statek_vm.snapshot.reducers import reducer_for
+from statek_vm.snapshot.reducers import reduce_builtin_method, reducer_for
 from statek_vm.snapshot.tracebacks import make_traceback, new_exception, set_exception_state
 from statek_vm.vm import library, runtime
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
@@ -242,6 +242,8 @@ class _FastPickler(pickle.Pickler):
                 name = library.ON_VM.get(obj)
                 if name is not None:  # asyncio's Task.__wakeup, which pickle cannot find by its name
                     return (library.native_function, (name,))
+            elif t is types.BuiltinFunctionType and _bound_to_instance(obj):
+                return reduce_builtin_method(obj)
             elif t is type:
                 ref = refs.reference(obj, t)  # (a class of the runtime's)
                 if ref is not None:
@@ -276,6 +278,12 @@ class _FastPickler(pickle.Pickler):
             return (_newobj, (FutureResult,), fields, None, None, _set_future_fields)
         self.futures.add(id(future))
         return (_resolve, (FUTURE, fields))
+
+
+def _bound_to_instance(method: Any) -> bool:
+    """Whether a built-in function is a method bound to an object (not a module's function, nor a class's)."""
+    bound = method.__self__
+    return bound is not None and not isinstance(bound, (types.ModuleType, type))
 
 
 # Functions and classes that are not bindings (nor the job's __import__): pickle
@@ -325,11 +333,13 @@ def _reduce_cell(cell: Any) -> Any:
         contents = cell.cell_contents
     except ValueError:
         return (types.CellType, ())
-    return (types.CellType, (), None, None, None, _set_cell_contents, contents)
+    # Contents set after the cell is made (a closure's cell may hold the
+    # function itself); in the state, as the C pickler takes a state setter.
+    return (types.CellType, (), (contents,), None, None, _set_cell_contents)
 
 
-def _set_cell_contents(cell: Any, contents: Any) -> None:
-    cell.cell_contents = contents
+def _set_cell_contents(cell: Any, state: tuple[Any]) -> None:
+    cell.cell_contents = state[0]
 
 
 def _reduce_coroutine_wrapper(wrapper: CoroutineWrapper) -> Any:
@@ -439,6 +449,8 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return NotImplemented
         if t is types.FunctionType and obj in library.ON_VM:
             return (library.native_function, (library.ON_VM[obj],))
+        if t is types.BuiltinFunctionType and _bound_to_instance(obj):
+            return reduce_builtin_method(obj)
         if t is type:
             if obj in ALIASES:
                 return (class_by_alias, ALIASES[obj])

@@ -15,6 +15,7 @@ is made of, which pickle cannot take (``property``) or would take wrongly
 
 from __future__ import annotations
 
+import copyreg
 import functools
 import marshal
 import pickle
@@ -40,6 +41,34 @@ def _reduce_wrapper(method: Any) -> Any:
 
 def _reduce_method(method: types.MethodType) -> Any:
     return (types.MethodType, (method.__func__, method.__self__))
+
+
+def _reduce_method_wrapper(method: Any) -> Any:
+    # A slot bound to an object (``super().__init__`` of an exception class):
+    # pickle would look the name up on the object again, and find the
+    # script's override instead of the slot.
+    return (bound_slot, (method.__objclass__, method.__name__, method.__self__))
+
+
+def bound_slot(owner: type, name: str, obj: Any) -> Any:
+    return owner.__dict__[name].__get__(obj, type(obj))
+
+
+def reduce_builtin_method(method: Any) -> Any:
+    """A built-in method bound to an object, as the C class it comes from binds it (not the object's override)."""
+    obj, name = method.__self__, method.__name__
+    for klass in type(obj).__mro__:
+        found = klass.__dict__.get(name)
+        if type(found) in (types.MethodDescriptorType, types.ClassMethodDescriptorType):
+            return (bound_slot, (klass, name, obj))
+    return NotImplemented
+
+
+def _reduce_super(proxy: Any) -> Any:
+    # ``super()`` answers pickle's questions for the object it is bound to:
+    # left alone, it would be pickled as that object.
+    bound = proxy.__self__
+    return (super, (proxy.__thisclass__,) if bound is None else (proxy.__thisclass__, bound))
 
 
 def _reduce_cached_property(prop: functools.cached_property[Any]) -> Any:
@@ -94,6 +123,8 @@ REDUCERS: dict[type, Any] = {
     classmethod: _reduce_wrapper,
     staticmethod: _reduce_wrapper,
     types.MethodType: _reduce_method,
+    types.MethodWrapperType: _reduce_method_wrapper,
+    super: _reduce_super,
     functools.cached_property: _reduce_cached_property,
 }
 
@@ -120,12 +151,31 @@ def reducer_for(t: type) -> Any:
         reduce = reduce_module
     elif t is types.MappingProxyType:
         reduce = _reduce_proxy_or_constant
+    elif issubclass(t, dict) and t.__setitem__ is not dict.__setitem__:
+        reduce = _reduce_dict_with_setitem
     elif t.__module__ not in _NO_CONSTANTS:
         reduce = _reduce_constant
     else:
         reduce = None
     _chosen[t] = reduce
     return reduce
+
+
+def _reduce_dict_with_setitem(obj: dict[Any, Any]) -> Any:
+    """A dict subclass whose ``__setitem__`` reads its attributes (enum's class namespace, ``_EnumDict``).
+
+    Pickle would put the items back before the attributes, through that
+    ``__setitem__``; these come back attributes first, items as a dict's.
+    """
+    attributes = getattr(obj, "__dict__", None)
+    return (copyreg.__newobj__, (type(obj),), (attributes, dict(obj)), None, None, _set_dict_state)  # type: ignore[attr-defined]
+
+
+def _set_dict_state(obj: dict[Any, Any], state: tuple[Any, dict[Any, Any]]) -> None:
+    attributes, items = state
+    if attributes:
+        obj.__dict__.update(attributes)
+    dict.update(obj, items)
 
 
 def _reduce_class_by_value(cls: type) -> Any:

@@ -34,8 +34,9 @@ import types
 import warnings
 from typing import Any
 
-from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
+from statek_vm.exceptions import FutureError, JobCancelled, LimitExceeded, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
+from statek_vm.limits import CHECK_EVERY, Meter, StopSignal
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import library, not_resumable, opcodes, script_asyncio
 from statek_vm.vm import objects as _objects_module
@@ -254,6 +255,12 @@ def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
     return table
 
 
+# The dispatch loop counts instructions in chunks of at most this many (its
+# loop index stays a cached small int: counting costs no allocation).
+_CHUNK_SIZE = 256
+_CHUNK = range(_CHUNK_SIZE)
+
+
 def _unsupported(name: str) -> Any:
     def handler(vm: Any, f: Frame, arg: Any) -> None:
         raise VMInternalError(f"instruction {name} is not supported by this VM ({f.unit.filename}:{f.line})")
@@ -301,6 +308,17 @@ class Interpreter:
         # the depth the script sees: its own frames and the host frames
         # between them, not the VM's own frames nor the host program's below.
         self.recursion_limit = sys.getrecursionlimit()
+        # Budgets and stop requests (statek_vm/limits.py): the instructions
+        # dispatched so far, the count at which the next checkpoint comes,
+        # and the job's meter (None: checkpoints only count).
+        self.executed = 0
+        self.next_check = CHECK_EVERY
+        self.meter: Meter | None = None
+        self.resumable_run = False
+        # The innermost dispatch's count of instructions to its next checkpoint (see checkpoint_next).
+        self.ticks: Any = None
+        # BINARY_OP's operations: these, or with memory checks before large results.
+        self.binary_ops = opcodes.BINARY_OPS
 
     # -- handled exception ----------------------------------------------------
 
@@ -341,6 +359,7 @@ class Interpreter:
         """
         stack = _current.stack
         stack.append(self)
+        outer, self.resumable_run = self.resumable_run, resumable
         try:
             return self._run(frame, base, resumable, exc)
         except BaseException as error:
@@ -354,6 +373,7 @@ class Interpreter:
             leaving = None  # this frame stays in the traceback: keep nothing else alive
             raise
         finally:
+            self.resumable_run = outer
             stack.pop()
             if resumable and FIRST_NESTED.kept is not None:
                 forget_first_nested()  # the job's objects are not kept by this thread once its run ends
@@ -459,37 +479,93 @@ class Interpreter:
         frame = box.pop()
         table = _dispatch_table if self.counts is None else self._counting_table
         code = table(frame.unit)
-        while True:
-            pc = frame.pc
-            fn, arg = code[pc]
-            frame.pc = pc + 1
-            try:
-                r = fn(self, frame, arg)
-            except BaseException as e:  # noqa: BLE001 - every exception is the script's or a suspension
-                frame.pc = pc
-                if REDO.raised:
-                    # Native code swallowed the instruction's request to run
-                    # on the VM and failed otherwise: run it as before.
-                    return self._without_redo(frame, e)
-                return SIG_EXC, frame, e
-            if r is None:
-                continue
-            if type(r) is Frame:
-                if r.back is None:  # (a task's frames taken up again keep their chain: Interpreter.park)
-                    r.back = frame
-                if r.generator is not None:
-                    return SIG_SWITCH, r, None
-                frame = r
-                code = table(frame.unit)
-                continue
-            if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
-                caller = frame.back
-                caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
-                frame.back = None
-                frame = caller  # type: ignore[assignment]
-                code = table(frame.unit)
-                continue
-            return r, frame, None
+        # The instructions run here are counted by the loop that runs them:
+        # up to _CHUNK at a time (to the next checkpoint at most), ``i`` the
+        # index of the one running.  Added to ``executed`` as each chunk
+        # ends, or as the dispatch does (a nested run adds its own).
+        i = -1
+        outer_ticks = self.ticks
+        try:
+            while True:
+                n = self.next_check - self.executed
+                if n <= 0:
+                    stop = self.checkpoint(frame)
+                    if stop is not None:
+                        return SIG_EXC, frame, FutureError(stop)
+                    continue
+                ticks = self.ticks = iter(_CHUNK if n >= _CHUNK_SIZE else range(n))
+                for i in ticks:  # noqa: B007 - i counts, read by the finally
+                    pc = frame.pc
+                    fn, arg = code[pc]
+                    frame.pc = pc + 1
+                    try:
+                        r = fn(self, frame, arg)
+                    except BaseException as e:  # noqa: BLE001 - every exception is the script's or a suspension
+                        frame.pc = pc
+                        if REDO.raised:
+                            # Native code swallowed the instruction's request to run
+                            # on the VM and failed otherwise: run it as before.
+                            return self._without_redo(frame, e)
+                        return SIG_EXC, frame, e
+                    if r is None:
+                        continue
+                    if type(r) is Frame:
+                        if r.back is None:  # (a task's frames taken up again keep their chain: Interpreter.park)
+                            r.back = frame
+                        if r.generator is not None:
+                            return SIG_SWITCH, r, None
+                        frame = r
+                        code = table(frame.unit)
+                        continue
+                    if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
+                        caller = frame.back
+                        caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
+                        frame.back = None
+                        frame = caller  # type: ignore[assignment]
+                        code = table(frame.unit)
+                        continue
+                    return r, frame, None
+                self.executed += i + 1
+                i = -1
+        finally:
+            self.executed += i + 1
+            self.ticks = outer_ticks
+
+    def checkpoint_next(self) -> None:
+        """Make the instruction boundary after the one running now a checkpoint (e.g. output went over its limit)."""
+        ticks = self.ticks
+        if ticks is not None:
+            collections.deque(ticks, maxlen=0)  # the dispatch's chunk ends after this instruction
+        self.next_check = self.executed
+
+    def checkpoint(self, frame: Frame) -> StopSignal | None:
+        """Between two instructions, every ``CHECK_EVERY``: what stops the job here, if anything (limits.py)."""
+        meter = self.meter
+        if meter is None:
+            self.next_check = self.executed + CHECK_EVERY
+            return None
+        stop, until = meter.check(self.executed, frame)
+        self.next_check = self.executed + until
+        if stop is not None and stop.kind != "cancel" and self._not_here(stop, frame):
+            # A stop to go on later waits for a place where the job can be
+            # kept: out of the host code that runs this script code, and
+            # with no host I/O of its event loop in flight (whose answer
+            # would be lost).  The next checkpoints look again.
+            if stop.kind == "pause":
+                meter.request("pause")
+            self.next_check = self.executed + CHECK_EVERY
+            return None
+        return stop
+
+    def _not_here(self, stop: StopSignal, frame: Frame) -> bool:
+        # (A budget stops host code's call of script code all the same: it
+        # cannot wait, and that job cannot be kept.)
+        if not self.resumable_run:
+            return stop.kind == "pause"
+        if self.loop_running:
+            loop = script_asyncio.loop_of(frame)
+            return loop is not None and bool(loop._host_waits)
+        return False
 
     def _without_redo(self, frame: Frame, error: BaseException) -> tuple[int, Frame, Any]:
         REDO.raised = False
@@ -826,6 +902,11 @@ class Interpreter:
         if kind == 0 and isinstance(exc, FutureError):
             if resumable:
                 return Suspension(frame, exc.future)
+            if type(exc.future) is StopSignal:
+                # A checkpoint inside script code that host code called: the
+                # job stops, with its frames given up (they cannot be kept).
+                self._abandon(frame, base)
+                raise self._stopped_in_host(exc.future, frame)
             if type(base.ret_info) is Adoptable and base.ret_info.adopts():
                 # A replayable operation's call, run nested first: the
                 # instruction that ran the operation takes these frames.
@@ -836,7 +917,7 @@ class Interpreter:
             if reason is None:
                 raise exc
             raise NotResumableError(reason)
-        if isinstance(exc, (NotResumableError, VMInternalError)):
+        if isinstance(exc, (NotResumableError, VMInternalError, LimitExceeded, JobCancelled)):
             self._abandon(frame, base)
             raise exc
         add_entry = kind <= 1
@@ -886,6 +967,14 @@ class Interpreter:
                 frame.ret_info = None
                 return Suspension(caller, LoopSignal(LEAVE, exc))
             frame = caller
+
+    def _stopped_in_host(self, stop: StopSignal, frame: Frame) -> BaseException:
+        where = f"{frame.unit.qualname}() at {frame.unit.filename}:{frame.line}"
+        if stop.kind == "limit":
+            assert self.meter is not None
+            assert stop.limit is not None
+            return self.meter.exceeded(stop.limit, self.executed, where, resumable=False)
+        return JobCancelled(f"the job was cancelled while running {where}")
 
     def _abandon(self, frame: Frame, base: Frame) -> None:
         # A nested run gives up its frames: generators on the chain are no

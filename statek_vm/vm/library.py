@@ -136,7 +136,9 @@ def native_function(name: str) -> Any:
     return _ON_VM_BY_NAME[name]
 
 
+_yield_once = importlib.import_module("statek_vm.vm.script_asyncio").YieldOnce
 opcodes.AWAIT_ON_VM[asyncio.futures._PyFuture.__await__] = ON_VM[asyncio.futures._PyFuture.__await__]  # type: ignore[attr-defined]
+opcodes.AWAIT_ON_VM[_yield_once.__await__] = ON_VM[_yield_once.__await__]
 
 
 def _inner_code(maker: Any, name: str) -> types.CodeType:

@@ -292,7 +292,7 @@ def DELETE_DEREF(vm: Any, f: Frame, arg: int) -> None:
 
 # ------------------------------------------------------------ operators --
 
-_BINARY_OPS: list[Callable[[Any, Any], Any]] = [
+BINARY_OPS: list[Callable[[Any, Any], Any]] = [
     operator.add, operator.and_, operator.floordiv, operator.lshift, operator.matmul,
     operator.mul, operator.mod, operator.or_, operator.pow, operator.rshift,
     operator.sub, operator.truediv, operator.xor,
@@ -302,6 +302,50 @@ _BINARY_OPS: list[Callable[[Any, Any], Any]] = [
 ]  # fmt: skip
 
 
+def checked_binary_ops(meter: Any) -> list[Callable[[Any, Any], Any]]:
+    """BINARY_OP's operations for a job under a memory limit: a large result is refused before it is made."""
+    from statek_vm.limits import size_of_power, size_of_repeat
+
+    def repeat(op: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        def checked(a: Any, b: Any) -> Any:
+            # (numbers pass at once: they are most of the products)
+            ta, tb = type(a), type(b)
+            if ta is not tb and (ta is int or tb is int):
+                size = size_of_repeat(a, b) if tb is int else size_of_repeat(b, a)
+                if size is not None:
+                    meter.large(size)
+            return op(a, b)
+
+        return checked
+
+    def power(op: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        def checked(a: Any, b: Any) -> Any:
+            if type(b) is int and b >= 100_000:
+                size = size_of_power(a, b)
+                if size is not None:
+                    meter.large(size)
+            return op(a, b)
+
+        return checked
+
+    def shift(op: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        def checked(a: Any, b: Any) -> Any:
+            if type(b) is int and b > 800_000 and type(a) is int and a:
+                meter.large(b // 8 + a.bit_length() // 8)
+            return op(a, b)
+
+        return checked
+
+    ops = list(BINARY_OPS)
+    for i in (5, 18):  # * *=
+        ops[i] = repeat(ops[i])
+    for i in (8, 21):  # ** **=
+        ops[i] = power(ops[i])
+    for i in (3, 16):  # << <<=
+        ops[i] = shift(ops[i])
+    return ops
+
+
 @op
 def BINARY_OP(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
@@ -309,7 +353,7 @@ def BINARY_OP(vm: Any, f: Frame, arg: int) -> Any:
         if LIVE_FUTURES and (arg == 6 or arg == 19) and type(st[-2]) is str:
             result = st[-2] % shown(st[-1])  # %-formatting shows what its operand holds
         else:
-            result = _BINARY_OPS[arg](st[-2], st[-1])
+            result = vm.binary_ops[arg](st[-2], st[-1])
     except RedoOnVM:
         left, right = st[-2], st[-1]
         del st[-2:]

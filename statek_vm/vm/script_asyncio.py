@@ -85,6 +85,7 @@ ON_VM_NAMES = frozenset(
         "_cancel_all_tasks",
         "_host_task",
         "_aclose",
+        "YieldOnce",
     }
 )
 
@@ -525,6 +526,25 @@ def _no_context() -> None:
     return None
 
 
+class YieldOnce:
+    """``asyncio.sleep(0)``'s awaitable in the script's loop: it yields once (a task lets the others run).
+
+    asyncio's own (``tasks.__sleep0``) is a generator made by a decorated
+    function that runs natively: a job stopped while a task awaits it (a
+    budget's checkpoint, a worker that stops) could not be carried in a
+    snapshot.  This one's ``__await__`` runs on the VM.
+    """
+
+    __slots__ = ()
+
+    def __await__(self) -> Any:
+        yield
+
+
+def _sleep0() -> YieldOnce:
+    return YieldOnce()
+
+
 def _shim(module: types.ModuleType, **names: Any) -> types.SimpleNamespace:
     shim = types.SimpleNamespace(**{k: v for k, v in vars(module).items() if not k.startswith("__")})
     for key, value in names.items():
@@ -557,6 +577,7 @@ def overrides() -> dict[str, dict[str, Any]]:
         "all_tasks": all_tasks,
         "Task": _PyTask,
         "_GatheringFuture": _GatheringFuture,
+        "__sleep0": _sleep0,
     }
     result = {name: dict(common) for name in MODULES}
     result["asyncio.tasks"].update(task_registry)
@@ -589,9 +610,10 @@ def park(vm: Any, frame: Any, future: Any) -> Any:
     Returns the frame of the task's step, to run on; None when ``frame``
     runs in no task (the whole job suspends).
     """
+    from statek_vm.limits import StopSignal
     from statek_vm.vm.loop_edge import LoopSignal
 
-    if type(future) is LoopSignal:
+    if type(future) is LoopSignal or type(future) is StopSignal:
         return None
     loop = loop_of(frame)
     if loop is None:

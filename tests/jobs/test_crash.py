@@ -230,7 +230,8 @@ def test_two_concurrent_worker_processes_run_every_step_once(
             for worker in workers:
                 worker.terminate()
                 worker.wait(timeout=30)
-        assert [worker.returncode for worker in workers] == [0, 0], "SIGTERM drains a worker; it exits cleanly"
+        failed = [worker.stderr.read() for worker in workers if worker.returncode != 0 and worker.stderr]
+        assert [worker.returncode for worker in workers] == [0, 0], f"SIGTERM drains a worker; it exits cleanly: {failed}"
         requests = sorted(server.requests)
     lines = toolbox.log_lines(str(tmp_path))
     assert sorted(lines) == sorted(f"{n}:{s}" for n in ids for s in ("start", "resumed", "end")), "each step ran once"
