@@ -143,21 +143,33 @@ def escaped(tmp_path: Path, output: str) -> bool:
     return os.path.lexists(sentinel_path(tmp_path)) or secret_for(tmp_path) in output
 
 
-def run_native(source: str, globals: dict[str, Any], filename: str = "<agent>") -> str:
-    """Run ``source`` with CPython's own ``exec`` in ``globals``; return what it printed.
+def exec_native(source: str, globals: dict[str, Any], filename: str = "<agent>") -> tuple[str, Exception | None]:
+    """Run ``source`` with CPython's own ``exec`` in ``globals``: what it printed, and its failure if any.
 
-    The script's own failure is reported on stderr, not raised: an attempt may
-    escape first and fail afterwards.  The collector runs before the output is
-    taken, as a host's would sooner or later.
+    The collector runs before the output is taken, as a host's would sooner or
+    later.
     """
     buffer = io.StringIO()
+    error: Exception | None = None
     with contextlib.redirect_stdout(buffer):
         try:
             exec(compile(source, filename, "exec", dont_inherit=True), globals)
-        except Exception:  # noqa: BLE001 - the script's failure is reported, the judge looks at traces
-            traceback.print_exc(file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - the script's failure is part of the result
+            error = exc
         gc.collect()
-    return buffer.getvalue()
+    return buffer.getvalue(), error
+
+
+def run_native(source: str, globals: dict[str, Any], filename: str = "<agent>") -> str:
+    """Run ``source`` natively; return what it printed.
+
+    The script's own failure is reported on stderr, not raised: an attempt may
+    escape first and fail afterwards, and the judge looks only at traces.
+    """
+    output, error = exec_native(source, globals, filename)
+    if error is not None:
+        traceback.print_exception(error, file=sys.stderr)
+    return output
 
 
 def check_refused(job: Any, tmp_path: Path, source: str | None = None) -> None:

@@ -125,10 +125,6 @@ def test_escape_is_well_formed(path: Path) -> None:
     assert "SENTINEL" in source or "SECRET" in source, f"{path.name} aims at neither trace"
 
 
-def _native_output(source: str, tmp_path: Path, filename: str) -> str:
-    return corpus.run_native(source, corpus.host_globals(tmp_path), filename)
-
-
 @pytest.mark.parametrize("path", ORDINARY, ids=[path.name for path in ORDINARY])
 def test_ordinary_native_equals_vm(path: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """An ordinary script completes on the VM with the output it prints natively."""
@@ -136,7 +132,8 @@ def test_ordinary_native_equals_vm(path: Path, tmp_path: Path, request: pytest.F
     if bug is not None:
         request.applymarker(pytest.mark.xfail(reason=bug, strict=True))
     source = _read(path)
-    native = _native_output(source, tmp_path, path.name)
+    native, error = corpus.exec_native(source, corpus.host_globals(tmp_path), path.name)
+    assert error is None, f"{path.name} fails natively: {error!r}"
     assert native, f"{path.name} printed nothing natively"
     assert not corpus.escaped(tmp_path, native), f"{path.name} leaves a trace natively"
     job = statek_vm.run(source, corpus.host_globals(tmp_path), filename=path.name)
@@ -152,7 +149,8 @@ from tests.sandbox import corpus
 outputs = {}
 for path in corpus.ordinary_scripts():
     host = corpus.host_globals(Path(sys.argv[1]))
-    outputs[path.name] = corpus.run_native(path.read_text(encoding="utf-8"), host, path.name)
+    output, error = corpus.exec_native(path.read_text(encoding="utf-8"), host, path.name)
+    outputs[path.name] = output + repr(error)
 json.dump(outputs, sys.stdout)
 """
 
