@@ -1,0 +1,3 @@
+# importlib.import_module of a refused module.
+import importlib
+importlib.import_module("os").mkdir(SENTINEL)

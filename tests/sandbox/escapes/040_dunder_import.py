@@ -1,0 +1,2 @@
+# __import__ called directly.
+__import__("os").mkdir(SENTINEL)

@@ -1,0 +1,3 @@
+# The builtins module imported.
+import builtins
+builtins.open(SENTINEL, "w").close()

@@ -1,0 +1,4 @@
+# globals()['__builtins__'].
+b = globals()["__builtins__"]
+b = b if isinstance(b, dict) else vars(b)
+b["open"](SENTINEL, "w").close()

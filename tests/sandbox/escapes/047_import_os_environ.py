@@ -1,0 +1,3 @@
+# The environment holds the worker's secrets.
+import os
+print(os.environ["STATEK_TEST_SECRET"])

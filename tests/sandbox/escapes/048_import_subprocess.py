@@ -1,0 +1,3 @@
+# subprocess.
+import subprocess
+subprocess.run(["mkdir", SENTINEL], check=True)

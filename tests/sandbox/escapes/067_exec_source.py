@@ -1,0 +1,2 @@
+# exec of a source string.
+exec("import os; os.mkdir(SENTINEL)")

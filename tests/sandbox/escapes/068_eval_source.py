@@ -1,0 +1,2 @@
+# eval of a source string.
+eval("__import__('os').mkdir(SENTINEL)")

@@ -1,0 +1,3 @@
+# pathlib writes files.
+import pathlib
+pathlib.Path(SENTINEL).touch()

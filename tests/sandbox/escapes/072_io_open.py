@@ -1,0 +1,3 @@
+# io.open and io.FileIO.
+import io
+io.FileIO(SENTINEL, "w").close()

@@ -1,0 +1,2 @@
+# print.__self__.__import__.
+print.__self__.__import__("os").mkdir(SENTINEL)

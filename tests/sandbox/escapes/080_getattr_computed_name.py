@@ -1,0 +1,3 @@
+# getattr with a name built at run time.
+name = "__glob" + "als__"
+print(getattr(tool, name)["SECRET"])

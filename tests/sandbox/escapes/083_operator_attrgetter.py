@@ -1,0 +1,3 @@
+# operator.attrgetter('__globals__').
+import operator
+print(operator.attrgetter("__globals__")(tool)["SECRET"])

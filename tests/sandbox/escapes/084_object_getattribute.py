@@ -1,0 +1,2 @@
+# object.__getattribute__ called with a name string.
+print(object.__getattribute__(tool, "__globals__")["SECRET"])

@@ -1,0 +1,2 @@
+# function.__builtins__ of a host binding.
+tool.__builtins__["open"](SENTINEL, "w").close()

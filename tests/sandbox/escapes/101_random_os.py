@@ -1,0 +1,3 @@
+# random._os is os.
+import random
+random._os.mkdir(SENTINEL)

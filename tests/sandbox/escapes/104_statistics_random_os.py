@@ -1,0 +1,3 @@
+# statistics.random._os.
+import statistics
+statistics.random._os.mkdir(SENTINEL)

@@ -1,0 +1,3 @@
+# dataclasses.sys.modules.
+import dataclasses
+dataclasses.sys.modules["os"].mkdir(SENTINEL)

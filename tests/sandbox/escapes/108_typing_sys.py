@@ -1,0 +1,3 @@
+# typing.sys.modules.
+import typing
+typing.sys.modules["os"].mkdir(SENTINEL)

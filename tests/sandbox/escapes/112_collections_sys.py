@@ -1,0 +1,3 @@
+# collections._sys.
+import collections
+collections._sys.modules["os"].mkdir(SENTINEL)

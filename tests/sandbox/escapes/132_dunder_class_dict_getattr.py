@@ -1,0 +1,2 @@
+# __getattribute__ of the tool itself.
+print(tool.__getattribute__("__globals__")["SECRET"])
