@@ -284,6 +284,32 @@ async def main():
 asyncio.run(main())
 print("end")
 """,
+    "async_generator_left_open": """\
+import asyncio, sys
+async def pages(name):
+    try:
+        for i in range(5):
+            await asyncio.sleep(0)
+            yield f"{name}{i}"
+    finally:
+        # Natively asyncio.run()'s end cancels the task that closes it.
+        handling = type(sys.exc_info()[1]).__name__
+        effect(["closing", name, handling, wait("signed off")])
+        print("closed", name, handling)
+
+async def background():
+    print("background step")
+
+async def main():
+    print("approved", wait("start"))
+    left = pages("left")
+    print(await anext(left))
+    asyncio.create_task(background())  # its first step runs as the loop stops
+    return "main done"
+
+print(asyncio.run(main()))
+print("end")
+""",
     "async_context_manager_exception": """\
 import asyncio, contextlib
 @contextlib.asynccontextmanager
