@@ -1072,7 +1072,10 @@ class Interpreter:
                 return None
             return self._unpark(f, coro, parked, exc)
         if throw:
-            return self.throw_into_chain(f, coro, arg)
+            exc = _thrown(arg)
+            if exc is None or coro._finished or not script_asyncio.close_thrown_before_start(coro, exc):
+                return self.throw_into_chain(f, coro, arg)
+            arg = None  # (the close of an async generator, cancelled before it started: see there)
         if coro._finished:
             raise RuntimeError("cannot reuse already awaited coroutine")
         frame: Frame = self.enter_generator_next(f, coro, arg, ())

@@ -52,6 +52,7 @@ from typing import Any
 from statek_vm.program.program import compile_program
 from statek_vm.vm import opcodes
 from statek_vm.vm.objects import LIBRARY_ATTEMPTS, LIBRARY_OPERATORS, OPERATOR_HANDLERS, REDO_THROUGH, VMFunction
+from statek_vm.vm.operations import LIBRARY_ON_VM
 from statek_vm.vm.special_calls import FUTURE_FLAGS
 
 # Library callables whose script callbacks run on the VM -> their VM
@@ -126,7 +127,8 @@ METHODS: dict[Any, str] = {
 }
 # asyncio's futures, tasks, locks, queues... and the script loop's own
 # methods (statek_vm/vm/script_asyncio.py): all of them, called by the VM.
-ON_VM: dict[Any, str] = _modules_on_vm()
+ON_VM: dict[Any, str] = LIBRARY_ON_VM  # (the operations layer asks it whether a __next__ runs on the VM)
+ON_VM.update(_modules_on_vm())
 METHODS.update(ON_VM)
 _ON_VM_BY_NAME = {name: native for native, name in ON_VM.items()}
 

@@ -1610,6 +1610,12 @@ def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
     getter = getattr(type(aiter), "__anext__", None)
     if getter is None:
         raise TypeError(f"'async for' requires an iterator with __anext__ method, got {type(aiter).__name__}")
+    if type(getter) is types.FunctionType and getter in operations.LIBRARY_ON_VM:
+        # A library's __anext__ that runs on the VM (asyncio's as_completed()
+        # iterator on 3.13): its VM version makes the awaitable, as AWAIT_ON_VM's do.
+        from statek_vm.vm import library
+
+        getter = library.function(operations.LIBRARY_ON_VM[getter]) or getter
     awaitable = getter(aiter)
     try:
         f.stack.append(_awaitable_iter(awaitable, 0))

@@ -322,6 +322,22 @@ PLAIN_TYPES: frozenset[Any] = frozenset(
 _SCRIPT_SIZE = ("__len__", "__length_hint__")
 
 
+# Library functions that the VM runs from their own source (vm/library.py
+# fills it: it is library.ON_VM).  A type's ``__next__`` or ``__anext__``
+# that is one of them steps on the VM, as a script's does, not by the type's
+# native slot, which would run it natively: CPython 3.13's
+# ``asyncio.as_completed()`` returns an iterator of asyncio's whose
+# ``__next__`` makes a coroutine of asyncio's.
+LIBRARY_ON_VM: dict[Any, str] = {}
+_FunctionType = types.FunctionType
+
+
+def steps_on_vm(step: Any) -> bool:
+    """Whether ``step``, a type's ``__next__`` or ``__anext__``, runs on the VM: script code or a library function."""
+    t = type(step)
+    return t is VMFunction or (t is _FunctionType and step in LIBRARY_ON_VM)
+
+
 def iterates_script(obj: Any) -> bool:
     """Whether iterating ``obj`` natively would run script code (and the VM should iterate it)."""
     tp = type(obj)
@@ -335,7 +351,7 @@ def iterates_script(obj: Any) -> bool:
         return type(lookup(tp, "__getitem__")) is VMFunction
     return (
         type(method) is VMFunction
-        or type(lookup(tp, "__next__")) is VMFunction
+        or steps_on_vm(lookup(tp, "__next__"))
         or any(type(lookup(tp, name)) is VMFunction for name in _SCRIPT_SIZE)
     )
 
@@ -358,14 +374,14 @@ def merges_script(obj: Any) -> bool:
 def redo_iterator(vm: Any, f: Frame, obj: Any, iterator: Any) -> Frame | None:
     """GET_ITER's iterator, if native stepping would run script code: the VM's, on top of ``f``'s stack instead.
 
-    An iterator whose ``__next__`` is script code is stepped by a generator
-    of the VM's.  So is the native iterator the sequence protocol makes for
-    an object with no ``__iter__`` (GET_ITER just made it, nothing else
-    holds it): the VM's generator calls the script's ``__getitem__`` with
-    0, 1, ... instead.
+    An iterator whose ``__next__`` is script code (or a library function
+    that runs on the VM) is stepped by a generator of the VM's.  So is the
+    native iterator the sequence protocol makes for an object with no
+    ``__iter__`` (GET_ITER just made it, nothing else holds it): the VM's
+    generator calls the script's ``__getitem__`` with 0, 1, ... instead.
     """
     tp = type(iterator)
-    if type(runtime.lookup(tp, "__next__")) is VMFunction:
+    if steps_on_vm(runtime.lookup(tp, "__next__")):
         f.stack.pop()
         return redo(vm, f, "steps", [iterator])
     if (
@@ -399,7 +415,7 @@ def redo_send(vm: Any, f: Frame, receiver: Any, target: int, keep: bool) -> Fram
     ``keep``: the receiver stays below the delegate's return value (3.12's
     END_SEND at the target removes it).
     """
-    if type(runtime.lookup(type(receiver), "__next__")) is not VMFunction:
+    if not steps_on_vm(runtime.lookup(type(receiver), "__next__")):
         return None
     f.stack.pop()
     frame = redo(vm, f, "send_step", [receiver])
@@ -438,7 +454,7 @@ def searched_by_iteration(container: Any) -> bool | None:
     step = lookup(tp, "__next__")
     if step is runtime.MISSING:
         return None
-    return type(step) is VMFunction
+    return steps_on_vm(step)
 
 
 @contextlib.contextmanager

@@ -1997,10 +1997,10 @@ def iter_call(obj):
 
 def stepped(iterator, source):
     # iterator = iter(source), or a generator of the VM's that steps it where
-    # a native step would run script code: a script __next__, or the script
-    # __getitem__ of a source with no __iter__ (its native sequence iterator,
-    # just made, is held by nothing else).
-    if _is_script(_lookup(_type(iterator), "__next__")):
+    # a native step would run script code: a script __next__ (or a library's
+    # that runs on the VM), or the script __getitem__ of a source with no
+    # __iter__ (its native sequence iterator, just made, is held by nothing else).
+    if _steps_on_vm(_lookup(_type(iterator), "__next__")):
         return steps(iterator)
     if _lookup(_type(source), "__iter__") is _MISSING and _script_sequence(iterator) is source:
         return sequence_items(source)
@@ -3260,6 +3260,7 @@ def namespace() -> Namespace:
                 "_MISSING": MISSING,
                 "_lookup": lookup,
                 "_is_script": is_script,
+                "_steps_on_vm": operations.steps_on_vm,
                 "_instance_dict": classes.instance_dict,
                 "_escape": escape,
                 "_value": value_of,

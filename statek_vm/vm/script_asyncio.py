@@ -303,6 +303,10 @@ class ScriptLoop:
                     }
                 )
 
+    async def shutdown_default_executor(self, timeout: Any = None) -> None:
+        # The script's loop runs nothing in threads: nothing to shut down.
+        return None
+
     # -- running (on the VM) --
 
     def run_until_complete(self, future: Any) -> Any:
@@ -311,11 +315,16 @@ class ScriptLoop:
         try:
             while not future.done():
                 self._run_once()
+            # As asyncio's loop, which stops after the round that runs the
+            # future's done callback: what was ready by then runs (the first
+            # step of a task that the future's last step created, the close
+            # of an async generator that its end dropped).
+            self._run_once(stopping=True)
         finally:
             self._running = False
         return future.result()
 
-    def _run_once(self) -> None:
+    def _run_once(self, stopping: bool = False) -> None:
         scheduled = self._scheduled
         if self._cancelled_timers:
             self._scheduled = scheduled = [t for t in scheduled if not t._cancelled]
@@ -327,6 +336,8 @@ class ScriptLoop:
             timer._scheduled = False
             self._ready.append(timer)
         if not self._ready:
+            if stopping:
+                return
             # Nothing to do: wait for host I/O, the next timer or a parked
             # task's future (the job's driver, or a suspension of the job).
             for future in await_host(self):
@@ -344,8 +355,30 @@ async def _host_task(coro: Any) -> Any:
     return await coro
 
 
-async def _aclose(agen: Any) -> None:
-    await agen.aclose()
+async def _aclose(agen: Any, thrown: BaseException | None = None) -> None:
+    # The coroutine of a task that closes an async generator.  Natively it is
+    # the generator's aclose() awaitable itself: an exception thrown into the
+    # task before its first step (a cancellation) is raised in the generator
+    # (``thrown``: see close_thrown_before_start).
+    if thrown is None:
+        await agen.aclose()
+    else:
+        await agen.athrow(thrown)
+
+
+def close_thrown_before_start(coro: Any, exc: BaseException) -> bool:
+    """Whether ``exc``, thrown into the not yet started close coroutine ``coro``, is handed to its generator.
+
+    Then ``coro`` starts by throwing it into the generator (:func:`_aclose`).
+    """
+    frame = coro._frame
+    code = frame.unit.code
+    if code.co_name != "_aclose" or code.co_filename != _FILE or frame.pc > frame.unit.first_resume:
+        return False
+    if len(frame.fast) < 2:
+        return False  # (a close coroutine of an older snapshot)
+    frame.fast[1] = exc
+    return True
 
 
 def first_iteration(frame: Any, agen: Any) -> None:
@@ -362,6 +395,9 @@ def finalize(agen: Any) -> None:
 
     loop = agen._finalizer
     close = library.function(f"{__name__}:_aclose")
+    if loop is not None:
+        # As asyncio's hook: closed by this task, not again by shutdown_asyncgens().
+        loop._asyncgens.discard(agen)
     if loop is not None and not loop.is_closed() and close is not None:
         loop.call_soon(loop.create_task, close(agen))
 
@@ -381,6 +417,7 @@ def run_script(main: Any, debug: Any = None) -> Any:
         try:
             _cancel_all_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             loop.close()
 

@@ -46,6 +46,7 @@ from statek_vm.vm.operations import (
     merges_script,
     redo,
     restatement,
+    steps_on_vm,
 )
 from statek_vm.vm.script_frames import fake_frame
 
@@ -145,7 +146,7 @@ def _call_next(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if not kwargs and 1 <= len(args) <= 2:
         if type(args[0]) is VMGenerator:
             return vm.enter_generator_next(f, args[0], None, tuple(args[1:]))
-        if type(args[0]) not in PLAIN_TYPES and type(runtime.lookup(type(args[0]), "__next__")) is VMFunction:
+        if type(args[0]) not in PLAIN_TYPES and steps_on_vm(runtime.lookup(type(args[0]), "__next__")):
             return vm.frame_for(runtime.namespace()["next_"], args, None)
     return vm.call_host(next, args, kwargs)
 
@@ -499,6 +500,13 @@ def _call_anext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # the VM (natively, anext's own awaitable steps it from C).
     if len(args) == 2 and not kwargs and type(args[0]) is VMAsyncGenerator:
         return vm.frame_for(runtime.namespace()["anext_default"], args, None)
+    if 1 <= len(args) <= 2 and not kwargs and type(args[0]) not in PLAIN_TYPES:
+        step = runtime.lookup(type(args[0]), "__anext__")
+        if type(step) is not VMFunction and steps_on_vm(step):
+            # A library's __anext__ (asyncio's as_completed() iterator on 3.13): its VM version.
+            if len(args) == 2:
+                return vm.frame_for(runtime.namespace()["anext_default"], args, None)
+            return vm.call(f, step, args, None)
     return vm.call_host(anext, args, kwargs)
 
 
@@ -811,7 +819,7 @@ def _host_iterator(value: Any) -> bool:
     if t is list or t is tuple:
         return False
     step = runtime.lookup(t, "__next__")
-    return step is not runtime.MISSING and type(step) is not VMFunction
+    return step is not runtime.MISSING and not steps_on_vm(step)
 
 
 def _native_or_on_vm(vm: Interpreter, func: Any, name: str, args: Any, kwargs: Any) -> Any:

@@ -68,14 +68,7 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 # The scripts of corpus_async/ that fail today, as XFAIL (by file stem).
-XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    "012_as_completed": (
-        "SnapshotError: CPython 3.13's as_completed() is an iterator class whose __next__ makes its "
-        "_wait_for_one() coroutine natively (FOR_ITER over a host iterator): a job suspended inside the loop "
-        "holds a host coroutine",
-        {(3, 13)},
-    ),
-}
+XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 def _reason(script: Path) -> str | None:

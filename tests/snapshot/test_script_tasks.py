@@ -11,6 +11,7 @@ scheduling requires).  ``ask`` does real socket I/O to a local server.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +285,32 @@ async def main():
 asyncio.run(main())
 print("end")
 """,
+    "async_generator_left_open": """\
+import asyncio, sys
+async def pages(name):
+    try:
+        for i in range(5):
+            await asyncio.sleep(0)
+            yield f"{name}{i}"
+    finally:
+        # Natively asyncio.run()'s end cancels the task that closes it.
+        handling = type(sys.exc_info()[1]).__name__
+        effect(["closing", name, handling, wait("signed off")])
+        print("closed", name, handling)
+
+async def background():
+    print("background step")
+
+async def main():
+    print("approved", wait("start"))
+    left = pages("left")
+    print(await anext(left))
+    asyncio.create_task(background())  # its first step runs as the loop stops
+    return "main done"
+
+print(asyncio.run(main()))
+print("end")
+""",
     "async_context_manager_exception": """\
 import asyncio, contextlib
 @contextlib.asynccontextmanager
@@ -321,3 +348,31 @@ print(await task)
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_tasks_wait_and_resume_exactly_in_fresh_processes(name: str, tmp_path: Path, monkeypatch: Any) -> None:
     check_as_native({name: SCRIPTS[name]}, tmp_path, monkeypatch, tasks=True)
+
+
+# CPython 3.13's asyncio.as_completed() returns an iterator object of
+# asyncio's, whose __next__ and __anext__ make coroutines of asyncio's: stepped
+# by for, async for, next() and anext(), they run on the VM as asyncio's code does.
+AS_COMPLETED_ITERATOR = """\
+import asyncio
+async def job(n):
+    await asyncio.sleep(0.04 * (3 - n))  # (they finish in this order)
+    return wait(n) * 2
+
+async def main():
+    got = []
+    async for fut in asyncio.as_completed([job(n) for n in range(3)]):
+        got.append(await fut)
+    stepped = asyncio.as_completed([job(n) for n in range(3, 5)])
+    got.append(await next(stepped))
+    got.append(await (await anext(stepped)))
+    effect(sorted(got))  # (the completion order of waiting jobs is the order their waits are approved)
+    print(sorted(got))
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(sys.version_info < (3, 13), reason="as_completed() returns an iterator object from CPython 3.13")
+def test_as_completed_iterator_steps_on_the_vm(tmp_path: Path, monkeypatch: Any) -> None:
+    check_as_native({"as_completed_iterator": AS_COMPLETED_ITERATOR}, tmp_path, monkeypatch, tasks=True)
