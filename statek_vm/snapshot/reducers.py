@@ -151,7 +151,12 @@ def reducer_for(t: type) -> Any:
         reduce = reduce_module
     elif t is types.MappingProxyType:
         reduce = _reduce_proxy_or_constant
-    elif issubclass(t, dict) and t.__setitem__ is not dict.__setitem__:
+    elif (
+        issubclass(t, dict)
+        and type(t.__setitem__) is types.FunctionType
+        and t.__reduce__ is dict.__reduce__
+        and t.__reduce_ex__ is dict.__reduce_ex__
+    ):
         reduce = _reduce_dict_with_setitem
     elif t.__module__ not in _NO_CONSTANTS:
         reduce = _reduce_constant
