@@ -63,6 +63,8 @@ def test_one_exception_hierarchy() -> None:
         exceptions.JobStoreError,
         exceptions.JobNotFoundError,
         exceptions.CapacityError,
+        exceptions.LimitExceeded,
+        exceptions.JobCancelled,
     ):
         assert issubclass(error, StatekError)
     assert issubclass(exceptions.JobNotFoundError, KeyError), "a missing job is also a KeyError"
@@ -77,6 +79,8 @@ def test_one_exception_hierarchy() -> None:
         "JobStoreError",
         "JobNotFoundError",
         "CapacityError",
+        "LimitExceeded",
+        "JobCancelled",
     }
 
 
