@@ -32,10 +32,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import overhead  # noqa: E402 - the workloads
+import overhead
 
-import statek_vm  # noqa: E402
-from statek_vm import Limits  # noqa: E402
+import statek_vm
+from statek_vm import Limits
 
 HIGH = {"instructions": 10**12, "seconds": 10.0**6, "output": 2**40}
 WAYS: dict[str, Limits | None] = {
