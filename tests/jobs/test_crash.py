@@ -231,7 +231,7 @@ def test_two_concurrent_worker_processes_run_every_step_once(
                 worker.terminate()
                 worker.wait(timeout=30)
         failed = [worker.stderr.read() for worker in workers if worker.returncode != 0 and worker.stderr]
-        assert [worker.returncode for worker in workers] == [0, 0], f"SIGTERM drains a worker; it exits cleanly: {failed}"
+        assert [worker.returncode for worker in workers] == [0, 0], f"SIGTERM stops a worker cleanly: {failed}"
         requests = sorted(server.requests)
     lines = toolbox.log_lines(str(tmp_path))
     assert sorted(lines) == sorted(f"{n}:{s}" for n in ids for s in ("start", "resumed", "end")), "each step ran once"
