@@ -302,7 +302,12 @@ class VMFunction(metaclass=_FunctionType):
     # -- calling ------------------------------------------------------------
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        caller = sys._getframe(1)
+        try:
+            caller = sys._getframe(1)
+        except ValueError:
+            # The first frame of a thread (``_thread.start_new_thread``):
+            # host code called it from C, in no run of this thread.
+            return self._nested(None, args, kwargs)
         if NATIVE_WORK.depth:
             answered = self._answer_of_native_work(caller, args, kwargs)
             if answered is not ORDINARY:

@@ -316,6 +316,25 @@ def test_a_thread_that_does_not_wait_works_as_natively() -> None:
     assert world.log == [[2]]
 
 
+def test_a_script_function_that_starts_a_low_level_thread_runs_there() -> None:
+    # Its first frame is the script function's: no host frame called it.
+    source = (
+        "import _thread\n"
+        "done = _thread.allocate_lock()\n"
+        "done.acquire()\n"
+        "out = []\n"
+        "def work(n):\n"
+        "    out.append(n * 2)\n"
+        "    done.release()\n"
+        "_thread.start_new_thread(work, (21,))\n"
+        "done.acquire()\n"
+        "effect(out)\n"
+    )
+    job, world = _run(source, start_open=True)
+    assert job.status == "COMPLETED", job.error
+    assert world.log == [[42]]
+
+
 @pytest.mark.parametrize(
     "use",
     [
