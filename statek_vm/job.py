@@ -18,6 +18,7 @@ import enum
 import importlib
 import io
 import sys
+import threading
 import time
 import types
 import uuid
@@ -158,6 +159,7 @@ class Job:
         """
         if self.status == JobStatus.STARTED:
             self._interp.meter.request("cancel")  # type: ignore[union-attr]
+            self._interp.checkpoint_next()
         elif self.stopped:
             self._frame = None
             self.awaited_result = None
@@ -173,6 +175,7 @@ class Job:
         """
         if self.status == JobStatus.STARTED:
             self._interp.meter.request("pause")  # type: ignore[union-attr]
+            self._interp.checkpoint_next()
 
     @property
     def frames(self) -> list[Frame]:
@@ -532,10 +535,20 @@ class Job:
         meter = self._interp.meter
         assert meter is not None
         meter.start()
+        # When the time budget runs out inside a long host call, the job
+        # stops at the instruction boundary right after it, not a
+        # checkpoint's worth of instructions later.
+        alarm = None
+        if meter.limits.seconds is not None:
+            alarm = threading.Timer(max(0.0, meter.limits.seconds - meter.seconds), self._interp.checkpoint_next)
+            alarm.daemon = True
+            alarm.start()
         try:
             step: Suspension | None = self._context.run(self._slice_here, frame, exc)
             return step
         finally:
+            if alarm is not None:
+                alarm.cancel()
             meter.stop()
             self._interp.loop_running = False
             self._set_running(False)

@@ -532,7 +532,7 @@ class Interpreter:
             self.ticks = outer_ticks
 
     def checkpoint_next(self) -> None:
-        """Make the instruction boundary after the one running now a checkpoint (e.g. output went over its limit)."""
+        """Make the instruction boundary after the one running now a checkpoint (output over its limit; any thread)."""
         ticks = self.ticks
         if ticks is not None:
             collections.deque(ticks, maxlen=0)  # the dispatch's chunk ends after this instruction

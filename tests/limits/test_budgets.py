@@ -381,3 +381,36 @@ def test_every_instruction_boundary_survives_a_snapshot(source: str) -> None:
     assert job.output == reference.output
     assert counts == reference_counts
     assert stops > 20
+
+
+def test_a_time_limit_reached_inside_a_host_call_stops_right_after_it() -> None:
+    calls: list[float] = []
+
+    def slow_tool(seconds: float) -> str:
+        calls.append(seconds)
+        time.sleep(seconds)
+        return "done"
+
+    started = time.monotonic()
+    job = statek_vm.run("while True:\n    slow_tool(0.2)\n", {"slow_tool": slow_tool}, limits=Limits(seconds=0.5))
+    assert job.status == "FAILED" and job.error.limit == "seconds"
+    # Stopped at the boundary after the call that ran past the budget (not
+    # a thousand instructions, and as many calls, later).
+    assert len(calls) == 3 and time.monotonic() - started < 2
+    job.resume(limits=Limits(seconds=0.9))
+    assert len(calls) == 5
+
+
+def test_cancel_lands_at_the_boundary_after_a_long_host_call() -> None:
+    calls: list[int] = []
+
+    def slow_tool() -> None:
+        calls.append(1)
+        time.sleep(0.2)
+
+    job = statek_vm.job._new_job("while True:\n    slow_tool()\n", {"slow_tool": slow_tool}, "<agent>", None, "exec", False, None)
+    timer = threading.Timer(0.3, job.cancel)
+    timer.start()
+    job._start()
+    timer.join()
+    assert job.status == "CANCELLED" and len(calls) == 2
