@@ -408,7 +408,9 @@ def test_cancel_lands_at_the_boundary_after_a_long_host_call() -> None:
         calls.append(1)
         time.sleep(0.2)
 
-    job = statek_vm.job._new_job("while True:\n    slow_tool()\n", {"slow_tool": slow_tool}, "<agent>", None, "exec", False, None)
+    job = statek_vm.job._new_job(
+        "while True:\n    slow_tool()\n", {"slow_tool": slow_tool}, "<agent>", None, "exec", False, None
+    )
     timer = threading.Timer(0.3, job.cancel)
     timer.start()
     job._start()
