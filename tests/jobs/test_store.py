@@ -131,6 +131,28 @@ def test_wake_by_key_and_take_woken(store: JobStore) -> None:
         store.wake()
 
 
+def test_a_jobs_limits_are_kept_and_reopening_replaces_them(store: JobStore) -> None:
+    store.add_program("h" * 64, "agent.py", "x = 1\n")
+    now = time.time()
+    record = JobRecord(
+        id="lim1", status=Status.PENDING, python=PY, program_hash="h" * 64, filename="agent.py",
+        created=now, updated=now, limits={"instructions": 1000, "seconds": 2.5},
+    )  # fmt: skip
+    store.insert(record)
+    _new(store, "lim2")
+    assert store.get("lim1").limits == {"instructions": 1000, "seconds": 2.5}
+    assert store.get("lim2").limits is None
+    running = _claim(store)
+    assert running is not None and running.limits == {"instructions": 1000, "seconds": 2.5}
+    failed = JobRecord(**{**running.__dict__})
+    failed.status, failed.snapshot, failed.error = Status.FAILED, b"snapshot", "LimitExceeded: ..."
+    assert store.commit(failed, version=running.version, owner="w1", events=[]) == Status.FAILED
+    assert store.reopen("lim1", now=time.time(), limits={"instructions": 5000})
+    assert store.get("lim1").status == Status.READY
+    assert store.get("lim1").limits == {"instructions": 5000}
+    assert [job.limits for job in store.jobs() if job.id == "lim1"] == [{"instructions": 5000}]
+
+
 def test_cancel_at_each_stage(store: JobStore) -> None:
     _new(store, "f1")
     assert store.cancel("f1", now=time.time()) == Status.CANCELLED
