@@ -229,6 +229,7 @@ class Job:
             if not isinstance(limits, Limits):
                 raise TypeError(f"resume() limits must be a statek_vm.Limits, not {type(limits).__name__}")
             self._interp.meter.set_limits(limits)  # type: ignore[union-attr]
+            self._check_large_values(limits)
         if not self.awaited_result.check_condition():
             self._record({"event": "checked", "ready": False, "at": time.time()})
             return False
@@ -392,10 +393,17 @@ class Job:
         interp.meter = meter
         interp.executed = int((usage or {}).get("instructions", 0))
         interp.next_check = interp.executed  # a checkpoint at the first instruction: the limits apply at once
-        if meter.limits.memory is not None:
-            from statek_vm.vm.opcodes import checked_binary_ops
+        self._check_large_values(meter.limits)
 
-            interp.binary_ops = checked_binary_ops(meter)
+    def _check_large_values(self, limits: Limits) -> None:
+        """Under a memory budget, BINARY_OP checks the results that could be large before making them."""
+        from statek_vm.vm import opcodes
+
+        interp = self._interp
+        if limits.memory is None:
+            interp.binary_ops = opcodes.BINARY_OPS
+        else:
+            interp.binary_ops = opcodes.checked_binary_ops(interp.meter)
 
     def _budget_state(self) -> dict[str, Any]:
         meter = self._interp.meter

@@ -416,3 +416,11 @@ def test_cancel_lands_at_the_boundary_after_a_long_host_call() -> None:
     job._start()
     timer.join()
     assert job.status == "CANCELLED" and len(calls) == 2
+
+
+def test_a_memory_budget_given_at_resume_checks_large_values_from_then_on() -> None:
+    job = statek_vm.run("y = 1\nx = 'a' * 10**10\n", limits=Limits(instructions=3))
+    assert job.status == "FAILED" and job.error.limit == "instructions"
+    job.resume(limits=Limits(memory=50 * 2**20))
+    assert job.status == "FAILED" and job.error.limit == "memory", job.error
+    assert "x" not in job.namespace
