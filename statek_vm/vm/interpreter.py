@@ -564,7 +564,7 @@ class Interpreter:
             return stop.kind == "pause"
         if self.loop_running:
             loop = script_asyncio.loop_of(frame)
-            return loop is not None and bool(loop._host_waits)
+            return loop is not None and script_asyncio.host_work_pending(loop, frame)
         return False
 
     def _without_redo(self, frame: Frame, error: BaseException) -> tuple[int, Frame, Any]:

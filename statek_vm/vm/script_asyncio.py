@@ -355,6 +355,46 @@ async def _host_task(coro: Any) -> Any:
     return await coro
 
 
+# What host code runs natively in a task, between two of its steps: a job
+# cannot be carried in a snapshot while one is part-way (its frame is native).
+_NATIVE_STEPPED = (types.CoroutineType, types.GeneratorType, types.AsyncGeneratorType)
+
+
+def host_work_pending(loop: ScriptLoop, frame: Any) -> bool:
+    """Whether host code of the script's loop is part-way: I/O in flight, or a host coroutine between steps.
+
+    A job does not stop there to go on later (a budget, a worker that
+    stops): what is in flight would be lost, or could not be kept.
+    """
+    if loop._host_waits:
+        return True
+    frames: list[Any] = []
+    f = frame
+    while f is not None:
+        frames.append(f)
+        f = f.back
+    for task in loop._tasks:
+        if not task.done():
+            coro = getattr(task, "_coro", None)
+            if isinstance(coro, _NATIVE_STEPPED):
+                return True
+            if coro is not None and getattr(coro, "_frame", None) is not None:
+                frames.append(coro._frame)
+    seen: set[int] = set()
+    while frames:
+        f = frames.pop()
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        for value in f.stack:
+            if isinstance(value, _NATIVE_STEPPED):
+                return True
+            inner = getattr(value, "_frame", None)
+            if inner is not None and type(inner) is type(f):
+                frames.append(inner)
+    return False
+
+
 async def _aclose(agen: Any, thrown: BaseException | None = None) -> None:
     # The coroutine of a task that closes an async generator.  Natively it is
     # the generator's aclose() awaitable itself: an exception thrown into the

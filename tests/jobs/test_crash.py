@@ -264,7 +264,8 @@ def test_sigterm_drains_a_worker_its_runs_commit_and_nothing_more_is_claimed(tmp
         # (READY: any worker goes on there) or reached their wait.
         statuses = [runner.get(i).status.value for i in ids.values()]
         assert statuses.count("PENDING") == 2, statuses
-        assert all(status in ("PENDING", "READY", "SUSPENDED") for status in statuses), statuses
+        errors = [runner.get(i).error for i in ids.values()]
+        assert all(status in ("PENDING", "READY", "SUSPENDED") for status in statuses), (statuses, errors)
         assert len(server.requests) == 3
         again = cli(tmp_path, "worker", "--until-idle", "--concurrency", "5", "--poll", "0.05")
         assert again.returncode == 0, again.stderr
