@@ -27,7 +27,7 @@ from typing import Any
 
 from statek_vm import module_state, output
 from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
-from statek_vm.limits import Limits, Meter, StopSignal
+from statek_vm.limits import Limits, Meter, StopSignal, checked
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.snapshot import envelope, pickling
@@ -225,9 +225,8 @@ class Job:
                     "called script code, where its state could not be kept; it cannot resume"
                 )
             raise StatekError(f"job {self.id} is {self.status.value}: only a SUSPENDED job can resume")
+        limits = checked(limits, "resume()")
         if limits is not None:
-            if not isinstance(limits, Limits):
-                raise TypeError(f"resume() limits must be a statek_vm.Limits, not {type(limits).__name__}")
             self._interp.meter.set_limits(limits)  # type: ignore[union-attr]
             self._check_large_values(limits)
         if not self.awaited_result.check_condition():
@@ -386,9 +385,7 @@ class Job:
         return job
 
     def _meter(self, limits: Limits | None, usage: dict[str, Any] | None) -> None:
-        if limits is not None and not isinstance(limits, Limits):
-            raise TypeError(f"limits must be a statek_vm.Limits, not {type(limits).__name__}")
-        meter = Meter(limits, usage)
+        meter = Meter(checked(limits, "run()"), usage)
         interp = self._interp
         interp.meter = meter
         interp.executed = int((usage or {}).get("instructions", 0))

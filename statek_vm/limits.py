@@ -113,6 +113,19 @@ class Limits:
         return Limits(**{**self.as_dict(), **other.as_dict()})
 
 
+def checked(limits: Any, where: str) -> Limits | None:
+    """``limits`` as given to ``where`` (``"run()"``...): a :class:`Limits` or None, else a TypeError that says so."""
+    if limits is None or isinstance(limits, Limits):
+        return limits
+    raise TypeError(f"{where} limits must be a statek_vm.Limits, not {type(limits).__name__}")
+
+
+def stored(limits: Any, where: str) -> dict[str, Any] | None:
+    """``limits`` as a store keeps them (``None``: not given)."""
+    given = checked(limits, where)
+    return None if given is None else given.as_dict()
+
+
 class StopSignal:
     """What a run that stopped at a checkpoint asks of its job (a ``Suspension``'s future).
 
@@ -364,4 +377,4 @@ def size_of_power(base: Any, exponent: Any) -> int | None:
     return int(exponent * math.log2(abs(base)) / 8) + 1
 
 
-__all__ = ["CHECK_EVERY", "LIMIT_NAMES", "Limits", "Meter", "StopSignal", "held_bytes"]
+__all__ = ["CHECK_EVERY", "LIMIT_NAMES", "Limits", "Meter", "StopSignal", "checked", "held_bytes", "stored"]

@@ -24,12 +24,11 @@ import os
 import secrets
 import sys
 import time
-from typing import Any
 
 from statek_vm.exceptions import StatekError
 from statek_vm.jobs.model import JobRecord, RetryPolicy, Status
 from statek_vm.jobs.store import JobStore, open_store
-from statek_vm.limits import Limits
+from statek_vm.limits import Limits, stored
 from statek_vm.program.program import compile_program
 
 __all__ = ["PYTHON", "Manager"]
@@ -115,8 +114,7 @@ class Manager:
             raise TypeError(f"submit() source must be a str, not {type(source).__name__}")
         if wait_timeout is not None and not wait_timeout > 0:
             raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
-        if limits is not None and not isinstance(limits, Limits):
-            raise TypeError(f"submit() limits must be a statek_vm.Limits, not {type(limits).__name__}")
+        kept_limits = stored(limits, "submit()")
         program = compile_program(source, filename)
         self.store.add_program(program.hash, filename, source)
         now = time.time()
@@ -131,7 +129,7 @@ class Manager:
             max_attempts=self.retry.max_attempts,
             created=now,
             updated=now,
-            limits=None if limits is None else limits.as_dict(),
+            limits=kept_limits,
         )
         self.store.insert(record, max_live=self.max_live if self.on_full == "refuse" else None)
         self._work_arrived()
@@ -186,7 +184,7 @@ class Manager:
         """
         record = self.store.get(job_id)
         if record.status in (Status.FAILED, Status.TIMED_OUT):
-            moved = self.store.reopen(record.id, now=time.time(), limits=_limits_dict(limits))
+            moved = self.store.reopen(record.id, now=time.time(), limits=stored(limits, "resume()"))
         else:
             moved = record.status == Status.SUSPENDED and self.store.wake(job_id=record.id) > 0
         if moved:
@@ -195,11 +193,3 @@ class Manager:
 
     def _work_arrived(self) -> None:
         """There is work for workers (a worker in this object wakes at once)."""
-
-
-def _limits_dict(limits: Limits | None) -> dict[str, Any] | None:
-    if limits is None:
-        return None
-    if not isinstance(limits, Limits):
-        raise TypeError(f"limits must be a statek_vm.Limits, not {type(limits).__name__}")
-    return limits.as_dict()

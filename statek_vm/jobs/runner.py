@@ -48,7 +48,7 @@ from statek_vm.jobs.polling import (
     polling_namespace,
 )
 from statek_vm.jobs.store import JobStore
-from statek_vm.limits import Limits, StopSignal
+from statek_vm.limits import Limits, StopSignal, checked, stored
 from statek_vm.program.program import RECENT_PROGRAMS
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
@@ -161,8 +161,7 @@ class Runner(Manager):
         for name, value in (("lease", lease), ("poll_interval", poll_interval)):
             if value <= 0:
                 raise ValueError(f"{name} must be positive, not {value!r}")
-        if limits is not None and not isinstance(limits, Limits):
-            raise TypeError(f"Runner limits must be a statek_vm.Limits, not {type(limits).__name__}")
+        limits = checked(limits, "Runner")
         if globals is not None and not isinstance(globals, dict):
             raise TypeError(f"Runner globals must be a dict of host bindings, not {type(globals).__name__}")
         super().__init__(store, max_live=max_live, on_full=on_full, wait_timeout=wait_timeout, retry=retry)
@@ -216,7 +215,7 @@ class Runner(Manager):
         ``limits`` if given.  Returns the job's record afterwards.
         """
         record = self.store.get(job_id)
-        reopen_limits = None if limits is None else _as_limits(limits).as_dict()
+        reopen_limits = stored(limits, "resume()")
         if record.status in (Status.FAILED, Status.TIMED_OUT) and self.store.reopen(
             record.id, now=time.time(), limits=reopen_limits
         ):
@@ -1078,9 +1077,3 @@ def sys_path_add(path: str | None) -> None:
     """Put a script's folder first on ``sys.path`` (once), as ``python script.py`` does."""
     if path and path not in sys.path:
         sys.path.insert(0, path)
-
-
-def _as_limits(limits: Any) -> Limits:
-    if not isinstance(limits, Limits):
-        raise TypeError(f"limits must be a statek_vm.Limits, not {type(limits).__name__}")
-    return limits

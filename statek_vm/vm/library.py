@@ -36,7 +36,6 @@ its frames take their globals from it.
 from __future__ import annotations
 
 import ast
-import asyncio
 import contextlib
 import copy
 import copyreg
@@ -136,11 +135,6 @@ _ON_VM_BY_NAME = {name: native for native, name in ON_VM.items()}
 def native_function(name: str) -> Any:
     """A function of :data:`ON_VM` by its name (snapshots take such functions, and methods of them, by name)."""
     return _ON_VM_BY_NAME[name]
-
-
-_yield_once = importlib.import_module("statek_vm.vm.script_asyncio").YieldOnce
-opcodes.AWAIT_ON_VM[asyncio.futures._PyFuture.__await__] = ON_VM[asyncio.futures._PyFuture.__await__]  # type: ignore[attr-defined]
-opcodes.AWAIT_ON_VM[_yield_once.__await__] = ON_VM[_yield_once.__await__]
 
 
 def _inner_code(maker: Any, name: str) -> types.CodeType:

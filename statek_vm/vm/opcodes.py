@@ -1533,9 +1533,6 @@ def step_host_delegate(vm: Any, f: Frame, receiver: Any, value: Any) -> Any:
 
 
 _REAL_FUTURES = script_asyncio.REAL_FUTURES
-# Awaitables whose __await__ runs on the VM (asyncio's Future.__iter__ of
-# the script's event loop) -> its VM version's name: set by vm/library.py.
-AWAIT_ON_VM: dict[Any, str] = {}
 
 
 @op
@@ -1571,7 +1568,9 @@ def _awaitable_iter(obj: Any, where: int) -> Any:
                 f"'async with' received an object from __aexit__ that does not implement __await__: {cls.__name__}"
             )
         raise TypeError(f"object {cls.__name__} can't be used in 'await' expression")
-    name = AWAIT_ON_VM.get(getter)
+    # A library's __await__ that runs on the VM (asyncio's Future.__iter__ of
+    # the script's event loop, script_asyncio.YieldOnce's): its VM version.
+    name = operations.LIBRARY_ON_VM.get(getter)
     if name is not None:
         from statek_vm.vm import library
 
@@ -1612,7 +1611,7 @@ def GET_ANEXT(vm: Any, f: Frame, arg: Any) -> None:
         raise TypeError(f"'async for' requires an iterator with __anext__ method, got {type(aiter).__name__}")
     if type(getter) is types.FunctionType and getter in operations.LIBRARY_ON_VM:
         # A library's __anext__ that runs on the VM (asyncio's as_completed()
-        # iterator on 3.13): its VM version makes the awaitable, as AWAIT_ON_VM's do.
+        # iterator on 3.13): its VM version makes the awaitable, as _awaitable_iter's do.
         from statek_vm.vm import library
 
         getter = library.function(operations.LIBRARY_ON_VM[getter]) or getter
