@@ -10,6 +10,7 @@ from statek_vm.exceptions import (
     JobCancelled,
     LimitExceeded,
     NotResumableError,
+    SandboxViolation,
     SnapshotError,
     StatekError,
 )
@@ -23,6 +24,7 @@ from statek_vm.future import (
 )
 from statek_vm.job import Job, JobStatus, arun, run
 from statek_vm.limits import Limits
+from statek_vm.sandbox import Sandbox
 
 __version__ = "0.1.0"
 
@@ -36,6 +38,8 @@ __all__ = [
     "LimitExceeded",
     "Limits",
     "NotResumableError",
+    "Sandbox",
+    "SandboxViolation",
     "SnapshotError",
     "StatekError",
     "__version__",

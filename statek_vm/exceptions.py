@@ -131,6 +131,39 @@ class JobCancelled(StatekError):
     """A running job was cancelled (``Job.cancel()``, ``Runner.cancel()``): it stopped between two instructions."""
 
 
+class SandboxViolation(StatekError):
+    """A sandboxed script did something its ``statek_vm.Sandbox`` refuses.
+
+    Raised in the script where the refused operation was asked for, before
+    it has any effect: the message names what was refused and where (the
+    script's file, function and line).  The script may catch it; nothing
+    refused happened either way.
+
+    Attributes:
+        what: what was refused, as the message says it (``"attribute
+            '__globals__' of a function"``, ``"import of 'os'"``).
+        where: the script's file, function and line, once known.
+    """
+
+    def __init__(self, what: str, where: str = "") -> None:
+        self.what = what
+        self.where = where
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f" (at {self.where})" if self.where else ""
+        return f"the sandbox refuses {self.what}{where}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.what, self.where))
+
+    def located(self, where: str) -> None:
+        """Name where the refusal happened, once (the innermost script frame wins)."""
+        if not self.where:
+            self.where = where
+            self.args = (self._message(),)
+
+
 class LimitExceeded(StatekError):
     """A job used up one of its budgets (``statek_vm.Limits``) and stopped.
 

@@ -27,7 +27,10 @@ from typing import Any
 
 from statek_vm import module_state, output
 from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
+from statek_vm import sandbox
 from statek_vm.limits import Limits, Meter, StopSignal, checked
+from statek_vm.sandbox import Sandbox
+from statek_vm.sandbox import checked as sandbox_checked
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
 from statek_vm.snapshot import envelope, pickling
@@ -321,6 +324,7 @@ class Job:
         allow_unsigned: bool = False,
         programs: dict[str, tuple[str, str]] | None = None,
         instruction_counts: collections.Counter[Any] | None = None,
+        sandbox: Sandbox | None = None,
     ) -> Job:
         """A suspended job from a snapshot made by :meth:`dumps`.
 
@@ -334,12 +338,15 @@ class Job:
                 with ``include_program=False``.
             instruction_counts: as for :func:`run`, for the instructions run
                 after loading.
+            sandbox: the job's sandbox from now on (:class:`~statek_vm.Sandbox`);
+                by default the one it ran with, if any.
 
         Raises:
             SnapshotError: the snapshot is corrupt, not signed with ``key``,
                 from another CPython minor version or snapshot format, its
                 program does not match its hash, or a binding is missing.
         """
+        sandbox_ = sandbox
         body = envelope.open_envelope(data, key=key, allow_unsigned=allow_unsigned)
         python = body[envelope.PYTHON]
         if python != PY_MINOR:
@@ -373,6 +380,8 @@ class Job:
         job._interp.exc_items = exc_items
         job._meter(Limits.from_dict(budgets.get("limits")), budgets.get("usage"))
         job._interp.meter.roots = (namespace, [*bindings.values()])  # type: ignore[union-attr]
+        kept = budgets.get("sandbox")
+        job._set_sandbox(sandbox.checked(sandbox_, "loads()") or (Sandbox.from_dict(kept) if kept else None))
         if output:
             job._output.write(output)
         job.status = JobStatus.SUSPENDED
@@ -405,7 +414,10 @@ class Job:
     def _budget_state(self) -> dict[str, Any]:
         meter = self._interp.meter
         assert meter is not None
-        return {"limits": meter.limits.as_dict(), "usage": meter.usage(self._interp.executed)}
+        state = {"limits": meter.limits.as_dict(), "usage": meter.usage(self._interp.executed)}
+        if self.sandbox is not None:
+            state["sandbox"] = self.sandbox.as_dict()
+        return state
 
     def _exceeded(self, stop: StopSignal) -> LimitExceeded:
         assert self._frame is not None
@@ -571,6 +583,30 @@ class Job:
         if isinstance(builtins_, ScriptBuiltins):
             builtins_.running = running
             builtins_.interpreter = self._interp if running else None
+        if self._interp.sandbox is not None:
+            # Host code that runs code natively while this thread runs a
+            # sandboxed slice is refused (statek_vm/sandbox.py).
+            sandbox.SANDBOXED.depth += 1 if running else -1
+
+    @property
+    def sandbox(self) -> Sandbox | None:
+        """The job's :class:`~statek_vm.Sandbox`, or None."""
+        policy = self._interp.sandbox
+        return None if policy is None else policy.sandbox  # type: ignore[no-any-return]
+
+    def _set_sandbox(self, given: Sandbox | None) -> None:
+        builtins_ = self.namespace.get("__builtins__")
+        if given is None:
+            return
+        if not isinstance(builtins_, ScriptBuiltins):
+            raise StatekError(
+                "a sandboxed job needs builtins of its own: run(namespace=...) with its own '__builtins__' "
+                "cannot be sandboxed"
+            )
+        if self._interp.sandbox is None:
+            sandbox.sandbox_builtins(builtins_)
+        sandbox.install_audit_hook()
+        self._interp.set_sandbox(given.policy)
 
     def _slice_here(self, frame: Frame, exc: BaseException | None) -> Any:
         self.status = JobStatus.STARTED
@@ -895,6 +931,7 @@ def run(
     retry_host_calls: bool = False,
     instruction_counts: collections.Counter[Any] | None = None,
     limits: Limits | None = None,
+    sandbox: Sandbox | bool | None = None,
 ) -> Job:
     """Run an agent script as a job, until it completes, fails or suspends.
 
@@ -922,6 +959,10 @@ def run(
             one stops between two instructions, ``FAILED`` with
             :class:`~statek_vm.LimitExceeded`, and resumes from there with
             ``job.resume(limits=...)``.
+        sandbox: a :class:`~statek_vm.Sandbox` (or ``True`` for its
+            defaults) for an untrusted script: what it refuses raises
+            :class:`~statek_vm.SandboxViolation` in the script.  The job keeps
+            it in its snapshots.
 
     Raises:
         SyntaxError: the source does not compile (with filename, line, column).
@@ -932,7 +973,8 @@ def run(
         >>> job.status, job.output
         (<JobStatus.COMPLETED: 'COMPLETED'>, '42\\n')
     """
-    return _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits)._start()
+    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox)
+    return job._start()
 
 
 async def arun(
@@ -945,6 +987,7 @@ async def arun(
     retry_host_calls: bool = False,
     instruction_counts: collections.Counter[Any] | None = None,
     limits: Limits | None = None,
+    sandbox: Sandbox | bool | None = None,
 ) -> Job:
     """:func:`run` inside a running event loop: the script's awaits run on that loop.
 
@@ -952,7 +995,7 @@ async def arun(
     the job's own run stays one sequence of instructions.  Same arguments
     as :func:`run`.
     """
-    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits)
+    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox)
     return await job._astart()
 
 
@@ -965,8 +1008,10 @@ def _new_job(
     retry_host_calls: bool,
     instruction_counts: collections.Counter[Any] | None,
     limits: Limits | None = None,
+    sandbox: Sandbox | bool | None = None,
 ) -> Job:
     """A job for ``source``, not started (``run``'s checks and set-up)."""
+    given_sandbox = sandbox_checked(sandbox, "run()")
     if not isinstance(source, str):
         raise TypeError(f"run() source must be a str, not {type(source).__name__}")
     if sys.version_info[:2] not in SUPPORTED_VERSIONS:
@@ -992,6 +1037,7 @@ def _new_job(
     )
     job._bindings = dict(globals or {})
     job._interp.meter.roots = (namespace, [*job._bindings.values()])  # type: ignore[union-attr]
+    job._set_sandbox(given_sandbox)
     return job
 
 

@@ -108,6 +108,8 @@ class CodeUnit:
         self.children: list[CodeUnit] = []
         # Built by the VM on first use: (handler, argument) per instruction.
         self._dispatch: list[tuple[Any, Any]] | None = None
+        # The same with the checking handlers of a sandboxed job (vm/sandboxed.py).
+        self._sandboxed_dispatch: list[tuple[Any, Any]] | None = None
         # Made by the VM on first use: the code of the native stand-ins that
         # name this unit to host code (vm/script_frames.py).  They hold no
         # job's objects, so every job running this unit shares them.

@@ -165,8 +165,12 @@ def _quietly() -> Iterator[None]:
 
 
 def make_class(meta: type, name: str, bases: tuple[type, ...], made: dict[str, Any]) -> type:
+    from statek_vm.sandbox import script_class_made
+
     with _quietly():
-        return type.__new__(meta, name, bases, dict(made))
+        cls = type.__new__(meta, name, bases, dict(made))
+    script_class_made(cls)
+    return cls
 
 
 def set_class_state(cls: type, state: dict[str, Any]) -> None:

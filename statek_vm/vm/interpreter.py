@@ -34,11 +34,19 @@ import types
 import warnings
 from typing import Any
 
-from statek_vm.exceptions import FutureError, JobCancelled, LimitExceeded, NotResumableError, VMInternalError
+from statek_vm.exceptions import (
+    FutureError,
+    JobCancelled,
+    LimitExceeded,
+    NotResumableError,
+    SandboxViolation,
+    VMInternalError,
+)
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.limits import CHECK_EVERY, Meter, StopSignal
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm import library, not_resumable, opcodes, script_asyncio
+from statek_vm.sandbox import CheckedFormat, script_class_made, traverses
+from statek_vm.vm import library, not_resumable, opcodes, sandboxed, script_asyncio
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
@@ -182,12 +190,28 @@ def _call_methodcaller(vm: Interpreter, f: Frame, func: Any, args: Any, kwargs: 
     return redo(vm, f, "methodcaller_", [args[0], name, call_args, call_kwargs])
 
 
+def _call_checked_format(vm: Interpreter, f: Frame, func: Any, args: Any, kwargs: Any) -> Any:
+    # str.format of a sandboxed job (statek_vm/sandbox.py): natively when no
+    # field reaches into an argument, else on the VM, each attribute checked.
+    method = func.method
+    template = func.template
+    args = list(args)
+    if template is None:
+        if not args or not isinstance(args[0], str):
+            return vm.call(f, method, args, kwargs)
+        template = args.pop(0)
+    if not traverses(template):
+        return vm.call(f, getattr(template, method.__name__), args, kwargs)
+    return redo(vm, f, RESTATED_STR_METHODS[method.__name__], [template, *args], kwargs)
+
+
 # Host callables that wrap another callable: what they call runs as any call
 # from the script does (a script function as a VM frame).
 _CALLABLE_WRAPPERS: dict[type, Any] = {
     functools.partial: _call_partial,
     operator.attrgetter: _call_attrgetter,
     operator.methodcaller: _call_methodcaller,
+    CheckedFormat: _call_checked_format,
 }
 _PRINTED_NATIVELY = frozenset({str, int, float, bool, type(None)})
 _FunctionType = types.FunctionType
@@ -255,6 +279,21 @@ def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
     return table
 
 
+def _locate(exc: SandboxViolation, frame: Frame | None) -> None:
+    # The innermost script frame (not the VM's re-statement that refused for it).
+    while frame is not None and (frame.unit.filename == RUNTIME_FILENAME or frame.unit.program.library):
+        frame = frame.back
+    if frame is not None:
+        exc.located(f"{frame.unit.filename}:{frame.line}, in {frame.unit.qualname}")
+
+
+def _sandboxed_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
+    table = unit._sandboxed_dispatch
+    if table is None:
+        table = sandboxed.sandboxed_table(unit, _dispatch_table(unit))
+    return table
+
+
 # The dispatch loop counts instructions in chunks of at most this many (its
 # loop index stays a cached small int: counting costs no allocation).
 _CHUNK_SIZE = 256
@@ -319,6 +358,27 @@ class Interpreter:
         self.ticks: Any = None
         # BINARY_OP's operations: these, or with memory checks before large results.
         self.binary_ops = opcodes.BINARY_OPS
+        # The policy of a sandboxed job (statek_vm/sandbox.py), and the
+        # dispatch tables its code runs with (see set_sandbox).
+        self.sandbox: Any = None
+        self.table: Any = _dispatch_table if counts is None else self._counting_table
+
+    def set_sandbox(self, policy: Any) -> None:
+        """Run the job's own code checked by ``policy`` (a ``statek_vm.sandbox.Policy``), or unchecked (None)."""
+        self.sandbox = policy
+        if policy is None:
+            self.table = _dispatch_table if self.counts is None else self._counting_table
+        elif self.counts is None:
+            self.table = _sandboxed_table
+        else:
+            self.table = self._counting_sandboxed_table
+
+    def _counting_sandboxed_table(self, unit: CodeUnit) -> list[tuple[Any, Any]]:
+        plain = self._counting_table(unit)
+        if unit.program.library or unit.filename == RUNTIME_FILENAME:
+            return plain
+        subs = sandboxed.SUBSTITUTES
+        return [(subs.get(handler, handler), arg) for handler, arg in plain]
 
     # -- handled exception ----------------------------------------------------
 
@@ -477,7 +537,7 @@ class Interpreter:
 
     def _dispatch(self, box: list[Frame], base: Frame) -> tuple[int, Frame, Any]:
         frame = box.pop()
-        table = _dispatch_table if self.counts is None else self._counting_table
+        table = self.table
         code = table(frame.unit)
         # The instructions run here are counted by the loop that runs them:
         # up to _CHUNK at a time (to the next checkpoint at most), ``i`` the
@@ -574,7 +634,7 @@ class Interpreter:
             return self._adopt(frame, error)
         REDO.disabled += 1
         pc = frame.pc
-        fn, arg = (_dispatch_table if self.counts is None else self._counting_table)(frame.unit)[pc]
+        fn, arg = self.table(frame.unit)[pc]
         frame.pc = pc + 1
         try:
             r = fn(self, frame, arg)
@@ -647,10 +707,12 @@ class Interpreter:
         """
         pc = f.pc
         if self.counts is None:
-            fn, arg = _dispatch_table(f.unit)[pc]
+            fn, arg = self.table(f.unit)[pc]
         else:
             op = f.unit.ops[pc]
             fn, arg = DIALECT.step(op.name, op.arg)
+            if self.sandbox is not None:
+                fn = sandboxed.SUBSTITUTES.get(fn, fn)
         outer = REPLAY.log, REPLAY.position, REPLAY.runs
         REPLAY.log, REPLAY.position, REPLAY.runs = log, 0, len(_current.stack)
         NATIVE_WORK.depth += 1
@@ -866,6 +928,7 @@ class Interpreter:
             except BaseException as e:  # noqa: BLE001
                 error = e
             else:
+                script_class_made(cls)
                 if deferred:
                     # The bases' __init_subclass__ and the descriptors'
                     # __set_name__, as VM frames; the class is pushed after.
@@ -891,6 +954,8 @@ class Interpreter:
         """
         kind = self.raise_kind
         self.raise_kind = 0
+        if type(exc) is SandboxViolation and not exc.where:
+            _locate(exc, frame)
         reraised = self.reraised
         if reraised is not None:
             # A re-raise neither chains nor adds traceback entries: Python's

@@ -286,6 +286,9 @@ class VMFunction(metaclass=_FunctionType):
         annotations: dict[str, Any] | None = None,
         closure: tuple[Any, ...] | None = None,
     ) -> None:
+        if type(unit) is not CodeUnit or type(globals) is not dict and not isinstance(globals, dict):
+            # (A script holds this class as type(f): it cannot make a function of anything else.)
+            raise TypeError("function() needs a code unit of the VM and a globals dict")
         self._unit = unit
         self._globals = globals
         self._defaults = defaults
@@ -589,6 +592,8 @@ class _GeneratorBase:
     __slots__ = ("__weakref__", "_exc_state", "_finished", "_frame", "_name", "_qualname", "_running")
 
     def __init__(self, frame: Any) -> None:
+        if type(frame).__name__ != "Frame" or type(frame).__module__ != "statek_vm.vm.frame":
+            raise TypeError(f"cannot create '{type(self).__name__}' instances")
         self._frame = frame
         self._running = False
         self._finished = False

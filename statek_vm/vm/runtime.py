@@ -2517,7 +2517,13 @@ def _format_field(field_name, args, kwargs, numbering):
         if _len(part) == 1:
             raise part[0]
         is_attribute, key = part
-        value = load_attr(value, key) if is_attribute else getitem(value, key)
+        if is_attribute:
+            # A sandboxed job's fields are checked as its attribute loads are (statek_vm/sandbox.py).
+            policy = _check_field(value, key)
+            loaded = load_attr(value, key)
+            value = loaded if policy is None else policy.checked_value(value, key, loaded)
+        else:
+            value = getitem(value, key)
     return value
 
 def percent_format(template, args):
@@ -2782,6 +2788,12 @@ def inherits_object_new(cls: type) -> bool:
         if "__new__" in klass.__dict__:
             return klass is object
     return True
+
+
+def _check_field(obj: Any, name: str) -> Any:
+    from statek_vm.sandbox import check_field
+
+    return check_field(obj, name)
 
 
 def is_script(value: Any) -> bool:
@@ -3193,6 +3205,7 @@ def namespace() -> Namespace:
                 "__name__": NAMESPACE_NAME,
                 "__builtins__": builtins.__dict__,
                 "_list": list,
+                "_check_field": _check_field,
                 "_tuple": tuple,
                 "_set": set,
                 "_frozenset": frozenset,
