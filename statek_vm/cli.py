@@ -53,6 +53,29 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--max-seconds", type=float, metavar="S", help="seconds of script code a job may run")
     group.add_argument("--max-memory", type=float, metavar="MB", help="megabytes a job's objects may hold")
     group.add_argument("--max-output", type=float, metavar="MB", help="megabytes a job may print (stored: default 10)")
+    # Untrusted scripts (statek_vm.Sandbox): what the sandbox refuses fails the job with SandboxViolation.
+    group = budgets.add_argument_group("sandbox")
+    group.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="run jobs in the capability sandbox: pure computation, the host bindings, safe standard-library modules",
+    )
+    group.add_argument(
+        "--allow-import",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="a module a sandboxed job may import besides the sandbox's defaults (repeatable; implies --sandbox)",
+    )
+    # The backstop (statek_vm.jobs.Backstop): each run in a child process with OS limits.
+    group = budgets.add_argument_group("backstop: each run in a child process with OS limits")
+    group.add_argument(
+        "--backstop-memory", type=float, metavar="MB", help="megabytes the child's address space may grow by"
+    )
+    group.add_argument(
+        "--backstop-seconds", type=float, metavar="S", help="seconds of CPU and wall-clock time a run may take"
+    )
+    group.add_argument("--backstop-grace", type=float, default=5.0, metavar="S", help="seconds before it is killed")
 
     parser = argparse.ArgumentParser(
         prog="statek-vm",
@@ -169,8 +192,27 @@ def _limits(args: argparse.Namespace) -> Any:
     return Limits(**given) if given else None
 
 
+def _sandbox(args: argparse.Namespace) -> Any:
+    """The sandbox given on the command line, or None."""
+    if not (args.sandbox or args.allow_import):
+        return None
+    from statek_vm.sandbox import DEFAULT_IMPORTS, Sandbox
+
+    return Sandbox(imports=DEFAULT_IMPORTS | set(args.allow_import))
+
+
+def _backstop(args: argparse.Namespace) -> Any:
+    """The backstop given on the command line, or None."""
+    if args.backstop_memory is None and args.backstop_seconds is None:
+        return None
+    from statek_vm.jobs import Backstop
+
+    memory = None if args.backstop_memory is None else int(args.backstop_memory * 2**20)
+    return Backstop(memory=memory, seconds=args.backstop_seconds, grace=args.backstop_grace)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
-    runner = _runner(args)
+    runner = _runner(args, sandbox=_sandbox(args), backstop=_backstop(args))
     if not os.path.isfile(args.script):
         raise FileNotFoundError(f"no script file {args.script!r}")
     job_id = runner.submit_file(args.script, wait_timeout=args.wait_timeout, limits=_limits(args))
@@ -218,6 +260,8 @@ def _cmd_worker(args: argparse.Namespace) -> int:
     runner = _runner(
         args,
         limits=_limits(args),
+        sandbox=_sandbox(args),
+        backstop=_backstop(args),
         poll_interval=args.poll,
         lease=args.lease,
         check_timeout=args.check_timeout,
@@ -321,7 +365,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_resume(args: argparse.Namespace) -> int:
-    runner = _runner(args)
+    runner = _runner(args, sandbox=_sandbox(args), backstop=_backstop(args))
     with _stopping(runner):
         record = runner.resume(args.id, limits=_limits(args))
     if args.json:

@@ -25,14 +25,13 @@ import uuid
 import weakref
 from typing import Any
 
-from statek_vm import module_state, output
+from statek_vm import module_state, output, sandbox
 from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
-from statek_vm import sandbox
 from statek_vm.limits import Limits, Meter, StopSignal, checked
-from statek_vm.sandbox import Sandbox
-from statek_vm.sandbox import checked as sandbox_checked
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
+from statek_vm.sandbox import Sandbox
+from statek_vm.sandbox import checked as sandbox_checked
 from statek_vm.snapshot import envelope, pickling
 from statek_vm.vm import library, runtime, script_asyncio
 from statek_vm.vm.frame import RET_BASE, Frame
@@ -381,7 +380,7 @@ class Job:
         job._meter(Limits.from_dict(budgets.get("limits")), budgets.get("usage"))
         job._interp.meter.roots = (namespace, [*bindings.values()])  # type: ignore[union-attr]
         kept = budgets.get("sandbox")
-        job._set_sandbox(sandbox.checked(sandbox_, "loads()") or (Sandbox.from_dict(kept) if kept else None))
+        job._set_sandbox(sandbox_checked(sandbox_, "loads()") or (Sandbox.from_dict(kept) if kept else None))
         if output:
             job._output.write(output)
         job.status = JobStatus.SUSPENDED
@@ -592,7 +591,7 @@ class Job:
     def sandbox(self) -> Sandbox | None:
         """The job's :class:`~statek_vm.Sandbox`, or None."""
         policy = self._interp.sandbox
-        return None if policy is None else policy.sandbox  # type: ignore[no-any-return]
+        return None if policy is None else policy.sandbox
 
     def _set_sandbox(self, given: Sandbox | None) -> None:
         builtins_ = self.namespace.get("__builtins__")
@@ -603,9 +602,10 @@ class Job:
                 "a sandboxed job needs builtins of its own: run(namespace=...) with its own '__builtins__' "
                 "cannot be sandboxed"
             )
-        if self._interp.sandbox is None:
+        if builtins_.sandbox is None:
             sandbox.sandbox_builtins(builtins_)
         sandbox.install_audit_hook()
+        builtins_.sandbox = given.policy
         self._interp.set_sandbox(given.policy)
 
     def _slice_here(self, frame: Frame, exc: BaseException | None) -> Any:
@@ -904,11 +904,14 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
     which must not run (and count) the first job's code.
     """
 
-    __slots__ = ("interpreter", "running")
+    __slots__ = ("interpreter", "running", "sandbox")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.running = False
+        # The policy of a sandboxed job (statek_vm/sandbox.py): its script
+        # code runs checked by it wherever it runs (vm.interpreter.current_interpreter).
+        self.sandbox: Any = None
         # The interpreter of the run in progress: where a host thread that
         # runs the job's script code reports what fails there
         # (statek_vm/vm/not_resumable.py).

@@ -286,7 +286,7 @@ class Sandbox:
     imports: frozenset[str] = DEFAULT_IMPORTS
 
     def __post_init__(self) -> None:
-        imports = self.imports
+        imports: Any = self.imports
         if isinstance(imports, str) or not isinstance(imports, Iterable):
             raise TypeError(f"Sandbox(imports=...) must be a set of module names, not {type(imports).__name__}")
         names = frozenset(imports)
@@ -303,6 +303,10 @@ class Sandbox:
     def from_dict(cls, data: dict[str, Any]) -> Sandbox:
         return cls(imports=frozenset(data["imports"]))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # As plain data: not the policy's caches.
+        return (_sandbox_from_dict, (self.as_dict(),))
+
     @property
     def policy(self) -> Policy:
         """The policy this sandbox is enforced by (made once, shared by the jobs that use this sandbox)."""
@@ -311,6 +315,14 @@ class Sandbox:
             policy = Policy(self)
             object.__setattr__(self, "_policy", policy)
         return policy
+
+
+def _sandbox_from_dict(data: dict[str, Any]) -> Sandbox:
+    return Sandbox.from_dict(data)
+
+
+def _policy_of(sandbox: Sandbox) -> Policy:
+    return sandbox.policy
 
 
 def checked(sandbox: Any, where: str) -> Sandbox | None:
@@ -377,6 +389,10 @@ class Policy:
         self._value_kinds: dict[type, int] = {}
         self._module_names: dict[tuple[str, str], str | None] = {}
         self._lock = threading.Lock()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (A frame of the VM's re-statements may hold it when its job waits.)
+        return (_policy_of, (self.sandbox,))
 
     # -- modules ----------------------------------------------------------
 
@@ -468,7 +484,9 @@ class Policy:
 
     def _owner_kind(self, tp: type) -> frozenset[str] | None:
         exposed: frozenset[str] | None = None
-        if issubclass(tp, _loop_types()):
+        if tp in _REFUSED_VALUE_TYPES:
+            exposed = frozenset()  # (never the script's to have: nothing of one is)
+        elif issubclass(tp, _loop_types()):
             exposed = _LOOP_ONLY
         elif tp in _vm_values()[0]:
             exposed = None
@@ -508,10 +526,12 @@ class Policy:
         if kind == _MODULE:
             module_name = value.__dict__.get("__name__")
             if type(module_name) is str and (
-                self.module_allowed(module_name) or self._is_container(module_name) and type(owner) is _ModuleType
+                self.module_allowed(module_name) or (self._is_container(module_name) and type(owner) is _ModuleType)
             ):
                 return value
-            raise SandboxViolation(f"module {module_name!r} (as {_attribute(owner, name)}; not among the sandbox's imports)")
+            raise SandboxViolation(
+                f"module {module_name!r} (as {_attribute(owner, name)}; not among the sandbox's imports)"
+            )
         if kind == _REFUSED:
             raise SandboxViolation(f"{_attribute(owner, name)}, a {tp.__name__} (it leads out of the sandbox)")
         return _replacement(self, owner, name, value)
@@ -556,7 +576,7 @@ class Policy:
             if owner not in SCRIPT_CLASSES:
                 raise SandboxViolation(f"{verb} attribute {name!r} of host class {owner.__qualname__!r}")
             return
-        if _is_vm_internal(tp) and tp not in _vm_values()[1]:
+        if (_is_vm_internal(tp) and tp not in _vm_values()[1]) or tp in _REFUSED_VALUE_TYPES:
             raise SandboxViolation(f"{verb} attribute {name!r} of {_shown(owner)}")
         if tp in _HOST_CALLABLES:
             raise SandboxViolation(f"{verb} attribute {name!r} of host function {_shown(owner)}")
@@ -595,9 +615,11 @@ def _is_vm_internal(tp: type) -> bool:
     module = tp.__dict__.get("__module__")
     if type(module) is not str:
         module = getattr(tp, "__module__", "")
-    return (type(module) is str and module.split(".")[0] == "statek_vm" and not module.startswith(
-        ("statek_vm.future", "statek_vm.exceptions")
-    )) or tp in _vm_values()[0]
+    return (
+        type(module) is str
+        and module.split(".")[0] == "statek_vm"
+        and not module.startswith(("statek_vm.future", "statek_vm.exceptions"))
+    ) or tp in _vm_values()[0]
 
 
 def _script_owned(owner: Any) -> bool:
@@ -623,8 +645,9 @@ def _defined_by_script(owner: Any, name: str) -> bool:
             d = None
         if isinstance(d, dict) and name in d:
             return True
-    classes = list(owner.__mro__) if isinstance(owner, type) else []
-    classes += type(owner).__mro__ if not isinstance(owner, type) else type(owner).__mro__
+    # A class: its own classes, then its metaclass's; anything else: its class's.
+    kind: Any = type(owner)
+    classes = [*owner.__mro__, *kind.__mro__] if isinstance(owner, type) else list(kind.__mro__)
     for cls in classes:
         if name in cls.__dict__:
             return cls in SCRIPT_CLASSES
@@ -632,7 +655,13 @@ def _defined_by_script(owner: Any, name: str) -> bool:
 
 
 _REFUSED_VALUE_TYPES = frozenset(
-    {types.FrameType, types.TracebackType, types.CodeType, types.CellType, type(builtins.__dict__["__build_class__"]).__mro__[0]}
+    {
+        types.FrameType,
+        types.TracebackType,
+        types.CodeType,
+        types.CellType,
+        type(builtins.__dict__["__build_class__"]).__mro__[0],
+    }
     - {types.BuiltinFunctionType}
 )
 _HOST_CALLABLES = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial})
@@ -659,9 +688,8 @@ def _replacement(policy: Policy, owner: Any, name: str, value: Any) -> Any:
     tp = type(value)
     if name in _NAME_TAKING and not _is_script_function(value):
         return _AttrCall(policy, value, owner, name)
-    if (name == "format" or name == "format_map") and tp is types.BuiltinFunctionType:
-        if isinstance(getattr(value, "__self__", None), str):
-            return CheckedFormat(value)
+    if name in ("format", "format_map") and tp is types.BuiltinFunctionType and isinstance(value.__self__, str):
+        return CheckedFormat(value)
     return value
 
 
@@ -675,37 +703,43 @@ def _is_script_function(value: Any) -> bool:
 class _AttrCall:
     """``object.__getattribute__``, ``obj.__setattr__``...: callables that take an attribute name, checked."""
 
-    __slots__ = ("_bound", "_kind", "_policy", "_target")
+    __slots__ = ("_bound", "_kind", "_method", "_target")
 
     def __init__(self, policy: Policy, method: Any, owner: Any, name: str) -> None:
-        self._policy = policy
         self._kind = name
+        self._method = method
         # Unbound (object.__setattr__): the target is the first argument.
-        bound = not isinstance(owner, type)
-        self._bound = method
-        self._target = (getattr(owner, "__self__", owner) if type(owner) is super else owner) if bound else _UNBOUND
+        self._bound = not isinstance(owner, type)
+        self._target = (getattr(owner, "__self__", owner) if type(owner) is super else owner) if self._bound else None
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        target = self._target
         rest = args
-        if target is _UNBOUND:
-            if not args:
-                return self._bound(*args, **kwargs)
+        if self._bound:
+            target = self._target
+        elif args:
             target, rest = args[0], args[1:]
+        else:
+            return self._method(*args, **kwargs)
         if rest and isinstance(rest[0], str):
+            policy = _current_policy()
             name = rest[0]
             if self._kind in ("__setattr__", "__delattr__"):
-                self._policy.check_store(target, name, rest[1] if len(rest) > 1 else None, self._kind == "__delattr__")
+                policy.check_store(target, name, rest[1] if len(rest) > 1 else None, self._kind == "__delattr__")
             else:
-                self._policy.check_load(target, name)
-                return self._policy.checked_value(target, name, self._bound(*args, **kwargs))
-        return self._bound(*args, **kwargs)
+                policy.check_load(target, name)
+                return policy.checked_value(target, name, self._method(*args, **kwargs))
+        return self._method(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        owner = self._target if self._bound else type
+        return (_attr_call, (self._method, owner, self._kind))
 
     def __repr__(self) -> str:
-        return repr(self._bound)
+        return repr(self._method)
 
 
-_UNBOUND = object()
+def _attr_call(method: Any, owner: Any, name: str) -> _AttrCall:
+    return _AttrCall(_current_policy(), method, owner, name)
 
 
 class CheckedFormat:
@@ -723,7 +757,9 @@ class CheckedFormat:
 
     @property
     def template(self) -> Any:
-        return getattr(self.method, "__self__", None) if isinstance(getattr(self.method, "__self__", None), str) else None
+        return (
+            getattr(self.method, "__self__", None) if isinstance(getattr(self.method, "__self__", None), str) else None
+        )
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         template = self.template
@@ -733,7 +769,7 @@ class CheckedFormat:
             template, args = args[0], args[1:]
         if not isinstance(template, str):
             return self.method(template, *args, **kwargs)
-        formatter = _CheckedFormatter()
+        formatter = CheckedFormatter()
         if self.method.__name__ == "format_map":
             if kwargs or len(args) != 1:
                 return str.format_map(template, *args, **kwargs)
@@ -769,11 +805,11 @@ def check_field(obj: Any, name: str) -> Policy | None:
     return policy
 
 
-class _CheckedFormatter(string.Formatter):
+class CheckedFormatter(string.Formatter):
     """``string.Formatter`` as a sandboxed script sees it: each field's attributes are checked."""
 
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
-        import _string  # type: ignore[import-not-found]
+        import _string
 
         policy = _current_policy()
         first, rest = _string.formatter_field_name_split(field_name)
@@ -783,8 +819,8 @@ class _CheckedFormatter(string.Formatter):
         return obj, first
 
 
-_CheckedFormatter.__module__ = "string"
-_CheckedFormatter.__name__ = _CheckedFormatter.__qualname__ = "Formatter"
+CheckedFormatter.__module__ = "string"
+CheckedFormatter.__name__ = CheckedFormatter.__qualname__ = "Formatter"
 
 
 def _checked_attrgetter(attr: Any, *attrs: Any) -> Any:
@@ -821,7 +857,7 @@ def _checked_dataclass(cls: Any = None, /, **kwargs: Any) -> Any:
     # dataclasses writes each field's name into code it compiles natively:
     # the names must be identifiers.
     def wrap(cls: Any) -> Any:
-        annotations = cls.__dict__.get("__annotations__", {})
+        annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - the class's own, unevaluated
         for name in annotations:
             if not (isinstance(name, str) and name.isidentifier()):
                 raise SandboxViolation(f"a dataclass field named {name!r} (not an identifier)")
@@ -834,12 +870,16 @@ def _checked_dataclass(cls: Any = None, /, **kwargs: Any) -> Any:
 
 
 def _safe_get_type_hints(obj: Any, globalns: Any = None, localns: Any = None, include_extras: bool = False) -> Any:
-    """``typing.get_type_hints`` for a sandboxed script: string annotations are read as names, never evaluated natively."""
+    """``typing.get_type_hints`` for a sandboxed script: string annotations are read as names, never evaluated."""
     policy = _current_policy()
     hints: dict[str, Any] = {}
     sources = reversed(obj.__mro__) if isinstance(obj, type) else [obj]
     for source in sources:
-        annotations = getattr(source, "__annotations__", None) if not isinstance(obj, type) else source.__dict__.get("__annotations__")
+        annotations = (
+            getattr(source, "__annotations__", None)
+            if not isinstance(obj, type)
+            else source.__dict__.get("__annotations__")  # noqa: RUF063 - each class's own, unevaluated
+        )
         if not annotations:
             continue
         namespace = globalns
@@ -860,11 +900,11 @@ def _namespace_of(source: Any) -> dict[str, Any]:
     from statek_vm.vm.objects import VMFunction
 
     if type(source) is VMFunction:
-        return source._globals  # noqa: SLF001 - the function's own globals, as get_type_hints uses
+        return source._globals
     if isinstance(source, type):
         for value in source.__dict__.values():
             if type(value) is VMFunction:
-                return value._globals  # noqa: SLF001
+                return value._globals
     return {}
 
 
@@ -920,7 +960,11 @@ def _evaluate_annotation(policy: Policy, text: str, globalns: Any, localns: Any)
         if isinstance(node, ast.Subscript):
             return value(node.value)[value(node.slice)]
         if isinstance(node, ast.Constant):
-            return _evaluate_annotation(policy, node.value, globalns, localns) if isinstance(node.value, str) else node.value
+            return (
+                _evaluate_annotation(policy, node.value, globalns, localns)
+                if isinstance(node.value, str)
+                else node.value
+            )
         if isinstance(node, ast.Tuple):
             return tuple(value(e) for e in node.elts)
         if isinstance(node, ast.List):
@@ -935,7 +979,7 @@ def _evaluate_annotation(policy: Policy, text: str, globalns: Any, localns: Any)
 _REPLACED: dict[int, tuple[Any, Any]] = {
     id(original): (original, replacement)
     for original, replacement in (
-        (string.Formatter, _CheckedFormatter),
+        (string.Formatter, CheckedFormatter),
         (operator.attrgetter, _checked_attrgetter),
         (operator.methodcaller, _checked_methodcaller),
         (dataclasses.dataclass, _checked_dataclass),
@@ -1066,13 +1110,24 @@ class _Sandboxed(threading.local):
 SANDBOXED = _Sandboxed()
 _hook_installed = False
 _hook_lock = threading.Lock()
-# Host code allowed to run code natively during a sandboxed run: the
-# standard library's code generators (their inputs are checked), and the VM.
-_NATIVE_EXEC_MODULES = frozenset({"dataclasses", "collections", "enum"})
+# Host code allowed to run code natively during a sandboxed run: the import
+# system (a module's own code, run as it is first imported), the standard
+# library's code generators (their inputs are checked), and the VM.
+_NATIVE_EXEC_MODULES = frozenset(
+    {
+        "importlib._bootstrap",
+        "importlib._bootstrap_external",
+        "_frozen_importlib",
+        "_frozen_importlib_external",
+        "dataclasses",
+        "collections",
+        "enum",
+    }
+)
 
 
 def install_audit_hook() -> None:
-    """Refuse native ``exec``/``eval`` by host code while a sandboxed run is in progress on a thread (once per process)."""
+    """Refuse native ``exec``/``eval`` by host code during sandboxed runs on a thread (installed once per process)."""
     global _hook_installed
     with _hook_lock:
         if _hook_installed:
@@ -1089,7 +1144,7 @@ def _audit(event: str, args: Any) -> None:
         return
     state.auditing = True
     try:
-        caller = sys._getframe(1)
+        caller: types.FrameType | None = sys._getframe(1)
         # The frame that called exec()/eval().
         while caller is not None and caller.f_code.co_filename == __file__:
             caller = caller.f_back

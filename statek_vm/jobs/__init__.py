@@ -11,6 +11,7 @@ cancellation, and an explicit retry policy.  ``statek-vm`` is its command
 line.
 """
 
+from statek_vm.jobs.backstop import Backstop
 from statek_vm.jobs.manager import Manager
 from statek_vm.jobs.memory import MemoryStore
 from statek_vm.jobs.model import JobRecord, RetryPolicy, Status, TimeoutDecision
@@ -22,6 +23,7 @@ from statek_vm.jobs.store import JobStore, open_store
 
 __all__ = [
     "PYTHON",
+    "Backstop",
     "ConditionTimeout",
     "JobRecord",
     "JobStore",

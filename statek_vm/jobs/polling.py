@@ -114,11 +114,20 @@ def load_awaited(blob: bytes, *, program: Any, builtins_: dict[str, Any], bindin
     return load_payload(payload, program=program, bindings=bindings, builtins=builtins_)
 
 
-def polling_namespace(source: str, filename: str) -> tuple[Any, dict[str, Any]]:
-    """The program and a builtins namespace for loading awaited futures of one program."""
+def polling_namespace(source: str, filename: str, sandbox: Any = None) -> tuple[Any, dict[str, Any]]:
+    """The program and a builtins namespace for loading awaited futures of one program.
+
+    ``sandbox``: the runner's (a ``statek_vm.Sandbox``): a condition that is
+    script code runs checked by it, as the job's own code does.
+    """
     program = compile_program(source, filename)
     script_builtins = ScriptBuiltins(builtins.__dict__)
     script_builtins["__import__"] = _script_import
+    if sandbox is not None:
+        from statek_vm.sandbox import sandbox_builtins
+
+        sandbox_builtins(script_builtins)
+        script_builtins.sandbox = sandbox.policy
     return program, script_builtins
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import dataclasses
 import os
 import secrets
+import signal
 import socket
 import sys
 import threading
@@ -29,6 +31,7 @@ from statek_vm.exceptions import JobStoreError, LimitExceeded, StatekError
 from statek_vm.future import is_future
 from statek_vm.job import Job, JobStatus, _new_job
 from statek_vm.jobs.background import start_periodic
+from statek_vm.jobs.backstop import Backstop, run_in_child
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.manager import PYTHON, Manager
 from statek_vm.jobs.model import (
@@ -50,6 +53,8 @@ from statek_vm.jobs.polling import (
 from statek_vm.jobs.store import JobStore
 from statek_vm.limits import Limits, StopSignal, checked, stored
 from statek_vm.program.program import RECENT_PROGRAMS
+from statek_vm.sandbox import Sandbox
+from statek_vm.sandbox import checked as sandbox_checked
 
 __all__ = ["PYTHON", "Runner", "SweepStats", "WorkStats"]
 
@@ -126,6 +131,15 @@ class Runner(Manager):
             work of the VM interleaves at those awaits.  Each job has its own
             lease, commit and cancellation.  1 (the default) runs one job at
             a time.
+        limits: the budgets of this runner's jobs where their own
+            (``submit(limits=...)``) do not set one (:class:`~statek_vm.Limits`).
+        sandbox: a :class:`~statek_vm.Sandbox` (or ``True`` for its defaults)
+            for every job run here, and for the conditions of their futures
+            checked here; a job's snapshot also keeps the sandbox it ran with.
+        backstop: a :class:`~statek_vm.jobs.Backstop`: each run of a job in a
+            child process with OS limits (memory, CPU), killed after a grace
+            period; a job whose process dies fails with ``LimitExceeded``
+            from its last snapshot, and this worker goes on (POSIX only).
 
     Example::
 
@@ -155,6 +169,8 @@ class Runner(Manager):
         batch_size: int = 1000,
         concurrency: int = 1,
         limits: Limits | None = None,
+        sandbox: Sandbox | bool | None = None,
+        backstop: Backstop | None = None,
     ) -> None:
         if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
             raise ValueError(f"concurrency must be an int of at least 1, not {concurrency!r}")
@@ -162,6 +178,13 @@ class Runner(Manager):
             if value <= 0:
                 raise ValueError(f"{name} must be positive, not {value!r}")
         limits = checked(limits, "Runner")
+        # Every job run here is sandboxed by it (a job's snapshot keeps the one it ran with).
+        self.sandbox = sandbox_checked(sandbox, "Runner")
+        if backstop is not None and not isinstance(backstop, Backstop):
+            raise TypeError(f"Runner backstop must be a statek_vm.jobs.Backstop, not {type(backstop).__name__}")
+        # Each run in a child process with OS limits (jobs/backstop.py).
+        self.backstop = backstop
+        self._backstop_child = False
         if globals is not None and not isinstance(globals, dict):
             raise TypeError(f"Runner globals must be a dict of host bindings, not {type(globals).__name__}")
         super().__init__(store, max_live=max_live, on_full=on_full, wait_timeout=wait_timeout, retry=retry)
@@ -244,6 +267,8 @@ class Runner(Manager):
         for flight in tuple(self._in_flight.values()):
             if flight.job is not None:
                 flight.job.pause()
+            elif flight.child is not None:
+                _signal_child(flight.child, signal.SIGTERM)  # it pauses its job and sends it back
 
     def close(self) -> None:
         """Stop, and end the runner's threads (lease renewal, check watchdog)."""
@@ -463,7 +488,7 @@ class Runner(Manager):
                     raise StatekError("the job has no awaited future stored")
                 namespace = self._polling.get(program_hash)
                 if namespace is None:
-                    namespace = polling_namespace(*self._program(program_hash))
+                    namespace = polling_namespace(*self._program(program_hash), self.sandbox)
                 _keep_recent(self._polling, program_hash, namespace)
                 sys_path_add(path)
                 program, script_builtins = namespace
@@ -516,6 +541,8 @@ class Runner(Manager):
 
         The job's awaits run on an event loop of its own (:func:`run`).
         """
+        if self.backstop is not None and not self._backstop_child:
+            return self._run_backstopped(record, _Flight(record.version))
         flight = self._in_flight[record.id] = _Flight(record.version)
         self._ensure_heartbeat()
         events: list[dict[str, Any]] = []
@@ -537,6 +564,15 @@ class Runner(Manager):
         finally:
             self._in_flight.pop(record.id, None)
 
+    def _run_backstopped(self, record: JobRecord, flight: _Flight) -> Status | None:
+        """Run a claimed job in a child process with the backstop's OS limits (jobs/backstop.py)."""
+        self._in_flight[record.id] = flight
+        self._ensure_heartbeat()
+        try:
+            return run_in_child(self, record, flight)
+        finally:
+            self._in_flight.pop(record.id, None)
+
     async def _arun_claimed(self, record: JobRecord, flight: _Flight) -> Status | None:
         """:meth:`_run_claimed` on the worker's running event loop, beside other jobs.
 
@@ -545,6 +581,9 @@ class Runner(Manager):
         ends ``CANCELLED``; a run the worker abandons commits nothing (its
         lease expires and the job is recovered).
         """
+        if self.backstop is not None:
+            # (its process waited for on a thread: the loop goes on with the others)
+            return await asyncio.to_thread(self._run_backstopped, record, flight)
         events: list[dict[str, Any]] = []
         try:
             sys_path_add(record.path)
@@ -588,11 +627,16 @@ class Runner(Manager):
                 self.retry_host_calls,
                 None,
                 self._limits_of(record),
+                self.sandbox,
             )
             job.id = record.id
             return job, True
         job = Job.loads(
-            record.snapshot, self.globals, key=self._key, programs={record.program_hash: (source, filename)}
+            record.snapshot,
+            self.globals,
+            key=self._key,
+            programs={record.program_hash: (source, filename)},
+            sandbox=self.sandbox,
         )
         events.append({"event": "resumed", "instr": job.next_instr_num, "line": record.line, "at": time.time()})
         return job, False
@@ -800,9 +844,17 @@ class Runner(Manager):
             if running is not None and running.job is not None:
                 running.cancelled = True
                 running.job.cancel()
+            elif running is not None and running.child is not None:
+                running.cancelled = True
+                _signal_child(running.child, signal.SIGUSR1)  # it cancels its job
         deadline = self._work_deadline
         if deadline is not None and time.monotonic() >= deadline:
             self._pause_running()
+
+
+def _signal_child(pid: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # (it has just ended)
+        os.kill(pid, signum)
 
 
 @dataclasses.dataclass
@@ -813,6 +865,8 @@ class _Flight:
     task: asyncio.Task[Status | None] | None = None
     # The job, once made or loaded: its run can be asked to stop (cancel, pause).
     job: Job | None = None
+    # The process running it, with a backstop (jobs/backstop.py).
+    child: int | None = None
     # When its lease was last renewed (time.time()); claimed with a full lease.
     renewed: float = dataclasses.field(default_factory=time.time)
     # The job was cancelled while it ran: its run is interrupted, it ends CANCELLED.

@@ -45,6 +45,7 @@ import weakref
 from collections.abc import Iterator
 from typing import Any
 
+from statek_vm.sandbox import CheckedFormatter
 from statek_vm.vm.objects import QUIET as _quiet
 from statek_vm.vm.objects import VMFunction
 from statek_vm.vm.replay import HASH_PROBE, MISSING_HASH, NATIVE_WORK, STALE, keep_hash, kept_hash
@@ -105,7 +106,11 @@ _MISSING = object()
 # Host classes whose module names another class by their name, found by an
 # alias instead: asyncio's pure-Python Future and Task, which a script's
 # event loop uses (statek_vm/vm/script_asyncio.py).
-ALIASES: dict[type, tuple[str, str]] = dict(CLASS_ALIASES)
+ALIASES: dict[type, tuple[str, str]] = {
+    **CLASS_ALIASES,
+    # string.Formatter as a sandboxed script has it (statek_vm/sandbox.py).
+    CheckedFormatter: ("statek_vm.sandbox", "CheckedFormatter"),
+}
 
 
 # -- classes --------------------------------------------------------------------------
@@ -168,7 +173,7 @@ def make_class(meta: type, name: str, bases: tuple[type, ...], made: dict[str, A
     from statek_vm.sandbox import script_class_made
 
     with _quietly():
-        cls = type.__new__(meta, name, bases, dict(made))
+        cls: type = type.__new__(meta, name, bases, dict(made))
     script_class_made(cls)
     return cls
 

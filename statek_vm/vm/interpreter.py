@@ -1939,12 +1939,23 @@ _current = _Current()
 _objects_module._RUNS = _current
 
 
-def current_interpreter() -> Interpreter:
-    """The interpreter of the innermost active run on this thread, or a fresh one."""
+def current_interpreter(builtins_: Any = None) -> Interpreter:
+    """The interpreter of the innermost active run on this thread, or a fresh one.
+
+    ``builtins_``: those of the script code about to run.  A sandboxed job's
+    (its builtins carry its policy) never runs unchecked: called by host code
+    outside the job's runs (a condition a poller checks, a generator a host
+    keeps), or inside another job's unsandboxed run, it runs in a fresh
+    interpreter with the job's policy.
+    """
     stack = _current.stack
-    if stack:
+    policy = getattr(builtins_, "sandbox", None)
+    if stack and (policy is None or stack[-1].sandbox is not None):
         return stack[-1]
-    return Interpreter()
+    vm = Interpreter()
+    if policy is not None:
+        vm.set_sandbox(policy)
+    return vm
 
 
 _objects_module._current_interpreter = current_interpreter

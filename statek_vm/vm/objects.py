@@ -286,7 +286,7 @@ class VMFunction(metaclass=_FunctionType):
         annotations: dict[str, Any] | None = None,
         closure: tuple[Any, ...] | None = None,
     ) -> None:
-        if type(unit) is not CodeUnit or type(globals) is not dict and not isinstance(globals, dict):
+        if type(unit) is not CodeUnit or (type(globals) is not dict and not isinstance(globals, dict)):
             # (A script holds this class as type(f): it cannot make a function of anything else.)
             raise TypeError("function() needs a code unit of the VM and a globals dict")
         self._unit = unit
@@ -377,7 +377,7 @@ class VMFunction(metaclass=_FunctionType):
     def _nested(self, caller: Any, args: Any, kwargs: Any) -> Any:
         """This call, from host code, in a nested run."""
         try:
-            result = _current_interpreter().call_from_host(self, args, kwargs)
+            result = _current_interpreter(self._builtins).call_from_host(self, args, kwargs)
         except BaseException as error:
             _leave_for_host(error)
             reached_host(error, self._builtins, caller)
@@ -389,7 +389,7 @@ class VMFunction(metaclass=_FunctionType):
     def _first_nested(self, caller: Any, args: Any, kwargs: Any, prefix: Any) -> Any:
         """This call, the script call of a native operation that may be replayed (``replay.first_nested``)."""
         try:
-            result = first_nested(_current_interpreter(), self, caller, args, kwargs, prefix)
+            result = first_nested(_current_interpreter(self._builtins), self, caller, args, kwargs, prefix)
         except AdoptOnVM:
             REDO.raised = True
             raise
@@ -610,7 +610,7 @@ class _GeneratorBase:
         from statek_vm.vm.interpreter import current_interpreter
 
         try:
-            return current_interpreter().resume_generator_from_host(self, value, None)
+            return current_interpreter(self._frame.builtins).resume_generator_from_host(self, value, None)
         except BaseException as error:
             _leave_for_host(error)
             reached_host(error, self._frame.builtins, sys._getframe(1))
@@ -620,7 +620,7 @@ class _GeneratorBase:
         from statek_vm.vm.interpreter import current_interpreter
 
         try:
-            return current_interpreter().resume_generator_from_host(self, None, exc)
+            return current_interpreter(self._frame.builtins).resume_generator_from_host(self, None, exc)
         except BaseException as error:
             _leave_for_host(error)
             reached_host(error, self._frame.builtins, sys._getframe(1))
@@ -1026,7 +1026,7 @@ class _ASend:
 
         gen = self._gen
         try:
-            result = current_interpreter().resume_generator_from_host(gen, value, exc)
+            result = current_interpreter(gen._frame.builtins).resume_generator_from_host(gen, value, exc)
         except NotResumableError as error:
             reached_host(error, gen._frame.builtins, sys._getframe(1))
             raise

@@ -28,6 +28,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +122,9 @@ def _python(args: list[str], *, ready: bool, log: Path) -> subprocess.CompletedP
     env.pop("STATEK_TEST_READY", None)
     if ready:
         env["STATEK_TEST_READY"] = "1"
+    env.pop("STATEK_TEST_SANDBOX", None)
+    if getattr(_CHECKING, "sandboxed", False):
+        env["STATEK_TEST_SANDBOX"] = "1"  # the VM runs it under a statek_vm.Sandbox (tests/agents/worker.py)
     # Output is read as bytes and decoded here: text mode would turn a
     # script's "\r\n" into "\n".  On timeout subprocess.run kills the child
     # with SIGKILL, which no inherited signal disposition can ignore.
@@ -292,11 +296,29 @@ class Verdict:
         return differences(self.native, self.resumed, self.uninterrupted.counts)
 
 
-def check(script: Path, workdir: Path | None = None) -> Verdict:
-    """All three runs of one script (sequentially; see :func:`check_all`)."""
+# The check running on this thread runs the VM's jobs sandboxed (check(sandboxed=True)).
+_CHECKING = threading.local()
+
+
+def check(script: Path, workdir: Path | None = None, *, sandboxed: bool | None = None) -> Verdict:
+    """All three runs of one script (sequentially; see :func:`check_all`).
+
+    ``sandboxed``: the VM's runs (and resumes) are under a ``statek_vm.Sandbox``;
+    by default when ``STATEK_TEST_SANDBOX=1``.
+    """
+    if sandboxed is None:
+        sandboxed = os.environ.get("STATEK_TEST_SANDBOX") == "1"
     if workdir is None:
         with tempfile.TemporaryDirectory(prefix=f"agents-{script.stem}-") as scratch:
-            return check(script, Path(scratch))
+            return check(script, Path(scratch), sandboxed=sandboxed)
+    _CHECKING.sandboxed = sandboxed
+    try:
+        return _check(script, workdir)
+    finally:
+        _CHECKING.sandboxed = False
+
+
+def _check(script: Path, workdir: Path) -> Verdict:
     native = run_native(script, workdir)
     max_resumes = min(MAX_RESUMES, temporal_calls(native.log) + 1)
     verdict = Verdict(script, native, run_uninterrupted(script, workdir), run_resumed(script, workdir, max_resumes))

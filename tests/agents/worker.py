@@ -117,13 +117,29 @@ def native(script: Path, report: Path) -> None:
     write(report, {"status": "FAILED" if error else "COMPLETED", "error": error_of(error), "detail": detail})
 
 
+def sandbox() -> Any:
+    """``STATEK_TEST_SANDBOX=1``: the VM runs the script under a ``statek_vm.Sandbox`` (resumes keep it)."""
+    import os
+
+    if os.environ.get("STATEK_TEST_SANDBOX") != "1":
+        return None
+    from statek_vm.sandbox import DEFAULT_IMPORTS, Sandbox
+
+    # What the corpus imports beyond the defaults (it writes CSV to a StringIO, formats tracebacks).
+    return Sandbox(imports=DEFAULT_IMPORTS | {"io", "csv", "traceback"})
+
+
 def vm(script: Path, report: Path, snapshot: Path | None) -> None:
     import statek_vm
     from tests.agents import tools
 
     counts: collections.Counter[Any] = collections.Counter()
     job = statek_vm.run(
-        script.read_text(encoding="utf-8"), tools.bindings(), filename=str(script), instruction_counts=counts
+        script.read_text(encoding="utf-8"),
+        tools.bindings(),
+        filename=str(script),
+        instruction_counts=counts,
+        sandbox=sandbox(),
     )
     result = job_report(job, counts)
     if snapshot is not None:

@@ -1,0 +1,58 @@
+"""Agent scripts as a sandbox runs them: the same output natively and resumed in fresh processes.
+
+The mixed corpus of tests/agents (records with waiting properties sorted and
+serialized, enums in a match, retries, registries, caches, format
+templates) runs on the VM under ``statek_vm.Sandbox`` (the defaults, and
+``io``, ``csv`` and ``traceback``, which the corpus imports), each wait in a
+new process that loads the snapshot: the sandbox travels with the job, and
+it changes nothing a script that stays inside it does.  The one script that
+calls ``eval`` must be refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from statek_vm.job import SUPPORTED_VERSIONS
+from tests.agents import harness
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
+)
+
+SCRIPTS = harness.scripts(harness.CORPUS_MIXED)
+REFUSED = {"029_rules_exec_eval": "the builtin eval()"}
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    # Every script at once, on as many threads as cores: each run is processes.
+    root = tmp_path_factory.mktemp("sandboxed-agents")
+    pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2))
+    futures: dict[Path, Future[harness.Verdict]] = {}
+    for script in SCRIPTS:
+        workdir = root / script.stem
+        workdir.mkdir()
+        futures[script] = pool.submit(harness.check, script, workdir, sandboxed=True)
+    yield futures
+    pool.shutdown(cancel_futures=True)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)
+def test_sandboxed_run_matches_native(script: Path, verdicts: Any) -> None:
+    verdict = verdicts[script].result()
+    refusal = REFUSED.get(script.stem)
+    if refusal is not None:
+        assert verdict.uninterrupted.error is not None
+        assert verdict.uninterrupted.error[0] == "statek_vm.exceptions.SandboxViolation"
+        assert refusal in verdict.uninterrupted.error[1]
+        return
+    problems = verdict.uninterrupted_differences() + verdict.resumed_differences()
+    assert not problems, "\n".join(problems)
+    assert verdict.resumed.waits, "the job never suspended"
