@@ -1,6 +1,6 @@
 """A long-running worker's memory: one process runs 10,000 jobs through a SQLite store.
 
-    python3 benchmarks/soak.py [--jobs N] [--batch B] [--json PATH]
+    python3 benchmarks/soak.py [--jobs N] [--batch B] [--json PATH] [--sandbox]
 
 One :class:`statek_vm.jobs.Runner` over a :class:`SQLiteStore` (a file in a
 temporary folder) runs ``--jobs`` jobs (default 10,000) in rounds of
@@ -308,11 +308,11 @@ def run_round(runner: Runner, gate: Gate, size: int, first_job: int) -> dict[Sta
     return statuses
 
 
-def soak(jobs: int, batch: int, folder: str) -> dict[str, Any]:
+def soak(jobs: int, batch: int, folder: str, sandbox: bool = False) -> dict[str, Any]:
     gate = Gate()
     tools = Tools()
     store = SQLiteStore(os.path.join(folder, "soak.db"))
-    runner = Runner(store, globals=tools.bindings(gate), poll_interval=60.0)
+    runner = Runner(store, globals=tools.bindings(gate), poll_interval=60.0, sandbox=sandbox or None)
     first = max(1, min(1_000, jobs // 2))
     totals: dict[str, int] = {}
     figures: list[dict[str, Any]] = [take_figures(0)]
@@ -383,12 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=10_000, help="jobs in all (default 10,000)")
     parser.add_argument("--batch", type=int, default=100, help="jobs per round (default 100)")
     parser.add_argument("--json", type=Path, help="write the figures to this file as JSON")
+    parser.add_argument("--sandbox", action="store_true", help="run every job under statek_vm.Sandbox()")
     args = parser.parse_args(argv)
     if args.jobs < 1 or args.batch < 1:
         parser.error("--jobs and --batch must be at least 1")
-    print(f"soak: one worker, {args.jobs:,} jobs in rounds of {args.batch}, SQLiteStore", flush=True)
+    sandboxed = ", sandboxed" if args.sandbox else ""
+    print(f"soak: one worker, {args.jobs:,} jobs in rounds of {args.batch}, SQLiteStore{sandboxed}", flush=True)
     with tempfile.TemporaryDirectory(prefix="statek-soak-") as folder:
-        result = soak(args.jobs, args.batch, folder)
+        result = soak(args.jobs, args.batch, folder, args.sandbox)
     report(result)
     if args.json:
         result["python"] = sys.version.split()[0]

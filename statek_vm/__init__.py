@@ -22,7 +22,7 @@ from statek_vm.future import (
     get_any_future,
     temporal,
 )
-from statek_vm.job import Job, JobStatus, arun, run
+from statek_vm.job import Job, JobStatus, arun, prepare, run
 from statek_vm.limits import Limits
 from statek_vm.sandbox import Sandbox
 
@@ -47,6 +47,7 @@ __all__ = [
     "future_aware",
     "get_all_future",
     "get_any_future",
+    "prepare",
     "run",
     "temporal",
 ]

@@ -476,6 +476,20 @@ class Job:
 
     # -- running ----------------------------------------------------------------
 
+    def start(self) -> Job:
+        """Run a job made by :func:`prepare`, as :func:`run` would have; returns it."""
+        self._check_not_started()
+        return self._start()
+
+    async def astart(self) -> Job:
+        """:meth:`start` inside a running event loop (as :func:`arun`)."""
+        self._check_not_started()
+        return await self._astart()
+
+    def _check_not_started(self) -> None:
+        if any(event.get("event") in ("started", "loaded") for event in self.history):
+            raise StatekError(f"job {self.id} has started already: resume() it to go on")
+
     def _start(self) -> Job:
         self._record({"event": "started", "at": time.time()})
         self._execute(self._root)
@@ -1002,6 +1016,30 @@ async def arun(
     return await job._astart()
 
 
+def prepare(
+    source: str,
+    globals: dict[str, Any] | None = None,
+    *,
+    filename: str = "<agent>",
+    namespace: dict[str, Any] | None = None,
+    mode: str = "exec",
+    retry_host_calls: bool = False,
+    instruction_counts: collections.Counter[Any] | None = None,
+    limits: Limits | None = None,
+    sandbox: Sandbox | bool | None = None,
+) -> Job:
+    """A job for ``source`` that has not run yet: :func:`run`'s arguments and checks; ``job.start()`` runs it.
+
+    For a host that needs the job before its run ends: to ``cancel()`` or
+    ``pause()`` it from another thread, or to keep it somewhere first::
+
+        job = statek_vm.prepare(source, tools, limits=Limits(seconds=60))
+        threading.Timer(5, job.cancel).start()
+        job.start()
+    """
+    return _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox)
+
+
 def _new_job(
     source: str,
     globals: dict[str, Any] | None,
@@ -1044,4 +1082,4 @@ def _new_job(
     return job
 
 
-__all__ = ["Job", "JobStatus", "arun", "run"]
+__all__ = ["Job", "JobStatus", "arun", "prepare", "run"]

@@ -466,7 +466,7 @@ class Policy:
 
     def check_load(self, owner: Any, name: str) -> None:
         """Raise :class:`SandboxViolation` unless the script may load ``owner.name``."""
-        if name[0] != "_":
+        if name[:1] != "_":
             if name in _REFUSED_NAMES:
                 raise SandboxViolation(f"attribute {name!r} of {_shown(owner)} (it leads to frames or code)")
             tp = type(owner)
@@ -637,7 +637,18 @@ def _defined_by_script(owner: Any, name: str) -> bool:
 
     A name found nowhere is the script's to look up on its own objects (an
     AttributeError, or its ``__getattr__``), not on a host object's.
+    ``super()``: the classes after its class in its object's order.
     """
+    if type(owner) is super:
+        target, this = owner.__self__, owner.__thisclass__
+        if target is None:
+            return False
+        order: Any = target.__mro__ if isinstance(target, type) else type(target).__mro__
+        after = list(order)[list(order).index(this) + 1 :] if this in order else list(order)
+        for cls in after:
+            if name in cls.__dict__:
+                return cls in SCRIPT_CLASSES
+        return _script_owned(target)
     if _script_owned(owner) and not isinstance(owner, type):
         try:
             d = object.__getattribute__(owner, "__dict__")

@@ -273,23 +273,25 @@ def test_cancel_from_another_thread_stops_a_running_job() -> None:
 
     thread = threading.Thread(target=cancel_soon)
     thread.start()
-    job = statek_vm.job._new_job("n = 0\nwhile True:\n    n += 1\n", None, "<agent>", None, "exec", False, None)
+    job = statek_vm.prepare("n = 0\nwhile True:\n    n += 1\n")
     remember(job)
     started = time.monotonic()
-    job._start()
+    job.start()
     thread.join()
     assert job.status == JobStatus.CANCELLED and time.monotonic() - started < 5
     assert job.namespace["n"] > 0 and not job.frames
     with pytest.raises(statek_vm.StatekError, match="CANCELLED"):
         job.resume()
+    with pytest.raises(statek_vm.StatekError, match="started already"):
+        job.start()
 
 
 def test_pause_from_another_thread_keeps_the_job_to_go_on() -> None:
     source = "total = 0\nfor i in range(300_000):\n    total += i\nprint(total)\n"
-    job = statek_vm.job._new_job(source, None, "<agent>", None, "exec", False, None)
+    job = statek_vm.prepare(source)
     timer = threading.Timer(0.05, job.pause)
     timer.start()
-    job._start()
+    job.start()
     timer.join()
     assert job.status == "SUSPENDED", job.status
     resumed = statek_vm.Job.loads(job.dumps(key=KEY), key=KEY)

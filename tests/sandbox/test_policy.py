@@ -111,6 +111,28 @@ def test_the_scripts_own_objects_keep_their_private_names_and_dicts() -> None:
     assert job.output == "11 {'_balance': 11} {'_balance': 11} {'x': 1, 'y': 2} ('x', 'y') 1\n"
 
 
+def test_super_reaches_the_scripts_own_private_methods() -> None:
+    job = run(
+        """
+        class Base:
+            def _validate(self, x):
+                return x * 2
+            @classmethod
+            def _make(cls):
+                return cls()
+        class Child(Base):
+            def _validate(self, x):
+                return super()._validate(x) + 1
+            @classmethod
+            def _make(cls):
+                return super()._make()
+        print(Child()._validate(3), type(Child._make()).__name__)
+        """
+    )
+    assert job.output == "7 Child\n", job.error
+    refused("import random\nclass R(random.Random):\n    def go(self):\n        return super()._randbelow(3)\nR(1).go()\n")
+
+
 def test_private_names_of_host_classes_are_refused_even_through_a_script_subclass() -> None:
     error = refused(
         """
@@ -415,3 +437,37 @@ def test_the_cli_runs_a_script_in_the_sandbox(tmp_path: Path) -> None:
     assert "SandboxViolation" in done.stdout and "import of 'csv'" in done.stdout
     done = cli(tmp_path, "run", "agent.py", "--allow-import", "csv")
     assert done.returncode == 0 and done.stdout.startswith("[1]\ncsv\n"), done.stdout + done.stderr
+
+
+APPROVAL = {"ready": False}
+
+
+def _approval_value(future: Any) -> str:
+    if not APPROVAL["ready"]:
+        raise statek_vm.FutureError(future)
+    return "approved"
+
+
+@statek_vm.temporal(complement=_approval_value, condition=lambda future: APPROVAL["ready"])
+def approval() -> Any:
+    return statek_vm.FutureResult(deps="approval")
+
+
+def test_a_wait_inside_a_checked_format_field_resumes_exactly() -> None:
+    APPROVAL["ready"] = False
+    source = """
+    class Row:
+        @property
+        def status(self):
+            print("asked")
+            return approval().upper()
+    print("{0.status}!".format(Row()), "{r.status}".format_map({"r": Row()}))
+    """
+    job = run(source, approval=approval)
+    assert job.status == JobStatus.SUSPENDED, job.error
+    loaded = statek_vm.Job.loads(job.dumps(key=KEY), {"approval": approval}, key=KEY)
+    APPROVAL["ready"] = True
+    loaded.resume()
+    assert loaded.status == JobStatus.COMPLETED, loaded.error
+    assert job.output == "asked\n"  # (the property waited once, and never ran again)
+    assert loaded.output == "asked\nasked\nAPPROVED! APPROVED\n"
