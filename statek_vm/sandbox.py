@@ -198,7 +198,7 @@ _LOOP_ONLY = frozenset(
 )
 
 # Names refused on every object.
-_REFUSED_NAMES = frozenset(
+REFUSED_NAMES = frozenset(
     {
         "__builtins__",
         "__closure__",
@@ -235,6 +235,8 @@ _REFUSED_NAMES = frozenset(
 
 # Names that take an attribute name: what they load is checked (see _AttrCall).
 _NAME_TAKING = frozenset({"__getattribute__", "__getattr__", "__setattr__", "__delattr__"})
+# The names of bound methods that something stands for (_replacement).
+HOOKED_NAMES = _NAME_TAKING | {"format", "format_map"}
 
 # Dunder names of modules that are plain data.
 _MODULE_DUNDERS = frozenset({"__name__", "__doc__", "__all__", "__version__", "__file__", "__package__", "__path__"})
@@ -362,10 +364,12 @@ def _vm_types() -> tuple[frozenset[type], frozenset[type]]:
 # -- the policy -------------------------------------------------------------------------
 
 # Verdicts of a value's type (Policy._value_kinds).
-_PLAIN = 0
+PLAIN = 0
 _MODULE = 1
 _REFUSED = 2
-_MAYBE_REPLACED = 3
+_MAYBE_REPLACED = 3  # what may stand for a host callable (string.Formatter...), or by its name
+NAMED = 4  # what stands for it is decided by its name only (bound methods)
+UNKNOWN: Any = object()
 
 # Verdicts of an owner's type for public names (Policy._owner_kinds): None
 # (every public name) or the set of public names it exposes.
@@ -464,23 +468,51 @@ class Policy:
 
     # -- attributes -------------------------------------------------------
 
-    def check_load(self, owner: Any, name: str) -> None:
-        """Raise :class:`SandboxViolation` unless the script may load ``owner.name``."""
+    def check_load(self, owner: Any, name: str, owners: dict[type, Any] | None = None) -> None:
+        """Raise :class:`SandboxViolation` unless the script may load ``owner.name``.
+
+        ``owners``: a run's own cache of what each type exposes (its script's
+        classes among them; see :meth:`Interpreter.set_sandbox`).
+        """
         if name[:1] != "_":
-            if name in _REFUSED_NAMES:
+            if name in REFUSED_NAMES:
                 raise SandboxViolation(f"attribute {name!r} of {_shown(owner)} (it leads to frames or code)")
             tp = type(owner)
             if tp is _ModuleType:
                 self._module_name(owner, name)
                 return
-            try:
-                exposed = self._owner_kinds[tp]
-            except KeyError:
+            exposed = self._owner_kinds.get(tp, UNKNOWN) if owners is None else owners.get(tp, UNKNOWN)
+            if exposed is UNKNOWN:
                 exposed = self._owner_kind(tp)
+                if owners is not None:
+                    owners[tp] = exposed
             if exposed is not None and name not in exposed:
                 raise SandboxViolation(f"attribute {name!r} of {_shown(owner)} (not one a sandbox allows)")
             return
         self._check_private(owner, name)
+
+    def allowed_for_type(self, owner: Any, name: str) -> bool:
+        """Whether ``owner.name``, just allowed, is allowed on every object of ``owner``'s type (a run may cache it).
+
+        A private or dunder name allowed by what the type and its classes
+        define, not by this object's own dict, nor on a class, a module or a
+        ``super()`` (whose answers depend on more than the type).
+        """
+        tp = type(owner)
+        if tp is _ModuleType or name in REFUSED_NAMES:
+            return False
+        if name[:2] == "__" and name[-2:] == "__":
+            return name != "__dict__"  # (any other dunder the policy allows, it allows on anything)
+        if tp is super or isinstance(owner, type):
+            return False
+        if name in _PRIVATE_API:
+            return True
+        if not _script_owned(owner):
+            return False
+        for cls in tp.__mro__:
+            if name in cls.__dict__:
+                return cls in SCRIPT_CLASSES
+        return True
 
     def _owner_kind(self, tp: type) -> frozenset[str] | None:
         exposed: frozenset[str] | None = None
@@ -499,7 +531,7 @@ class Policy:
         return exposed
 
     def _check_private(self, owner: Any, name: str) -> None:
-        if name in _REFUSED_NAMES:
+        if name in REFUSED_NAMES:
             raise SandboxViolation(f"attribute {name!r} of {_shown(owner)} (it leads out of the sandbox)")
         if type(owner) is _ModuleType:
             self._module_name(owner, name)
@@ -515,14 +547,21 @@ class Policy:
         if not _defined_by_script(owner, name):
             raise SandboxViolation(f"private attribute {name!r} of {_shown(owner)} (not the script's own)")
 
-    def checked_value(self, owner: Any, name: str, value: Any) -> Any:
-        """``value``, loaded as ``owner.name``, if the script may have it (or what stands for it)."""
+    def checked_value(self, owner: Any, name: str, value: Any, values: dict[type, int] | None = None) -> Any:
+        """``value``, loaded as ``owner.name``, if the script may have it (or what stands for it).
+
+        ``values``: a run's own cache of each type's verdict (as ``owners`` of :meth:`check_load`).
+        """
         tp = type(value)
-        kind = self._value_kinds.get(tp)
+        kind = self._value_kinds.get(tp) if values is None else values.get(tp)
         if kind is None:
             kind = self._value_kind(tp)
-        if kind == _PLAIN:
+            if values is not None:
+                values[tp] = kind
+        if kind == PLAIN:
             return value
+        if kind == NAMED:
+            return _replacement(self, owner, name, value) if name in HOOKED_NAMES else value
         if kind == _MODULE:
             module_name = value.__dict__.get("__name__")
             if type(module_name) is str and (
@@ -543,10 +582,12 @@ class Policy:
             _is_vm_internal(tp) and tp not in _vm_values()[0] and not issubclass(tp, _loop_types())
         ):
             kind = _REFUSED
+        elif tp in _NAMED_TYPES:
+            kind = NAMED
         elif tp in _MAYBE_REPLACED_TYPES:
             kind = _MAYBE_REPLACED
         else:
-            kind = _PLAIN
+            kind = PLAIN
         if not (tp.__flags__ & _HEAPTYPE and tp in SCRIPT_CLASSES):
             self._remember(self._value_kinds, tp, kind)
         return kind
@@ -560,10 +601,23 @@ class Policy:
         self.check_load(owner, name)
         return self.checked_value(owner, name, getattr(owner, name))
 
+    def stores_for_type(self, owner: Any, name: str) -> bool:
+        """Whether storing ``owner.name``, just allowed, is allowed again (a run may cache it).
+
+        On every object of ``owner``'s type; on a script class (of
+        metaclass ``type``), on that class.
+        """
+        tp = type(owner)
+        if name in ("__class__", "__annotations__") or tp is _ModuleType:
+            return False
+        if isinstance(owner, type):
+            return tp is type and owner in SCRIPT_CLASSES  # (the run's cache holds this class itself)
+        return name[:1] != "_" or _script_owned(owner)
+
     def check_store(self, owner: Any, name: str, value: Any = None, deleting: bool = False) -> None:
         """Raise :class:`SandboxViolation` unless the script may set (or delete) ``owner.name``."""
         verb = "deleting" if deleting else "setting"
-        if name in _REFUSED_NAMES:
+        if name in REFUSED_NAMES:
             raise SandboxViolation(f"{verb} attribute {name!r} of {_shown(owner)}")
         tp = type(owner)
         if tp is _ModuleType:
@@ -640,7 +694,8 @@ def _defined_by_script(owner: Any, name: str) -> bool:
     ``super()``: the classes after its class in its object's order.
     """
     if type(owner) is super:
-        target, this = owner.__self__, owner.__thisclass__
+        proxy: Any = owner
+        target, this = proxy.__self__, proxy.__thisclass__
         if target is None:
             return False
         order: Any = target.__mro__ if isinstance(target, type) else type(target).__mro__
@@ -676,10 +731,9 @@ _REFUSED_VALUE_TYPES = frozenset(
     - {types.BuiltinFunctionType}
 )
 _HOST_CALLABLES = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial})
-_MAYBE_REPLACED_TYPES = frozenset(
-    {types.FunctionType, types.BuiltinFunctionType, type, types.MethodDescriptorType, types.MethodWrapperType}
-    | {types.WrapperDescriptorType, types.MethodType, type(typing.get_type_hints)}
-)
+_MAYBE_REPLACED_TYPES = frozenset({types.FunctionType, type, types.MethodDescriptorType, types.WrapperDescriptorType})
+# Bound methods: never one of the replaced objects, only replaced by their name.
+_NAMED_TYPES = frozenset({types.BuiltinFunctionType, types.MethodWrapperType, types.MethodType})
 _VM_VALUES_CACHE: list[tuple[frozenset[type], frozenset[type]]] = []
 
 

@@ -366,6 +366,13 @@ class Interpreter:
     def set_sandbox(self, policy: Any) -> None:
         """Run the job's own code checked by ``policy`` (a ``statek_vm.sandbox.Policy``), or unchecked (None)."""
         self.sandbox = policy
+        # This run's caches of the policy's verdicts by type (what a type
+        # exposes, what a value of a type is): the script's own classes go
+        # with the job, not into the policy a worker shares.
+        self.sandbox_owners: dict[type, Any] = {}
+        self.sandbox_values: dict[type, int] = {}
+        # (type, name) loads, and (type, name, deleting) stores, allowed on every object of the type.
+        self.sandbox_private: set[tuple[Any, ...]] = set()
         if policy is None:
             self.table = _dispatch_table if self.counts is None else self._counting_table
         elif self.counts is None:
