@@ -596,10 +596,6 @@ class Job:
         if isinstance(builtins_, ScriptBuiltins):
             builtins_.running = running
             builtins_.interpreter = self._interp if running else None
-        if self._interp.sandbox is not None:
-            # Host code that runs code natively while this thread runs a
-            # sandboxed slice is refused (statek_vm/sandbox.py).
-            sandbox.SANDBOXED.depth += 1 if running else -1
 
     @property
     def sandbox(self) -> Sandbox | None:
@@ -618,7 +614,6 @@ class Job:
             )
         if builtins_.sandbox is None:
             sandbox.sandbox_builtins(builtins_)
-        sandbox.install_audit_hook()
         builtins_.sandbox = given.policy
         self._interp.set_sandbox(given.policy)
 

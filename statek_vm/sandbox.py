@@ -37,11 +37,12 @@ What the policy refuses, and why:
   given; ``str.format``/``format_map`` and ``string.Formatter`` check each
   field's attributes; ``operator.attrgetter``/``methodcaller`` check theirs.
 - **code built or run outside the VM**: ``exec``, ``eval``, ``compile``,
-  ``open``, ``input``, ``breakpoint``, ``help``, ``exit``; and, while a
-  sandboxed run is in progress on a thread, native ``exec``/``eval`` of code
-  by host code (``typing`` evaluating a string annotation), except the
-  standard library's own code generators (dataclasses, namedtuple), whose
-  inputs are checked (a dataclass's field names must be identifiers).
+  ``open``, ``input``, ``breakpoint``, ``help``, ``exit``.  The allowed
+  modules' routes to native ``eval`` of a script's strings are closed:
+  ``typing.get_type_hints`` and ``functools.singledispatch``'s ``register``
+  read string annotations as names (never evaluated), a dataclass's field
+  names must be identifiers (dataclasses writes them into code it
+  compiles), ``typing.ForwardRef._evaluate`` is private.
 - **changes to the host**: attribute stores and deletes on modules, host
   classes and host functions, and of private names of host objects.
 """
@@ -54,7 +55,6 @@ import dataclasses
 import functools
 import operator
 import string
-import sys
 import threading
 import types
 import typing
@@ -236,7 +236,7 @@ REFUSED_NAMES = frozenset(
 # Names that take an attribute name: what they load is checked (see _AttrCall).
 _NAME_TAKING = frozenset({"__getattribute__", "__getattr__", "__setattr__", "__delattr__"})
 # The names of bound methods that something stands for (_replacement).
-HOOKED_NAMES = _NAME_TAKING | {"format", "format_map"}
+HOOKED_NAMES = _NAME_TAKING | {"format", "format_map", "register"}
 
 # Dunder names of modules that are plain data.
 _MODULE_DUNDERS = frozenset({"__name__", "__doc__", "__all__", "__version__", "__file__", "__package__", "__path__"})
@@ -755,7 +755,33 @@ def _replacement(policy: Policy, owner: Any, name: str, value: Any) -> Any:
         return _AttrCall(policy, value, owner, name)
     if name in ("format", "format_map") and tp is types.BuiltinFunctionType and isinstance(value.__self__, str):
         return CheckedFormat(value)
+    if name == "register" and (
+        (tp is types.FunctionType and value.__code__ is _SINGLEDISPATCH_REGISTER)
+        or (tp is types.MethodType and value.__func__ is functools.singledispatchmethod.register)
+    ):
+        return _checked_register(value)
     return value
+
+
+# functools.singledispatch's register reads a function's annotations with
+# typing.get_type_hints, which evaluates a string annotation natively: a
+# sandboxed script's are read by the sandbox first (as names, never run).
+_SINGLEDISPATCH_REGISTER = functools.singledispatch(repr).register.__code__
+
+
+def _checked_register(register: Any) -> Any:
+    def checked(cls: Any, func: Any = None) -> Any:
+        if func is None and not isinstance(cls, type) and callable(cls):
+            annotations = getattr(cls, "__annotations__", None) or {}
+            if any(isinstance(value, (str, typing.ForwardRef)) for value in annotations.values()):
+                hints = _safe_get_type_hints(cls)
+                if hints:
+                    return register(next(iter(hints.values())), cls)
+        return register(cls) if func is None else register(cls, func)
+
+    checked.__name__ = checked.__qualname__ = "register"
+    checked.__doc__ = register.__doc__
+    return checked
 
 
 def _is_script_function(value: Any) -> bool:
@@ -1161,61 +1187,3 @@ def is_checked_builtin(func: Any) -> bool:
 
 
 _CHECKED_FUNCTIONS = frozenset(_CHECKED_BUILTINS.values())
-
-
-# -- native exec while a sandboxed run is in progress --------------------------------------
-
-
-class _Sandboxed(threading.local):
-    def __init__(self) -> None:
-        self.depth = 0
-        self.auditing = False
-
-
-SANDBOXED = _Sandboxed()
-_hook_installed = False
-_hook_lock = threading.Lock()
-# Host code allowed to run code natively during a sandboxed run: the import
-# system (a module's own code, run as it is first imported), the standard
-# library's code generators (their inputs are checked), and the VM.
-_NATIVE_EXEC_MODULES = frozenset(
-    {
-        "importlib._bootstrap",
-        "importlib._bootstrap_external",
-        "_frozen_importlib",
-        "_frozen_importlib_external",
-        "dataclasses",
-        "collections",
-        "enum",
-    }
-)
-
-
-def install_audit_hook() -> None:
-    """Refuse native ``exec``/``eval`` by host code during sandboxed runs on a thread (installed once per process)."""
-    global _hook_installed
-    with _hook_lock:
-        if _hook_installed:
-            return
-        sys.addaudithook(_audit)
-        _hook_installed = True
-
-
-def _audit(event: str, args: Any) -> None:
-    if event != "exec":
-        return
-    state = SANDBOXED
-    if not state.depth or state.auditing:
-        return
-    state.auditing = True
-    try:
-        caller: types.FrameType | None = sys._getframe(1)
-        # The frame that called exec()/eval().
-        while caller is not None and caller.f_code.co_filename == __file__:
-            caller = caller.f_back
-        module = caller.f_globals.get("__name__", "") if caller is not None else ""
-    finally:
-        state.auditing = False
-    if type(module) is str and (module in _NATIVE_EXEC_MODULES or module.split(".")[0] == "statek_vm"):
-        return
-    raise SandboxViolation(f"code run natively by host code ({module or 'unknown'}) during a sandboxed run")
