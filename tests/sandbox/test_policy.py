@@ -129,7 +129,8 @@ def test_super_reaches_the_scripts_own_private_methods() -> None:
         """
     )
     assert job.output == "7 Child\n", job.error
-    refused("import random\nclass R(random.Random):\n    def go(self):\n        return super()._randbelow(3)\n\nR(1).go()\n")
+    host_private = "import random\nclass R(random.Random):\n    def go(self):\n        return super()._randbelow(3)\n"
+    refused(host_private + "R(1).go()\n")
 
 
 def test_private_names_of_host_classes_are_refused_even_through_a_script_subclass() -> None:
