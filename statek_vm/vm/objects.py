@@ -29,7 +29,7 @@ from typing import Any
 
 from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm.frame import builtins_from_state, builtins_of, builtins_state
+from statek_vm.vm.frame import Frame, builtins_from_state, builtins_of, builtins_state
 from statek_vm.vm.not_resumable import closed_when_dropped, reached_host
 from statek_vm.vm.replay import (
     NATIVE_WORK,
@@ -592,7 +592,7 @@ class _GeneratorBase:
     __slots__ = ("__weakref__", "_exc_state", "_finished", "_frame", "_name", "_qualname", "_running")
 
     def __init__(self, frame: Any) -> None:
-        if type(frame).__name__ != "Frame" or type(frame).__module__ != "statek_vm.vm.frame":
+        if type(frame) is not Frame:  # (a script holds this class as type(g): it makes nothing else)
             raise TypeError(f"cannot create '{type(self).__name__}' instances")
         self._frame = frame
         self._running = False
@@ -812,7 +812,7 @@ class VMGenerator(_GeneratorBase):
 
     @property
     def gi_code(self) -> types.CodeType:
-        return self._frame.unit.code  # type: ignore[no-any-return]
+        return self._frame.unit.code
 
     @property
     def gi_frame(self) -> Any:
@@ -857,7 +857,7 @@ class VMCoroutine(_GeneratorBase):
 
     @property
     def cr_code(self) -> types.CodeType:
-        return self._frame.unit.code  # type: ignore[no-any-return]
+        return self._frame.unit.code
 
     @property
     def cr_frame(self) -> Any:
@@ -956,7 +956,7 @@ class VMAsyncGenerator(_GeneratorBase):
 
     @property
     def ag_code(self) -> types.CodeType:
-        return self._frame.unit.code  # type: ignore[no-any-return]
+        return self._frame.unit.code
 
     @property
     def ag_frame(self) -> Any:
