@@ -246,6 +246,10 @@ class Meter:
             return StopSignal("limit", "output"), 0
         if limits.memory is not None:
             blocks = sys.getallocatedblocks()
+            if blocks < self._blocks_at_walk:
+                # The process freed more than the job made (the collector
+                # freed other garbage): the job's growth counts from here.
+                self._blocks_at_walk = blocks
             if blocks - self._blocks_at_walk > self._walk_growth or executed - self._walked_at > self._walk_every:
                 before, blocks_before = self.memory, self._blocks_at_walk
                 self.memory, visited = held_bytes(frame, self.roots)
