@@ -20,8 +20,8 @@ frames are stand-ins: real frame objects whose code carries the entry's file
 and name and whose globals are the entry's module (or the job's namespace),
 so that ``traceback``, ``linecache`` and ``job.error`` render it as they
 rendered the original, line for line.  Column positions (the ``^^^`` marks)
-are not carried: script frames never had them (README: differences from
-CPython), and host frames lose them after a resume.
+are not carried: script frames never had them (docs/reference/cpython-versions.md:
+every version), and host frames lose them after a resume.
 """
 
 from __future__ import annotations

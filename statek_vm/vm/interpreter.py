@@ -1836,7 +1836,7 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
 
 def _native_depth() -> int:
     # Python frames only: CPython 3.11 counts the C calls between them too,
-    # which no API shows (see the README: a script recursing through host
+    # which no API shows (so a script recursing through host
     # code that calls it back reaches CPython's own limit first there).
     frame: Any = sys._getframe(1)
     depth = 0

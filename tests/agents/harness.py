@@ -69,7 +69,7 @@ TIMEOUT = 120  # seconds per process
 
 # Column markers under a traceback's source line (``^^^^`` and ``~~~^^``):
 # the VM's traceback entries of script frames have no column positions, a
-# documented difference (README, "Every version"), so a script that prints a
+# documented difference (docs/reference/cpython-versions.md, "Every version"), so a script that prints a
 # traceback is compared without them.
 _CARETS = re.compile(r"^[ \t]*[~^]+[ \t]*$")
 

@@ -4,7 +4,7 @@ Every script runs with the globals of :func:`host_globals`: ``SENTINEL``, the
 path of a file that must never be created, and ``tool``, a plain host
 function (``def tool(x): return x``) defined in this module.  The secret of a
 run is *not* among the script's globals; it is planted where only a route out
-of a sandbox reaches it (see README.md):
+of a sandbox reaches it (see docs/guides/limits-sandbox.md):
 
 - ``SECRET``, a global of this module, so ``tool.__globals__["SECRET"]`` and
   ``sys.modules[tool.__module__].SECRET`` hold it;

@@ -1,6 +1,6 @@
 """The sandbox against its corpus: every escape attempt refused with no trace, every ordinary script unchanged.
 
-See README.md for the protocol (the sentinel file, the planted secret).  Each
+See docs/guides/limits-sandbox.md and tests/sandbox/corpus.py for the protocol (the sentinel file, the planted secret).  Each
 script runs as a ``statek_vm.run`` job under ``statek_vm.Sandbox()``.
 """
 

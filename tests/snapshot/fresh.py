@@ -167,7 +167,7 @@ def main() -> None:
 
 def _process(work: Path, round_: str) -> None:
     # Every round's process makes str hashes with one secret, as the
-    # processes that run jobs should (README, "Loading runs no script
+    # processes that run jobs should (docs/guides/snapshots-keys.md, "Loading runs no script
     # code"): these scripts count their __hash__ calls, which run again at
     # load where the secret differs (tests/snapshot/test_hash_seeds.py and
     # the agent corpus, whose processes each have their own, cover that).

@@ -1344,7 +1344,7 @@ class Key:
 
 # A set alive across a wait holds at most one key of each hash: a snapshot
 # rebuilds a set in its iteration order, so distinct elements of one hash
-# could be compared in another order afterwards (README, Snapshots).
+# could be compared in another order afterwards (docs/guides/snapshots-keys.md).
 HASHING = {
     "a dict display": "d = {Key(1): 'a', Key(2): 'b', Key(1): 'c', Key(4): 'd'}\neffect(sorted(d.values()))\n",
     "a set display": "s = {Key(1), 'x', Key(1)}\neffect(len(s))\n",

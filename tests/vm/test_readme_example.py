@@ -1,4 +1,4 @@
-"""The README's example of running a script works as the README says."""
+"""The README's example, and the async guide's, work as they say (beyond running: tests/test_docs.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(
 
 def test_readme_running_a_script_example() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Running a script", 1)[1]
+    section = readme.split("## A taste", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S)
     assert code is not None
     ns: dict[str, Any] = {}
@@ -30,8 +30,8 @@ def test_readme_running_a_script_example() -> None:
 
 
 def test_readme_async_agents_example() -> None:
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Async agents", 1)[1]
+    readme = (Path(__file__).parents[2] / "docs" / "guides" / "async.md").read_text(encoding="utf-8")
+    section = readme.split("# Async tools and asyncio", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S)
     assert code is not None
     ns: dict[str, Any] = {}

@@ -1,6 +1,6 @@
-"""The README's table of resumable callers is the list, and each row is tested.
+"""The documentation's table of resumable callers is the list, and each row is tested.
 
-The table (between the ``resumable-callers`` markers in README.md) names
+The table (between the ``resumable-callers`` markers in docs/reference/where-a-script-can-wait.md) names
 every operation, builtin and library callable whose script callbacks run on
 the VM, so that a wait inside them is resumable.  This module checks it both
 ways: every callable the VM registers for that (``RESTATED_CALLS``,
@@ -129,7 +129,7 @@ def _family(name: str) -> str:
 
 
 def table() -> list[tuple[str, str, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "reference" / "where-a-script-can-wait.md").read_text(encoding="utf-8")
     start, end = text.index("<!-- resumable-callers -->"), text.index("<!-- /resumable-callers -->")
     rows = []
     for line in text[start:end].splitlines():
@@ -167,7 +167,7 @@ def test_the_table_names_every_registered_caller() -> None:
     for caller, _, _ in table():
         named.update(_tests_of(caller))
     missing = sorted(registered_callers() - named)
-    assert not missing, f"registered but not in README's table of resumable callers: {missing}"
+    assert not missing, f"registered but not in the table of resumable callers (docs/reference/where-a-script-can-wait.md): {missing}"
 
 
 def test_every_row_names_tests_that_exist_and_pass() -> None:
