@@ -110,6 +110,10 @@ class CodeUnit:
         self._dispatch: list[tuple[Any, Any]] | None = None
         # The same with the checking handlers of a sandboxed job (vm/sandboxed.py).
         self._sandboxed_dispatch: list[tuple[Any, Any]] | None = None
+        # The same with tier 1's entries at loop heads (vm/tier1.py), and the
+        # length of each basic block tier 1 compiled, by its first instruction.
+        self._tier1_dispatch: list[tuple[Any, Any]] | None = None
+        self.blocks_t1: dict[int, int] = {}
         # Made by the VM on first use: the code of the native stand-ins that
         # name this unit to host code (vm/script_frames.py).  They hold no
         # job's objects, so every job running this unit shares them.

@@ -46,10 +46,11 @@ from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.limits import CHECK_EVERY, Meter, StopSignal
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.sandbox import CheckedFormat, script_class_made, traverses
-from statek_vm.vm import library, not_resumable, opcodes, sandboxed, script_asyncio
+from statek_vm.vm import library, not_resumable, opcodes, sandboxed, script_asyncio, tier1
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
+from statek_vm.vm.tier1 import SIG_T1_EXC
 from statek_vm.vm.frame import (
     NULL,
     RET_ASEND,
@@ -324,7 +325,13 @@ class Interpreter:
     # that lives on (CPython's leak checks count objects around calls).
     dispatch_table = staticmethod(_dispatch_table)
 
-    def __init__(self, *, retry_host_calls: bool = False, counts: collections.Counter[Any] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        retry_host_calls: bool = False,
+        counts: collections.Counter[Any] | None = None,
+        tier: int | None = None,
+    ) -> None:
         self.exc_items: list[BaseException | None] = [None]
         self.raise_kind = 0
         self.reraised: tuple[BaseException, Any, bool, Any] | None = None
@@ -362,6 +369,14 @@ class Interpreter:
         # dispatch tables its code runs with (see set_sandbox).
         self.sandbox: Any = None
         self.table: Any = _dispatch_table if counts is None else self._counting_table
+        # Tier 1 (vm/tier1.py): the loop heads of plain runs enter compiled code.
+        self.tier1 = tier1.enabled() if tier is None else tier >= 1
+        if self.tier1 and counts is None:
+            self.table = tier1.tier1_table
+        # The table an instruction is run again from, one instruction at a time.
+        self.step_table: Any = _dispatch_table if self.table is tier1.tier1_table else self.table
+        self.chunk_end = 0
+        self.t1_error: BaseException | None = None
 
     def set_sandbox(self, policy: Any) -> None:
         """Run the job's own code checked by ``policy`` (a ``statek_vm.sandbox.Policy``), or unchecked (None)."""
@@ -375,10 +390,13 @@ class Interpreter:
         self.sandbox_private: set[tuple[Any, ...]] = set()
         if policy is None:
             self.table = _dispatch_table if self.counts is None else self._counting_table
+            if self.tier1 and self.counts is None:
+                self.table = tier1.tier1_table
         elif self.counts is None:
             self.table = _sandboxed_table
         else:
             self.table = self._counting_sandboxed_table
+        self.step_table = _dispatch_table if self.table is tier1.tier1_table else self.table
 
     def _counting_sandboxed_table(self, unit: CodeUnit) -> list[tuple[Any, Any]]:
         plain = self._counting_table(unit)
@@ -560,7 +578,12 @@ class Interpreter:
                     if stop is not None:
                         return SIG_EXC, frame, FutureError(stop)
                     continue
-                ticks = self.ticks = iter(_CHUNK if n >= _CHUNK_SIZE else range(n))
+                if n >= _CHUNK_SIZE:
+                    ticks = self.ticks = iter(_CHUNK)
+                    self.chunk_end = self.executed + _CHUNK_SIZE
+                else:
+                    ticks = self.ticks = iter(range(n))
+                    self.chunk_end = self.executed + n
                 for i in ticks:  # noqa: B007 - i counts, read by the finally
                     pc = frame.pc
                     fn, arg = code[pc]
@@ -584,6 +607,12 @@ class Interpreter:
                         frame = r
                         code = table(frame.unit)
                         continue
+                    if r == SIG_T1_EXC:
+                        # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
+                        e, self.t1_error = self.t1_error, None
+                        if REDO.raised:
+                            return self._without_redo(frame, e)
+                        return SIG_EXC, frame, e
                     if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
                         caller = frame.back
                         caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
@@ -641,7 +670,7 @@ class Interpreter:
             return self._adopt(frame, error)
         REDO.disabled += 1
         pc = frame.pc
-        fn, arg = self.table(frame.unit)[pc]
+        fn, arg = self.step_table(frame.unit)[pc]
         frame.pc = pc + 1
         try:
             r = fn(self, frame, arg)
@@ -714,7 +743,7 @@ class Interpreter:
         """
         pc = f.pc
         if self.counts is None:
-            fn, arg = self.table(f.unit)[pc]
+            fn, arg = self.step_table(f.unit)[pc]
         else:
             op = f.unit.ops[pc]
             fn, arg = DIALECT.step(op.name, op.arg)

@@ -1,0 +1,601 @@
+"""Tier 1: a code unit's hot loops compiled to a Python function.
+
+Tier 0 (``interpreter.py``) runs one instruction per call of its handler.
+Tier 1 compiles a whole code unit into one generated Python function that
+runs its instructions without a call each: the value stack lives in the
+function's own locals (``s0``, ``s1``, ... by depth), fast locals stay in
+the frame's list, and control flow is a loop over the unit's basic blocks.
+The frame stays the state: whenever tier 1 hands control back — before an
+instruction it leaves to tier 0, after a handler it called returned a frame
+to run, on an exception, when its share of the instruction budget is used —
+it writes the stack it holds into ``frame.stack`` and the instruction index
+into ``frame.pc``, so the frame is exactly the one tier 0 would have at that
+instruction boundary.  Which tier ran an instruction is invisible.
+
+How an instruction runs in tier 1 is decided by its tier-0 handler (never by
+its name alone, so a version whose handler differs runs tier 0's):
+
+- *inline*: the handlers whose effect is plain data movement (loads and
+  stores of locals and constants, stack shuffles, jumps) are written out;
+  operators, subscripts, truth tests and ``for`` steps are written out
+  behind a type guard that admits only built-in types whose native operation
+  runs no Python code (``int``, ``float``, ``str``, ``list``, ...).  A
+  future, a script object or anything else fails the guard;
+- *call-out*: every other instruction, and a guarded one whose guard
+  fails, calls its tier-0 handler with the stack written to the frame, as
+  tier 0 would call it.  So each instruction has one definition of what it
+  does with anything that is not plain data: the handler's;
+- *stop*: returns, yields and the instructions that change the handled
+  exception end the tier-1 run before them; tier 0 runs them.
+
+Entries are the loop heads of a unit (the targets of backward jumps): the
+tier-1 table of a unit (``Interpreter`` with tier 1 on) holds a counting
+handler there, which compiles the unit once the loops have run
+:data:`HOT` times, and the entry handler afterwards.
+
+Instructions are counted as tier 0 counts them (``Interpreter.executed``):
+a tier-1 run takes at most the instructions left before the next
+checkpoint, and takes them from the dispatch's chunk.  Jobs with a memory
+budget (checked operators), sandboxed jobs and counting runs run tier 0.
+"""
+
+from __future__ import annotations
+
+import operator
+import os
+import sys
+from collections import deque
+from itertools import islice
+from typing import Any
+
+from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
+from statek_vm.program.code_unit import CodeUnit
+from statek_vm.vm import opcodes
+from statek_vm.vm.dialect import DIALECT
+from statek_vm.vm.frame import NULL, UNBOUND, Frame
+
+__all__ = ["HOT", "enabled", "tier1_table"]
+
+HOT = 16
+"""How many times a unit's loop heads run in tier 0 before the unit is compiled."""
+
+SPAN = 8_000
+"""The instructions a tier-1 run may take before a checkpoint where no instruction budget applies."""
+
+# The signal of a tier-1 run that ended on an exception (``Interpreter.t1_error``).
+SIG_T1_EXC = 101
+
+_ENV = "STATEK_VM_TIER"
+
+
+def enabled() -> bool:
+    """Whether tier 1 runs by default (``STATEK_VM_TIER=0`` turns it off)."""
+    return os.environ.get(_ENV, "1") != "0"
+
+
+# Built-in types whose operators, comparisons and truth tests run no Python code.
+_NUMBERS = (int, float, bool)
+_ITERATORS = tuple(
+    type(it)
+    for it in (iter([]), iter(()), iter(range(0)), iter(range(1 << 64, 1 << 64)), iter(""), iter({}), iter({}.values()), iter({}.items()))
+)
+_TRUTH = frozenset({bool, int, float, str, list, tuple, dict, type(None)})
+_SUBSCRIPTED = {list: (int, slice), tuple: (int, slice), str: (int, slice), dict: (str, int)}
+_MISSING: Any = object()
+
+# Opcodes tier 0 runs (tier 1 stops before them).
+_STOPS = frozenset(
+    {
+        "RETURN_VALUE",
+        "RETURN_CONST",
+        "YIELD_VALUE",
+        "RETURN_GENERATOR",
+        "PUSH_EXC_INFO",
+        "POP_EXCEPT",
+        "RERAISE",
+        "SEND",
+        "END_SEND",
+        "CLEANUP_THROW",
+        "END_ASYNC_FOR",
+        "SETUP_ANNOTATIONS",
+        "LOAD_BUILD_CLASS",
+        "IMPORT_STAR",
+        "INTERPRETER_EXIT",
+    }
+)
+_JUMPS = frozenset({"JUMP_FORWARD", "JUMP_BACKWARD", "JUMP_BACKWARD_NO_INTERRUPT", "JUMP", "JUMP_NO_INTERRUPT"})
+_BRANCHES = {
+    "POP_JUMP_FORWARD_IF_FALSE": False,
+    "POP_JUMP_BACKWARD_IF_FALSE": False,
+    "POP_JUMP_IF_FALSE": False,
+    "POP_JUMP_FORWARD_IF_TRUE": True,
+    "POP_JUMP_BACKWARD_IF_TRUE": True,
+    "POP_JUMP_IF_TRUE": True,
+}
+_NONE_BRANCHES = {
+    "POP_JUMP_FORWARD_IF_NONE": True,
+    "POP_JUMP_BACKWARD_IF_NONE": True,
+    "POP_JUMP_IF_NONE": True,
+    "POP_JUMP_FORWARD_IF_NOT_NONE": False,
+    "POP_JUMP_BACKWARD_IF_NOT_NONE": False,
+    "POP_JUMP_IF_NOT_NONE": False,
+}
+_BINARY_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"]
+_COMPARE_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="]
+
+
+class _Unsupported(Exception):
+    """The unit cannot be compiled (it runs in tier 0)."""
+
+
+# -- the tables ------------------------------------------------------------------
+
+
+def tier1_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
+    """The dispatch table of ``unit`` with tier 1 on: the plain table, its loop heads entering tier 1."""
+    table = unit._tier1_dispatch
+    if table is None:
+        from statek_vm.vm.interpreter import _dispatch_table
+
+        plain = _dispatch_table(unit)
+        table = list(plain)
+        heads = _loop_heads(unit)
+        if heads and unit.filename != _runtime_filename() and not unit.program.library:
+            warm = _Warming(unit, table, plain, heads)
+            for pc in heads:
+                table[pc] = (warm.handler, pc)
+        unit._tier1_dispatch = table
+    return table
+
+
+def _runtime_filename() -> str:
+    from statek_vm.vm.runtime import FILENAME
+
+    return FILENAME
+
+
+def _loop_heads(unit: CodeUnit) -> list[int]:
+    heads = set()
+    for i, op in enumerate(unit.ops):
+        if op.name in _JUMPS or op.name in _BRANCHES or op.name in _NONE_BRANCHES:
+            if isinstance(op.arg, int) and op.arg <= i and unit.ops[op.arg].name not in _STOPS:
+                heads.add(op.arg)
+    return sorted(heads)
+
+
+class _Warming:
+    """The loop heads of a unit not compiled yet: counted, then compiled."""
+
+    def __init__(self, unit: CodeUnit, table: list[Any], plain: list[Any], heads: list[int]) -> None:
+        self.unit = unit
+        self.table = table
+        self.plain = plain
+        self.heads = heads
+        self.hits = 0
+
+    def handler(self, vm: Any, f: Frame, pc: int) -> Any:
+        self.hits += 1
+        if self.hits >= HOT:
+            self._compile()
+        fn, arg = self.plain[pc]
+        return fn(vm, f, arg)
+
+    def _compile(self) -> None:
+        table, plain = self.table, self.plain
+        try:
+            run = compile_unit(self.unit)
+        except _Unsupported:
+            for pc in self.heads:
+                table[pc] = plain[pc]
+            return
+        for pc in self.heads:
+            table[pc] = (_Entry(run, plain[pc], self.unit.blocks_t1[pc]).handler, pc)
+
+
+class _Entry:
+    """A loop head's entry into the unit's tier-1 function."""
+
+    __slots__ = ("first", "handler", "plain", "run")
+
+    def __init__(self, run: Any, plain: tuple[Any, Any], first: int) -> None:
+        self.run = run
+        self.plain = plain
+        self.first = first  # instructions of the entry's block: the least a run takes
+        self.handler = self._handler
+
+    def _handler(self, vm: Any, f: Frame, pc: int) -> Any:
+        ticks = vm.ticks
+        left = operator.length_hint(ticks)
+        available = vm.next_check - vm.chunk_end + left + 1
+        meter = vm.meter
+        if meter is None or meter.limits.instructions is None:
+            # Checkpoints come every CHECK_EVERY instructions for the time
+            # limit, cancel and pause; tier 1 runs them several times
+            # faster, so it takes SPAN between two (the wall-clock time tier
+            # 0 takes for CHECK_EVERY), the count exact all the same.
+            available = max(available, SPAN)
+        if available < self.first or vm.binary_ops is not opcodes.BINARY_OPS:
+            fn, arg = self.plain
+            return fn(vm, f, arg)
+        return self.run(vm, f, pc, available)
+
+
+def leave(vm: Any, used: int, result: Any) -> Any:
+    """End a tier-1 run that took ``used`` instructions and continues in the dispatch; ``result`` for it."""
+    extra = used - 1  # the entry's own step is counted by the dispatch
+    if result is not None and type(result) is not Frame:
+        # A signal: the dispatch may end here, counting no more of its chunk.
+        vm.executed += extra
+    elif extra > 0:
+        ticks = vm.ticks
+        left = operator.length_hint(ticks)
+        if extra <= left:
+            next(islice(ticks, extra - 1, None), None)
+        else:
+            deque(ticks, maxlen=0)
+            vm.executed += extra - left
+    return result
+
+
+def fail(vm: Any, used: int, error: BaseException) -> int:
+    """End a tier-1 run on ``error``: the dispatch raises it as an instruction's."""
+    vm.executed += used - 1
+    vm.t1_error = error
+    return SIG_T1_EXC
+
+
+# -- compiling -------------------------------------------------------------------
+
+
+def compile_unit(unit: CodeUnit) -> Any:
+    """The tier-1 function of ``unit``: ``run(vm, frame, pc, available)``."""
+    return _Compiler(unit).build()
+
+
+class _Compiler:
+    def __init__(self, unit: CodeUnit) -> None:
+        self.unit = unit
+        self.ops = unit.ops
+        # The stack depth before each instruction as the VM has it (3.11's
+        # compiler charges a call's arguments to PRECALL, though they stay
+        # on the stack until CALL).
+        self.depths = list(unit.depths)
+        if DIALECT.precall_holds_call_args:
+            for i, op in enumerate(unit.ops):
+                if op.name == "CALL":
+                    self.depths[i] += op.arg
+        self.consts: dict[int, Any] = {}
+        self.names: dict[str, Any] = {}
+        self.lines: list[str] = []
+        # line number of the generated source -> (pc, block start, block length, call-out)
+        self.where: dict[int, tuple[int, int, int, bool]] = {}
+
+    def const(self, value: Any) -> str:
+        if type(value) in (int, str, bool, type(None)) or (type(value) is float and value == value and value not in (float("inf"), float("-inf"))):
+            text = repr(value)
+            if len(text) < 200:
+                return text
+        name = f"k{id(value)}"
+        self.names[name] = value
+        return name
+
+    def ref(self, value: Any, hint: str) -> str:
+        name = f"{hint}{id(value)}"
+        self.names[name] = value
+        return name
+
+    def emit(self, text: str, pc: int = -1, block: tuple[int, int] = (0, 0), callout: bool = False) -> None:
+        self.lines.append(text)
+        if pc >= 0:
+            self.where[len(self.lines)] = (pc, block[0], block[1], callout)
+
+    def build(self) -> Any:
+        unit = self.unit
+        ops = self.ops
+        n = len(ops)
+        if n == 0 or any(d < 0 for d in self.depths):
+            raise _Unsupported
+        leaders = {0}
+        for i, op in enumerate(ops):
+            name = op.name
+            if name in _JUMPS or name in _BRANCHES or name in _NONE_BRANCHES or name == "FOR_ITER":
+                if isinstance(op.arg, int):
+                    leaders.add(op.arg)
+                leaders.add(i + 1)
+            if name in _STOPS or name not in DIALECT.handlers:
+                leaders.add(i)
+                leaders.add(i + 1)
+            handler = unit.handlers[i]
+            if handler is not None:
+                leaders.add(handler.target)
+        starts = sorted(s for s in leaders if s < n)
+        blocks = {}
+        for k, s in enumerate(starts):
+            blocks[s] = (starts[k + 1] if k + 1 < len(starts) else n) - s
+        unit.blocks_t1 = blocks
+        maxdepth = max(self.depths) + 4
+        temps = [f"s{i}" for i in range(maxdepth)]
+        self.emit("def run(vm, f, pc, available):")
+        self.emit("    fast = f.fast")
+        self.emit("    st = f.stack")
+        self.emit("    depth = len(st)")
+        for d in range(1, maxdepth):
+            self.emit(f"    {'if' if d == 1 else 'elif'} depth == {d}: {', '.join(temps[:d])}, = st")
+        self.emit("    n = available")
+        self.emit("    while True:")
+        self.emit("        try:")
+        self._tree(starts, blocks, 3)
+        self.emit("        except BaseException as e:")
+        self.emit("            return failed(vm, f, e, n, available)")
+        where = self.where
+        text = "\n".join(self.lines) + "\n"
+        filename = os.path.join(os.path.dirname(__file__), f"<tier1 {unit.qualname} {unit.base}>")
+        namespace: dict[str, Any] = dict(self.names)
+        namespace.update(
+            UNBOUND=UNBOUND,
+            NULL=NULL,
+            FUTURE_CLASSES=FUTURE_CLASSES,
+            LIVE_FUTURES=LIVE_FUTURES,
+            leave=leave,
+            unbound=_unbound,
+            int=int,
+            float=float,
+            str=str,
+            bool=bool,
+            list=list,
+            tuple=tuple,
+            dict=dict,
+            slice=slice,
+            type=type,
+            len=len,
+            MISSING=_MISSING,
+            NoneType=type(None),
+            Frame=Frame,
+        )
+        code = compile(text, filename, "exec")
+
+        depths = self.depths
+
+        def failed(vm: Any, f: Frame, error: BaseException, left: int, available: int) -> Any:
+            tb = error.__traceback__
+            while tb is not None and tb.tb_frame.f_code.co_filename != filename:
+                tb = tb.tb_next
+            assert tb is not None, "an exception in tier 1 without its frame"
+            pc, start, length, callout = where[tb.tb_lineno]
+            values = tb.tb_frame.f_locals
+            tb = None
+            used = available - left - (length - (pc - start)) + 1
+            if not callout:
+                depth = depths[pc]
+                f.stack[:] = [values[f"s{i}"] for i in range(depth)]
+            f.pc = pc
+            return fail(vm, used, error)
+
+        namespace["failed"] = failed
+        exec(code, namespace)  # noqa: S102 - the unit's own generated code
+        return namespace["run"]
+
+    def _tree(self, starts: list[int], blocks: dict[int, int], indent: int) -> None:
+        pad = "    " * indent
+        if len(starts) == 1:
+            self._block(starts[0], blocks[starts[0]], indent)
+            return
+        mid = len(starts) // 2
+        self.emit(f"{pad}if pc < {starts[mid]}:")
+        self._tree(starts[:mid], blocks, indent + 1)
+        self.emit(f"{pad}else:")
+        self._tree(starts[mid:], blocks, indent + 1)
+
+    def _exit(self, pad: str, pc: int, depth: int, not_run: str, result: str = "None") -> None:
+        stack = ", ".join(f"s{i}" for i in range(depth))
+        self.emit(f"{pad}st[:] = ({stack}{',' if depth == 1 else ''})")
+        self.emit(f"{pad}f.pc = {pc}")
+        self.emit(f"{pad}return leave(vm, available - n - {not_run}, {result})")
+
+    def _block(self, start: int, length: int, indent: int) -> None:
+        pad = "    " * indent
+        block = (start, length)
+        if self.ops[start].name in _STOPS or self.ops[start].name not in DIALECT.handlers:
+            self._exit(pad, start, self.depths[start], "0")
+            return
+        self.emit(f"{pad}if n < {length}:")
+        self._exit(pad + "    ", start, self.depths[start], "0")
+        self.emit(f"{pad}n -= {length}")
+        for pc in range(start, start + length):
+            done = self._instruction(pc, block, pad)
+            if done:
+                return
+        nxt = start + length
+        if nxt >= len(self.ops):
+            raise _Unsupported
+        self.emit(f"{pad}pc = {nxt}")
+        self.emit(f"{pad}continue")
+
+    def _instruction(self, pc: int, block: tuple[int, int], pad: str) -> bool:
+        """Emit instruction ``pc``; True if it ends the block (control went elsewhere)."""
+        op = self.ops[pc]
+        name, arg = op.name, op.arg
+        d = self.depths[pc]
+        s = [f"s{i}" for i in range(d + 3)]
+        not_run_before = f"{block[1] - (pc - block[0])}"
+        handler, harg = DIALECT.step(name, arg)
+        plain = DIALECT.handlers.get(name)
+        if handler is not plain:
+            plain = None  # chosen by its operand: tier 0's own step
+        H = opcodes
+        e = lambda text: self.emit(pad + text, pc, block)  # noqa: E731
+        if handler is None:
+            raise _Unsupported
+        if name in ("NOP", "RESUME", "PRECALL", "EXTENDED_ARG", "CACHE") and handler is H.RESUME or handler is H.NOP:
+            return False
+        if handler is H.POP_TOP:
+            return False
+        if handler is H.PUSH_NULL:
+            e(f"{s[d]} = NULL")
+            return False
+        if handler is H.COPY:
+            e(f"{s[d]} = {s[d - harg]}")
+            return False
+        if handler is H.SWAP:
+            e(f"{s[d - 1]}, {s[d - harg]} = {s[d - harg]}, {s[d - 1]}")
+            return False
+        if handler is H.LOAD_CONST:
+            e(f"{s[d]} = {self.const(harg)}")
+            return False
+        if handler is H.LOAD_FAST and isinstance(harg, int):
+            if name == "LOAD_FAST" and sys.version_info >= (3, 12):
+                e(f"{s[d]} = fast[{harg}]")
+            else:
+                e(f"{s[d]} = fast[{harg}]")
+                e(f"if {s[d]} is UNBOUND: unbound(f, {harg})")
+            return False
+        if handler is H.STORE_FAST and isinstance(harg, int):
+            e(f"fast[{harg}] = {s[d - 1]}")
+            return False
+        if handler is H.LOAD_GLOBAL:
+            push_null, gname = harg
+            top = d + 1 if push_null else d
+            e(f"{s[top]} = f.globals.get({gname!r}, MISSING)")
+            e(f"if {s[top]} is MISSING:")
+            e(f"    {s[top]} = f.builtins.get({gname!r}, MISSING)")
+            e(f"    if {s[top]} is MISSING:")
+            self._callout(pc, block, pad + "        ", handler, harg, d)
+            if push_null:
+                e(f"{s[d]} = NULL")
+            return False
+        if handler is H.JUMP_FORWARD:
+            e(f"pc = {harg}")
+            e("continue")
+            return True
+        if handler in (H.POP_JUMP_FORWARD_IF_FALSE, H.POP_JUMP_FORWARD_IF_TRUE) and name in _BRANCHES:
+            jump_if = _BRANCHES[name]
+            v = s[d - 1]
+            test = v if jump_if else f"not {v}"
+            e(f"if {v} is {jump_if}:")
+            e(f"    pc = {harg}")
+            e("    continue")
+            e(f"if {v} is not {not jump_if} and type({v}) in TRUTH:")
+            e(f"    if {test}:")
+            e(f"        pc = {harg}")
+            e("        continue")
+            e(f"elif {v} is not {not jump_if}:")
+            self.names["TRUTH"] = _TRUTH
+            self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
+            return False
+        if handler in (H.POP_JUMP_FORWARD_IF_NONE, H.POP_JUMP_FORWARD_IF_NOT_NONE) and name in _NONE_BRANCHES:
+            v = s[d - 1]
+            e(f"if type({v}) in FUTURE_CLASSES:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
+            e(f"if {v} is {'' if _NONE_BRANCHES[name] else 'not '}None:")
+            e(f"    pc = {harg}")
+            e("    continue")
+            return False
+        if handler is H.BINARY_OP:
+            a, b = s[d - 2], s[d - 1]
+            symbol = _BINARY_SYMBOLS[harg % 13]
+            assign = "=" if harg < 13 else f"{symbol}="
+            guards = [f"(type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)"]
+            if symbol == "+":
+                guards.append(f"type({a}) is type({b}) and (type({a}) is str or type({a}) is list or type({a}) is tuple)")
+            if symbol == "@":
+                guards = []
+            if guards:
+                e(f"if {' or '.join('(' + g + ')' for g in guards)}:")
+                if harg < 13:
+                    e(f"    {a} = {a} {symbol} {b}")
+                else:
+                    e(f"    {a} {assign} {b}")
+                e("else:")
+                self._callout(pc, block, pad + "    ", handler, harg, d)
+            else:
+                self._callout(pc, block, pad, handler, harg, d)
+            return False
+        if handler is H.COMPARE_OP:
+            a, b = s[d - 2], s[d - 1]
+            symbol = _COMPARE_SYMBOLS[harg]
+            e(f"if ((type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)) or (type({a}) is str and type({b}) is str):")
+            e(f"    {a} = {a} {symbol} {b}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d)
+            return False
+        if handler is H.BINARY_SUBSCR:
+            c, k = s[d - 2], s[d - 1]
+            e(f"if ((type({c}) is list or type({c}) is tuple or type({c}) is str) and type({k}) is int) or (type({c}) is dict and (type({k}) is str or type({k}) is int)):")
+            e(f"    {c} = {c}[{k}]")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d)
+            return False
+        if handler is H.STORE_SUBSCR:
+            v, c, k = s[d - 3], s[d - 2], s[d - 1]
+            e(f"if (type({c}) is list and type({k}) is int) or (type({c}) is dict and (type({k}) is str or type({k}) is int)):")
+            e(f"    {c}[{k}] = {v}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d)
+            return False
+        if handler is H.FOR_ITER:
+            it = s[d - 1]
+            self.names["ITERATORS"] = _ITERATORS
+            e(f"if type({it}) in ITERATORS:")
+            e(f"    for {s[d]} in {it}:")
+            e("        break")
+            e("    else:")
+            e(f"        pc = {harg}")
+            e("        continue")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
+            return False
+        if name in _STOPS:
+            raise _Unsupported  # (a stop starts its own block)
+        self._callout(pc, block, pad, handler, harg, d, jumps=self._targets(pc))
+        return False
+
+    def _targets(self, pc: int) -> tuple[int, ...]:
+        op = self.ops[pc]
+        if isinstance(op.arg, int) and (op.name in _JUMPS or op.name in _BRANCHES or op.name in _NONE_BRANCHES):
+            return (op.arg, pc + 1)
+        return (pc + 1,)
+
+    def _callout(
+        self,
+        pc: int,
+        block: tuple[int, int],
+        pad: str,
+        handler: Any,
+        harg: Any,
+        d: int,
+        jumps: tuple[int, ...] | None = None,
+    ) -> None:
+        """Run instruction ``pc`` by its tier-0 handler, the frame as tier 0 has it."""
+        h = self.ref(handler, "h")
+        a = self.const(harg) if type(harg) in (int, str, bool, type(None)) else self.ref(harg, "a")
+        stack = ", ".join(f"s{i}" for i in range(d))
+        not_run = block[1] - (pc - block[0]) - 1
+        emit = lambda text: self.emit(pad + text, pc, block, callout=True)  # noqa: E731
+        self.emit(pad + f"st[:] = ({stack}{',' if d == 1 else ''})", pc, block)
+        emit(f"f.pc = {pc + 1}")
+        emit(f"r = {h}(vm, f, {a})")
+        self.emit(pad + "if r is not None:", pc, block)
+        self.emit(pad + f"    return leave(vm, available - n - {not_run}, r)", pc, block)
+        targets = jumps or (pc + 1,)
+        if len(targets) == 1 and targets[0] == pc + 1:
+            self.emit(pad + f"if f.pc != {pc + 1}:", pc, block)
+            self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+            self._reload(pad, self.depths[pc + 1] if pc + 1 < len(self.depths) else 0, pc, block)
+            return
+        # A jump: continue at whichever target the handler chose.
+        for k, t in enumerate(targets):
+            self.emit(pad + f"{'if' if k == 0 else 'elif'} f.pc == {t}:", pc, block)
+            self._reload(pad + "    ", self.depths[t], pc, block)
+            self.emit(pad + f"    pc = {t}", pc, block)
+            self.emit(pad + "    n += " + str(not_run), pc, block)
+            self.emit(pad + "    continue", pc, block)
+        self.emit(pad + "else:", pc, block)
+        self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+
+    def _reload(self, pad: str, depth: int, pc: int, block: tuple[int, int]) -> None:
+        if depth:
+            self.emit(pad + f"{', '.join(f's{i}' for i in range(depth))}, = st", pc, block)
+
+
+def _unbound(f: Frame, index: int) -> None:
+    raise opcodes._unbound_local(f, f.unit.varnames[index])
