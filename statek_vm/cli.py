@@ -2,9 +2,11 @@
 
 ::
 
-    statek-vm run SCRIPT            submit a script and run it until it suspends or ends
-    statek-vm worker [--until-idle] [--concurrency N]
-                                    run the worker loop (resumes jobs whose futures are ready)
+    statek-vm run SCRIPT [--input NAME=JSON]...
+                                    submit a script and run it until it suspends or ends
+    statek-vm worker [--until-idle] [--concurrency N] [--show-output]
+                                    run the worker loop (resumes jobs whose futures are ready),
+                                    a line for each job it ran
     statek-vm jobs [--status S]     list jobs
     statek-vm show ID               one job: status, where it waits, history, output
     statek-vm resume ID             check a job's condition now; resume it here if ready
@@ -12,9 +14,13 @@
     statek-vm notify KEY            check the jobs waiting on KEY now
 
 The store is a SQLite file: ``--store PATH``, else ``$STATEK_VM_STORE``,
-else ``statek_vm.db`` in the current directory.  ``run``, ``jobs`` and
+else ``statek_vm.db`` in the current directory; the commands that only look
+at jobs or steer them refuse a store that does not exist.  ``--store`` and
+``--traceback`` go before or after the command.  ``run``, ``jobs`` and
 ``show`` print JSON with ``--json``.  Errors are one line on stderr (exit
 status 1; 2 for a usage error); ``--traceback`` shows Python's traceback too.
+A reader that stops reading (``statek-vm jobs | head -1``) ends the command
+quietly (exit status 141, as for ``SIGPIPE``).
 """
 
 from __future__ import annotations
