@@ -366,7 +366,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             sys.stderr.write("\r" + " " * len(last[0]) + "\r")  # the live count is drawn again below the log
             last[0] = ""
         record = runner.store.get(claimed.id)
-        print(f"statek-vm worker: {_run_line(runner, record)}", file=sys.stderr, flush=True)
+        print(f"statek-vm worker: {_run_line(record)}", file=sys.stderr, flush=True)
         if args.show_output:
             before = claimed.output
             printed = record.output[len(before) :] if record.output.startswith(before) else record.output
@@ -540,7 +540,7 @@ def _view_store(store: Any, record: Any) -> dict[str, Any]:
     return view
 
 
-def _run_line(runner: Any, record: Any) -> str:
+def _run_line(record: Any) -> str:
     """One line on a job a worker ran: its id and status, and where it waits or why it ended."""
     line = f"job {record.id[:12]} {record.status.value}"
     if record.status == "SUSPENDED":

@@ -53,7 +53,10 @@ class JobStore(abc.ABC):
 
         Every process sharing the store must use the same key; a SQLite store
         keeps it in a file beside the database (mode 0600) unless
-        ``STATEK_VM_KEY`` gives it in hex.
+        ``STATEK_VM_KEY`` gives it in hex.  A SQL store checks the key
+        against one of its snapshots and refuses one that did not sign it
+        (:class:`JobStoreError`, saying what to do), and a SQLite store whose
+        jobs have snapshots never makes a new key.
         """
 
     @abc.abstractmethod
