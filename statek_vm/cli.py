@@ -2,9 +2,11 @@
 
 ::
 
-    statek-vm run SCRIPT            submit a script and run it until it suspends or ends
-    statek-vm worker [--until-idle] [--concurrency N]
-                                    run the worker loop (resumes jobs whose futures are ready)
+    statek-vm run SCRIPT [--input NAME=JSON]...
+                                    submit a script and run it until it suspends or ends
+    statek-vm worker [--until-idle] [--concurrency N] [--show-output]
+                                    run the worker loop (resumes jobs whose futures are ready),
+                                    a line for each job it ran
     statek-vm jobs [--status S]     list jobs
     statek-vm show ID               one job: status, where it waits, history, output
     statek-vm resume ID             check a job's condition now; resume it here if ready
@@ -12,9 +14,13 @@
     statek-vm notify KEY            check the jobs waiting on KEY now
 
 The store is a SQLite file: ``--store PATH``, else ``$STATEK_VM_STORE``,
-else ``statek_vm.db`` in the current directory.  ``run``, ``jobs`` and
+else ``statek_vm.db`` in the current directory; the commands that only look
+at jobs or steer them refuse a store that does not exist.  ``--store`` and
+``--traceback`` go before or after the command.  ``run``, ``jobs`` and
 ``show`` print JSON with ``--json``.  Errors are one line on stderr (exit
 status 1; 2 for a usage error); ``--traceback`` shows Python's traceback too.
+A reader that stops reading (``statek-vm jobs | head -1``) ends the command
+quietly (exit status 141, as for ``SIGPIPE``).
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import keyword
 import linecache
 import os
 import signal
+import sqlite3
 import sys
 import time
 import traceback
@@ -36,14 +44,31 @@ __all__ = ["main"]
 _STATUS_ORDER = ("PENDING", "STARTED", "SUSPENDED", "READY", "COMPLETED", "FAILED", "TIMED_OUT", "CANCELLED")
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _global_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the command's name.
+
+    The main parser's give the defaults; a command's (``suppress=True``) have
+    none, so they set a value only when given after the command (it wins
+    over one given before) and never overwrite one given before it.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
         "--store",
         metavar="PATH",
+        default=argparse.SUPPRESS if suppress else None,
         help="the job store: a SQLite file (default: $STATEK_VM_STORE, else ./statek_vm.db)",
     )
-    common.add_argument("--traceback", action="store_true", help="show Python's traceback on errors")
+    options.add_argument(
+        "--traceback",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="show Python's traceback on errors",
+    )
+    return options
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _global_options(suppress=True)
 
     # A job's budgets (statek_vm.Limits): one over a budget stops between two
     # instructions, FAILED, and `resume ID` with a larger one goes on there.
@@ -81,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="statek-vm",
         description="Run agent scripts as durable jobs: they suspend where they need a pending future "
         "and resume exactly there, in any process.",
-        parents=[common],
+        parents=[_global_options(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=f"statek-vm {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -92,6 +117,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("script", help="the script file (it imports the modules beside it)")
     run.add_argument("--json", action="store_true", help="print the job as JSON")
     run.add_argument("--wait-timeout", type=float, metavar="SECONDS", help="how long each suspension may last")
+    run.add_argument(
+        "--input",
+        action="append",
+        default=[],
+        type=_input,
+        metavar="NAME=JSON",
+        help="a global the script starts with, kept with the job (repeatable; a string keeps its JSON quotes: "
+        "--input 'who=\"Ada\"')",
+    )
 
     worker = commands.add_parser("worker", parents=[common, budgets], help="run the worker loop")
     worker.add_argument("--until-idle", action="store_true", help="exit once nothing is runnable or ready")
@@ -121,7 +155,10 @@ def _parser() -> argparse.ArgumentParser:
         help="where the store has no doorbell: seconds between looks for other processes' notify while idle "
         "(default 0.001)",
     )
-    worker.add_argument("--quiet", action="store_true", help="no live count")
+    worker.add_argument("--quiet", action="store_true", help="no live count, no line per run")
+    worker.add_argument(
+        "--show-output", action="store_true", help="after each run's line, what the job printed during the run"
+    )
 
     jobs = commands.add_parser("jobs", parents=[common], help="list jobs")
     jobs.add_argument("--status", action="append", default=[], metavar="STATUS", help="only these statuses")
@@ -146,6 +183,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _input(text: str) -> tuple[str, Any]:
+    """``NAME=JSON`` of ``run --input``: the name and the decoded value."""
+    name, equals, value = text.partition("=")
+    if not equals:
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=JSON (for example: --input 'limit=10')")
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise argparse.ArgumentTypeError(f"{name!r} is not a Python name: the script sees each input as a global")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError as error:
+        raise argparse.ArgumentTypeError(
+            f"the value of {name} is not JSON ({error.msg}: {value!r}); a string keeps its quotes: "
+            f"--input '{name}=\"{value}\"'"
+        ) from None
+
+
 def _version() -> str:
     from statek_vm import __version__
 
@@ -157,7 +210,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        sys.stdout.flush()  # (a reader that went away is found here, not at exit)
+        return status
+    except BrokenPipeError:
+        # The reader of the output went away (`statek-vm jobs | head -1`):
+        # end quietly, as a command that SIGPIPE ends does.
+        _detach_stdout()
+        return 128 + signal.SIGPIPE
     except KeyboardInterrupt:
         print("statek-vm: interrupted", file=sys.stderr)
         return 130
@@ -165,17 +225,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.traceback:
             traceback.print_exc()
         message = str(error) if not isinstance(error, (OSError, ValueError)) or str(error) else repr(error)
+        if isinstance(error, sqlite3.Error):
+            message = f"the job store {_store_name(args)!r}: {message}"
         print(f"statek-vm: error: {message}", file=sys.stderr)
         return 1
+
+
+def _detach_stdout() -> None:
+    """Point stdout at the null device: what is left in its buffer is dropped at exit without an error."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+
+
+def _store_name(args: argparse.Namespace) -> str:
+    """The store a command uses, as it was given (for error messages)."""
+    from statek_vm.jobs.store import DEFAULT_STORE, STORE_ENV
+
+    return str(args.store or os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
 # -- commands -------------------------------------------------------------------------
 
 
-def _runner(args: argparse.Namespace, **options: Any) -> Any:
-    from statek_vm.jobs import Runner
+def _runner(args: argparse.Namespace, *, create: bool = True, **options: Any) -> Any:
+    """A runner over the store of the command line (``create=False``: it must exist)."""
+    from statek_vm.jobs import Runner, open_store
 
-    return Runner(args.store, **options)
+    return Runner(open_store(args.store, create=create), **options)
 
 
 def _limits(args: argparse.Namespace) -> Any:
@@ -212,10 +289,12 @@ def _backstop(args: argparse.Namespace) -> Any:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    runner = _runner(args, sandbox=_sandbox(args), backstop=_backstop(args))
     if not os.path.isfile(args.script):
         raise FileNotFoundError(f"no script file {args.script!r}")
-    job_id = runner.submit_file(args.script, wait_timeout=args.wait_timeout, limits=_limits(args))
+    runner = _runner(args, sandbox=_sandbox(args), backstop=_backstop(args))
+    job_id = runner.submit_file(
+        args.script, wait_timeout=args.wait_timeout, limits=_limits(args), inputs=dict(args.input) or None
+    )
     with _stopping(runner):
         record = runner.run_job(job_id)
     if args.json:
@@ -282,6 +361,18 @@ def _cmd_worker(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
         last[0] = line
 
+    def ran(claimed: Any) -> None:
+        if live and last[0]:
+            sys.stderr.write("\r" + " " * len(last[0]) + "\r")  # the live count is drawn again below the log
+            last[0] = ""
+        record = runner.store.get(claimed.id)
+        print(f"statek-vm worker: {_run_line(record)}", file=sys.stderr, flush=True)
+        if args.show_output:
+            before = claimed.output
+            printed = record.output[len(before) :] if record.output.startswith(before) else record.output
+            sys.stdout.write(printed)
+            sys.stdout.flush()
+
     try:
         with _stopping(runner):
             stats = runner.work(
@@ -289,6 +380,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
                 max_seconds=args.run_for,
                 on_tick=None if args.quiet else tick,
                 wake_poll=args.wake_poll,
+                on_run=None if args.quiet else ran,
             )
     finally:
         runner.close()
@@ -307,7 +399,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 def _cmd_jobs(args: argparse.Namespace) -> int:
     from statek_vm.jobs import Status, open_store
 
-    store = open_store(args.store)
+    store = open_store(args.store, create=False)
     for status in args.status:
         if status.upper() not in Status.__members__:
             raise ValueError(f"unknown status {status!r}: choose from {', '.join(_STATUS_ORDER)}")
@@ -330,7 +422,7 @@ def _cmd_jobs(args: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     from statek_vm.jobs import open_store
 
-    store = open_store(args.store)
+    store = open_store(args.store, create=False)
     record = store.get(args.id)
     view = _view_store(store, record)
     view["history"] = store.events(record.id)
@@ -340,6 +432,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
     print(f"job       {record.id}")
     print(f"status    {record.status.value}   (CPython {record.python}, attempts {record.attempts})")
     print(f"script    {record.filename}")
+    if record.inputs:
+        print(f"inputs    {', '.join(f'{name}={json.dumps(value)}' for name, value in record.inputs.items())}")
     if record.status == "SUSPENDED":
         print(f"waits at  {_where(record)}, instruction {record.next_instr_num}, in {record.function}()")
         if view.get("source_line"):
@@ -365,7 +459,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_resume(args: argparse.Namespace) -> int:
-    runner = _runner(args, sandbox=_sandbox(args), backstop=_backstop(args))
+    runner = _runner(args, create=False, sandbox=_sandbox(args), backstop=_backstop(args))
     with _stopping(runner):
         record = runner.resume(args.id, limits=_limits(args))
     if args.json:
@@ -378,7 +472,7 @@ def _cmd_resume(args: argparse.Namespace) -> int:
 def _cmd_cancel(args: argparse.Namespace) -> int:
     from statek_vm.jobs import open_store
 
-    store = open_store(args.store)
+    store = open_store(args.store, create=False)
     record = store.get(args.id)
     if record.status in ("COMPLETED", "FAILED", "TIMED_OUT", "CANCELLED"):
         print(f"job {record.id[:12]} is {record.status.value} already: nothing to cancel")
@@ -396,7 +490,7 @@ def _cmd_cancel(args: argparse.Namespace) -> int:
 def _cmd_notify(args: argparse.Namespace) -> int:
     from statek_vm.jobs import open_store
 
-    count = open_store(args.store).wake(key=args.key)
+    count = open_store(args.store, create=False).wake(key=args.key)
     print(f"{count} job{'s' if count != 1 else ''} waiting on {args.key!r} will be checked now")
     return 0
 
@@ -444,6 +538,16 @@ def _view_store(store: Any, record: Any) -> dict[str, Any]:
         except Exception:  # noqa: BLE001 - the source line is a courtesy
             view["source_line"] = linecache.getline(record.filename, record.line).strip() or None
     return view
+
+
+def _run_line(record: Any) -> str:
+    """One line on a job a worker ran: its id and status, and where it waits or why it ended."""
+    line = f"job {record.id[:12]} {record.status.value}"
+    if record.status == "SUSPENDED":
+        return f"{line} at {_where(record)} for {record.awaited_summary}"
+    if record.status in ("FAILED", "TIMED_OUT", "CANCELLED") and record.error:
+        return f"{line}: {_first_line(record.error)}"
+    return line
 
 
 def _headline(runner: Any, record: Any) -> str:

@@ -20,10 +20,15 @@ rather than at the next sweep; ``resume`` asks for a job to be looked at now.
 
 from __future__ import annotations
 
+import io
+import json
+import keyword
 import os
 import secrets
 import sys
 import time
+import tokenize
+from typing import Any
 
 from statek_vm.exceptions import StatekError
 from statek_vm.jobs.model import JobRecord, RetryPolicy, Status
@@ -93,6 +98,7 @@ class Manager:
         path: str | os.PathLike[str] | None = None,
         wait_timeout: float | None = None,
         limits: Limits | None = None,
+        inputs: dict[str, Any] | None = None,
     ) -> str:
         """Store a new job (``PENDING``) and return its id.  A worker runs it.
 
@@ -105,6 +111,10 @@ class Manager:
                 the manager's).
             limits: the job's budgets (:class:`statek_vm.Limits`), in place of
                 the worker's defaults for those it sets.
+            inputs: values the script sees as globals, by name: JSON values
+                (``None``, bools, numbers, strings, lists, dicts), stored with
+                the job; each start of the script gets fresh copies.  A host
+                binding of the worker's with the same name hides one.
 
         Raises:
             SyntaxError: the script does not compile (nothing is stored).
@@ -115,6 +125,7 @@ class Manager:
         if wait_timeout is not None and not wait_timeout > 0:
             raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
         kept_limits = stored(limits, "submit()")
+        kept_inputs = _checked_inputs(inputs)
         program = compile_program(source, filename)
         self.store.add_program(program.hash, filename, source)
         now = time.time()
@@ -130,23 +141,34 @@ class Manager:
             created=now,
             updated=now,
             limits=kept_limits,
+            inputs=kept_inputs,
         )
         self.store.insert(record, max_live=self.max_live if self.on_full == "refuse" else None)
         self._work_arrived()
         return record.id
 
     def submit_file(
-        self, script: str | os.PathLike[str], *, wait_timeout: float | None = None, limits: Limits | None = None
+        self,
+        script: str | os.PathLike[str],
+        *,
+        wait_timeout: float | None = None,
+        limits: Limits | None = None,
+        inputs: dict[str, Any] | None = None,
     ) -> str:
-        """Submit a script file; it imports the modules in its folder."""
+        """Submit a script file; it imports the modules in its folder.
+
+        The file is read as Python reads a script: UTF-8, unless a coding
+        declaration in its first two lines names another encoding.
+        """
         script_path = os.path.abspath(os.fspath(script))
-        try:
-            with open(script_path, encoding="utf-8") as file:
-                source = file.read()
-        except OSError as error:
-            raise StatekError(f"cannot read the script {os.fspath(script)!r}: {error.strerror}") from None
+        source = _read_script(os.fspath(script), script_path)
         return self.submit(
-            source, filename=script_path, path=os.path.dirname(script_path), wait_timeout=wait_timeout, limits=limits
+            source,
+            filename=script_path,
+            path=os.path.dirname(script_path),
+            wait_timeout=wait_timeout,
+            limits=limits,
+            inputs=inputs,
         )
 
     def get(self, job_id: str) -> JobRecord:
@@ -193,3 +215,42 @@ class Manager:
 
     def _work_arrived(self) -> None:
         """There is work for workers (a worker in this object wakes at once)."""
+
+
+def _read_script(given: str, path: str) -> str:
+    """The text of the script file ``path`` (``given`` names it in errors)."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise StatekError(f"cannot read the script {given!r}: {error.strerror}") from None
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:
+        raise StatekError(f"the script {given!r} has a bad coding declaration: {error.msg}") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise StatekError(
+            f"the script {given!r} is not {encoding} text: line {line} holds the byte "
+            f"{data[error.start]:#04x}; save it as UTF-8, or declare its encoding on its first line "
+            "(# -*- coding: latin-1 -*-)"
+        ) from None
+
+
+def _checked_inputs(inputs: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A job's inputs as they are stored (a JSON copy), or an error that says which one is wrong."""
+    if inputs is None:
+        return None
+    if not isinstance(inputs, dict):
+        raise TypeError(f"submit() inputs must be a dict of name: value, not {type(inputs).__name__}")
+    for name, value in inputs.items():
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+            raise ValueError(f"the input name {name!r} is not a Python name: a script sees each input as a global")
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"the input {name!r} is not a JSON value ({error}): inputs are stored as JSON") from None
+    copied: dict[str, Any] = json.loads(json.dumps(inputs))
+    return copied

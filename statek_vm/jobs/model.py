@@ -86,6 +86,8 @@ class JobRecord:
     updated: float = 0.0
     # The job's own budgets (``statek_vm.Limits.as_dict()``); None: the worker's.
     limits: dict[str, Any] | None = None
+    # The globals its script starts with, by name (JSON values); None: none.
+    inputs: dict[str, Any] | None = None
 
     def summary(self) -> dict[str, Any]:
         """The machine-readable view of ``statek-vm ... --json`` (no bytes)."""
@@ -107,6 +109,7 @@ class JobRecord:
             "condition_error": self.condition_error,
             "created": self.created,
             "updated": self.updated,
+            "inputs": self.inputs,
         }
 
 

@@ -68,6 +68,8 @@ class PostgresStore(SQLStore):
         self._psycopg = psycopg
         self.dsn = dsn
         self._key = key
+        # The signing key, once checked against the store's snapshots (signing_key()).
+        self._checked: bytes | None = None
         self._local = threading.local()
         self._connections: list[Any] = []
         self._lock = threading.Lock()
@@ -133,14 +135,18 @@ class PostgresStore(SQLStore):
     # -- identity and programs ------------------------------------------------
 
     def signing_key(self) -> bytes:
-        if self._key is None:
-            self._key = key_from_environment()
-            if self._key is None:
+        if self._checked is None:
+            key, source = self._key, "the key given to PostgresStore"
+            if key is None:
+                key, source = key_from_environment(), f"${KEY_ENV}"
+            if key is None:
                 raise JobStoreError(
                     "a PostgreSQL job store needs a signing key shared by every worker and kept out of the "
                     f"database: pass PostgresStore(dsn, key=...) or set ${KEY_ENV} (hex)"
                 )
-        return self._key
+            remedy = f"Set ${KEY_ENV} (or pass key=) to the key its jobs were signed with, the same on every worker."
+            self._checked = self._checked_key(key, source, remedy)
+        return self._checked
 
     # -- what the shared steps need ---------------------------------------------
 

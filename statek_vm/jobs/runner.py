@@ -16,6 +16,7 @@ import asyncio
 import collections
 import contextlib
 import dataclasses
+import json
 import os
 import secrets
 import signal
@@ -287,6 +288,7 @@ class Runner(Manager):
         tick_seconds: float = 1.0,
         wake_poll: float = 0.001,
         doorbell: bool = True,
+        on_run: Callable[[JobRecord], None] | None = None,
     ) -> WorkStats:
         """The worker loop: run runnable jobs, poll suspended ones, apply policy.
 
@@ -312,6 +314,10 @@ class Runner(Manager):
                 rung by whatever makes work, it wakes the worker at once and
                 costs nothing while nothing happens.  The change counter is
                 still read every 50 ms as a fallback.
+            on_run: called after each run of a job here ends (the CLI's log),
+                with the job's record as it was claimed: ``store.get(id)``
+                gives it as the run left it, and the output it printed in
+                the run is what follows the claimed record's ``output``.
         """
         try:
             asyncio.get_running_loop()
@@ -327,6 +333,7 @@ class Runner(Manager):
                 tick_seconds=tick_seconds,
                 wake_poll=wake_poll,
                 doorbell=doorbell,
+                on_run=on_run,
             )
         )
 
@@ -339,10 +346,11 @@ class Runner(Manager):
         tick_seconds: float = 1.0,
         wake_poll: float = 0.001,
         doorbell: bool = True,
+        on_run: Callable[[JobRecord], None] | None = None,
     ) -> WorkStats:
         """:meth:`work` on the running event loop (the jobs' awaits run on it)."""
         self._stop.clear()
-        loop = _WorkLoop(self, until_idle, max_seconds, on_tick, tick_seconds, wake_poll)
+        loop = _WorkLoop(self, until_idle, max_seconds, on_tick, tick_seconds, wake_poll, on_run)
         bell = self.store.doorbell(self.worker_id) if doorbell else None
         self._work_deadline = None if max_seconds is None else time.monotonic() + max_seconds
         try:
@@ -617,6 +625,9 @@ class Runner(Manager):
             namespace = {"__name__": "__main__"}
             if record.path is not None:
                 namespace["__file__"] = filename
+            if record.inputs:
+                # Fresh copies for each start (a retry from the start gets them as submitted).
+                namespace.update(json.loads(json.dumps(record.inputs)))
             events.append({"event": "started", "at": time.time()})
             job = _new_job(
                 source,
@@ -895,6 +906,7 @@ class _WorkLoop:
         on_tick: Callable[[dict[Status, int]], None] | None,
         tick_seconds: float,
         wake_poll: float,
+        on_run: Callable[[JobRecord], None] | None,
     ) -> None:
         self.runner = runner
         self.until_idle = until_idle
@@ -902,12 +914,14 @@ class _WorkLoop:
         self.on_tick = on_tick
         self.tick_seconds = tick_seconds
         self.wake_poll = wake_poll
+        self.on_run = on_run
         self.stats = WorkStats()
         self.started = time.monotonic()
         self.seen = runner.store.changes()
         self.next_sweep = self.next_maintenance = self.next_tick = 0.0
         self.swept_since_activity = False
-        self.tasks: set[asyncio.Task[Status | None]] = set()
+        # The runs in progress, each with its job's record as claimed (for on_run).
+        self.tasks: dict[asyncio.Task[Status | None], JobRecord] = {}
         self.bell_wait: asyncio.Future[bool] | None = None
         # Set whenever a run ends: one thing to wait on, however many are in flight.
         self.ended = asyncio.Event()
@@ -979,7 +993,7 @@ class _WorkLoop:
     async def _drain(self) -> None:
         """Let the runs in progress end and commit (their cancellations still apply)."""
         while self.tasks:
-            await asyncio.wait(self.tasks, timeout=self._maintenance_interval())
+            await asyncio.wait(set(self.tasks), timeout=self._maintenance_interval())
             self._reap()
             if self.tasks:
                 self._maintain()
@@ -1039,15 +1053,17 @@ class _WorkLoop:
         runner._ensure_heartbeat()
         flight.task = asyncio.create_task(runner._arun_claimed(record, flight), name=f"statek-vm job {record.id[:12]}")
         flight.task.add_done_callback(lambda _: self.ended.set())
-        self.tasks.add(flight.task)
+        self.tasks[flight.task] = record
 
     def _reap(self) -> None:
         """Count the runs that ended; a worker's own error (a store failing) is raised here."""
         self.ended.clear()
         done = [task for task in self.tasks if task.done()]
         for task in done:
-            self.tasks.discard(task)
+            claimed = self.tasks.pop(task)
             Runner._tally(self.stats, task.result())
+            if self.on_run is not None:
+                self.on_run(claimed)
         if done:
             self._active()
 

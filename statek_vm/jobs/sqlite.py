@@ -32,13 +32,13 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from statek_vm.exceptions import JobStoreError
 from statek_vm.jobs.doorbell import Doorbell, SocketDoorbell, ring_addresses
 from statek_vm.jobs.sqlstore import SQLStore
-from statek_vm.jobs.store import key_from_environment, migrations
+from statek_vm.jobs.store import KEY_ENV, key_from_environment, migrations
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
@@ -83,9 +83,13 @@ class SQLiteStore(SQLStore):
                 db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False)
             except sqlite3.Error as error:
                 raise JobStoreError(f"cannot open the job store {self.path!r}: {error}") from None
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute(f"PRAGMA synchronous = {self._synchronous}")
-            db.execute("PRAGMA foreign_keys = ON")
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute(f"PRAGMA synchronous = {self._synchronous}")
+                db.execute("PRAGMA foreign_keys = ON")
+            except sqlite3.Error as error:
+                db.close()  # (a file that is not a database, or a damaged one)
+                raise JobStoreError(f"cannot open the job store {self.path!r}: {error}") from None
             self._local.db = db
             with self._lock:
                 self._connections.append(db)
@@ -141,7 +145,14 @@ class SQLiteStore(SQLStore):
 
     def signing_key(self) -> bytes:
         if self._key is None:
-            self._key = _load_key(self.path + ".key")
+            path = self.path + ".key"
+            key = key_from_environment()
+            source = f"${KEY_ENV}"
+            if key is None:
+                key = _load_key(path, self._holds_signed, self.path)
+                source = f"the key file {path!r}"
+            remedy = f"Restore the store's key file {path!r}, or set ${KEY_ENV} to its key (hex)."
+            self._key = self._checked_key(key, source, remedy)
         return self._key
 
     # -- what the shared steps need ---------------------------------------------
@@ -229,18 +240,29 @@ def _translate(statement: str) -> str:
 _BOOLEANS = re.compile(r"\b(TRUE|FALSE)\b")
 
 
-def _load_key(path: str) -> bytes:
-    """The store's signing key: ``$STATEK_VM_KEY`` (hex), else the key file, created once."""
-    key = key_from_environment()
-    if key is not None:
-        return key
+def _load_key(path: str, holds_signed: Callable[[], bool], store: str) -> bytes:
+    """The store's signing key from its key file, made when the store has nothing signed yet.
+
+    A store whose jobs have snapshots and that has lost its key file gets no
+    new key: the snapshots were signed with the lost one, and a worker with
+    another would leave every such job suspended.  (Jobs submitted and never
+    run have nothing signed: the first worker makes the key.)
+    """
     try:
         with open(path, "rb") as file:
             return bytes.fromhex(file.read().decode("ascii").strip())
     except FileNotFoundError:
         pass
+    except OSError as error:
+        raise JobStoreError(f"cannot read the key file {path!r} of the job store {store!r}: {error.strerror}") from None
     except ValueError:
         raise JobStoreError(f"the key file {path!r} is not a hex key") from None
+    if holds_signed():
+        raise JobStoreError(
+            f"the job store {store!r} holds jobs, but its key file {path!r} is missing: restore the key file, "
+            f"or set ${KEY_ENV} to the key (hex) its jobs were signed with. No new key is made: its suspended "
+            "jobs could not resume with one."
+        )
     # Written whole under another name, then linked into place: a process
     # that races us either makes the link or reads the complete file.
     key = secrets.token_bytes(32)
@@ -252,7 +274,7 @@ def _load_key(path: str) -> bytes:
         try:
             os.link(temporary, path)
         except FileExistsError:
-            return _load_key(path)
+            return _load_key(path, holds_signed, store)
     finally:
         os.unlink(temporary)
     return key

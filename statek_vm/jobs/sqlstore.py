@@ -29,6 +29,7 @@ from typing import Any
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.model import LIVE, TERMINAL, JobRecord, Status
 from statek_vm.jobs.store import JobStore, claim_events, record_from_row, recovery_outcome
+from statek_vm.snapshot.envelope import signed_with
 
 __all__ = ["SQLStore"]
 
@@ -36,7 +37,7 @@ __all__ = ["SQLStore"]
 _LIGHT = (
     "id, status, python, program_hash, filename, path, version, NULL AS snapshot, NULL AS awaited, awaited_summary, "
     "next_instr_num, line, function, wait_timeout, deadline, not_before, attempts, max_attempts, recoveries, "
-    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits"
+    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits, inputs"
 )
 _FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
 
@@ -95,6 +96,28 @@ class SQLStore(JobStore):
         """How error messages name this store."""
         return repr(self)
 
+    # -- the signing key -------------------------------------------------------------
+
+    def _checked_key(self, key: bytes, source: str, remedy: str) -> bytes:
+        """``key`` if it signed the store's snapshots, else an error that says what to do.
+
+        One stored snapshot is checked (one row, one HMAC): every process
+        signs with the store's one key, so a key that fails on one snapshot
+        would fail on all, and its worker would leave every job suspended
+        with a signature error.
+        """
+        row = self._read("SELECT id, snapshot FROM jobs WHERE snapshot IS NOT NULL LIMIT 1").fetchone()
+        if row is not None and not signed_with(bytes(row[1]), key):
+            raise JobStoreError(
+                f"the signing key ({source}) is not the key of the job store {self._label()}: the snapshot of its "
+                f"job {row[0][:12]} fails its check with it, and no job of the store could resume. {remedy}"
+            )
+        return key
+
+    def _holds_signed(self) -> bool:
+        """Whether the store keeps anything signed with its key (a job's snapshot)."""
+        return self._read("SELECT 1 FROM jobs WHERE snapshot IS NOT NULL LIMIT 1").fetchone() is not None
+
     # -- running statements --------------------------------------------------------
 
     def _run(self, tx: Any, statement: str, args: Sequence[Any] = ()) -> Any:
@@ -142,7 +165,7 @@ class SQLStore(JobStore):
             self._run(
                 tx,
                 "INSERT INTO jobs (id, status, python, program_hash, filename, path, version, wait_timeout, "
-                "max_attempts, created, updated, limits) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                "max_attempts, created, updated, limits, inputs) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
                 (
                     record.id,
                     record.status.value,
@@ -155,6 +178,7 @@ class SQLStore(JobStore):
                     record.created,
                     record.updated,
                     None if record.limits is None else json.dumps(record.limits),
+                    None if record.inputs is None else json.dumps(record.inputs),
                 ),
             )
             self._add_events(tx, record.id, [{"event": "submitted", "at": record.created}])

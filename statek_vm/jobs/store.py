@@ -53,7 +53,10 @@ class JobStore(abc.ABC):
 
         Every process sharing the store must use the same key; a SQLite store
         keeps it in a file beside the database (mode 0600) unless
-        ``STATEK_VM_KEY`` gives it in hex.
+        ``STATEK_VM_KEY`` gives it in hex.  A SQL store checks the key
+        against one of its snapshots and refuses one that did not sign it
+        (:class:`JobStoreError`, saying what to do), and a SQLite store whose
+        jobs have snapshots never makes a new key.
         """
 
     @abc.abstractmethod
@@ -314,6 +317,7 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         created,
         updated,
         limits,
+        inputs,
     ) = row
     return JobRecord(
         id=id_,
@@ -345,6 +349,7 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         created=created,
         updated=updated,
         limits=None if limits is None else json.loads(limits),
+        inputs=None if inputs is None else json.loads(inputs),
     )
 
 
@@ -362,10 +367,15 @@ def migrations(dialect: str) -> list[tuple[int, str, str]]:
 _MIGRATION = re.compile(r"^(\d{4})_\w+\.sql$")
 
 
-def open_store(spec: str | os.PathLike[str] | JobStore | None = None) -> JobStore:
+def open_store(spec: str | os.PathLike[str] | JobStore | None = None, *, create: bool = True) -> JobStore:
     """A store from a spec: a store (returned as is), ``":memory:"``, a SQLite
     path or ``sqlite:///path``, or a ``postgresql://`` URL.  ``None`` means ``$STATEK_VM_STORE``, else
-    ``statek_vm.db`` in the current directory."""
+    ``statek_vm.db`` in the current directory.
+
+    With ``create=False``, a SQLite file that does not exist is an error
+    (:class:`JobStoreError`) rather than a new, empty store: for looking at
+    jobs, where a mistyped path must not pass for a store without jobs.
+    """
     from statek_vm.jobs.memory import MemoryStore
     from statek_vm.jobs.sqlite import SQLiteStore
 
@@ -385,5 +395,10 @@ def open_store(spec: str | os.PathLike[str] | JobStore | None = None) -> JobStor
     elif "://" in text:
         raise ValueError(
             f"unknown store {text!r}: use a SQLite file path, sqlite:///path, postgresql://... or :memory:"
+        )
+    if not create and not os.path.exists(text):
+        raise JobStoreError(
+            f"no job store {text!r}: the file does not exist (a store is made where a job is first "
+            "submitted or a worker first starts)"
         )
     return SQLiteStore(text)

@@ -88,6 +88,15 @@ def open_envelope(data: bytes, *, key: bytes | None, allow_unsigned: bool) -> li
     return _unpack_body(packed)
 
 
+def signed_with(data: bytes, key: bytes) -> bool:
+    """Whether ``data`` is a snapshot of this format signed with ``key`` (its tag checked, nothing unpickled)."""
+    try:
+        _verified_body(data, key=key, allow_unsigned=False)
+    except SnapshotError:
+        return False
+    return True
+
+
 def read_header(data: bytes) -> dict[str, Any]:
     """The fields of a snapshot by name, without its payload, **unverified**.
 

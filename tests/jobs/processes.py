@@ -24,12 +24,14 @@ def environment(store: Path | str, key: bytes | None = None) -> dict[str, str]:
     return env
 
 
-def cli(folder: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``statek-vm ARGS`` in ``folder``, its store ``folder/jobs.db``."""
+def cli(
+    folder: Path, *args: str, timeout: float = 120, key: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``statek-vm ARGS`` in ``folder``, its store ``folder/jobs.db`` (its key ``$STATEK_VM_KEY`` if given)."""
     return subprocess.run(
         [sys.executable, "-m", "statek_vm.cli", *args],
         cwd=folder,
-        env=environment(folder / "jobs.db"),
+        env=environment(folder / "jobs.db", key),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -12,6 +12,7 @@ import pytest
 import statek_vm
 from statek_vm.cli import main
 from statek_vm.job import SUPPORTED_VERSIONS
+from statek_vm.jobs import SQLiteStore
 from tests.jobs import toolbox
 from tests.jobs.processes import cli, script
 
@@ -100,6 +101,7 @@ def test_a_failing_script_exits_1_with_its_traceback(tmp_path: Path) -> None:
 
 
 def test_errors_are_one_line_unless_asked(tmp_path: Path) -> None:
+    SQLiteStore(tmp_path / "jobs.db").close()
     missing = cli(tmp_path, "show", "feedface")
     assert missing.returncode == 1
     assert missing.stderr.strip().startswith("statek-vm: error: no job 'feedface'")
@@ -132,7 +134,7 @@ def test_store_option_and_environment(tmp_path: Path) -> None:
     ran = cli(tmp_path, "run", "agent.py", "--store", str(tmp_path / "other.db"))
     assert ran.returncode == 0 and "COMPLETED" in ran.stdout
     assert (tmp_path / "other.db").exists()
-    assert cli(tmp_path, "jobs").stdout.strip() == "no jobs", "the default store ($STATEK_VM_STORE) is another"
+    assert not (tmp_path / "jobs.db").exists(), "the default store ($STATEK_VM_STORE) is another"
     assert "COMPLETED" in cli(tmp_path, "jobs", "--store", str(tmp_path / "other.db")).stdout
 
 
@@ -154,3 +156,221 @@ def test_sigterm_stops_the_worker_cleanly(tmp_path: Path) -> None:
         worker.kill()
     assert worker.returncode == 0, err
     assert "statek-vm worker: 0 runs" in err
+
+
+# -- no traps for a new user ------------------------------------------------------------
+
+
+def test_global_options_go_before_or_after_the_command(tmp_path: Path) -> None:
+    SQLiteStore(tmp_path / "before.db").close()
+    SQLiteStore(tmp_path / "after.db").close()
+    before = cli(tmp_path, "--store", "before.db", "--traceback", "show", "feedface")
+    assert "no job 'feedface' in the job store 'before.db'" in before.stderr
+    assert "Traceback" in before.stderr, "--traceback before the command is not lost"
+    after = cli(tmp_path, "show", "feedface", "--store", "after.db")
+    assert "'after.db'" in after.stderr and "Traceback" not in after.stderr
+    both = cli(tmp_path, "--store", "before.db", "show", "feedface", "--store", "after.db")
+    assert "'after.db'" in both.stderr, "the one after the command wins"
+    assert not (tmp_path / "jobs.db").exists(), "the default store was never opened"
+
+
+@needs_vm
+def test_run_uses_the_store_given_before_the_command(tmp_path: Path) -> None:
+    script(tmp_path, "agent.py", "print('hello')\n")
+    ran = cli(tmp_path, "--store", "global.db", "run", "agent.py")
+    assert ran.returncode == 0 and "COMPLETED" in ran.stdout, ran.stderr
+    assert (tmp_path / "global.db").exists() and not (tmp_path / "jobs.db").exists()
+
+
+def test_read_only_commands_refuse_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    for command in (["jobs"], ["show", "feedface"], ["cancel", "feedface"], ["notify", "k"], ["resume", "feedface"]):
+        refused = cli(tmp_path, *command, "--store", "typo.db")
+        assert refused.returncode == 1, (command, refused.stderr)
+        assert refused.stderr.startswith("statek-vm: error: no job store 'typo.db': the file does not exist"), command
+        assert not (tmp_path / "typo.db").exists(), f"{command[0]} made a store"
+
+
+@needs_vm
+def test_a_store_whose_key_is_lost_or_wrong_refuses_to_start(tmp_path: Path) -> None:
+    script(tmp_path, "agent.py", AGENT)
+    job_id = json.loads(cli(tmp_path, "run", "agent.py", "--json").stdout)["id"]
+    key_file = tmp_path / "jobs.db.key"
+    key = key_file.read_bytes()
+    key_file.unlink()
+    toolbox.Gate(str(tmp_path), "approval").open("approved")
+    for command in (["worker", "--until-idle"], ["resume", job_id], ["run", "agent.py"]):
+        refused = cli(tmp_path, *command)
+        assert refused.returncode == 1, (command, refused.stdout, refused.stderr)
+        assert "holds jobs, but its key file" in refused.stderr and "jobs.db.key' is missing" in refused.stderr
+        assert "restore the key file, or set $STATEK_VM_KEY" in refused.stderr, refused.stderr
+        assert not key_file.exists(), f"{command[0]} made a new key for a store with jobs"
+    assert "SUSPENDED" in cli(tmp_path, "jobs").stdout, "looking at the jobs needs no key"
+    assert len(json.loads(cli(tmp_path, "jobs", "--json").stdout)) > 0
+
+    wrong = cli(tmp_path, "worker", "--until-idle", key=b"w" * 32)
+    assert wrong.returncode == 1
+    assert "the signing key ($STATEK_VM_KEY) is not the key of the job store" in wrong.stderr, wrong.stderr
+    assert f"job {job_id[:12]} fails its check" in wrong.stderr
+    key_file.write_bytes(b"ab" * 32)
+    other = cli(tmp_path, "resume", job_id)
+    assert other.returncode == 1 and "the key file" in other.stderr and "is not the key" in other.stderr
+    assert "Restore the store's key file" in other.stderr
+
+    key_file.write_bytes(key)
+    done = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05")
+    assert done.returncode == 0 and "1 completed" in done.stderr, done.stderr
+    assert json.loads(cli(tmp_path, "show", job_id, "--json").stdout)["status"] == "COMPLETED"
+    by_environment = cli(tmp_path, "run", "agent.py", key=bytes.fromhex(key.decode()))
+    assert by_environment.returncode == 0 and "SUSPENDED" not in by_environment.stderr, by_environment.stderr
+
+
+def test_a_new_store_still_gets_its_key(tmp_path: Path) -> None:
+    SQLiteStore(tmp_path / "jobs.db").close()
+    worker = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05")
+    assert worker.returncode == 0, worker.stderr
+    assert len(bytes.fromhex((tmp_path / "jobs.db.key").read_text())) == 32
+
+
+def test_errors_name_the_file(tmp_path: Path) -> None:
+    (tmp_path / "jobs.db").write_bytes(b"this is no database, just text that is long enough to be read\n" * 20)
+    for command in (["jobs"], ["show", "feedface"], ["worker", "--until-idle"]):
+        corrupt = cli(tmp_path, *command)
+        assert corrupt.returncode == 1, command
+        assert f"the job store {str(tmp_path / 'jobs.db')!r}" in corrupt.stderr, (command, corrupt.stderr)
+        assert "file is not a database" in corrupt.stderr
+
+    damaged = tmp_path / "damaged.db"
+    store = SQLiteStore(damaged)
+    store.close()
+    data = bytearray(damaged.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page after the first is garbage
+    damaged.write_bytes(bytes(data))
+    listed = cli(tmp_path, "jobs", "--store", str(damaged))
+    assert listed.returncode == 1 and str(damaged) in listed.stderr, listed.stderr
+    assert "malformed" in listed.stderr and "Traceback" not in listed.stderr
+
+    (tmp_path / "jobs.db").unlink()
+    (tmp_path / "latin.py").write_bytes(b"print('ok')\nprint('caf\xe9')\n")
+    latin = cli(tmp_path, "run", "latin.py")
+    assert latin.returncode == 1
+    assert "the script 'latin.py' is not utf-8 text: line 2 holds the byte 0xe9" in latin.stderr, latin.stderr
+    missing = cli(tmp_path, "run", "nowhere.py")
+    assert missing.returncode == 1 and "no script file 'nowhere.py'" in missing.stderr
+
+    SQLiteStore(tmp_path / "keyless.db").close()
+    (tmp_path / "keyless.db.key").mkdir()  # a key file that cannot be read (even by root)
+    unreadable = cli(tmp_path, "worker", "--until-idle", "--store", "keyless.db")
+    assert unreadable.returncode == 1
+    assert "cannot read the key file 'keyless.db.key' of the job store 'keyless.db'" in unreadable.stderr
+
+
+@needs_vm
+def test_a_script_with_a_coding_declaration_is_read_as_python_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nprint('caf\xe9')\n")
+    ran = cli(tmp_path, "run", "latin.py")
+    assert ran.returncode == 0 and ran.stdout.startswith("caf\u00e9\n"), ran.stderr
+
+
+@needs_vm
+def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from statek_vm.jobs import Manager
+    from tests.jobs.processes import environment
+
+    script(tmp_path, "agent.py", AGENT)
+    manager = Manager(tmp_path / "jobs.db")
+    job_id = manager.submit_file(tmp_path / "agent.py")
+    manager.store.close()
+    for command in (["jobs"], ["jobs", "--json"], ["show", job_id], ["--help"]):
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # the reader is gone before anything is written: every write fails with EPIPE
+        try:
+            ended = subprocess.run(
+                [sys.executable, "-m", "statek_vm.cli", *command],
+                cwd=tmp_path,
+                env=environment(tmp_path / "jobs.db"),
+                stdout=write_end,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        finally:
+            os.close(write_end)
+        if command == ["--help"]:
+            continue  # (argparse's own output: only the store's commands are ours to quiet)
+        assert ended.stderr == "", (command, ended.stderr)
+        assert ended.returncode == 141, "as a command that SIGPIPE ends"
+
+
+INPUTS_AGENT = """\
+import os
+from toolbox import Gate, wait_gate
+
+print('hello', who, limit, tags)
+tags.append('seen')
+decision = wait_gate(Gate(os.path.dirname(__file__), 'approval'))
+print('after the wait:', who, limit, tags, decision)
+"""
+
+
+@needs_vm
+def test_run_passes_inputs_that_the_job_keeps(tmp_path: Path) -> None:
+    script(tmp_path, "agent.py", INPUTS_AGENT)
+    ran = cli(tmp_path, "run", "agent.py", "--input", 'who="Ada"', "--input", "limit=3", "--input", 'tags=["a"]')
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.startswith("hello Ada 3 ['a']\n") and "SUSPENDED" in ran.stdout
+    job_id = ran.stdout.splitlines()[1].split()[1]
+    view = json.loads(cli(tmp_path, "show", job_id, "--json").stdout)
+    assert view["inputs"] == {"who": "Ada", "limit": 3, "tags": ["a"]}, "as submitted, not as the script changed them"
+    assert 'inputs    who="Ada", limit=3, tags=["a"]' in cli(tmp_path, "show", job_id).stdout
+    toolbox.Gate(str(tmp_path), "approval").open("yes")
+    done = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05")
+    assert done.returncode == 0 and "1 completed" in done.stderr, done.stderr
+    final = json.loads(cli(tmp_path, "show", job_id, "--json").stdout)
+    assert final["output"].endswith("after the wait: Ada 3 ['a', 'seen'] yes\n"), "another process resumed them"
+
+
+def test_bad_inputs_are_usage_errors(tmp_path: Path) -> None:
+    script(tmp_path, "agent.py", "print(x)\n")
+    for given, expected in (
+        ("x", "'x' is not NAME=JSON"),
+        ("x=Ada", "the value of x is not JSON (Expecting value: 'Ada'); a string keeps its quotes"),
+        ("no-name=1", "'no-name' is not a Python name"),
+        ("class=1", "'class' is not a Python name"),
+    ):
+        bad = cli(tmp_path, "run", "agent.py", "--input", given)
+        assert bad.returncode == 2, given
+        assert f"argument --input: {expected}" in bad.stderr, bad.stderr
+    assert not (tmp_path / "jobs.db").exists()
+
+
+@needs_vm
+def test_the_worker_logs_each_run_and_shows_its_output(tmp_path: Path) -> None:
+    from statek_vm.jobs import Manager
+
+    script(tmp_path, "agent.py", AGENT)
+    manager = Manager(tmp_path / "jobs.db")
+    first = manager.submit_file(tmp_path / "agent.py")
+    manager.store.close()
+    started = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05", "--show-output")
+    assert started.returncode == 0, started.stderr
+    line = f"statek-vm worker: job {first[:12]} SUSPENDED at {tmp_path / 'agent.py'}:8 for <FutureResult pending"
+    assert line in started.stderr, started.stderr
+    assert started.stdout == "preparing\n"
+
+    toolbox.Gate(str(tmp_path), "approval").open("approved")
+    quiet = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05", "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == "", "nothing unless asked"
+    assert json.loads(cli(tmp_path, "show", first, "--json").stdout)["status"] == "COMPLETED"
+
+    (tmp_path / "approval").unlink()
+    second = json.loads(cli(tmp_path, "run", "agent.py", "--json").stdout)["id"]
+    toolbox.Gate(str(tmp_path), "approval").open("yes")
+    resumed = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05", "--show-output")
+    assert f"statek-vm worker: job {second[:12]} COMPLETED\n" in resumed.stderr, resumed.stderr
+    assert resumed.stdout == "decision: yes\n", "only what it printed in this run"
+    plain = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05")
+    assert plain.stdout == "" and "statek-vm worker: job" not in plain.stderr, "no run, no line"

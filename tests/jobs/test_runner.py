@@ -443,3 +443,50 @@ def test_a_manager_steers_jobs_that_a_worker_runs(store: JobStore, tmp_path: Pat
     assert manager.get(first).status == Status.COMPLETED
     assert manager.get(second).status == Status.CANCELLED
     assert toolbox.log_lines(tmp_path) == ["before", "before", "after yes"]
+
+
+def test_inputs_are_globals_kept_with_the_job(store: JobStore, tmp_path: Path) -> None:
+    runner = _runner(store, tmp_path)
+    source = "print(n, xs)\nxs.append(0)\nvalue = wait_gate(Gate(folder, 'g1'))\nprint(n, xs, value)\n"
+    job_id = runner.submit(source, inputs={"n": 2, "xs": [1]})
+    assert runner.get(job_id).inputs == {"n": 2, "xs": [1]}
+    runner.work(until_idle=True)
+    assert runner.get(job_id).status == Status.SUSPENDED
+    toolbox.Gate(str(tmp_path), "g1").open("yes")
+    other = _runner(store, tmp_path)  # another worker: the inputs are in the snapshot
+    other.work(until_idle=True)
+    record = other.get(job_id)
+    assert record.status == Status.COMPLETED and record.output == "2 [1]\n2 [1, 0] yes\n"
+    assert record.inputs == {"n": 2, "xs": [1]}, "as submitted"
+
+
+def test_bad_inputs_are_refused_with_their_name(store: JobStore, tmp_path: Path) -> None:
+    runner = _runner(store, tmp_path)
+    with pytest.raises(ValueError, match="the input name 'a-b' is not a Python name"):
+        runner.submit("x = 1\n", inputs={"a-b": 1})
+    with pytest.raises(ValueError, match="the input name 'for' is not a Python name"):
+        runner.submit("x = 1\n", inputs={"for": 1})
+    with pytest.raises(ValueError, match="the input 'when' is not a JSON value"):
+        runner.submit("x = 1\n", inputs={"when": object()})
+    with pytest.raises(ValueError, match="the input 'big' is not a JSON value"):
+        runner.submit("x = 1\n", inputs={"big": float("inf")})
+    with pytest.raises(TypeError, match="inputs must be a dict"):
+        runner.submit("x = 1\n", inputs=[("x", 1)])  # type: ignore[arg-type]
+    assert store.jobs() == []
+
+
+def test_on_run_is_called_after_each_run_with_the_record_as_claimed(store: JobStore, tmp_path: Path) -> None:
+    runner = _runner(store, tmp_path, concurrency=2)
+    source = "print('one')\nvalue = wait_gate(Gate(folder, 'g1'))\nprint('two', value)\n"
+    ids = [runner.submit(source), runner.submit("print('done')\n")]
+    seen: list[tuple[str, str, Status]] = []
+
+    def ran(claimed: JobRecord) -> None:
+        seen.append((claimed.id, claimed.output, runner.get(claimed.id).status))
+
+    runner.work(until_idle=True, on_run=ran)
+    assert sorted(seen) == sorted([(ids[0], "", Status.SUSPENDED), (ids[1], "", Status.COMPLETED)])
+    toolbox.Gate(str(tmp_path), "g1").open()
+    seen.clear()
+    runner.work(until_idle=True, on_run=ran)
+    assert seen == [(ids[0], "one\n", Status.COMPLETED)], "claimed with what it printed before"

@@ -411,3 +411,69 @@ def test_a_job_made_final_rings_idle_workers_in_every_store(store: JobStore) -> 
     assert store.end_wait("q2", record.version, status=Status.TIMED_OUT, deadline=None, reason="late", now=time.time())
     assert bell.wait(5), "a wait that ends rings"
     bell.close()
+
+
+def _signed_suspension(store: JobStore, key: bytes) -> None:
+    """A suspended job whose snapshot is signed with ``key`` (a sealed body: only its tag is checked)."""
+    from statek_vm.snapshot.envelope import FIELDS, seal
+
+    _new(store, "signed")
+    record = _claim(store)
+    assert record is not None
+    outcome = JobRecord(**{**record.__dict__})
+    outcome.status = Status.SUSPENDED
+    outcome.snapshot = seal([None] * (len(FIELDS) - 1) + [b""], key)
+    outcome.awaited = b"awaited"
+    assert store.commit(outcome, version=record.version, owner="w1", events=[]) == Status.SUSPENDED
+
+
+def test_sqlite_store_refuses_a_key_that_did_not_sign_its_snapshots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("STATEK_VM_KEY", raising=False)
+    path = tmp_path / "jobs.db"
+    first = SQLiteStore(path)
+    key = first.signing_key()
+    _signed_suspension(first, key)
+    first.close()
+    (tmp_path / "jobs.db.key").write_text("ab" * 32)
+    with pytest.raises(JobStoreError, match=r"the signing key \(the key file .*\) is not the key of the job store"):
+        SQLiteStore(path).signing_key()
+    (tmp_path / "jobs.db.key").unlink()
+    with pytest.raises(JobStoreError, match="holds jobs, but its key file .* is missing"):
+        SQLiteStore(path).signing_key()
+    assert not (tmp_path / "jobs.db.key").exists(), "no new key for a store with snapshots"
+    monkeypatch.setenv("STATEK_VM_KEY", key.hex())
+    assert SQLiteStore(path).signing_key() == key
+
+
+def test_sqlite_store_makes_a_key_while_nothing_is_signed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STATEK_VM_KEY", raising=False)
+    store = SQLiteStore(tmp_path / "jobs.db")
+    _new(store, "submitted")  # (a manager submits before any worker made the key)
+    assert len(store.signing_key()) == 32
+    store.close()
+
+
+def test_postgres_store_refuses_a_key_that_did_not_sign_its_snapshots(
+    postgres_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from statek_vm.jobs import PostgresStore
+
+    monkeypatch.delenv("STATEK_VM_KEY", raising=False)
+    dsn = postgres_server.database()
+    first = PostgresStore(dsn, key=b"k" * 32)
+    _signed_suspension(first, first.signing_key())
+    first.close()
+    other = PostgresStore(dsn, key=b"o" * 32)
+    with pytest.raises(JobStoreError, match=r"the signing key \(the key given to PostgresStore\) is not the key"):
+        other.signing_key()
+    other.close()
+    monkeypatch.setenv("STATEK_VM_KEY", ("o" * 32).encode().hex())
+    by_environment = PostgresStore(dsn)
+    with pytest.raises(JobStoreError, match=r"\(\$STATEK_VM_KEY\) is not the key .* Set \$STATEK_VM_KEY"):
+        by_environment.signing_key()
+    by_environment.close()
+    right = PostgresStore(dsn, key=b"k" * 32)
+    assert right.signing_key() == b"k" * 32
+    right.close()
