@@ -526,16 +526,22 @@ button.danger { color: #a3261b; border-color: #e2a8a2; }
 table.jobs { border-collapse: collapse; width: 100%; background: #fff; }
 table.jobs th, table.jobs td { text-align: left; padding: .35em .7em; border-bottom: 1px solid #e6e9ed; }
 table.jobs th { font-weight: 600; color: #4a545e; font-size: .85em; text-transform: uppercase; }
+table.facts td { overflow-wrap: anywhere; }
 table.facts th { text-align: left; padding: .2em 1.2em .2em 0; color: #4a545e; font-weight: 600; vertical-align: top; }
 .badge { border-radius: 4px; padding: .05em .45em; font-size: .8em; font-weight: 600; background: #e6e9ed; }
-.pending, .ready { background: #e7effb; } .started { background: #fff3d6; } .suspended { background: #efe5fb; }
-.completed { background: #ddf3e2; } .failed, .timed_out { background: #fbe1de; } .cancelled { background: #e6e9ed; }
+:is(.badge, .count):is(.pending, .ready) { background: #e7effb; }
+:is(.badge, .count).started { background: #fff3d6; }
+:is(.badge, .count).suspended { background: #efe5fb; }
+:is(.badge, .count).completed { background: #ddf3e2; }
+:is(.badge, .count):is(.failed, .timed_out) { background: #fbe1de; }
+:is(.badge, .count).cancelled { background: #e6e9ed; }
 .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 2em; }
 pre { background: #fff; border: 1px solid #e1e5ea; border-radius: 6px; padding: .6em .8em; overflow-x: auto; }
 pre.source > span { display: block; }
 pre.source .number { display: inline-block; width: 3em; color: #9aa3ad; user-select: none; }
 pre.source .waiting { background: #fff1a8; box-shadow: inset 3px 0 #e0a800; font-weight: 600; }
-pre.error { color: #a3261b; margin: 0; white-space: pre-wrap; }
+pre.error { color: #a3261b; margin: 0; }
+pre.output, pre.error, pre.result, .timeline span { white-space: pre-wrap; overflow-wrap: anywhere; }
 .timeline { list-style: none; padding: 0 0 0 1em; border-left: 2px solid #d5dae0; margin: 0; }
 .timeline li { position: relative; padding: .15em 0 .45em .6em; }
 .timeline li::before { content: ""; position: absolute; left: -1.42em; top: .55em; width: .7em; height: .7em;

@@ -64,11 +64,11 @@ def jobs(folder: Path) -> Jobs:
     for name, source in (("agent.py", AGENT), ("report.py", REPORT), ("broken.py", BROKEN)):
         script(folder, name, source)
         ran = cli(folder, "run", name, "--json")
-        ids[name] = _job_id(ran)
+        ids[name] = job_id(ran)
     return Jobs(suspended=ids["agent.py"], completed=ids["report.py"], failed=ids["broken.py"])
 
 
-def _job_id(ran: subprocess.CompletedProcess[str]) -> str:
+def job_id(ran: subprocess.CompletedProcess[str]) -> str:
     found = re.search(r'"id": "([0-9a-f]+)"', ran.stdout)
     assert found, f"statek-vm run printed no job: {ran.stdout!r} {ran.stderr!r}"
     return found.group(1)

@@ -189,3 +189,12 @@ def test_browser_without_the_token_cannot_cancel(tmp_path: Path, made: Jobs, das
         form.locator("button").click()
         assert "needs the dashboard's token" in page.locator(".note").inner_text()
         assert status(tmp_path, made.suspended) == Status.SUSPENDED
+
+
+def test_the_screenshots_script_photographs_both_pages(tmp_path: Path) -> None:
+    from tests.dashboard import screenshots
+
+    written = screenshots.main(tmp_path / "docs")
+    assert [path.name for path in written] == ["dashboard-list.png", "dashboard-job.png"]
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
