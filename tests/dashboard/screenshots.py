@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.dashboard.serving import BROKEN, REPORT, Dashboard, job_id, browser
+from tests.dashboard.serving import BROKEN, REPORT, Dashboard, browser, job_id, need_the_extra
 from tests.jobs.processes import ROOT, cli
 
 VIEWPORT = {"width": 1400, "height": 720}
@@ -23,6 +23,7 @@ VIEWPORT = {"width": 1400, "height": 720}
 
 def main(folder: Path) -> list[Path]:
     """Write both screenshots into ``folder``; returns their paths."""
+    need_the_extra()
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch) / "agents"

@@ -9,6 +9,7 @@ process of its own and reads the address and token it prints.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -78,6 +79,7 @@ class Dashboard:
     """``statek-vm dashboard --port 0`` on ``folder/jobs.db``, in its own process."""
 
     def __init__(self, folder: Path) -> None:
+        need_the_extra()
         self.process = start(folder, "dashboard", "--port", "0")
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
@@ -125,12 +127,27 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
+def _missing(what: list[str]) -> None:
+    """Skip for want of ``what`` here; in CI, where ``.ci/run`` and tox install everything, fail."""
+    message = f"the dashboard's tests need {' and '.join(what)}"
+    if _in_ci():
+        pytest.fail(message + "; .ci/run and tox install them")
+    pytest.skip(message)
+
+
+def need_the_extra() -> None:
+    """The dashboard's own dependencies (the server runs in another process, which would fail less clearly)."""
+    absent = [name for name in ("starlette", "uvicorn") if importlib.util.find_spec(name) is None]
+    if absent:
+        _missing([f"{', '.join(absent)} (pip install 'statek-vm[dashboard]')"])
+
+
 @contextmanager
 def browser() -> Iterator[Any]:
     """Headless Chromium (the machine's own, never a downloaded one) through Playwright.
 
     Skipped where Chromium or Playwright is missing; in CI that fails
-    instead (``.ci/run`` installs both).
+    instead (``.ci/run`` installs Chromium, tox Playwright).
     """
     missing = []
     try:
@@ -141,10 +158,7 @@ def browser() -> Iterator[Any]:
     if executable is None:
         missing.append("Chromium (apt-get install chromium)")
     if missing:
-        message = f"the browser tests need {' and '.join(missing)}"
-        if _in_ci():
-            pytest.fail(message + "; .ci/run installs them")
-        pytest.skip(message)
+        _missing(missing)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         try:

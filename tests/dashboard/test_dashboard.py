@@ -14,7 +14,7 @@ import pytest
 
 from statek_vm.job import SUPPORTED_VERSIONS
 from statek_vm.jobs import SQLiteStore, Status
-from tests.dashboard.serving import WAITING_LINE, Dashboard, Jobs, browser, jobs
+from tests.dashboard.serving import WAITING_LINE, Dashboard, Jobs, browser, jobs, need_the_extra
 from tests.jobs.processes import ROOT, cli, environment
 
 pytestmark = pytest.mark.skipif(
@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def made(tmp_path: Path) -> Jobs:
+    need_the_extra()
     return jobs(tmp_path)
 
 
@@ -39,13 +40,18 @@ def status(folder: Path, job_id: str) -> Status:
 
 
 def request(
-    dashboard: Dashboard, method: str, path: str, *, form: dict[str, str] | None = None, headers: dict[str, str] = {}
+    dashboard: Dashboard,
+    method: str,
+    path: str,
+    *,
+    form: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> tuple[int, dict[str, str], str]:
     """One HTTP request to the dashboard: ``(status, headers, body)`` (redirects are not followed)."""
     address = urllib.parse.urlsplit(dashboard.url)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
     body = urllib.parse.urlencode(form) if form is not None else None
-    sent = dict(headers)
+    sent = dict(headers or {})
     if body is not None:
         sent["Content-Type"] = "application/x-www-form-urlencoded"
     try:
@@ -59,7 +65,7 @@ def request(
 # -- over HTTP --------------------------------------------------------------------------
 
 
-def test_pages_escape_what_jobs_print_and_run_no_inline_script(tmp_path: Path, made: Jobs, dashboard: Dashboard) -> None:
+def test_pages_escape_what_jobs_print_and_run_no_inline_script(made: Jobs, dashboard: Dashboard) -> None:
     code, headers, page = request(dashboard, "GET", f"/jobs/{made.suspended}")
     assert code == 200
     assert "<script>alert" not in page, "the job's output reached the page as markup"
@@ -113,7 +119,7 @@ def test_a_missing_extra_says_which_to_install(tmp_path: Path) -> None:
         check=False,
     )
     assert ran.returncode == 1
-    assert "the dashboard needs starlette" in ran.stderr and "statek-vm[dashboard]" in ran.stderr
+    assert "statek-vm: error: the dashboard needs " in ran.stderr and "statek-vm[dashboard]" in ran.stderr
 
 
 # -- in a browser --------------------------------------------------------------------------
