@@ -89,6 +89,11 @@ def test_actions_need_the_token(tmp_path: Path, made: Jobs, dashboard: Dashboard
 
     code, headers, _ = request(dashboard, "POST", "/notify", form={"key": "gate:approval", "token": dashboard.token})
     assert code == 303 and headers["location"] == "/?woken=1", "the suspended job waits on that key"
+    code, headers, _ = request(dashboard, "POST", f"/jobs/{made.suspended}/resume", form={"token": dashboard.token})
+    assert code == 303 and headers["location"] == f"/jobs/{made.suspended}?note=checking"
+    code, headers, _ = request(dashboard, "POST", f"/jobs/{made.failed}/resume", form={"token": dashboard.token})
+    assert headers["location"] == f"/jobs/{made.failed}?note=not-resumable", "it failed before any snapshot"
+    assert status(tmp_path, made.failed) == Status.FAILED
     code, headers, _ = request(dashboard, "POST", cancel, headers={"X-Statek-Token": dashboard.token})
     assert code == 303 and headers["location"] == f"/jobs/{made.suspended}?note=cancelled"
     assert status(tmp_path, made.suspended) == Status.CANCELLED
