@@ -221,11 +221,11 @@ class _Pages:
         job_id = request.path_params["job_id"]
 
         def act() -> str:
-            record = self.store.get(job_id)
-            if record.status in TERMINAL:
-                return "final"
-            status = self.manager.cancel(record.id)
-            return "cancelling" if status == Status.STARTED else "cancelled" if status == Status.CANCELLED else "final"
+            before = self.store.get(job_id)
+            if before.status in TERMINAL:
+                return "final"  # (a cancelled job too: cancelling it again says so)
+            after = self.manager.cancel(before.id)  # it may have ended since
+            return {Status.STARTED: "cancelling", Status.CANCELLED: "cancelled"}.get(after, "final")
 
         return await self._act(job_id, act)
 
