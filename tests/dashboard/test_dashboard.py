@@ -15,6 +15,7 @@ import pytest
 from statek_vm.job import SUPPORTED_VERSIONS
 from statek_vm.jobs import SQLiteStore, Status
 from tests.dashboard.serving import WAITING_LINE, Dashboard, Jobs, browser, jobs, need_the_extra
+from tests.jobs import toolbox
 from tests.jobs.processes import ROOT, cli, environment
 
 pytestmark = pytest.mark.skipif(
@@ -209,3 +210,18 @@ def test_the_screenshots_script_photographs_both_pages(tmp_path: Path) -> None:
     assert [path.name for path in written] == ["dashboard-list.png", "dashboard-job.png"]
     for path in written:
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
+def test_browser_job_page_follows_the_job_live(tmp_path: Path, made: Jobs, dashboard: Dashboard) -> None:
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto(f"{dashboard.url}/jobs/{made.suspended}")
+        assert page.locator("table.facts .badge").inner_text() == "SUSPENDED"
+
+        toolbox.Gate(str(tmp_path), "approval").open("approved\n")  # another process decides; a worker resumes
+        ran = cli(tmp_path, "worker", "--until-idle", "--poll", "0.05", "--quiet")
+        assert ran.returncode == 0, ran.stderr
+        page.locator("table.facts .badge").filter(has_text="COMPLETED").wait_for(timeout=15_000)
+        assert "decision: approved" in page.locator("pre.output").inner_text()
+        assert page.locator(".timeline li").last.inner_text().split()[1] == "completed"
+        assert page.locator("pre.source .waiting").count() == 0, "a finished job waits nowhere"
