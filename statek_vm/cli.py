@@ -12,6 +12,7 @@
     statek-vm resume ID             check a job's condition now; resume it here if ready
     statek-vm cancel ID             cancel a job
     statek-vm notify KEY            check the jobs waiting on KEY now
+    statek-vm dashboard [--port P]  serve a web page of the jobs on localhost (the dashboard extra)
 
 The store is a SQLite file: ``--store PATH``, else ``$STATEK_VM_STORE``,
 else ``statek_vm.db`` in the current directory; the commands that only look
@@ -180,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
 
     notify = commands.add_parser("notify", parents=[common], help="check the jobs waiting on a dependency key now")
     notify.add_argument("key")
+
+    dashboard = commands.add_parser(
+        "dashboard", parents=[common], help="serve a web page of the jobs (needs the dashboard extra)"
+    )
+    dashboard.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    dashboard.add_argument("--port", type=int, default=8000, help="the port (default 8000; 0: a free one)")
     return parser
 
 
@@ -495,6 +502,13 @@ def _cmd_notify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_dashboard(args: argparse.Namespace) -> int:
+    from statek_vm.dashboard import serve
+
+    serve(args.store, host=args.host, port=args.port, announce=lambda line: print(line, flush=True))
+    return 0
+
+
 _COMMANDS = {
     "run": _cmd_run,
     "worker": _cmd_worker,
@@ -503,6 +517,7 @@ _COMMANDS = {
     "resume": _cmd_resume,
     "cancel": _cmd_cancel,
     "notify": _cmd_notify,
+    "dashboard": _cmd_dashboard,
 }
 
 
