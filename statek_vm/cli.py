@@ -505,7 +505,13 @@ def _cmd_notify(args: argparse.Namespace) -> int:
 def _cmd_dashboard(args: argparse.Namespace) -> int:
     from statek_vm.dashboard import serve
 
-    serve(args.store, host=args.host, port=args.port, announce=lambda line: print(line, flush=True))
+    # (a store that does not exist is refused, as by the other commands that only read)
+    serve(
+        open_store(args.store, create=False),
+        host=args.host,
+        port=args.port,
+        announce=lambda line: print(line, flush=True),
+    )
     return 0
 
 
