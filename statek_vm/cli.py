@@ -504,6 +504,7 @@ def _cmd_notify(args: argparse.Namespace) -> int:
 
 def _cmd_dashboard(args: argparse.Namespace) -> int:
     from statek_vm.dashboard import serve
+    from statek_vm.jobs import open_store
 
     # (a store that does not exist is refused, as by the other commands that only read)
     serve(
