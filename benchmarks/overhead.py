@@ -1,4 +1,4 @@
-"""VM time over native CPython time, workload by workload.
+"""VM time over native CPython time, workload by workload, in tier 0 alone and with tier 1.
 
 Each workload is a self-contained script that prints a checksum.  It runs
 natively (``exec`` of the compiled script in a fresh ``__main__`` namespace
@@ -63,6 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import statek_vm
 from statek_vm.program.program import Program, compile_program
 from statek_vm.program.program import _cache as _program_cache
+from statek_vm.vm import tier1
 
 # ---------------------------------------------------------------- workloads --
 
@@ -408,11 +409,11 @@ def run_native(workload: Workload, code: Any) -> tuple[float, str]:
     return elapsed, buffer.getvalue()
 
 
-def run_vm(workload: Workload) -> tuple[float, str]:
-    """Seconds to run ``workload`` as a statek_vm job, and what it printed."""
+def run_vm(workload: Workload, tier: int = 1) -> tuple[float, str]:
+    """Seconds to run ``workload`` as a statek_vm job in ``tier``, and what it printed."""
     host = workload.host()
     start = clock()
-    job = statek_vm.run(workload.source, host, filename=workload.filename)
+    job = statek_vm.run(workload.source, host, filename=workload.filename, tier=tier)
     elapsed = clock() - start
     if job.status != statek_vm.JobStatus.COMPLETED:
         raise SystemExit(f"{workload.name}: the VM job ended {job.status}: {job.error!r}")
@@ -460,20 +461,29 @@ def measure(workload: Workload, repeat: int) -> dict[str, Any]:
     compile_program(workload.source, workload.filename)
 
     _, expected = run_native(workload, code)  # warm-up, and the reference output
-    _, got = run_vm(workload)
-    check_output(workload, expected, got)
+    for tier in (0, 1):
+        _, got = run_vm(workload, tier)
+        check_output(workload, expected, got)
     native: list[float] = []
     vm: list[float] = []
+    tier0: list[float] = []
     for _ in range(repeat):
         elapsed, out = _timed(lambda: run_native(workload, code))
         check_output(workload, expected, out)
         native.append(elapsed)
-        elapsed, out = _timed(lambda: run_vm(workload))
+        elapsed, out = _timed(lambda: run_vm(workload, 0))
+        check_output(workload, expected, out)
+        tier0.append(elapsed)
+        elapsed, out = _timed(lambda: run_vm(workload, 1))
         check_output(workload, expected, out)
         vm.append(elapsed)
     instructions = count_instructions(workload)
+    before = tier1.STATS.executed
+    run_vm(workload, 1)
+    in_tier1 = tier1.STATS.executed - before
     native_ms = statistics.median(native) * 1e3
     vm_ms = statistics.median(vm) * 1e3
+    tier0_ms = statistics.median(tier0) * 1e3
     return {
         "name": workload.name,
         "what": workload.what,
@@ -481,8 +491,12 @@ def measure(workload: Workload, repeat: int) -> dict[str, Any]:
         "vm_ms": vm_ms,
         "ratio": vm_ms / native_ms,
         "ratio_of_minimums": min(vm) / min(native),
+        "tier0_ms": tier0_ms,
+        "tier0_ratio": tier0_ms / native_ms,
+        "tier1_share": in_tier1 / instructions if instructions else 0.0,
         "native_runs_ms": [t * 1e3 for t in native],
         "vm_runs_ms": [t * 1e3 for t in vm],
+        "tier0_runs_ms": [t * 1e3 for t in tier0],
         "instructions": instructions,
         "ns_per_instruction": vm_ms * 1e6 / instructions if instructions else None,
         "native_build_ms": native_build * 1e3,
@@ -512,27 +526,30 @@ def environment() -> dict[str, Any]:
 
 
 def print_table(rows: list[dict[str, Any]], env: dict[str, Any], repeat: int, geomean: float) -> None:
-    print(f"statek_vm {env['statek_vm']} tier 0 over CPython {env['python']}")
+    print(f"statek_vm {env['statek_vm']} over CPython {env['python']}: tier 0 alone, and with tier 1 (the default)")
     print(f"on {env['platform']}, {env['cpus']} cpus")
     print(f"{env['clock']} time, median of {repeat} alternating runs per side (and ratio of the fastest runs)")
     print("build ms: compile() natively / program build (compile + decode) on the VM, once, untimed runs")
     print()
+    print("tier 1 share: of the instructions executed, those tier 1 ran")
+    print()
     header = (
-        f"{'workload':<14} {'native ms':>10} {'VM ms':>10} {'VM/native':>10} {'(of mins)':>10} "
-        f"{'instrs':>10} {'ns/instr':>9} {'build ms':>13}"
+        f"{'workload':<14} {'native ms':>10} {'tier 0 ms':>10} {'t0/native':>10} {'VM ms':>10} {'VM/native':>10} "
+        f"{'(of mins)':>10} {'tier 1':>7} {'instrs':>10} {'ns/instr':>9} {'build ms':>13}"
     )
     print(header)
     print("-" * len(header))
     for r in rows:
         build = f"{r['native_build_ms']:.2f} / {r['vm_build_ms']:.1f}"
         print(
-            f"{r['name']:<14} {r['native_ms']:>10.2f} {r['vm_ms']:>10.1f} {r['ratio']:>9.1f}x "
-            f"{r['ratio_of_minimums']:>9.1f}x "
+            f"{r['name']:<14} {r['native_ms']:>10.2f} {r['tier0_ms']:>10.1f} {r['tier0_ratio']:>9.1f}x "
+            f"{r['vm_ms']:>10.1f} {r['ratio']:>9.1f}x {r['ratio_of_minimums']:>9.1f}x {r['tier1_share']:>6.0%} "
             f"{r['instructions']:>10,} {r['ns_per_instruction']:>9.0f} {build:>13}"
         )
     print("-" * len(header))
     of_mins = geometric_mean([r["ratio_of_minimums"] for r in rows])
-    print(f"{'geometric mean':<14} {'':>10} {'':>10} {geomean:>9.1f}x {of_mins:>9.1f}x")
+    tier0_mean = geometric_mean([r["tier0_ratio"] for r in rows])
+    print(f"{'geometric mean':<14} {'':>10} {'':>10} {tier0_mean:>9.1f}x {'':>10} {geomean:>9.1f}x {of_mins:>9.1f}x")
     print()
     print(f"python:  {sys.version}")
     print(f"command: {env['command']}")
@@ -706,6 +723,7 @@ def main(argv: list[str] | None = None) -> int:
             "environment": env,
             "repeat": args.repeat,
             "geometric_mean_ratio": geomean,
+            "geometric_mean_tier0_ratio": geometric_mean([r["tier0_ratio"] for r in rows]),
             "geometric_mean_ratio_of_minimums": geometric_mean([r["ratio_of_minimums"] for r in rows]),
             "workloads": rows,
         }
@@ -733,8 +751,8 @@ def compare_versions(args: argparse.Namespace) -> int:
                 return 1
             reports.append(json.loads(out.read_text()))
     versions = [r["environment"]["python"] for r in reports]
-    header = f"{'VM/native':<14}" + "".join(f"{'CPython ' + v:>16}" for v in versions)
-    print(f"statek_vm {statek_vm.__version__} tier 0: VM time over native time, per CPython version")
+    header = f"{'VM/native':<14}" + "".join(f"{'CPython ' + v + ' t0 / t1':>26}" for v in versions)
+    print(f"statek_vm {statek_vm.__version__}: VM time over native time per CPython version, tier 0 / with tier 1")
     print(f"{args.clock} time, median of {args.repeat} alternating runs per side, each version in its own process")
     print()
     print(header)
@@ -743,10 +761,13 @@ def compare_versions(args: argparse.Namespace) -> int:
         cells = []
         for report in reports:
             row = next(w for w in report["workloads"] if w["name"] == name)
-            cells.append(f"{row['ratio']:>15.1f}x")
+            cells.append(f"{row['tier0_ratio']:>18.1f}x / {row['ratio']:>4.1f}x")
         print(f"{name:<14}" + "".join(cells))
     print("-" * len(header))
-    print(f"{'geometric mean':<14}" + "".join(f"{r['geometric_mean_ratio']:>15.1f}x" for r in reports))
+    print(
+        f"{'geometric mean':<14}"
+        + "".join(f"{r['geometric_mean_tier0_ratio']:>18.1f}x / {r['geometric_mean_ratio']:>4.1f}x" for r in reports)
+    )
     if args.json:
         Path(args.json).write_text(json.dumps({"versions": reports}, indent=2) + "\n")
         print(f"wrote {args.json}")

@@ -324,6 +324,7 @@ class Job:
         programs: dict[str, tuple[str, str]] | None = None,
         instruction_counts: collections.Counter[Any] | None = None,
         sandbox: Sandbox | None = None,
+        tier: int | None = None,
     ) -> Job:
         """A suspended job from a snapshot made by :meth:`dumps`.
 
@@ -339,6 +340,8 @@ class Job:
                 after loading.
             sandbox: the job's sandbox from now on (:class:`~statek_vm.Sandbox`);
                 by default the one it ran with, if any.
+            tier: as for :func:`run` (a snapshot does not depend on the tier
+                that ran the job).
 
         Raises:
             SnapshotError: the snapshot is corrupt, not signed with ``key``,
@@ -375,7 +378,7 @@ class Job:
             module_state.set_decimal_context(job._context, decimal_context)
         job._root = root
         job._frame = frame
-        job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts)
+        job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts, tier=tier)
         job._interp.exc_items = exc_items
         job._meter(Limits.from_dict(budgets.get("limits")), budgets.get("usage"))
         job._interp.meter.roots = (namespace, [*bindings.values()])  # type: ignore[union-attr]
@@ -944,6 +947,7 @@ def run(
     instruction_counts: collections.Counter[Any] | None = None,
     limits: Limits | None = None,
     sandbox: Sandbox | bool | None = None,
+    tier: int | None = None,
 ) -> Job:
     """Run an agent script as a job, until it completes, fails or suspends.
 
@@ -975,6 +979,10 @@ def run(
             defaults) for an untrusted script: what it refuses raises
             :class:`~statek_vm.SandboxViolation` in the script.  The job keeps
             it in its snapshots.
+        tier: ``0`` runs every instruction in the reference interpreter
+            (tier 0); ``1`` lets hot loops run compiled (tier 1, the
+            default unless ``$STATEK_VM_TIER`` is ``0``).  The result, the
+            snapshots and every count are the same in both.
 
     Raises:
         SyntaxError: the source does not compile (with filename, line, column).
@@ -985,7 +993,9 @@ def run(
         >>> job.status, job.output
         (<JobStatus.COMPLETED: 'COMPLETED'>, '42\\n')
     """
-    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox)
+    job = _new_job(
+        source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox, tier
+    )
     return job._start()
 
 
@@ -1000,6 +1010,7 @@ async def arun(
     instruction_counts: collections.Counter[Any] | None = None,
     limits: Limits | None = None,
     sandbox: Sandbox | bool | None = None,
+    tier: int | None = None,
 ) -> Job:
     """:func:`run` inside a running event loop: the script's awaits run on that loop.
 
@@ -1007,7 +1018,9 @@ async def arun(
     the job's own run stays one sequence of instructions.  Same arguments
     as :func:`run`.
     """
-    job = _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox)
+    job = _new_job(
+        source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox, tier
+    )
     return await job._astart()
 
 
@@ -1022,6 +1035,7 @@ def prepare(
     instruction_counts: collections.Counter[Any] | None = None,
     limits: Limits | None = None,
     sandbox: Sandbox | bool | None = None,
+    tier: int | None = None,
 ) -> Job:
     """A job for ``source`` that has not run yet: :func:`run`'s arguments and checks; ``job.start()`` runs it.
 
@@ -1032,7 +1046,9 @@ def prepare(
         threading.Timer(5, job.cancel).start()
         job.start()
     """
-    return _new_job(source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox)
+    return _new_job(
+        source, globals, filename, namespace, mode, retry_host_calls, instruction_counts, limits, sandbox, tier
+    )
 
 
 def _new_job(
@@ -1045,6 +1061,7 @@ def _new_job(
     instruction_counts: collections.Counter[Any] | None,
     limits: Limits | None = None,
     sandbox: Sandbox | bool | None = None,
+    tier: int | None = None,
 ) -> Job:
     """A job for ``source``, not started (``run``'s checks and set-up)."""
     given_sandbox = sandbox_checked(sandbox, "run()")
@@ -1074,6 +1091,8 @@ def _new_job(
     job._bindings = dict(globals or {})
     job._interp.meter.roots = (namespace, [*job._bindings.values()])  # type: ignore[union-attr]
     job._set_sandbox(given_sandbox)
+    if tier is not None:
+        job._interp.set_tier(tier)
     return job
 
 

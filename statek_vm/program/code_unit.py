@@ -114,6 +114,8 @@ class CodeUnit:
         # length of each basic block tier 1 compiled, by its first instruction.
         self._tier1_dispatch: list[tuple[Any, Any]] | None = None
         self.blocks_t1: dict[int, int] = {}
+        # Its tier-1 functions, plain and counting (None: it cannot be compiled).
+        self.tier1_runs: dict[bool, Any] = {}
         # Made by the VM on first use: the code of the native stand-ins that
         # name this unit to host code (vm/script_frames.py).  They hold no
         # job's objects, so every job running this unit shares them.

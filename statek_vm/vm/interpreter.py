@@ -50,7 +50,6 @@ from statek_vm.vm import library, not_resumable, opcodes, sandboxed, script_asyn
 from statek_vm.vm import objects as _objects_module
 from statek_vm.vm.arguments import bind_arguments
 from statek_vm.vm.dialect import DIALECT
-from statek_vm.vm.tier1 import SIG_T1_EXC
 from statek_vm.vm.frame import (
     NULL,
     RET_ASEND,
@@ -123,6 +122,7 @@ from statek_vm.vm.runtime import (
 )
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
 from statek_vm.vm.special_calls import SPECIAL_CALLS, STORED_ITERATING_METHODS, method_replacement
+from statek_vm.vm.tier1 import SIG_T1_EXC
 
 SIG_RETURN = opcodes.SIG_RETURN
 SIG_YIELD = opcodes.SIG_YIELD
@@ -368,15 +368,32 @@ class Interpreter:
         # The policy of a sandboxed job (statek_vm/sandbox.py), and the
         # dispatch tables its code runs with (see set_sandbox).
         self.sandbox: Any = None
-        self.table: Any = _dispatch_table if counts is None else self._counting_table
-        # Tier 1 (vm/tier1.py): the loop heads of plain runs enter compiled code.
+        # Tier 1 (vm/tier1.py): the loop heads of runs that are not
+        # sandboxed enter compiled code.
         self.tier1 = tier1.enabled() if tier is None else tier >= 1
-        if self.tier1 and counts is None:
-            self.table = tier1.tier1_table
-        # The table an instruction is run again from, one instruction at a time.
-        self.step_table: Any = _dispatch_table if self.table is tier1.tier1_table else self.table
+        self.table: Any = None
+        self.step_table: Any = None
+        self._choose_table()
         self.chunk_end = 0
         self.t1_error: BaseException | None = None
+
+    def set_tier(self, tier: int) -> None:
+        """Run with tier 1's compiled loops (``tier >= 1``), or in tier 0 alone (``0``)."""
+        if tier not in (0, 1):
+            raise ValueError(f"tier must be 0 or 1, not {tier!r}")
+        self.tier1 = tier == 1
+        self._counting_tables.clear()
+        self._choose_table()
+
+    def _choose_table(self) -> None:
+        if self.sandbox is not None:
+            self.table = _sandboxed_table if self.counts is None else self._counting_sandboxed_table
+        elif self.counts is not None:
+            self.table = self._counting_table
+        else:
+            self.table = tier1.tier1_table if self.tier1 else _dispatch_table
+        # The table an instruction is run again from, one instruction at a time.
+        self.step_table = _dispatch_table if self.table is tier1.tier1_table else self.table
 
     def set_sandbox(self, policy: Any) -> None:
         """Run the job's own code checked by ``policy`` (a ``statek_vm.sandbox.Policy``), or unchecked (None)."""
@@ -388,15 +405,8 @@ class Interpreter:
         self.sandbox_values: dict[type, int] = {}
         # (type, name) loads, and (type, name, deleting) stores, allowed on every object of the type.
         self.sandbox_private: set[tuple[Any, ...]] = set()
-        if policy is None:
-            self.table = _dispatch_table if self.counts is None else self._counting_table
-            if self.tier1 and self.counts is None:
-                self.table = tier1.tier1_table
-        elif self.counts is None:
-            self.table = _sandboxed_table
-        else:
-            self.table = self._counting_sandboxed_table
-        self.step_table = _dispatch_table if self.table is tier1.tier1_table else self.table
+        self._counting_tables.clear()
+        self._choose_table()
 
     def _counting_sandboxed_table(self, unit: CodeUnit) -> list[tuple[Any, Any]]:
         plain = self._counting_table(unit)
@@ -609,10 +619,11 @@ class Interpreter:
                         continue
                     if r == SIG_T1_EXC:
                         # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
-                        e, self.t1_error = self.t1_error, None
+                        error, self.t1_error = self.t1_error, None
+                        assert error is not None
                         if REDO.raised:
-                            return self._without_redo(frame, e)
-                        return SIG_EXC, frame, e
+                            return self._without_redo(frame, error)
+                        return SIG_EXC, frame, error
                     if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
                         caller = frame.back
                         caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
@@ -841,6 +852,9 @@ class Interpreter:
                     depth += op.arg
                 counted = _counting(handler or _unsupported(op.name), counts, (unit.program.hash, unit.base + i), depth)
                 table.append((counted, arg))
+            if self.tier1 and self.sandbox is None:
+                # (a sandboxed job's code runs in tier 0, whose handlers check it)
+                table = tier1.with_entries(unit, table, counting=True)
             self._counting_tables[unit] = table
         return table
 

@@ -45,22 +45,36 @@ import operator
 import os
 import sys
 from collections import deque
+from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
+from statek_vm.exceptions import FutureError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import opcodes
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
 
-__all__ = ["HOT", "enabled", "tier1_table"]
+__all__ = ["HOT", "SPAN", "STATS", "compile_unit", "enabled", "tier1_table", "with_entries"]
 
-HOT = 16
-"""How many times a unit's loop heads run in tier 0 before the unit is compiled."""
+HOT = int(os.environ.get("STATEK_VM_TIER1_HOT", "16"))
+"""How many times a unit's loop heads run in tier 0 before the unit is compiled ($STATEK_VM_TIER1_HOT)."""
 
 SPAN = 8_000
 """The instructions a tier-1 run may take before a checkpoint where no instruction budget applies."""
+
+
+class _Stats:
+    """What this process ran in tier 1 (benchmarks and tests read it)."""
+
+    __slots__ = ("executed",)
+
+    def __init__(self) -> None:
+        self.executed = 0  # instructions
+
+
+STATS = _Stats()
 
 # The signal of a tier-1 run that ended on an exception (``Interpreter.t1_error``).
 SIG_T1_EXC = 101
@@ -75,13 +89,13 @@ def enabled() -> bool:
 
 # Built-in types whose operators, comparisons and truth tests run no Python code.
 _NUMBERS = (int, float, bool)
-_ITERATORS = tuple(
-    type(it)
-    for it in (iter([]), iter(()), iter(range(0)), iter(range(1 << 64, 1 << 64)), iter(""), iter({}), iter({}.values()), iter({}.items()))
-)
+_ITERABLES: list[Any] = [[], (), range(0), range(1 << 64, 1 << 64), "", {}, {}.values(), {}.items()]
+_ITERATORS = tuple(type(iter(x)) for x in _ITERABLES)
 _TRUTH = frozenset({bool, int, float, str, list, tuple, dict, type(None)})
 _SUBSCRIPTED = {list: (int, slice), tuple: (int, slice), str: (int, slice), dict: (str, int)}
 _MISSING: Any = object()
+# A tier-1 run that ran nothing (its entry runs the instruction in tier 0).
+_NOTHING: Any = object()
 
 # Opcodes tier 0 runs (tier 1 stops before them).
 _STOPS = frozenset(
@@ -120,6 +134,7 @@ _NONE_BRANCHES = {
     "POP_JUMP_BACKWARD_IF_NOT_NONE": False,
     "POP_JUMP_IF_NOT_NONE": False,
 }
+_NUMERIC = "(type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)"
 _BINARY_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"]
 _COMPARE_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="]
 
@@ -137,14 +152,20 @@ def tier1_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
     if table is None:
         from statek_vm.vm.interpreter import _dispatch_table
 
-        plain = _dispatch_table(unit)
-        table = list(plain)
-        heads = _loop_heads(unit)
-        if heads and unit.filename != _runtime_filename() and not unit.program.library:
-            warm = _Warming(unit, table, plain, heads)
-            for pc in heads:
-                table[pc] = (warm.handler, pc)
-        unit._tier1_dispatch = table
+        table = unit._tier1_dispatch = with_entries(unit, _dispatch_table(unit), counting=False)
+    return table
+
+
+def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -> list[tuple[Any, Any]]:
+    """``plain`` (a unit's table) with tier-1 entries at its loop heads, counting instructions or not."""
+    table = list(plain)
+    if unit.filename == _runtime_filename() or unit.program.library:
+        return table  # the VM's own re-statements run in tier 0
+    heads = _loop_heads(unit)
+    if heads:
+        warm = _Warming(unit, table, plain, heads, counting)
+        for pc in heads:
+            table[pc] = (warm.handler, pc)
     return table
 
 
@@ -155,22 +176,24 @@ def _runtime_filename() -> str:
 
 
 def _loop_heads(unit: CodeUnit) -> list[int]:
+    """The targets of a unit's backward jumps (where tier 1 is entered)."""
     heads = set()
     for i, op in enumerate(unit.ops):
-        if op.name in _JUMPS or op.name in _BRANCHES or op.name in _NONE_BRANCHES:
-            if isinstance(op.arg, int) and op.arg <= i and unit.ops[op.arg].name not in _STOPS:
-                heads.add(op.arg)
+        jumps = op.name in _JUMPS or op.name in _BRANCHES or op.name in _NONE_BRANCHES
+        if jumps and isinstance(op.arg, int) and op.arg <= i and unit.ops[op.arg].name not in _STOPS:
+            heads.add(op.arg)
     return sorted(heads)
 
 
 class _Warming:
     """The loop heads of a unit not compiled yet: counted, then compiled."""
 
-    def __init__(self, unit: CodeUnit, table: list[Any], plain: list[Any], heads: list[int]) -> None:
+    def __init__(self, unit: CodeUnit, table: list[Any], plain: list[Any], heads: list[int], counting: bool) -> None:
         self.unit = unit
         self.table = table
         self.plain = plain
         self.heads = heads
+        self.counting = counting
         self.hits = 0
 
     def handler(self, vm: Any, f: Frame, pc: int) -> Any:
@@ -181,26 +204,40 @@ class _Warming:
         return fn(vm, f, arg)
 
     def _compile(self) -> None:
-        table, plain = self.table, self.plain
-        try:
-            run = compile_unit(self.unit)
-        except _Unsupported:
-            for pc in self.heads:
-                table[pc] = plain[pc]
-            return
+        table, plain, unit = self.table, self.plain, self.unit
+        runs = unit.tier1_runs
+        run = runs.get(self.counting, _MISSING)
+        if run is _MISSING:
+            try:
+                run = compile_unit(unit, self.counting)
+            except _Unsupported:
+                run = None
+            runs[self.counting] = run
         for pc in self.heads:
-            table[pc] = (_Entry(run, plain[pc], self.unit.blocks_t1[pc]).handler, pc)
+            table[pc] = (
+                plain[pc] if run is None else (_Entry(run, plain[pc], unit.blocks_t1[pc], table, pc).handler, pc)
+            )
 
 
 class _Entry:
-    """A loop head's entry into the unit's tier-1 function."""
+    """A loop head's entry into the unit's tier-1 function.
 
-    __slots__ = ("first", "handler", "plain", "run")
+    An entry whose runs are short (the loop calls script functions or steps
+    generators, which tier 0 runs, at every iteration) costs more than it
+    saves: after :data:`_TRIAL` runs that took fewer than :data:`_SHORT`
+    instructions on average, the loop head goes back to tier 0's handler.
+    """
 
-    def __init__(self, run: Any, plain: tuple[Any, Any], first: int) -> None:
+    __slots__ = ("first", "handler", "pc", "plain", "run", "runs", "table", "used")
+
+    def __init__(self, run: Any, plain: tuple[Any, Any], first: int, table: list[Any], pc: int) -> None:
         self.run = run
         self.plain = plain
         self.first = first  # instructions of the entry's block: the least a run takes
+        self.table = table
+        self.pc = pc
+        self.runs = 0
+        self.used = 0
         self.handler = self._handler
 
     def _handler(self, vm: Any, f: Frame, pc: int) -> Any:
@@ -211,17 +248,32 @@ class _Entry:
         if meter is None or meter.limits.instructions is None:
             # Checkpoints come every CHECK_EVERY instructions for the time
             # limit, cancel and pause; tier 1 runs them several times
-            # faster, so it takes SPAN between two (the wall-clock time tier
-            # 0 takes for CHECK_EVERY), the count exact all the same.
+            # faster, so it takes SPAN between two (about the wall-clock
+            # time tier 0 takes for CHECK_EVERY), the count exact all the same.
             available = max(available, SPAN)
-        if available < self.first or vm.binary_ops is not opcodes.BINARY_OPS:
-            fn, arg = self.plain
-            return fn(vm, f, arg)
-        return self.run(vm, f, pc, available)
+        if available >= self.first and vm.binary_ops is opcodes.BINARY_OPS:
+            before = STATS.executed
+            r = self.run(vm, f, pc, available)
+            if self.runs < _TRIAL:
+                self.runs += 1
+                self.used += STATS.executed - before
+                if self.runs == _TRIAL and self.used < _SHORT * _TRIAL:
+                    self.table[self.pc] = self.plain
+            if r is not _NOTHING:
+                return r
+        fn, arg = self.plain
+        return fn(vm, f, arg)
+
+
+_TRIAL = 32
+_SHORT = 12
 
 
 def leave(vm: Any, used: int, result: Any) -> Any:
     """End a tier-1 run that took ``used`` instructions and continues in the dispatch; ``result`` for it."""
+    if used <= 0:
+        return _NOTHING  # the entry runs its instruction in tier 0
+    STATS.executed += used
     extra = used - 1  # the entry's own step is counted by the dispatch
     if result is not None and type(result) is not Frame:
         # A signal: the dispatch may end here, counting no more of its chunk.
@@ -239,6 +291,7 @@ def leave(vm: Any, used: int, result: Any) -> Any:
 
 def fail(vm: Any, used: int, error: BaseException) -> int:
     """End a tier-1 run on ``error``: the dispatch raises it as an instruction's."""
+    STATS.executed += used
     vm.executed += used - 1
     vm.t1_error = error
     return SIG_T1_EXC
@@ -247,14 +300,22 @@ def fail(vm: Any, used: int, error: BaseException) -> int:
 # -- compiling -------------------------------------------------------------------
 
 
-def compile_unit(unit: CodeUnit) -> Any:
-    """The tier-1 function of ``unit``: ``run(vm, frame, pc, available)``."""
-    return _Compiler(unit).build()
+def compile_unit(unit: CodeUnit, counting: bool = False) -> Any:
+    """The tier-1 function of ``unit``: ``run(vm, frame, pc, available)``.
+
+    ``counting``: the build of counting runs, which adds one to
+    ``vm.counts[(program hash, instruction number)]`` for every instruction
+    it executes, as tier 0's counting table does (an instruction counts once
+    it completed or raised an exception the script sees; not when it
+    suspends).
+    """
+    return _Compiler(unit, counting).build()
 
 
 class _Compiler:
-    def __init__(self, unit: CodeUnit) -> None:
+    def __init__(self, unit: CodeUnit, counting: bool) -> None:
         self.unit = unit
+        self.counting = counting
         self.ops = unit.ops
         # The stack depth before each instruction as the VM has it (3.11's
         # compiler charges a call's arguments to PRECALL, though they stay
@@ -271,7 +332,9 @@ class _Compiler:
         self.where: dict[int, tuple[int, int, int, bool]] = {}
 
     def const(self, value: Any) -> str:
-        if type(value) in (int, str, bool, type(None)) or (type(value) is float and value == value and value not in (float("inf"), float("-inf"))):
+        if type(value) in (int, str, bool, type(None)) or (
+            type(value) is float and value == value and value not in (float("inf"), float("-inf"))
+        ):
             text = repr(value)
             if len(text) < 200:
                 return text
@@ -322,6 +385,8 @@ class _Compiler:
         for d in range(1, maxdepth):
             self.emit(f"    {'if' if d == 1 else 'elif'} depth == {d}: {', '.join(temps[:d])}, = st")
         self.emit("    n = available")
+        if self.counting:
+            self.emit("    cnt = vm.counts")
         self.emit("    while True:")
         self.emit("        try:")
         self._tree(starts, blocks, 3)
@@ -355,6 +420,7 @@ class _Compiler:
         code = compile(text, filename, "exec")
 
         depths = self.depths
+        counting = self.counting
 
         def failed(vm: Any, f: Frame, error: BaseException, left: int, available: int) -> Any:
             tb = error.__traceback__
@@ -369,10 +435,13 @@ class _Compiler:
                 depth = depths[pc]
                 f.stack[:] = [values[f"s{i}"] for i in range(depth)]
             f.pc = pc
+            if counting and (type(error) is not FutureError or vm.raise_kind != 0):
+                # (as tier 0's counting table: it raised an exception the script sees)
+                vm.counts[(unit.program.hash, unit.base + pc)] += 1
             return fail(vm, used, error)
 
         namespace["failed"] = failed
-        exec(code, namespace)  # noqa: S102 - the unit's own generated code
+        exec(code, namespace)
         return namespace["run"]
 
     def _tree(self, starts: list[int], blocks: dict[int, int], indent: int) -> None:
@@ -411,142 +480,136 @@ class _Compiler:
         self.emit(f"{pad}pc = {nxt}")
         self.emit(f"{pad}continue")
 
+    def _count(self, pc: int) -> str:
+        """The statement that counts instruction ``pc`` in the counting build ("" otherwise)."""
+        if not self.counting:
+            return ""
+        key = self.ref((self.unit.program.hash, self.unit.base + pc), "c")
+        return f"cnt[{key}] += 1"
+
+    def _jump(self, e: Callable[[str], None], pc: int, target: int, indent: str = "") -> None:
+        count = self._count(pc)
+        if count:
+            e(indent + count)
+        e(f"{indent}pc = {target}")
+        e(indent + "continue")
+
     def _instruction(self, pc: int, block: tuple[int, int], pad: str) -> bool:
         """Emit instruction ``pc``; True if it ends the block (control went elsewhere)."""
         op = self.ops[pc]
-        name, arg = op.name, op.arg
+        name = op.name
         d = self.depths[pc]
         s = [f"s{i}" for i in range(d + 3)]
-        not_run_before = f"{block[1] - (pc - block[0])}"
-        handler, harg = DIALECT.step(name, arg)
-        plain = DIALECT.handlers.get(name)
-        if handler is not plain:
-            plain = None  # chosen by its operand: tier 0's own step
+        handler, harg = DIALECT.step(name, op.arg)
         H = opcodes
-        e = lambda text: self.emit(pad + text, pc, block)  # noqa: E731
+
+        def e(text: str) -> None:
+            self.emit(pad + text, pc, block)
+
+        count = self._count(pc)
         if handler is None:
             raise _Unsupported
-        if name in ("NOP", "RESUME", "PRECALL", "EXTENDED_ARG", "CACHE") and handler is H.RESUME or handler is H.NOP:
-            return False
-        if handler is H.POP_TOP:
-            return False
-        if handler is H.PUSH_NULL:
+        if handler is H.RESUME or handler is H.NOP or handler is H.POP_TOP:
+            pass  # (POP_TOP: the temporary is simply no longer used)
+        elif handler is H.PUSH_NULL:
             e(f"{s[d]} = NULL")
-            return False
-        if handler is H.COPY:
+        elif handler is H.COPY:
             e(f"{s[d]} = {s[d - harg]}")
-            return False
-        if handler is H.SWAP:
+        elif handler is H.SWAP:
             e(f"{s[d - 1]}, {s[d - harg]} = {s[d - harg]}, {s[d - 1]}")
-            return False
-        if handler is H.LOAD_CONST:
+        elif handler is H.LOAD_CONST:
             e(f"{s[d]} = {self.const(harg)}")
-            return False
-        if handler is H.LOAD_FAST and isinstance(harg, int):
-            if name == "LOAD_FAST" and sys.version_info >= (3, 12):
-                e(f"{s[d]} = fast[{harg}]")
-            else:
-                e(f"{s[d]} = fast[{harg}]")
+        elif handler is H.LOAD_FAST and isinstance(harg, int):
+            e(f"{s[d]} = fast[{harg}]")
+            if name != "LOAD_FAST" or sys.version_info < (3, 12):
+                # (from 3.12 the compiler emits LOAD_FAST only where the local is bound)
                 e(f"if {s[d]} is UNBOUND: unbound(f, {harg})")
-            return False
-        if handler is H.STORE_FAST and isinstance(harg, int):
+        elif handler is H.STORE_FAST and isinstance(harg, int):
             e(f"fast[{harg}] = {s[d - 1]}")
-            return False
-        if handler is H.LOAD_GLOBAL:
+        elif handler is H.LOAD_GLOBAL:
             push_null, gname = harg
             top = d + 1 if push_null else d
             e(f"{s[top]} = f.globals.get({gname!r}, MISSING)")
             e(f"if {s[top]} is MISSING:")
             e(f"    {s[top]} = f.builtins.get({gname!r}, MISSING)")
             e(f"    if {s[top]} is MISSING:")
-            self._callout(pc, block, pad + "        ", handler, harg, d)
+            self._callout(pc, block, pad + "        ", handler, harg, d, counted=False)
             if push_null:
                 e(f"{s[d]} = NULL")
-            return False
-        if handler is H.JUMP_FORWARD:
-            e(f"pc = {harg}")
-            e("continue")
+        elif handler is H.JUMP_FORWARD:
+            self._jump(e, pc, harg)
             return True
-        if handler in (H.POP_JUMP_FORWARD_IF_FALSE, H.POP_JUMP_FORWARD_IF_TRUE) and name in _BRANCHES:
+        elif handler in (H.POP_JUMP_FORWARD_IF_FALSE, H.POP_JUMP_FORWARD_IF_TRUE) and name in _BRANCHES:
             jump_if = _BRANCHES[name]
             v = s[d - 1]
-            test = v if jump_if else f"not {v}"
-            e(f"if {v} is {jump_if}:")
-            e(f"    pc = {harg}")
-            e("    continue")
-            e(f"if {v} is not {not jump_if} and type({v}) in TRUTH:")
-            e(f"    if {test}:")
-            e(f"        pc = {harg}")
-            e("        continue")
-            e(f"elif {v} is not {not jump_if}:")
             self.names["TRUTH"] = _TRUTH
-            self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
-            return False
-        if handler in (H.POP_JUMP_FORWARD_IF_NONE, H.POP_JUMP_FORWARD_IF_NOT_NONE) and name in _NONE_BRANCHES:
+            e(f"if {v} is {jump_if}:")
+            self._jump(e, pc, harg, "    ")
+            e(f"if {v} is not {not jump_if}:")
+            e(f"    if type({v}) in TRUTH:")
+            e(f"        if {v if jump_if else 'not ' + v}:")
+            self._jump(e, pc, harg, "            ")
+            e("    else:")
+            self._callout(pc, block, pad + "        ", handler, harg, d, jumps=(harg, pc + 1))
+        elif handler in (H.POP_JUMP_FORWARD_IF_NONE, H.POP_JUMP_FORWARD_IF_NOT_NONE) and name in _NONE_BRANCHES:
             v = s[d - 1]
             e(f"if type({v}) in FUTURE_CLASSES:")
             self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
             e(f"if {v} is {'' if _NONE_BRANCHES[name] else 'not '}None:")
-            e(f"    pc = {harg}")
-            e("    continue")
-            return False
-        if handler is H.BINARY_OP:
+            self._jump(e, pc, harg, "    ")
+        elif handler is H.BINARY_OP and harg % 13 != 4:  # (not @)
             a, b = s[d - 2], s[d - 1]
             symbol = _BINARY_SYMBOLS[harg % 13]
-            assign = "=" if harg < 13 else f"{symbol}="
-            guards = [f"(type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)"]
+            guard = _NUMERIC.format(a=a, b=b)
             if symbol == "+":
-                guards.append(f"type({a}) is type({b}) and (type({a}) is str or type({a}) is list or type({a}) is tuple)")
-            if symbol == "@":
-                guards = []
-            if guards:
-                e(f"if {' or '.join('(' + g + ')' for g in guards)}:")
-                if harg < 13:
-                    e(f"    {a} = {a} {symbol} {b}")
-                else:
-                    e(f"    {a} {assign} {b}")
-                e("else:")
-                self._callout(pc, block, pad + "    ", handler, harg, d)
-            else:
-                self._callout(pc, block, pad, handler, harg, d)
-            return False
-        if handler is H.COMPARE_OP:
-            a, b = s[d - 2], s[d - 1]
-            symbol = _COMPARE_SYMBOLS[harg]
-            e(f"if ((type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)) or (type({a}) is str and type({b}) is str):")
-            e(f"    {a} = {a} {symbol} {b}")
+                guard += (
+                    f" or (type({a}) is type({b}) and (type({a}) is str or type({a}) is list or type({a}) is tuple))"
+                )
+            e(f"if {guard}:")
+            e(f"    {a} {'=' if harg < 13 else symbol + '='} {a + ' ' + symbol + ' ' + b if harg < 13 else b}")
             e("else:")
-            self._callout(pc, block, pad + "    ", handler, harg, d)
-            return False
-        if handler is H.BINARY_SUBSCR:
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+        elif handler is H.COMPARE_OP:
+            a, b = s[d - 2], s[d - 1]
+            e(f"if ({_NUMERIC.format(a=a, b=b)}) or (type({a}) is str and type({b}) is str):")
+            e(f"    {a} = {a} {_COMPARE_SYMBOLS[harg]} {b}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+        elif handler is H.BINARY_SUBSCR:
             c, k = s[d - 2], s[d - 1]
-            e(f"if ((type({c}) is list or type({c}) is tuple or type({c}) is str) and type({k}) is int) or (type({c}) is dict and (type({k}) is str or type({k}) is int)):")
+            e(
+                f"if ((type({c}) is list or type({c}) is tuple or type({c}) is str) and type({k}) is int)"
+                f" or (type({c}) is dict and (type({k}) is str or type({k}) is int)):"
+            )
             e(f"    {c} = {c}[{k}]")
             e("else:")
-            self._callout(pc, block, pad + "    ", handler, harg, d)
-            return False
-        if handler is H.STORE_SUBSCR:
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+        elif handler is H.STORE_SUBSCR:
             v, c, k = s[d - 3], s[d - 2], s[d - 1]
-            e(f"if (type({c}) is list and type({k}) is int) or (type({c}) is dict and (type({k}) is str or type({k}) is int)):")
+            e(
+                f"if (type({c}) is list and type({k}) is int)"
+                f" or (type({c}) is dict and (type({k}) is str or type({k}) is int)):"
+            )
             e(f"    {c}[{k}] = {v}")
             e("else:")
-            self._callout(pc, block, pad + "    ", handler, harg, d)
-            return False
-        if handler is H.FOR_ITER:
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+        elif handler is H.FOR_ITER:
             it = s[d - 1]
             self.names["ITERATORS"] = _ITERATORS
             e(f"if type({it}) in ITERATORS:")
             e(f"    for {s[d]} in {it}:")
             e("        break")
             e("    else:")
-            e(f"        pc = {harg}")
-            e("        continue")
+            self._jump(e, pc, harg, "        ")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
-            return False
-        if name in _STOPS:
+        elif name in _STOPS:
             raise _Unsupported  # (a stop starts its own block)
-        self._callout(pc, block, pad, handler, harg, d, jumps=self._targets(pc))
+        else:
+            self._callout(pc, block, pad, handler, harg, d, jumps=self._targets(pc))
+            return False
+        if count:
+            e(count)
         return False
 
     def _targets(self, pc: int) -> tuple[int, ...]:
@@ -564,17 +627,30 @@ class _Compiler:
         harg: Any,
         d: int,
         jumps: tuple[int, ...] | None = None,
+        counted: bool = True,
     ) -> None:
-        """Run instruction ``pc`` by its tier-0 handler, the frame as tier 0 has it."""
+        """Run instruction ``pc`` by its tier-0 handler, the frame as tier 0 has it.
+
+        ``counted``: this call-out counts the instruction (else the code
+        after it, shared with the inline path, does).
+        """
         h = self.ref(handler, "h")
         a = self.const(harg) if type(harg) in (int, str, bool, type(None)) else self.ref(harg, "a")
         stack = ", ".join(f"s{i}" for i in range(d))
         not_run = block[1] - (pc - block[0]) - 1
-        emit = lambda text: self.emit(pad + text, pc, block, callout=True)  # noqa: E731
+
+        def emit(text: str) -> None:
+            self.emit(pad + text, pc, block, callout=True)
+
         self.emit(pad + f"st[:] = ({stack}{',' if d == 1 else ''})", pc, block)
         emit(f"f.pc = {pc + 1}")
         emit(f"r = {h}(vm, f, {a})")
+        count = self._count(pc)
+        if count and (counted or jumps):
+            self.emit(pad + count, pc, block)
         self.emit(pad + "if r is not None:", pc, block)
+        if count and not (counted or jumps):
+            self.emit(pad + "    " + count, pc, block)
         self.emit(pad + f"    return leave(vm, available - n - {not_run}, r)", pc, block)
         targets = jumps or (pc + 1,)
         if len(targets) == 1 and targets[0] == pc + 1:

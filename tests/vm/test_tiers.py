@@ -1,0 +1,185 @@
+"""Tier 1 (statek_vm/vm/tier1.py): the same job, whichever tier runs which instruction.
+
+The property test moves a running job between the tiers at random
+instruction boundaries: an instruction budget stops it at a random
+instruction, its snapshot is loaded into an interpreter of a random tier,
+and it goes on; every wait is resumed the same way.  Its side effects,
+output and per-instruction counts must equal a run of tier 0 alone, and
+CPython's own.
+"""
+
+from __future__ import annotations
+
+import collections
+import random
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import statek_vm
+from statek_vm import LimitExceeded, Limits
+from statek_vm.job import SUPPORTED_VERSIONS
+from statek_vm.vm import tier1
+from tests.vm import gates
+from tests.vm.test_exact_once import program, trees
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
+)
+
+HOT_LOOPS = """\
+def checksum(n):
+    total = 0.5
+    words = []
+    for i in range(n):
+        total += i * i % 7
+        if i % 3 == 0:
+            words.append(str(i))
+        elif i % 5 == 0:
+            total -= len(words)
+    return total, "-".join(words[-3:])
+
+table = {}
+rows = [(k, k * 2) for k in range(40)]
+for key, value in rows:
+    table[str(key)] = value
+k = 0
+while k < 30:
+    k += 1
+    if table.get(str(k)) is None:
+        continue
+print(checksum(200), sum(table.values()), k)
+"""
+
+
+def test_hot_loops_run_in_tier_1_with_the_output_of_tier_0() -> None:
+    before = tier1.STATS.executed
+    fast = statek_vm.run(HOT_LOOPS, tier=1)
+    ran = tier1.STATS.executed - before
+    slow = statek_vm.run(HOT_LOOPS, tier=0)
+    assert fast.status == slow.status == "COMPLETED", (fast.error, slow.error)
+    assert fast.output == slow.output
+    assert ran > 1000, "the loops did not run in tier 1"
+    assert tier1.STATS.executed - before == ran, "tier 0 ran instructions in tier 1"
+
+
+def test_tier_1_counts_the_instructions_tier_0_counts() -> None:
+    counted = {tier: collections.Counter() for tier in (0, 1)}  # type: ignore[var-annotated]
+    for tier, counts in counted.items():
+        job = statek_vm.run(HOT_LOOPS, tier=tier, instruction_counts=counts)
+        assert job.status == "COMPLETED", job.error
+    assert counted[0] == counted[1]
+
+
+def test_a_wait_inside_a_tier_1_loop_suspends_at_its_instruction() -> None:
+    source = """\
+total = 0
+for i in range(60):
+    total += i
+    if i == 50:
+        total += wait(7)
+print(total)
+"""
+    spots = {}
+    for tier in (0, 1):
+        world = gates.World(start_open=False)
+        job = statek_vm.run(source, world.bindings(), tier=tier)
+        assert job.status == "SUSPENDED"
+        spots[tier] = (job.next_instr_num, job.location, job._frame.stack, list(job._frame.fast))
+        job.awaited_result.deps.open = True
+        job.resume()
+        assert (job.status, job.output) == ("COMPLETED", f"{sum(range(60)) + 7}\n")
+    assert spots[0] == spots[1]
+
+
+def test_an_exception_inside_a_tier_1_loop_has_tier_0s_traceback() -> None:
+    source = """\
+def divide(values):
+    out = []
+    for v in values:
+        out.append(100 // v)
+    return out
+
+try:
+    divide(list(range(30, -1, -1)))
+except ZeroDivisionError as e:
+    import traceback
+    print("".join(traceback.format_exception(e)))
+"""
+    jobs = [statek_vm.run(source, tier=tier) for tier in (0, 1)]
+    assert [j.status for j in jobs] == ["COMPLETED", "COMPLETED"]
+    assert jobs[0].output == jobs[1].output
+    assert "line 4, in divide" in jobs[1].output and "tier1" not in jobs[1].output
+
+
+def test_the_tier_is_chosen_by_the_run_option_and_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = tier1.STATS.executed
+    statek_vm.run(HOT_LOOPS, tier=0)
+    assert tier1.STATS.executed == before
+    monkeypatch.setenv("STATEK_VM_TIER", "0")
+    statek_vm.run(HOT_LOOPS)
+    assert tier1.STATS.executed == before
+    monkeypatch.setenv("STATEK_VM_TIER", "1")
+    statek_vm.run(HOT_LOOPS)
+    assert tier1.STATS.executed > before
+    with pytest.raises(ValueError, match="tier must be 0 or 1"):
+        statek_vm.run("x = 1\n", tier=2)
+
+
+def moved_between_tiers(
+    source: str, budgets: list[int], rnd: random.Random
+) -> tuple[Any, gates.World, collections.Counter[Any]]:
+    """Run ``source`` stopping after each budget of instructions, and at each wait; reload in a random tier each time."""
+    world = gates.World(start_open=False)
+    bindings = world.bindings()
+    counts: collections.Counter[Any] = collections.Counter()
+    job = statek_vm.run(
+        source,
+        bindings,
+        instruction_counts=counts,
+        tier=rnd.choice((0, 1)),
+        limits=Limits(instructions=budgets[0]),
+    )
+    stops = 0
+    while job.status in ("SUSPENDED", "FAILED"):
+        if job.status == "FAILED":
+            assert isinstance(job.error, LimitExceeded), job.error
+        stops += 1
+        assert stops < 10_000, "the job never ends"
+        data = job.dumps(key=gates.KEY)
+        job = statek_vm.Job.loads(data, bindings, key=gates.KEY, instruction_counts=counts, tier=rnd.choice((0, 1)))
+        if job.status == "SUSPENDED":
+            for gate in gates.gates_of(job.awaited_result):
+                gate.open = True
+        budget = budgets[stops % len(budgets)]
+        job.resume(limits=Limits(instructions=job.usage["instructions"] + budget))
+    return job, world, counts
+
+
+def looped(source: str) -> str:
+    """``source`` (a program of test_exact_once's) with its statements in a loop, so that they run in tier 1 too."""
+    lines = source.splitlines()
+    prelude, body, end = lines[:2], lines[2:-1], lines[-1:]
+    return "\n".join([*prelude, "for rep in range(3):", *("    " + line for line in body), *end]) + "\n"
+
+
+# Each example runs its program four times over; half as many as the profile's.
+@settings(max_examples=max(10, settings.default.max_examples // 2))
+@given(trees, st.lists(st.integers(min_value=1, max_value=300), min_size=1, max_size=5), st.randoms())
+def test_a_job_moved_between_tiers_at_random_boundaries_runs_each_instruction_once(
+    forest: list[Any], budgets: list[int], rnd: random.Random
+) -> None:
+    source = looped(program(forest))
+    native_world, native_output, native_error = gates.run_native(source)
+    assert native_error is None, f"generated program is invalid: {native_error!r}\n{source}"
+    reference_counts: collections.Counter[Any] = collections.Counter()
+    reference, reference_world = gates.run_uninterrupted(source, instruction_counts=reference_counts, tier=0)
+    assert reference.status == "COMPLETED", f"{reference.error!r}\n{source}"
+    job, world, counts = moved_between_tiers(source, budgets, rnd)
+    assert job.status == "COMPLETED", f"{job.error!r}\n{source}"
+    assert world.log == native_world.log == reference_world.log, source
+    assert job.output == native_output == reference.output, source
+    assert counts == reference_counts, source
