@@ -299,6 +299,7 @@ def for_iter(past_target: int) -> Handler:
         f.stack.append(value)
         return None
 
+    FOR_ITER.past_target = past_target  # type: ignore[attr-defined]  # (read by tier 1)
     return FOR_ITER
 
 

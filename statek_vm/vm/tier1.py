@@ -134,6 +134,8 @@ _NONE_BRANCHES = {
     "POP_JUMP_BACKWARD_IF_NOT_NONE": False,
     "POP_JUMP_IF_NOT_NONE": False,
 }
+# What tier 1 knows of a constant's type.
+_KINDS = {int: "num", float: "num", str: "str", bool: "bool"}
 _NUMERIC = "(type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)"
 _BINARY_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"]
 _COMPARE_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="]
@@ -205,18 +207,53 @@ class _Warming:
 
     def _compile(self) -> None:
         table, plain, unit = self.table, self.plain, self.unit
-        runs = unit.tier1_runs
-        run = runs.get(self.counting, _MISSING)
-        if run is _MISSING:
+        records = unit.tier1_runs
+        record = records.get(self.counting, _MISSING)
+        if record is _MISSING:
+            record = _Record(unit, self.counting)
             try:
-                run = compile_unit(unit, self.counting)
+                record.compile()
             except _Unsupported:
-                run = None
-            runs[self.counting] = run
+                record = None
+            records[self.counting] = record
         for pc in self.heads:
-            table[pc] = (
-                plain[pc] if run is None else (_Entry(run, plain[pc], unit.blocks_t1[pc], table, pc).handler, pc)
-            )
+            if record is None:
+                table[pc] = plain[pc]
+            else:
+                table[pc] = (_Entry(record, plain[pc], unit.blocks_t1[pc], table, pc).handler, pc)
+
+
+class _Record:
+    """A unit's tier-1 function, and where its speculation failed.
+
+    An operator or comparison is compiled for the types it is expected to
+    meet (numbers, or strings where the block knows one operand is a
+    string); on others the run leaves tier 1 before it.  After
+    :data:`_FAILURES` such exits at one instruction, the unit is compiled
+    again with that instruction calling its tier-0 handler for the other
+    types and going on.
+    """
+
+    __slots__ = ("counting", "failures", "generic", "run", "unit")
+
+    def __init__(self, unit: CodeUnit, counting: bool) -> None:
+        self.unit = unit
+        self.counting = counting
+        self.generic: set[int] = set()
+        self.failures: dict[int, int] = {}
+        self.run: Any = None
+
+    def compile(self) -> None:
+        self.run = _Compiler(self.unit, self.counting, self).build()
+
+    def failed(self, pc: int) -> None:
+        n = self.failures[pc] = self.failures.get(pc, 0) + 1
+        if n == _FAILURES:
+            self.generic.add(pc)
+            self.compile()
+
+
+_FAILURES = 8
 
 
 class _Entry:
@@ -228,10 +265,10 @@ class _Entry:
     instructions on average, the loop head goes back to tier 0's handler.
     """
 
-    __slots__ = ("first", "handler", "pc", "plain", "run", "runs", "table", "used")
+    __slots__ = ("first", "handler", "pc", "plain", "record", "runs", "table", "used")
 
-    def __init__(self, run: Any, plain: tuple[Any, Any], first: int, table: list[Any], pc: int) -> None:
-        self.run = run
+    def __init__(self, record: _Record, plain: tuple[Any, Any], first: int, table: list[Any], pc: int) -> None:
+        self.record = record
         self.plain = plain
         self.first = first  # instructions of the entry's block: the least a run takes
         self.table = table
@@ -253,7 +290,7 @@ class _Entry:
             available = max(available, SPAN)
         if available >= self.first and vm.binary_ops is opcodes.BINARY_OPS:
             before = STATS.executed
-            r = self.run(vm, f, pc, available)
+            r = self.record.run(vm, f, pc, available)
             if self.runs < _TRIAL:
                 self.runs += 1
                 self.used += STATS.executed - before
@@ -309,13 +346,26 @@ def compile_unit(unit: CodeUnit, counting: bool = False) -> Any:
     it completed or raised an exception the script sees; not when it
     suspends).
     """
-    return _Compiler(unit, counting).build()
+    record = _Record(unit, counting)
+    record.compile()
+    return record.run
 
 
 class _Compiler:
-    def __init__(self, unit: CodeUnit, counting: bool) -> None:
+    def __init__(self, unit: CodeUnit, counting: bool, record: Any = None) -> None:
         self.unit = unit
         self.counting = counting
+        # Speculation: where a guard fails the run leaves tier 1 before the
+        # instruction (its record counts it); instructions that failed too
+        # often (``record.generic``) call their handler instead and go on.
+        self.record = record
+        self.generic: frozenset[int] = frozenset(record.generic) if record is not None else frozenset()
+        # What the code emitted so far in the current block has checked:
+        # the type of a temporary or local ("num": int or float, "str",
+        # "bool"), that a local is bound, and which local a temporary was
+        # loaded from (checking it tells of the local too).
+        self.known: dict[str, str] = {}
+        self.loaded_from: dict[str, int] = {}
         self.ops = unit.ops
         # The stack depth before each instruction as the VM has it (3.11's
         # compiler charges a call's arguments to PRECALL, though they stay
@@ -364,6 +414,8 @@ class _Compiler:
             if name in _JUMPS or name in _BRANCHES or name in _NONE_BRANCHES or name == "FOR_ITER":
                 if isinstance(op.arg, int):
                     leaders.add(op.arg)
+                    # (3.12 and 3.13: an ended loop goes on past its END_FOR)
+                    leaders.add(op.arg + getattr(DIALECT.step(name, op.arg)[0], "past_target", 0))
                 leaders.add(i + 1)
             if name in _STOPS or name not in DIALECT.handlers:
                 leaders.add(i)
@@ -470,15 +522,76 @@ class _Compiler:
         self.emit(f"{pad}if n < {length}:")
         self._exit(pad + "    ", start, self.depths[start], "0")
         self.emit(f"{pad}n -= {length}")
+        self.known = {}
+        self.loaded_from = {}
         for pc in range(start, start + length):
             done = self._instruction(pc, block, pad)
             if done:
                 return
         nxt = start + length
         if nxt >= len(self.ops):
-            raise _Unsupported
+            raise _Unsupported("the last block runs off the end of the unit")
         self.emit(f"{pad}pc = {nxt}")
         self.emit(f"{pad}continue")
+
+    def _forget(self, temp: str) -> None:
+        self.known.pop(temp, None)
+        self.loaded_from.pop(temp, None)
+
+    def _target(self, pc: int) -> None:
+        """Check that control can go to ``pc``: the dispatch finds blocks by their first instruction."""
+        if pc not in self.unit.blocks_t1:
+            raise _Unsupported(f"a jump to {pc}, inside a block")
+
+    def _forget_local(self, index: int) -> None:
+        for temp, local in list(self.loaded_from.items()):
+            if local == index:
+                del self.loaded_from[temp]
+        self.known.pop(f"L{index}", None)
+
+    def _forget_temps(self) -> None:
+        self.known = {k: v for k, v in self.known.items() if not k.startswith("s")}
+        self.loaded_from = {}
+
+    def _copy_knowledge(self, source: str, target: str) -> None:
+        self._forget(target)
+        if source in self.known:
+            self.known[target] = self.known[source]
+        if source in self.loaded_from:
+            self.loaded_from[target] = self.loaded_from[source]
+
+    def _speculate(self, pc: int, block: tuple[int, int], pad: str, temps: list[str], kind: str) -> None:
+        """Leave tier 1 before instruction ``pc`` unless each of ``temps`` is a ``kind`` ("num" or "str")."""
+        tests = {"num": "type({t}) is int or type({t}) is float", "str": "type({t}) is str"}[kind]
+        unknown = [t for t in dict.fromkeys(temps) if self.known.get(t) != kind]
+        if not unknown:
+            return
+        # Two temporaries loaded from one local (``i * i``) hold one value: check it once.
+        checked: dict[Any, str] = {}
+        for t in unknown:
+            checked.setdefault(self.loaded_from.get(t, t), t)
+        tested = list(checked.values())
+        record = self.ref(self.record, "record")
+        depth = self.depths[pc]
+        stack = ", ".join(f"s{i}" for i in range(depth))
+        not_run = block[1] - (pc - block[0])
+        test = " and ".join(f"({tests.format(t=t)})" for t in tested)
+        self.emit(f"{pad}if not ({test}):", pc, block)
+        self.emit(f"{pad}    st[:] = ({stack}{',' if depth == 1 else ''})", pc, block)
+        self.emit(f"{pad}    f.pc = {pc}", pc, block)
+        self.emit(f"{pad}    {record}.failed({pc})", pc, block)
+        self.emit(f"{pad}    return leave(vm, available - n - {not_run}, None)", pc, block)
+        for t in unknown:
+            self._learn(t, kind)
+
+    def _learn(self, temp: str, kind: str) -> None:
+        self.known[temp] = kind
+        local = self.loaded_from.get(temp)
+        if local is not None:
+            self.known[f"L{local}"] = kind
+            for other, source in self.loaded_from.items():
+                if source == local:
+                    self.known[other] = kind
 
     def _count(self, pc: int) -> str:
         """The statement that counts instruction ``pc`` in the counting build ("" otherwise)."""
@@ -488,6 +601,7 @@ class _Compiler:
         return f"cnt[{key}] += 1"
 
     def _jump(self, e: Callable[[str], None], pc: int, target: int, indent: str = "") -> None:
+        self._target(target)
         count = self._count(pc)
         if count:
             e(indent + count)
@@ -515,17 +629,43 @@ class _Compiler:
             e(f"{s[d]} = NULL")
         elif handler is H.COPY:
             e(f"{s[d]} = {s[d - harg]}")
+            self._copy_knowledge(s[d - harg], s[d])
         elif handler is H.SWAP:
             e(f"{s[d - 1]}, {s[d - harg]} = {s[d - harg]}, {s[d - 1]}")
+            top, other = s[d - 1], s[d - harg]
+            known_top, known_other = self.known.pop(top, None), self.known.pop(other, None)
+            from_top, from_other = self.loaded_from.pop(top, None), self.loaded_from.pop(other, None)
+            for temp, kind, local in ((top, known_other, from_other), (other, known_top, from_top)):
+                if kind is not None:
+                    self.known[temp] = kind
+                if local is not None:
+                    self.loaded_from[temp] = local
         elif handler is H.LOAD_CONST:
             e(f"{s[d]} = {self.const(harg)}")
+            self._forget(s[d])
+            kind = _KINDS.get(type(harg))
+            if kind is not None:
+                self.known[s[d]] = kind
         elif handler is H.LOAD_FAST and isinstance(harg, int):
             e(f"{s[d]} = fast[{harg}]")
-            if name != "LOAD_FAST" or sys.version_info < (3, 12):
-                # (from 3.12 the compiler emits LOAD_FAST only where the local is bound)
+            # (from 3.12 the compiler emits LOAD_FAST only where the local is bound)
+            bound = (name == "LOAD_FAST" and sys.version_info >= (3, 12)) or f"B{harg}" in self.known
+            if not bound:
                 e(f"if {s[d]} is UNBOUND: unbound(f, {harg})")
+            self._forget(s[d])
+            self.known[f"B{harg}"] = "bound"
+            self.loaded_from[s[d]] = harg
+            if f"L{harg}" in self.known:
+                self.known[s[d]] = self.known[f"L{harg}"]
         elif handler is H.STORE_FAST and isinstance(harg, int):
             e(f"fast[{harg}] = {s[d - 1]}")
+            for temp, local in list(self.loaded_from.items()):
+                if local == harg:
+                    del self.loaded_from[temp]
+            self.known.pop(f"L{harg}", None)
+            if s[d - 1] in self.known:
+                self.known[f"L{harg}"] = self.known[s[d - 1]]
+            self.known[f"B{harg}"] = "bound"
         elif handler is H.LOAD_GLOBAL:
             push_null, gname = harg
             top = d + 1 if push_null else d
@@ -543,6 +683,12 @@ class _Compiler:
             jump_if = _BRANCHES[name]
             v = s[d - 1]
             self.names["TRUTH"] = _TRUTH
+            if self.known.get(v) == "bool":
+                e(f"if {v if jump_if else 'not ' + v}:")
+                self._jump(e, pc, harg, "    ")
+                if count:
+                    e(count)
+                return False
             e(f"if {v} is {jump_if}:")
             self._jump(e, pc, harg, "    ")
             e(f"if {v} is not {not jump_if}:")
@@ -557,7 +703,16 @@ class _Compiler:
             self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
             e(f"if {v} is {'' if _NONE_BRANCHES[name] else 'not '}None:")
             self._jump(e, pc, harg, "    ")
-        elif handler is H.BINARY_OP and harg % 13 != 4:  # (not @)
+        elif handler is H.BINARY_OP and harg % 13 != 4 and pc not in self.generic:  # (not @)
+            a, b = s[d - 2], s[d - 1]
+            symbol = _BINARY_SYMBOLS[harg % 13]
+            strings = symbol == "+" and (self.known.get(a) == "str" or self.known.get(b) == "str")
+            self._speculate(pc, block, pad, [a, b], "str" if strings else "num")
+            e(f"{a} {symbol}= {b}" if harg >= 13 else f"{a} = {a} {symbol} {b}")
+            self._forget(a)
+            if strings or symbol != "**":  # ((-8.0) ** 0.5 is complex)
+                self.known[a] = "str" if strings else "num"
+        elif handler is H.BINARY_OP and harg % 13 != 4:
             a, b = s[d - 2], s[d - 1]
             symbol = _BINARY_SYMBOLS[harg % 13]
             guard = _NUMERIC.format(a=a, b=b)
@@ -569,12 +724,21 @@ class _Compiler:
             e(f"    {a} {'=' if harg < 13 else symbol + '='} {a + ' ' + symbol + ' ' + b if harg < 13 else b}")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget_temps()
+        elif handler is H.COMPARE_OP and pc not in self.generic:
+            a, b = s[d - 2], s[d - 1]
+            strings = self.known.get(a) == "str" or self.known.get(b) == "str"
+            self._speculate(pc, block, pad, [a, b], "str" if strings else "num")
+            e(f"{a} = {a} {_COMPARE_SYMBOLS[harg]} {b}")
+            self._forget(a)
+            self.known[a] = "bool"
         elif handler is H.COMPARE_OP:
             a, b = s[d - 2], s[d - 1]
             e(f"if ({_NUMERIC.format(a=a, b=b)}) or (type({a}) is str and type({b}) is str):")
             e(f"    {a} = {a} {_COMPARE_SYMBOLS[harg]} {b}")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget_temps()
         elif handler is H.BINARY_SUBSCR:
             c, k = s[d - 2], s[d - 1]
             e(
@@ -593,16 +757,33 @@ class _Compiler:
             e(f"    {c}[{k}] = {v}")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
-        elif handler is H.FOR_ITER:
+        elif handler is H.FOR_ITER or hasattr(handler, "past_target"):
+            # (3.12 and 3.13: an ended loop goes on past its END_FOR)
+            ended = harg + getattr(handler, "past_target", 0)
             it = s[d - 1]
             self.names["ITERATORS"] = _ITERATORS
             e(f"if type({it}) in ITERATORS:")
             e(f"    for {s[d]} in {it}:")
             e("        break")
             e("    else:")
-            self._jump(e, pc, harg, "        ")
+            self._jump(e, pc, ended, "        ")
             e("else:")
-            self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(harg, pc + 1))
+            self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(ended, pc + 1))
+        elif _is(handler, "LOAD_FAST_LOAD_FAST") and all(isinstance(i, int) for i in harg):
+            for k, index in enumerate(harg):
+                e(f"{s[d + k]} = fast[{index}]")
+            e(f"if {s[d]} is UNBOUND or {s[d + 1]} is UNBOUND:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            for k, index in enumerate(harg):
+                self._forget(s[d + k])
+                self.loaded_from[s[d + k]] = index
+                if f"L{index}" in self.known:
+                    self.known[s[d + k]] = self.known[f"L{index}"]
+        elif _is(handler, "STORE_FAST_STORE_FAST") and all(isinstance(i, int) for i in harg):
+            e(f"fast[{harg[0]}] = {s[d - 1]}")
+            e(f"fast[{harg[1]}] = {s[d - 2]}")
+            for index in harg:
+                self._forget_local(index)
         elif name in _STOPS:
             raise _Unsupported  # (a stop starts its own block)
         else:
@@ -659,6 +840,8 @@ class _Compiler:
             self._reload(pad, self.depths[pc + 1] if pc + 1 < len(self.depths) else 0, pc, block)
             return
         # A jump: continue at whichever target the handler chose.
+        for t in targets:
+            self._target(t)
         for k, t in enumerate(targets):
             self.emit(pad + f"{'if' if k == 0 else 'elif'} f.pc == {t}:", pc, block)
             self._reload(pad + "    ", self.depths[t], pc, block)
@@ -669,8 +852,16 @@ class _Compiler:
         self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
 
     def _reload(self, pad: str, depth: int, pc: int, block: tuple[int, int]) -> None:
+        # (a handler may change anything: what was known is known no more)
+        self.known = {}
+        self.loaded_from = {}
         if depth:
             self.emit(pad + f"{', '.join(f's{i}' for i in range(depth))}, = st", pc, block)
+
+
+def _is(handler: Any, name: str) -> bool:
+    """Whether ``handler`` is the running version's own handler of instruction ``name``."""
+    return DIALECT.handlers.get(name) is handler
 
 
 def _unbound(f: Frame, index: int) -> None:
