@@ -380,6 +380,7 @@ class _Compiler:
         self.lines: list[str] = []
         # line number of the generated source -> (pc, block start, block length, call-out)
         self.where: dict[int, tuple[int, int, int, bool]] = {}
+        self.region: set[int] = set()
 
     def const(self, value: Any) -> str:
         if type(value) in (int, str, bool, type(None)) or (
@@ -428,6 +429,15 @@ class _Compiler:
         for k, s in enumerate(starts):
             blocks[s] = (starts[k + 1] if k + 1 < len(starts) else n) - s
         unit.blocks_t1 = blocks
+        # Only the loops are compiled (the instructions from a loop head to
+        # its backward jump): control that leaves them goes back to tier 0.
+        for i, op in enumerate(ops):
+            jumps = name_jumps(op.name)
+            if jumps and isinstance(op.arg, int) and op.arg <= i:
+                self.region.update(range(op.arg, i + 1))
+        starts = [start for start in starts if start in self.region]
+        if not starts:
+            raise _Unsupported("no loop")
         maxdepth = max(self.depths) + 4
         temps = [f"s{i}" for i in range(maxdepth)]
         self.emit("def run(vm, f, pc, available):")
@@ -531,6 +541,9 @@ class _Compiler:
         nxt = start + length
         if nxt >= len(self.ops):
             raise _Unsupported("the last block runs off the end of the unit")
+        if nxt not in self.region:
+            self._exit(pad, nxt, self.depths[nxt], "0")
+            return
         self.emit(f"{pad}pc = {nxt}")
         self.emit(f"{pad}continue")
 
@@ -601,10 +614,18 @@ class _Compiler:
         return f"cnt[{key}] += 1"
 
     def _jump(self, e: Callable[[str], None], pc: int, target: int, indent: str = "") -> None:
+        """Go to ``target`` after instruction ``pc`` (the last of its block), or to tier 0 there."""
         self._target(target)
         count = self._count(pc)
         if count:
             e(indent + count)
+        if target not in self.region:
+            depth = self.depths[target]
+            stack = ", ".join(f"s{i}" for i in range(depth))
+            e(f"{indent}st[:] = ({stack}{',' if depth == 1 else ''})")
+            e(f"{indent}f.pc = {target}")
+            e(f"{indent}return leave(vm, available - n, None)")
+            return
         e(f"{indent}pc = {target}")
         e(indent + "continue")
 
@@ -668,11 +689,11 @@ class _Compiler:
             self.known[f"B{harg}"] = "bound"
         elif handler is H.LOAD_GLOBAL:
             push_null, gname = harg
-            top = d + 1 if push_null else d
-            e(f"{s[top]} = f.globals.get({gname!r}, MISSING)")
-            e(f"if {s[top]} is MISSING:")
-            e(f"    {s[top]} = f.builtins.get({gname!r}, MISSING)")
-            e(f"    if {s[top]} is MISSING:")
+            slot = s[d + 1] if push_null else s[d]
+            e(f"{slot} = f.globals.get({gname!r}, MISSING)")
+            e(f"if {slot} is MISSING:")
+            e(f"    {slot} = f.builtins.get({gname!r}, MISSING)")
+            e(f"    if {slot} is MISSING:")
             self._callout(pc, block, pad + "        ", handler, harg, d, counted=False)
             if push_null:
                 e(f"{s[d]} = NULL")
@@ -770,15 +791,15 @@ class _Compiler:
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(ended, pc + 1))
         elif _is(handler, "LOAD_FAST_LOAD_FAST") and all(isinstance(i, int) for i in harg):
-            for k, index in enumerate(harg):
-                e(f"{s[d + k]} = fast[{index}]")
+            for j, index in enumerate(harg):
+                e(f"{s[d + j]} = fast[{index}]")
             e(f"if {s[d]} is UNBOUND or {s[d + 1]} is UNBOUND:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
-            for k, index in enumerate(harg):
-                self._forget(s[d + k])
-                self.loaded_from[s[d + k]] = index
+            for j, index in enumerate(harg):
+                self._forget(s[d + j])
+                self.loaded_from[s[d + j]] = index
                 if f"L{index}" in self.known:
-                    self.known[s[d + k]] = self.known[f"L{index}"]
+                    self.known[s[d + j]] = self.known[f"L{index}"]
         elif _is(handler, "STORE_FAST_STORE_FAST") and all(isinstance(i, int) for i in harg):
             e(f"fast[{harg[0]}] = {s[d - 1]}")
             e(f"fast[{harg[1]}] = {s[d - 2]}")
@@ -844,6 +865,9 @@ class _Compiler:
             self._target(t)
         for k, t in enumerate(targets):
             self.emit(pad + f"{'if' if k == 0 else 'elif'} f.pc == {t}:", pc, block)
+            if t not in self.region:
+                self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+                continue
             self._reload(pad + "    ", self.depths[t], pc, block)
             self.emit(pad + f"    pc = {t}", pc, block)
             self.emit(pad + "    n += " + str(not_run), pc, block)
@@ -857,6 +881,11 @@ class _Compiler:
         self.loaded_from = {}
         if depth:
             self.emit(pad + f"{', '.join(f's{i}' for i in range(depth))}, = st", pc, block)
+
+
+def name_jumps(name: str) -> bool:
+    """Whether instruction ``name`` jumps (always or on a condition) to its operand."""
+    return name in _JUMPS or name in _BRANCHES or name in _NONE_BRANCHES
 
 
 def _is(handler: Any, name: str) -> bool:
