@@ -108,6 +108,7 @@ class Job:
         self.awaited_result: Any = None
         self.next_instr_num: int | None = None
         self.error: BaseException | None = None
+        self.result: Any = None
         self.history: list[dict[str, Any]] = []
         self._output = io.StringIO()
         self._interp = Interpreter(retry_host_calls=retry_host_calls, counts=instruction_counts)
@@ -360,6 +361,7 @@ class Job:
         job.program = program
         job.history = envelope.unpack_events(body[envelope.HISTORY])
         job.error = None
+        job.result = None
         job._output = io.StringIO()
         bindings = job._bindings = dict(globals or {})
         builtins_ = _script_builtins(job)
@@ -674,6 +676,9 @@ class Job:
             return None
         self.status = JobStatus.COMPLETED
         self._frame = None
+        # What the module body returned: its final expression statement's
+        # value (program.py), or None.
+        self.result = result[1] if type(result) is tuple and result[0] == "return" else None
         self._record({"event": "completed", "at": time.time()})
         return None
 
@@ -795,9 +800,15 @@ def _program_of(body: list[Any], programs: dict[str, tuple[str, str]] | None) ->
             )
         source, filename = programs[digest.hex()]
     known = _programs.get(digest)
-    if known is not None and known.source == source and known.filename == filename and known.mode == mode:
+    if (
+        known is not None
+        and known.source == source
+        and known.filename == filename
+        and known.mode == mode
+        and known.result == (mode == "exec")
+    ):
         return known
-    program = compile_program(source, filename, mode)
+    program = compile_program(source, filename, mode, result=mode == "exec")
     if program.hash != digest.hex():
         raise SnapshotError(
             f"the snapshot's program {filename!r} does not match its hash {digest.hex()[:12]} "
@@ -1058,7 +1069,7 @@ def _new_job(
         )
     if mode not in ("exec", "single"):
         raise ValueError(f"run() mode must be 'exec' or 'single', not {mode!r}")
-    program = compile_program(source, filename, mode)
+    program = compile_program(source, filename, mode, result=mode == "exec")
     if namespace is None:
         namespace = {"__name__": "__main__"}
     elif not isinstance(namespace, dict):

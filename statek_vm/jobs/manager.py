@@ -115,7 +115,7 @@ class Manager:
         if wait_timeout is not None and not wait_timeout > 0:
             raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
         kept_limits = stored(limits, "submit()")
-        program = compile_program(source, filename)
+        program = compile_program(source, filename, result=True)
         self.store.add_program(program.hash, filename, source)
         now = time.time()
         record = JobRecord(
