@@ -8,6 +8,7 @@ this process or another, without re-running any instruction that already ran.
 from statek_vm.exceptions import (
     FutureError,
     JobCancelled,
+    JobError,
     LimitExceeded,
     NotResumableError,
     SandboxViolation,
@@ -34,6 +35,7 @@ __all__ = [
     "FutureResult",
     "Job",
     "JobCancelled",
+    "JobError",
     "JobStatus",
     "LimitExceeded",
     "Limits",

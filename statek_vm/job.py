@@ -26,7 +26,14 @@ import weakref
 from typing import Any
 
 from statek_vm import module_state, output, sandbox
-from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
+from statek_vm.exceptions import (
+    JobCancelled,
+    JobError,
+    LimitExceeded,
+    SnapshotError,
+    StatekError,
+    VMInternalError,
+)
 from statek_vm.limits import Limits, Meter, StopSignal, checked
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
@@ -83,6 +90,14 @@ class Job:
             :class:`~statek_vm.LimitExceeded` when it used up a budget
             (then, if ``error.resumable``, its state is kept where it
             stopped: :meth:`resume` with larger ``limits`` goes on).
+            :attr:`failure` gives it in the shape a store's record has.
+        result: the value of the script's final statement when that is an
+            expression statement (as a notebook cell's), once the job is
+            ``COMPLETED``; ``None`` otherwise (no final expression, or not
+            completed: suspended, failed, cancelled).  Taken when that
+            statement ends, so once, however often the job suspended inside
+            it (``approve(request)`` as the last line).  A job run with
+            ``mode="single"`` has none (the value goes to ``sys.displayhook``).
         history: a list of events (``started``, ``suspended``, ``resumed``, ...).
     """
 
@@ -131,6 +146,16 @@ class Job:
     def output(self) -> str:
         """Everything the script printed, across all its runs."""
         return self._output.getvalue()
+
+    @property
+    def failure(self) -> JobError | None:
+        """Why the job failed, as :class:`~statek_vm.JobError` (``error`` with its type, message and traceback text).
+
+        The same shape as ``JobRecord.failure`` of a stored job; ``None``
+        unless the job is ``FAILED``.
+        """
+        error = self.error
+        return None if error is None else JobError.from_exception(error)
 
     @property
     def limits(self) -> Limits:

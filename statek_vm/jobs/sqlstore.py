@@ -28,7 +28,7 @@ from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.model import LIVE, TERMINAL, JobRecord, Status
-from statek_vm.jobs.store import JobStore, claim_events, record_from_row, recovery_outcome
+from statek_vm.jobs.store import JobStore, claim_events, read_result, record_from_row, recovery_outcome
 
 __all__ = ["SQLStore"]
 
@@ -36,9 +36,10 @@ __all__ = ["SQLStore"]
 _LIGHT = (
     "id, status, python, program_hash, filename, path, version, NULL AS snapshot, NULL AS awaited, awaited_summary, "
     "next_instr_num, line, function, wait_timeout, deadline, not_before, attempts, max_attempts, recoveries, "
-    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits"
+    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits, "
+    "NULL AS result, result_json, result_repr, error_type, error_message"
 )
-_FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
+_FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited").replace("NULL AS result", "result")
 
 # A claimable job: runnable now (a retried job waits for its not_before).
 _DUE = "(not_before IS NULL OR not_before <= ?)"
@@ -171,6 +172,7 @@ class SQLStore(JobStore):
             raise JobNotFoundError(f"no job {job_id!r} in the job store {self._label()}")
         record = record_from_row(row)
         self._add_keys([record])
+        read_result(record, self.signing_key)
         return record
 
     def jobs(
@@ -299,7 +301,8 @@ class SQLStore(JobStore):
                 tx,
                 "UPDATE jobs SET status = ?, version = version + 1, snapshot = ?, awaited = ?, awaited_summary = ?, "
                 "next_instr_num = ?, line = ?, function = ?, deadline = ?, not_before = ?, attempts = ?, "
-                "lease_owner = NULL, lease_expires = NULL, wake = ?, output = ?, error = ?, condition_error = NULL, "
+                "lease_owner = NULL, lease_expires = NULL, wake = ?, output = ?, error = ?, error_type = ?, "
+                "error_message = ?, condition_error = NULL, result = ?, result_json = ?, result_repr = ?, "
                 "updated = ? WHERE id = ?",
                 (
                     status.value,
@@ -315,6 +318,11 @@ class SQLStore(JobStore):
                     status == Status.SUSPENDED,
                     record.output,
                     record.error,
+                    record.error_type,
+                    record.error_message,
+                    record.result_data if status == Status.COMPLETED else None,
+                    record.result_json if status == Status.COMPLETED else None,
+                    record.result_repr if status == Status.COMPLETED else None,
                     record.updated,
                     record.id,
                 ),
@@ -419,7 +427,8 @@ class SQLStore(JobStore):
                 self._run(
                     tx,
                     "UPDATE jobs SET status = ?, version = version + 1, recoveries = recoveries + 1, "
-                    "lease_owner = NULL, lease_expires = NULL, error = ?, updated = ? WHERE id = ?",
+                    "lease_owner = NULL, lease_expires = NULL, error = ?, error_type = NULL, error_message = NULL, "
+                    "updated = ? WHERE id = ?",
                     (status.value, event.get("error"), now, job_id),
                 )
                 self._add_events(tx, job_id, [event])
@@ -449,7 +458,8 @@ class SQLStore(JobStore):
             else:
                 cursor = self._run(
                     tx,
-                    "UPDATE jobs SET status = ?, version = version + 1, error = ?, wake = FALSE, updated = ? "
+                    "UPDATE jobs SET status = ?, version = version + 1, error = ?, error_type = NULL, "
+                    "error_message = NULL, wake = FALSE, updated = ? "
                     "WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
                     (Status(status).value, reason, now, job_id, version),
                 )
@@ -494,7 +504,8 @@ class SQLStore(JobStore):
         with self._write() as tx:
             cursor = self._run(
                 tx,
-                "UPDATE jobs SET status = 'READY', version = version + 1, error = NULL, deadline = NULL, "
+                "UPDATE jobs SET status = 'READY', version = version + 1, error = NULL, error_type = NULL, "
+                "error_message = NULL, deadline = NULL, "
                 "not_before = NULL, updated = ? "
                 "WHERE id = ? AND status IN ('FAILED', 'TIMED_OUT') AND snapshot IS NOT NULL",
                 (now, job_id),

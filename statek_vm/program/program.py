@@ -311,9 +311,7 @@ def _folded_constant(expression: ast.expr, program: Program) -> tuple[Any] | Non
     Compiled on its own, such an expression loads one constant and returns
     it, with no name to look up: reading that constant runs nothing.
     """
-    code = compile(
-        ast.Expression(expression), program.filename, "eval", flags=program.flags, dont_inherit=True
-    )
+    code = compile(ast.Expression(expression), program.filename, "eval", flags=program.flags, dont_inherit=True)
     instrs = [item for item in Bytecode.from_code(code) if isinstance(item, Instr) and item.name != "RESUME"]
     if code.co_names or not instrs:
         return None
