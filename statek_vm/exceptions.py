@@ -242,8 +242,13 @@ class JobError:
 
     @classmethod
     def from_exception(cls, error: BaseException, *, with_traceback: bool = True) -> JobError:
-        """The shape of ``error``; ``with_traceback=False`` keeps only ``"Type: message"`` as its text."""
-        if with_traceback:
+        """The shape of ``error``.
+
+        Its text is its traceback; ``"Type: message"`` with
+        ``with_traceback=False``, or when it was never raised (a budget's
+        :class:`LimitExceeded` is made where the job stopped).
+        """
+        if with_traceback and error.__traceback__ is not None:
             text = "".join(_traceback.format_exception(error)).rstrip()
         else:
             text = f"{type(error).__name__}: {error}"

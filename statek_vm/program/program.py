@@ -233,11 +233,12 @@ def _program_from_source(
 # A job's result is the value of its script's final expression statement, as
 # a notebook cell's.  CPython's module body drops that value (its POP_TOP) and
 # returns None.  In a job's program the instruction that drops it becomes
-# RETURN_RESULT, which returns it instead: one instruction stands for one, so
-# every instruction keeps its number (snapshots taken before resume into the
-# same program), its line and its exception handler, and the value is taken
-# exactly once, when the statement ends, however often the job suspended
-# inside it.  Nothing is added to the script's namespace.
+# RETURN_RESULT, which returns it instead.  One instruction stands for one,
+# so every instruction keeps its number (the hash is the same too: a snapshot
+# of the program as compiled before resumes into it), its line and its
+# exception handler; the value is taken exactly once, when the statement
+# ends, however often the job suspended inside it; and nothing is added to
+# the script's namespace.
 
 
 def _return_final_value(program: Program) -> tuple[int, ...]:
@@ -251,7 +252,8 @@ def _return_final_value(program: Program) -> tuple[int, ...]:
     compiler drops a statement whose value is a constant (``"done"``,
     ``-1``): then the implicit return returns that constant instead.
     """
-    assert program.source is not None
+    if program.source is None or program.mode != "exec":
+        return ()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (the compile before emitted them)
         tree = compile(
@@ -261,7 +263,7 @@ def _return_final_value(program: Program) -> tuple[int, ...]:
             flags=ast.PyCF_ONLY_AST | COMPILE_FLAGS | program.flags,
             dont_inherit=True,
         )
-    if program.mode != "exec" or not tree.body or type(tree.body[-1]) is not ast.Expr:
+    if not tree.body or type(tree.body[-1]) is not ast.Expr:
         return ()
     final = tree.body[-1]
     span = (final.lineno, final.col_offset, final.end_lineno, final.end_col_offset)

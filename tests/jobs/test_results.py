@@ -17,6 +17,7 @@ from statek_vm import JobError
 from statek_vm.job import SUPPORTED_VERSIONS
 from statek_vm.jobs import JobStore, Runner, SQLiteStore, Status
 from statek_vm.jobs.store import migrations
+from statek_vm.program.program import compile_program
 from tests.jobs import toolbox
 from tests.jobs.processes import cli, script
 
@@ -72,6 +73,22 @@ def test_the_result_is_the_value_of_the_final_expression(source: str) -> None:
     job = statek_vm.run(source)
     assert job.status == "COMPLETED", job.error
     assert job.result == _native_value(source)
+
+
+def test_a_jobs_program_keeps_the_hash_numbers_and_lines_of_the_plain_one() -> None:
+    source = "a, b = 1, 2\nprint(a)\na and [b for b in range(b)]"
+    plain = compile_program(source, "numbers.py")
+    job = compile_program(source, "numbers.py", result=True)
+    assert job is not plain and job.hash == plain.hash and job.instruction_count == plain.instruction_count
+    def same(a: Any, b: Any) -> bool:  # (a nested code object's unit is each program's own)
+        return (a.name, a.line) == (b.name, b.line) and (a.arg == b.arg or a.arg.index == b.arg.index)
+
+    changed = [i for i, (a, b) in enumerate(zip(plain.main.ops, job.main.ops, strict=True)) if not same(a, b)]
+    assert changed == list(job.result_at) and len(changed) == 2, "one per exit of `a and ...`"
+    assert {plain.main.ops[i].name for i in changed} == {"POP_TOP"}
+    assert {job.main.ops[i].name for i in changed} == {"RETURN_RESULT"}
+    assert [op.line for op in job.main.ops] == [op.line for op in plain.main.ops]
+    assert plain.result_at == () and compile_program("x = 1", "numbers.py", result=True).result_at == ()
 
 
 def test_no_final_expression_no_result() -> None:
@@ -307,3 +324,15 @@ def test_a_store_made_before_results_is_migrated_and_its_jobs_read(tmp_path: Pat
         new_id = runner.submit("'works'")
         runner.work(until_idle=True)
         assert store.get(new_id).result == "works"
+
+
+def test_a_budgets_error_has_the_same_shape_in_memory_and_in_the_store(store: JobStore) -> None:
+    source = "total = 0\nfor i in range(10**9):\n    total += i\n"
+    job = statek_vm.run(source, limits=statek_vm.Limits(instructions=10_000))
+    assert job.status == "FAILED" and job.failure is not None and job.failure.type == "LimitExceeded"
+    runner = Runner(store, poll_interval=0.02, limits=statek_vm.Limits(instructions=10_000))
+    job_id = runner.submit(source)
+    runner.work(until_idle=True)
+    stored = runner.get(job_id).failure
+    assert stored is not None and stored.type == "LimitExceeded"
+    assert stored.traceback == f"LimitExceeded: {stored.message}" and job.failure.traceback.startswith("LimitExceeded: ")
