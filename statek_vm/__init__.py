@@ -8,7 +8,6 @@ this process or another, without re-running any instruction that already ran.
 from statek_vm.exceptions import (
     FutureError,
     JobCancelled,
-    JobError,
     LimitExceeded,
     NotResumableError,
     SandboxViolation,
@@ -24,6 +23,7 @@ from statek_vm.future import (
     temporal,
 )
 from statek_vm.job import Job, JobStatus, arun, prepare, run
+from statek_vm.job_error import JobError
 from statek_vm.limits import Limits
 from statek_vm.sandbox import Sandbox
 

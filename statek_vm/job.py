@@ -26,14 +26,8 @@ import weakref
 from typing import Any
 
 from statek_vm import module_state, output, sandbox
-from statek_vm.exceptions import (
-    JobCancelled,
-    JobError,
-    LimitExceeded,
-    SnapshotError,
-    StatekError,
-    VMInternalError,
-)
+from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
+from statek_vm.job_error import JobError
 from statek_vm.limits import Limits, Meter, StopSignal, checked
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program

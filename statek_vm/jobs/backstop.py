@@ -37,7 +37,7 @@ import time
 import warnings
 from typing import Any
 
-from statek_vm.exceptions import JobError
+from statek_vm.job_error import JobError
 from statek_vm.jobs.model import JobRecord, Status
 from statek_vm.limits import Limits
 

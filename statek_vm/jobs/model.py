@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from statek_vm.exceptions import JobError
+from statek_vm.job_error import JobError
 
 __all__ = ["LIVE", "RUNNABLE", "TERMINAL", "JobRecord", "RetryPolicy", "Status", "TimeoutDecision"]
 

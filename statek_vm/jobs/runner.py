@@ -26,9 +26,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from statek_vm.exceptions import JobError, JobStoreError, LimitExceeded, StatekError
+from statek_vm.exceptions import JobStoreError, LimitExceeded, StatekError
 from statek_vm.future import is_future
 from statek_vm.job import Job, JobStatus, _new_job
+from statek_vm.job_error import JobError
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.backstop import Backstop, run_in_child
 from statek_vm.jobs.doorbell import Doorbell
