@@ -85,7 +85,7 @@ class MemoryStore(JobStore):
     def _copy(record: JobRecord, *, light: bool = False) -> JobRecord:
         result = copy.copy(record)
         if light:
-            result.snapshot = result.awaited = None
+            result.snapshot = result.awaited = result.result_data = None
         return result
 
     def _event(self, row: _Row, event: dict[str, Any]) -> None:

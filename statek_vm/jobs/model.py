@@ -70,6 +70,8 @@ class JobRecord:
     ``result`` is its ``repr`` and ``result_is_repr`` is true.
     ``result_json`` is its JSON text where ``json.dumps`` took it,
     ``result_repr`` its ``repr``; ``result_data`` the signed pickle as stored.
+    Listings (``store.jobs()``) carry ``result_json`` and ``result_repr``;
+    ``store.get()`` reads the value.
     """
 
     id: str
