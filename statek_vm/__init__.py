@@ -23,6 +23,7 @@ from statek_vm.future import (
     temporal,
 )
 from statek_vm.job import Job, JobStatus, arun, prepare, run
+from statek_vm.job_error import JobError
 from statek_vm.limits import Limits
 from statek_vm.sandbox import Sandbox
 
@@ -34,6 +35,7 @@ __all__ = [
     "FutureResult",
     "Job",
     "JobCancelled",
+    "JobError",
     "JobStatus",
     "LimitExceeded",
     "Limits",

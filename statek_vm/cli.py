@@ -454,6 +454,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"condition {record.condition_error}")
     if record.error:
         print("error     " + record.error.replace("\n", "\n          "))
+    if record.result_repr is not None:
+        kept = "   (its repr: the value could not be pickled)" if record.result_data is None else ""
+        print("result    " + record.result_repr.replace("\n", "\n          ") + kept)
     print("history")
     for event in view["history"]:
         at = time.strftime("%H:%M:%S", time.localtime(event.get("at", 0)))

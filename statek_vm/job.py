@@ -27,6 +27,7 @@ from typing import Any
 
 from statek_vm import module_state, output, sandbox
 from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
+from statek_vm.job_error import JobError
 from statek_vm.limits import Limits, Meter, StopSignal, checked
 from statek_vm.program.code_unit import PY_MINOR
 from statek_vm.program.program import Program, compile_program
@@ -83,6 +84,14 @@ class Job:
             :class:`~statek_vm.LimitExceeded` when it used up a budget
             (then, if ``error.resumable``, its state is kept where it
             stopped: :meth:`resume` with larger ``limits`` goes on).
+            :attr:`failure` gives it in the shape a store's record has.
+        result: the value of the script's final statement when that is an
+            expression statement (as a notebook cell's), once the job is
+            ``COMPLETED``; ``None`` otherwise (no final expression, or not
+            completed: suspended, failed, cancelled).  Taken when that
+            statement ends, so once, however often the job suspended inside
+            it (``approve(request)`` as the last line).  A job run with
+            ``mode="single"`` has none (the value goes to ``sys.displayhook``).
         history: a list of events (``started``, ``suspended``, ``resumed``, ...).
     """
 
@@ -108,6 +117,7 @@ class Job:
         self.awaited_result: Any = None
         self.next_instr_num: int | None = None
         self.error: BaseException | None = None
+        self.result: Any = None
         self.history: list[dict[str, Any]] = []
         self._output = io.StringIO()
         self._interp = Interpreter(retry_host_calls=retry_host_calls, counts=instruction_counts)
@@ -130,6 +140,16 @@ class Job:
     def output(self) -> str:
         """Everything the script printed, across all its runs."""
         return self._output.getvalue()
+
+    @property
+    def failure(self) -> JobError | None:
+        """Why the job failed, as :class:`~statek_vm.JobError` (``error`` with its type, message and traceback text).
+
+        The same shape as ``JobRecord.failure`` of a stored job; ``None``
+        unless the job is ``FAILED``.
+        """
+        error = self.error
+        return None if error is None else JobError.from_exception(error)
 
     @property
     def limits(self) -> Limits:
@@ -363,6 +383,7 @@ class Job:
         job.program = program
         job.history = envelope.unpack_events(body[envelope.HISTORY])
         job.error = None
+        job.result = None
         job._output = io.StringIO()
         bindings = job._bindings = dict(globals or {})
         builtins_ = _script_builtins(job)
@@ -677,6 +698,9 @@ class Job:
             return None
         self.status = JobStatus.COMPLETED
         self._frame = None
+        # What the module body returned: its final expression statement's
+        # value (program.py), or None.
+        self.result = result[1] if type(result) is tuple and result[0] == "return" else None
         self._record({"event": "completed", "at": time.time()})
         return None
 
@@ -798,9 +822,15 @@ def _program_of(body: list[Any], programs: dict[str, tuple[str, str]] | None) ->
             )
         source, filename = programs[digest.hex()]
     known = _programs.get(digest)
-    if known is not None and known.source == source and known.filename == filename and known.mode == mode:
+    if (
+        known is not None
+        and known.source == source
+        and known.filename == filename
+        and known.mode == mode
+        and known.result == (mode == "exec")
+    ):
         return known
-    program = compile_program(source, filename, mode)
+    program = compile_program(source, filename, mode, result=mode == "exec")
     if program.hash != digest.hex():
         raise SnapshotError(
             f"the snapshot's program {filename!r} does not match its hash {digest.hex()[:12]} "
@@ -1075,7 +1105,7 @@ def _new_job(
         )
     if mode not in ("exec", "single"):
         raise ValueError(f"run() mode must be 'exec' or 'single', not {mode!r}")
-    program = compile_program(source, filename, mode)
+    program = compile_program(source, filename, mode, result=mode == "exec")
     if namespace is None:
         namespace = {"__name__": "__main__"}
     elif not isinstance(namespace, dict):

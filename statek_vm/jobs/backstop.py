@@ -37,6 +37,7 @@ import time
 import warnings
 from typing import Any
 
+from statek_vm.job_error import JobError
 from statek_vm.jobs.model import JobRecord, Status
 from statek_vm.limits import Limits
 
@@ -149,7 +150,7 @@ def _fail_from_snapshot(runner: Any, record: JobRecord, limit: str | None, why: 
     error = f"{kind}: {why}; {again}, and what ran after that, host calls included, runs again"
     outcome = dataclasses.replace(record, updated=time.time())
     outcome.status = Status.FAILED
-    outcome.error = error
+    outcome.set_failure(JobError("LimitExceeded" if limit else None, error.removeprefix("LimitExceeded: "), error))
     outcome.awaited = None
     outcome.awaited_summary = ""
     outcome.keys = ()

@@ -126,7 +126,7 @@ class Manager:
             raise ValueError(f"submit() wait_timeout must be positive or None, not {wait_timeout!r}")
         kept_limits = stored(limits, "submit()")
         kept_inputs = _checked_inputs(inputs)
-        program = compile_program(source, filename)
+        program = compile_program(source, filename, result=True)
         self.store.add_program(program.hash, filename, source)
         now = time.time()
         record = JobRecord(

@@ -85,7 +85,7 @@ class MemoryStore(JobStore):
     def _copy(record: JobRecord, *, light: bool = False) -> JobRecord:
         result = copy.copy(record)
         if light:
-            result.snapshot = result.awaited = None
+            result.snapshot = result.awaited = result.result_data = None
         return result
 
     def _event(self, row: _Row, event: dict[str, Any]) -> None:
@@ -277,6 +277,9 @@ class MemoryStore(JobStore):
             new.recoveries = current.recoveries
             if status == Status.COMPLETED:
                 new.snapshot = None
+            else:
+                new.result, new.result_is_repr = None, False
+                new.result_json = new.result_repr = new.result_data = None
             if status != Status.SUSPENDED:
                 new.awaited = None
                 new.keys = ()
@@ -389,7 +392,7 @@ class MemoryStore(JobStore):
                 r.status, r.version, r.updated = status, r.version + 1, now
                 r.recoveries += 1
                 r.lease_owner = r.lease_expires = None
-                r.error = event.get("error")
+                r.error, r.error_type, r.error_message = event.get("error"), None, None
                 self._event(row, event)
                 expired.append(r.id)
             if expired:
@@ -422,6 +425,7 @@ class MemoryStore(JobStore):
                 self._unwait(job_id)
                 self._move(job_id, r.status, Status(status))
                 r.status, r.version, r.error, r.updated = Status(status), version + 1, reason, now
+                r.error_type = r.error_message = None
                 r.keys = ()
                 row.wake = False
                 self._event(row, {"event": Status(status).value.lower(), "reason": reason, "at": now})
@@ -465,6 +469,7 @@ class MemoryStore(JobStore):
                 None,
                 now,
             )
+            r.error_type = r.error_message = None
             if limits is not None:
                 r.limits = dict(limits)
             self._event(row, {"event": "reopened", "note": "continues from its last snapshot", "at": now})

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 from collections.abc import Callable
 from typing import Any
+
+from statek_vm.job_error import JobError
 
 __all__ = ["LIVE", "RUNNABLE", "TERMINAL", "JobRecord", "RetryPolicy", "Status", "TimeoutDecision"]
 
@@ -54,6 +57,21 @@ class JobRecord:
     the awaited future alone, signed and pickled, so that polling can check
     its condition without loading the whole job.  ``keys`` are the
     dependency keys of the awaited future, for :meth:`Runner.notify`.
+
+    ``error`` is the text of why the job ended without completing (a
+    traceback, or a reason); :attr:`failure` gives it in the shape
+    ``Job.failure`` has (:class:`~statek_vm.JobError`), with ``error_type``
+    and ``error_message``.
+
+    ``result`` is a ``COMPLETED`` job's result (``Job.result``: the value of
+    its script's final expression statement, or ``None``), read back from
+    the store's signed pickle (:mod:`statek_vm.jobs.results`).  When the value
+    could not be pickled (the script's own objects), or not loaded here,
+    ``result`` is its ``repr`` and ``result_is_repr`` is true.
+    ``result_json`` is its JSON text where ``json.dumps`` took it,
+    ``result_repr`` its ``repr``; ``result_data`` the signed pickle as stored.
+    Listings (``store.jobs()``) carry ``result_json`` and ``result_repr``;
+    ``store.get()`` reads the value.
     """
 
     id: str
@@ -88,6 +106,33 @@ class JobRecord:
     limits: dict[str, Any] | None = None
     # The globals its script starts with, by name (JSON values); None: none.
     inputs: dict[str, Any] | None = None
+    error_type: str | None = None
+    error_message: str | None = None
+    result: Any = None
+    result_is_repr: bool = False
+    result_json: str | None = None
+    result_repr: str | None = None
+    result_data: bytes | None = None
+
+    @property
+    def failure(self) -> JobError | None:
+        """Why the job ended without completing, as :class:`~statek_vm.JobError` (``exception`` is None here).
+
+        ``None`` while ``error`` is.  ``type`` is None for an end no
+        exception made (a timeout, a cancellation, a lost worker), and for
+        records written before the store kept error types.
+        """
+        if self.error is None:
+            return None
+        message = self.error_message if self.error_message is not None else self.error
+        return JobError(self.error_type, message, self.error)
+
+    def set_failure(self, failure: JobError | None) -> None:
+        """Record ``failure`` (or clear it) in ``error``, ``error_type`` and ``error_message``."""
+        if failure is None:
+            self.error = self.error_type = self.error_message = None
+        else:
+            self.error, self.error_type, self.error_message = failure.traceback, failure.type, failure.message
 
     def summary(self) -> dict[str, Any]:
         """The machine-readable view of ``statek-vm ... --json`` (no bytes)."""
@@ -106,7 +151,12 @@ class JobRecord:
             "recoveries": self.recoveries,
             "output": self.output,
             "error": self.error,
+            "error_type": self.error_type,
+            "error_message": self.error_message if self.error_message is not None else self.error,
             "condition_error": self.condition_error,
+            # As JSON where json.dumps took it, else its repr ("result_format" says which).
+            "result": json.loads(self.result_json) if self.result_json is not None else self.result_repr,
+            "result_format": "json" if self.result_json is not None else ("repr" if self.result_repr else None),
             "created": self.created,
             "updated": self.updated,
             "inputs": self.inputs,

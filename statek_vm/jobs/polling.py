@@ -120,7 +120,7 @@ def polling_namespace(source: str, filename: str, sandbox: Any = None) -> tuple[
     ``sandbox``: the runner's (a ``statek_vm.Sandbox``): a condition that is
     script code runs checked by it, as the job's own code does.
     """
-    program = compile_program(source, filename)
+    program = compile_program(source, filename, result=True)
     script_builtins = ScriptBuiltins(builtins.__dict__)
     script_builtins["__import__"] = _script_import
     if sandbox is not None:

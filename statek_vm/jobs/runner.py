@@ -24,13 +24,13 @@ import socket
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from statek_vm.exceptions import JobStoreError, LimitExceeded, StatekError
 from statek_vm.future import is_future
 from statek_vm.job import Job, JobStatus, _new_job
+from statek_vm.job_error import JobError
 from statek_vm.jobs.background import start_periodic
 from statek_vm.jobs.backstop import Backstop, run_in_child
 from statek_vm.jobs.doorbell import Doorbell
@@ -51,6 +51,7 @@ from statek_vm.jobs.polling import (
     load_awaited,
     polling_namespace,
 )
+from statek_vm.jobs.results import keep_result
 from statek_vm.jobs.store import JobStore
 from statek_vm.limits import Limits, StopSignal, checked, stored
 from statek_vm.program.program import RECENT_PROGRAMS
@@ -662,7 +663,8 @@ class Runner(Manager):
     def _commit_error(self, record: JobRecord, events: list[dict[str, Any]], error: BaseException) -> Status | None:
         """Fail a job that could not be started or loaded here (a binding this
         worker lacks, a snapshot that fails its check); its last snapshot is kept."""
-        outcome = dataclasses.replace(record, status=Status.FAILED, error=f"{type(error).__name__}: {error}")
+        outcome = dataclasses.replace(record, status=Status.FAILED)
+        outcome.set_failure(JobError.from_exception(error, with_traceback=False))
         events.append({"event": "failed", "error": outcome.error, "at": time.time()})
         return self._commit(outcome, record, events)
 
@@ -675,7 +677,15 @@ class Runner(Manager):
     ) -> Status | None:
         """End a job whose run was interrupted by its cancellation; its last snapshot is kept."""
         outcome = dataclasses.replace(
-            record, status=Status.CANCELLED, output=output, error=reason, awaited=None, keys=(), deadline=None
+            record,
+            status=Status.CANCELLED,
+            output=output,
+            error=reason,
+            error_type=None,
+            error_message=None,
+            awaited=None,
+            keys=(),
+            deadline=None,
         )
         events.append({"event": "cancelled", "reason": reason, "at": time.time()})
         return self._commit(outcome, record, events)
@@ -703,7 +713,7 @@ class Runner(Manager):
                 )
             except StatekError as error:
                 outcome.status = Status.FAILED
-                outcome.error = f"{type(error).__name__}: {error}"
+                outcome.set_failure(JobError.from_exception(error, with_traceback=False))
                 events.append({"event": "failed", "error": outcome.error, "at": now})
                 return self._commit(outcome, record, events)
             location = job.location or (filename, None)
@@ -724,7 +734,7 @@ class Runner(Manager):
                 outcome.deadline = now + record.wait_timeout
             else:
                 outcome.deadline = None
-            outcome.error = None
+            outcome.set_failure(None)
             if type(job.awaited_result) is StopSignal:
                 # Stopped by this worker (it stops): any worker goes on from here.
                 outcome.status = Status.READY
@@ -749,12 +759,14 @@ class Runner(Manager):
             outcome.awaited_summary = ""
             outcome.keys = ()
             outcome.deadline = None
-            outcome.error = None
+            outcome.set_failure(None)
+            self._keep_result(outcome, job.result)
             events.append({"event": "completed", "at": now})
         else:
-            assert job.error is not None
-            error_type = type(job.error).__name__
-            outcome.error = "".join(traceback.format_exception(job.error)).rstrip()
+            failure = job.failure
+            assert failure is not None
+            error_type = str(failure.type)
+            outcome.set_failure(failure)
             outcome.attempts = record.attempts + 1
             outcome.deadline = None
             if self.retry.retries(error_type, outcome.attempts):
@@ -785,9 +797,10 @@ class Runner(Manager):
             outcome.snapshot = job.dumps(key=self._key, include_program=False)
         except StatekError as error:
             outcome.snapshot = record.snapshot
-            outcome.error = f"{job.error}; its state there could not be kept: {error}"
+            message = f"{job.error}; its state there could not be kept: {error}"
+            outcome.set_failure(JobError("LimitExceeded", message, message, job.error))
         else:
-            outcome.error = f"LimitExceeded: {job.error}"
+            outcome.set_failure(JobError.from_exception(job.error, with_traceback=False))
             location = job.location or (None, None)
             outcome.next_instr_num = job.next_instr_num
             outcome.line = location[1]
@@ -801,6 +814,16 @@ class Runner(Manager):
             {"event": "failed", "error": outcome.error, "limit": job.error.limit, "usage": job.usage, "at": time.time()}
         )
         return self._commit(outcome, record, events)
+
+    def _keep_result(self, outcome: JobRecord, value: Any) -> None:
+        """Put a completed job's result in its record: the value, and the forms the store keeps (jobs/results.py)."""
+        kept = keep_result(value, self._key)
+        outcome.result_data, outcome.result_json, outcome.result_repr = kept.data, kept.json, kept.repr
+        if kept.data is None:
+            # As a store reads it back: what it could not pickle is its repr.
+            outcome.result, outcome.result_is_repr = kept.repr, True
+        else:
+            outcome.result, outcome.result_is_repr = value, False
 
     def _commit(self, outcome: JobRecord, claimed: JobRecord, events: list[dict[str, Any]]) -> Status | None:
         outcome.updated = time.time()

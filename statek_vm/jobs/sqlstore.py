@@ -28,7 +28,8 @@ from typing import Any
 
 from statek_vm.exceptions import CapacityError, JobNotFoundError, JobStoreError
 from statek_vm.jobs.model import LIVE, TERMINAL, JobRecord, Status
-from statek_vm.jobs.store import JobStore, claim_events, record_from_row, recovery_outcome
+from statek_vm.jobs.results import signed_with as result_signed_with
+from statek_vm.jobs.store import JobStore, claim_events, read_result, record_from_row, recovery_outcome
 from statek_vm.snapshot.envelope import signed_with
 
 __all__ = ["SQLStore"]
@@ -37,9 +38,10 @@ __all__ = ["SQLStore"]
 _LIGHT = (
     "id, status, python, program_hash, filename, path, version, NULL AS snapshot, NULL AS awaited, awaited_summary, "
     "next_instr_num, line, function, wait_timeout, deadline, not_before, attempts, max_attempts, recoveries, "
-    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits, inputs"
+    "lease_owner, lease_expires, cancel_requested, output, error, condition_error, created, updated, limits, inputs, "
+    "NULL AS result, result_json, result_repr, error_type, error_message"
 )
-_FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited")
+_FULL = _LIGHT.replace("NULL AS snapshot, NULL AS awaited", "snapshot, awaited").replace("NULL AS result", "result")
 
 # A claimable job: runnable now (a retried job waits for its not_before).
 _DUE = "(not_before IS NULL OR not_before <= ?)"
@@ -112,11 +114,20 @@ class SQLStore(JobStore):
                 f"the signing key ({source}) is not the key of the job store {self._label()}: the snapshot of its "
                 f"job {row[0][:12]} fails its check with it, and no job of the store could resume. {remedy}"
             )
+        if row is None:
+            # No snapshot: a completed job's signed result tells as well.
+            row = self._read("SELECT id, result FROM jobs WHERE result IS NOT NULL LIMIT 1").fetchone()
+            if row is not None and not result_signed_with(bytes(row[1]), key):
+                raise JobStoreError(
+                    f"the signing key ({source}) is not the key of the job store {self._label()}: the result of "
+                    f"its job {row[0][:12]} fails its check with it. {remedy}"
+                )
         return key
 
     def _holds_signed(self) -> bool:
-        """Whether the store keeps anything signed with its key (a job's snapshot)."""
-        return self._read("SELECT 1 FROM jobs WHERE snapshot IS NOT NULL LIMIT 1").fetchone() is not None
+        """Whether the store keeps anything signed with its key (a job's snapshot or result)."""
+        held = "SELECT 1 FROM jobs WHERE snapshot IS NOT NULL OR result IS NOT NULL LIMIT 1"
+        return self._read(held).fetchone() is not None
 
     # -- running statements --------------------------------------------------------
 
@@ -195,6 +206,7 @@ class SQLStore(JobStore):
             raise JobNotFoundError(f"no job {job_id!r} in the job store {self._label()}")
         record = record_from_row(row)
         self._add_keys([record])
+        read_result(record, self.signing_key)
         return record
 
     def jobs(
@@ -323,7 +335,8 @@ class SQLStore(JobStore):
                 tx,
                 "UPDATE jobs SET status = ?, version = version + 1, snapshot = ?, awaited = ?, awaited_summary = ?, "
                 "next_instr_num = ?, line = ?, function = ?, deadline = ?, not_before = ?, attempts = ?, "
-                "lease_owner = NULL, lease_expires = NULL, wake = ?, output = ?, error = ?, condition_error = NULL, "
+                "lease_owner = NULL, lease_expires = NULL, wake = ?, output = ?, error = ?, error_type = ?, "
+                "error_message = ?, condition_error = NULL, result = ?, result_json = ?, result_repr = ?, "
                 "updated = ? WHERE id = ?",
                 (
                     status.value,
@@ -339,6 +352,11 @@ class SQLStore(JobStore):
                     status == Status.SUSPENDED,
                     record.output,
                     record.error,
+                    record.error_type,
+                    record.error_message,
+                    record.result_data if status == Status.COMPLETED else None,
+                    record.result_json if status == Status.COMPLETED else None,
+                    record.result_repr if status == Status.COMPLETED else None,
                     record.updated,
                     record.id,
                 ),
@@ -443,7 +461,8 @@ class SQLStore(JobStore):
                 self._run(
                     tx,
                     "UPDATE jobs SET status = ?, version = version + 1, recoveries = recoveries + 1, "
-                    "lease_owner = NULL, lease_expires = NULL, error = ?, updated = ? WHERE id = ?",
+                    "lease_owner = NULL, lease_expires = NULL, error = ?, error_type = NULL, error_message = NULL, "
+                    "updated = ? WHERE id = ?",
                     (status.value, event.get("error"), now, job_id),
                 )
                 self._add_events(tx, job_id, [event])
@@ -473,7 +492,8 @@ class SQLStore(JobStore):
             else:
                 cursor = self._run(
                     tx,
-                    "UPDATE jobs SET status = ?, version = version + 1, error = ?, wake = FALSE, updated = ? "
+                    "UPDATE jobs SET status = ?, version = version + 1, error = ?, error_type = NULL, "
+                    "error_message = NULL, wake = FALSE, updated = ? "
                     "WHERE id = ? AND version = ? AND status = 'SUSPENDED'",
                     (Status(status).value, reason, now, job_id, version),
                 )
@@ -518,7 +538,8 @@ class SQLStore(JobStore):
         with self._write() as tx:
             cursor = self._run(
                 tx,
-                "UPDATE jobs SET status = 'READY', version = version + 1, error = NULL, deadline = NULL, "
+                "UPDATE jobs SET status = 'READY', version = version + 1, error = NULL, error_type = NULL, "
+                "error_message = NULL, deadline = NULL, "
                 "not_before = NULL, updated = ? "
                 "WHERE id = ? AND status IN ('FAILED', 'TIMED_OUT') AND snapshot IS NOT NULL",
                 (now, job_id),

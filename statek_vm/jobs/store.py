@@ -15,12 +15,13 @@ import importlib.resources
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from statek_vm.exceptions import JobStoreError
 from statek_vm.jobs.doorbell import Doorbell
 from statek_vm.jobs.model import JobRecord, Status
+from statek_vm.jobs.results import load_result
 
 __all__ = [
     "DEFAULT_STORE",
@@ -31,6 +32,7 @@ __all__ = [
     "key_from_environment",
     "migrations",
     "open_store",
+    "read_result",
     "record_from_row",
     "recovery_outcome",
 ]
@@ -318,6 +320,11 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         updated,
         limits,
         inputs,
+        result,
+        result_json,
+        result_repr,
+        error_type,
+        error_message,
     ) = row
     return JobRecord(
         id=id_,
@@ -350,7 +357,29 @@ def record_from_row(row: Sequence[Any]) -> JobRecord:
         updated=updated,
         limits=None if limits is None else json.loads(limits),
         inputs=None if inputs is None else json.loads(inputs),
+        error_type=error_type,
+        error_message=error_message,
+        result_json=result_json,
+        result_repr=result_repr,
+        result_data=None if result is None else bytes(result),
     )
+
+
+def read_result(record: JobRecord, signing_key: Callable[[], bytes]) -> None:
+    """Set ``record.result`` from its stored forms: the signed pickle, else the repr (``result_is_repr``).
+
+    A pickle that fails its check or does not load here (a class this
+    process cannot import) leaves the repr: reading a job never fails for
+    its result.
+    """
+    if record.result_data is not None:
+        try:
+            record.result = load_result(record.result_data, signing_key())
+            return
+        except Exception:  # noqa: BLE001 - any failure to load leaves the repr, which is kept for that
+            pass
+    if record.result_repr is not None:
+        record.result, record.result_is_repr = record.result_repr, True
 
 
 def migrations(dialect: str) -> list[tuple[int, str, str]]:

@@ -16,10 +16,13 @@ import linecache
 import marshal
 import threading
 import types
+import warnings
 import weakref
 from typing import Any
 
-from statek_vm.program.code_unit import PY_MINOR, CodeUnit
+from bytecode import Bytecode, Instr
+
+from statek_vm.program.code_unit import PY_MINOR, CodeUnit, Op
 
 COMPILE_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
@@ -48,15 +51,29 @@ class Program:
     # A program made from a code object rather than source (see program_for_code).
     source: str | None
     library: bool
+    # Whether the module body returns the value of its final expression statement.
+    result: bool = False
+    # The indexes of the module body's instructions that return that value.
+    result_at: tuple[int, ...] = ()
 
     def __init__(
-        self, source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0, library: bool = False
+        self,
+        source: str,
+        filename: str = "<agent>",
+        mode: str = "exec",
+        flags: int = 0,
+        library: bool = False,
+        result: bool = False,
     ) -> None:
         """``flags``: the ``__future__`` flags the source is compiled with (``compile()``'s).
 
         ``library``: the source of library functions the VM runs in place of
         the native ones (statek_vm/vm/library.py), whose file is on disk.
         Their instructions are not the script's.
+
+        ``result``: a job's script, whose module body returns the value of
+        its final expression statement, the job's result (see
+        :func:`_return_final_value`).
         """
         self.source = source
         self.filename = filename
@@ -65,6 +82,9 @@ class Program:
         self.library = library
         self.hash = program_hash(source, filename, mode, flags, library)
         self._decode(compile(source, filename, mode, flags=COMPILE_FLAGS | flags, dont_inherit=True))
+        if result:
+            self.result = True
+            self.result_at = _return_final_value(self)
         if not library:
             _register_source(filename, source)
 
@@ -123,10 +143,10 @@ class Program:
         # made from a code object travels as that code object.
         if self.source is None:
             return (program_for_code, (self.code,))
-        if self.flags or self.library:
+        if self.flags or self.library or self.result:
             return (
                 _program_from_source,
-                (self.source, self.filename, self.mode, self.hash, self.flags, self.library),
+                (self.source, self.filename, self.mode, self.hash, self.flags, self.library, self.result),
             )
         return (_program_from_source, (self.source, self.filename, self.mode, self.hash))
 
@@ -149,19 +169,32 @@ _cache_lock = threading.Lock()
 
 
 def compile_program(
-    source: str, filename: str = "<agent>", mode: str = "exec", flags: int = 0, *, library: bool = False
+    source: str,
+    filename: str = "<agent>",
+    mode: str = "exec",
+    flags: int = 0,
+    *,
+    library: bool = False,
+    result: bool = False,
 ) -> Program:
     """Compile ``source`` into a :class:`Program`, reusing a cached one when possible.
 
+    ``result``: a job's script (``exec`` mode), whose module body returns the
+    value of its final expression statement.  Its hash is the program's
+    without it (snapshots name the same program either way); the cache
+    keeps the two apart, since ``exec()`` of the same source must return
+    ``None``.
+
     Raises ``SyntaxError`` (with filename, line and column) for invalid source.
     """
-    key = program_hash(source, filename, mode, flags, library)
+    digest = program_hash(source, filename, mode, flags, library)
+    key = digest + "+result" if result else digest
     with _cache_lock:
         program = _cache.get(key)
         if program is not None:
             _keep_recent(key, program)
             return program
-    program = Program(source, filename, mode, flags, library)  # outside the lock: it takes milliseconds
+    program = Program(source, filename, mode, flags, library, result)  # outside the lock: it takes milliseconds
     with _cache_lock:
         program = _cache.setdefault(key, program)
         _keep_recent(key, program)
@@ -176,9 +209,15 @@ def _keep_recent(key: str, program: Program) -> None:
 
 
 def _program_from_source(
-    source: str, filename: str, mode: str, expected_hash: str, flags: int = 0, library: bool = False
+    source: str,
+    filename: str,
+    mode: str,
+    expected_hash: str,
+    flags: int = 0,
+    library: bool = False,
+    result: bool = False,
 ) -> Program:
-    program = compile_program(source, filename, mode, flags, library=library)
+    program = compile_program(source, filename, mode, flags, library=library, result=result)
     if program.hash != expected_hash:
         from statek_vm.exceptions import SnapshotError
 
@@ -187,6 +226,102 @@ def _program_from_source(
             f"(this interpreter computes {program.hash[:12]}): it was compiled by another CPython version"
         )
     return program
+
+
+# -- a job's result ------------------------------------------------------------------
+#
+# A job's result is the value of its script's final expression statement, as
+# a notebook cell's.  CPython's module body drops that value (its POP_TOP) and
+# returns None.  In a job's program the instruction that drops it becomes
+# RETURN_RESULT, which returns it instead.  One instruction stands for one,
+# so every instruction keeps its number (the hash is the same too: a snapshot
+# of the program as compiled before resumes into it), its line and its
+# exception handler; the value is taken exactly once, when the statement
+# ends, however often the job suspended inside it; and nothing is added to
+# the script's namespace.
+
+
+def _return_final_value(program: Program) -> tuple[int, ...]:
+    """Make ``program``'s module body return the value of its final expression statement.
+
+    Returns the indexes of the instructions changed: each POP_TOP of that
+    statement that is followed by the body's implicit ``return None``
+    (CPython copies that exit to every branch of ``a and b``).  Skipping
+    the module's leftover work there (restoring an inlined comprehension's
+    variable) changes nothing anyone sees: the body ends.  The
+    compiler drops a statement whose value is a constant (``"done"``,
+    ``-1``): then the implicit return returns that constant instead.
+    """
+    if program.source is None or program.mode != "exec":
+        return ()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the compile before emitted them)
+        tree = compile(
+            program.source,
+            program.filename,
+            program.mode,
+            flags=ast.PyCF_ONLY_AST | COMPILE_FLAGS | program.flags,
+            dont_inherit=True,
+        )
+    if not tree.body or type(tree.body[-1]) is not ast.Expr:
+        return ()
+    final = tree.body[-1]
+    span = (final.lineno, final.col_offset, final.end_lineno, final.end_col_offset)
+    unit = program.main
+    ops = unit.ops
+    # (The unit's instructions in its order: code_unit.py numbers every Instr.)
+    locations = [item.location for item in Bytecode.from_code(unit.code) if isinstance(item, Instr)]
+    assert len(locations) == len(ops)
+
+    def within(i: int) -> bool:
+        where = locations[i]
+        if where is None or None in (where.lineno, where.col_offset, where.end_lineno, where.end_col_offset):
+            return False
+        return (where.lineno, where.col_offset) >= span[:2] and (where.end_lineno, where.end_col_offset) <= span[2:]
+
+    def returns_none(i: int) -> bool:
+        if i >= len(ops) or ops[i].arg is not None:
+            return False
+        return ops[i].name == "RETURN_CONST" or (
+            ops[i].name == "LOAD_CONST" and i + 1 < len(ops) and ops[i + 1].name == "RETURN_VALUE"
+        )
+
+    def ends_body(i: int) -> bool:
+        # (CPython 3.13 moves the restore of an inlined comprehension's
+        # variable, a STORE_FAST, past the statement's POP_TOP.)
+        while i < len(ops) and ops[i].name == "STORE_FAST":
+            i += 1
+        return returns_none(i)
+
+    drops = [i for i, op in enumerate(ops) if op.name == "POP_TOP" and within(i) and ends_body(i + 1)]
+    for i in drops:
+        ops[i] = Op("RETURN_RESULT", None, ops[i].line)
+    if drops:
+        return tuple(drops)
+    constant = _folded_constant(final.value, program)
+    if constant is None:
+        return ()
+    returns = [i for i in range(len(ops)) if returns_none(i) and within(i)]
+    for i in returns:
+        ops[i] = Op(ops[i].name, constant[0], ops[i].line)
+    return tuple(returns)
+
+
+def _folded_constant(expression: ast.expr, program: Program) -> tuple[Any] | None:
+    """``(value,)`` of an expression the compiler folds into a constant, else None.
+
+    Compiled on its own, such an expression loads one constant and returns
+    it, with no name to look up: reading that constant runs nothing.
+    """
+    code = compile(ast.Expression(expression), program.filename, "eval", flags=program.flags, dont_inherit=True)
+    instrs = [item for item in Bytecode.from_code(code) if isinstance(item, Instr) and item.name != "RESUME"]
+    if code.co_names or not instrs:
+        return None
+    if len(instrs) == 1 and instrs[0].name == "RETURN_CONST":
+        return (instrs[0].arg,)
+    if len(instrs) == 2 and instrs[0].name == "LOAD_CONST" and instrs[1].name == "RETURN_VALUE":
+        return (instrs[0].arg,)
+    return None
 
 
 def _register_source(filename: str, source: str) -> None:

@@ -1076,6 +1076,17 @@ def RETURN_VALUE(vm: Any, f: Frame, arg: Any) -> int:
 
 
 @op
+def RETURN_RESULT(vm: Any, f: Frame, arg: Any) -> int:
+    """Not CPython's: the POP_TOP of a job's final expression statement, returning its value (the job's result).
+
+    A job's program puts it in place of that POP_TOP
+    (statek_vm/program/program.py): the module body returns the value
+    rather than dropping it and returning None.
+    """
+    return SIG_RETURN
+
+
+@op
 def LOAD_BUILD_CLASS(vm: Any, f: Frame, arg: Any) -> None:
     build_class = f.builtins.get("__build_class__")
     if build_class is None:

@@ -102,6 +102,7 @@ _STOPS = frozenset(
     {
         "RETURN_VALUE",
         "RETURN_CONST",
+        "RETURN_RESULT",
         "YIELD_VALUE",
         "RETURN_GENERATOR",
         "PUSH_EXC_INFO",
