@@ -579,7 +579,7 @@ class Interpreter:
         # index of the one running.  Added to ``executed`` as each chunk
         # ends, or as the dispatch does (a nested run adds its own).
         i = -1
-        outer_ticks = self.ticks
+        outer_ticks, outer_end = self.ticks, self.chunk_end
         try:
             while True:
                 n = self.next_check - self.executed
@@ -636,7 +636,7 @@ class Interpreter:
                 i = -1
         finally:
             self.executed += i + 1
-            self.ticks = outer_ticks
+            self.ticks, self.chunk_end = outer_ticks, outer_end
 
     def checkpoint_next(self) -> None:
         """Make the instruction boundary after the one running now a checkpoint (output over its limit; any thread)."""

@@ -308,22 +308,28 @@ _SHORT = 12
 
 
 def leave(vm: Any, used: int, result: Any) -> Any:
-    """End a tier-1 run that took ``used`` instructions and continues in the dispatch; ``result`` for it."""
+    """End a tier-1 run that took ``used`` instructions and continues in the dispatch; ``result`` for it.
+
+    The dispatch counts its chunk's steps by their index (``Interpreter._dispatch``):
+    the entry's step is counted there.  The others are taken from the chunk
+    when the dispatch goes on with a next step of it (``result`` None), so
+    the next checkpoint comes where it would in tier 0; otherwise (a frame
+    to run, which may end the dispatch, a signal, or more than the chunk
+    holds) they are added to the count and the chunk ends here.
+    """
     if used <= 0:
         return _NOTHING  # the entry runs its instruction in tier 0
     STATS.executed += used
-    extra = used - 1  # the entry's own step is counted by the dispatch
-    if result is not None and type(result) is not Frame:
-        # A signal: the dispatch may end here, counting no more of its chunk.
-        vm.executed += extra
-    elif extra > 0:
+    extra = used - 1
+    if extra > 0:
         ticks = vm.ticks
-        left = operator.length_hint(ticks)
-        if extra <= left:
+        # (taken while the chunk has a step after them: the dispatch's next
+        # step index counts them; one that ends the chunk would not)
+        if result is None and extra < operator.length_hint(ticks):
             next(islice(ticks, extra - 1, None), None)
-        else:
-            deque(ticks, maxlen=0)
-            vm.executed += extra - left
+            return None
+        deque(ticks, maxlen=0)
+        vm.executed += extra
     return result
 
 

@@ -11,6 +11,7 @@ CPython's own.
 from __future__ import annotations
 
 import collections
+import operator
 import random
 import sys
 from typing import Any
@@ -66,12 +67,50 @@ def test_hot_loops_run_in_tier_1_with_the_output_of_tier_0() -> None:
     assert tier1.STATS.executed - before == ran, "tier 0 ran instructions in tier 1"
 
 
-def test_tier_1_counts_the_instructions_tier_0_counts() -> None:
+TASKS = """\
+import asyncio
+
+async def worker(n):
+    total = 0
+    for i in range(n):
+        total += i
+        if i % 500 == 0:
+            await asyncio.sleep(0)
+    return total
+
+async def main():
+    print(await asyncio.gather(worker(3000), worker(2000)))
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("source", [HOT_LOOPS, TASKS], ids=["loops", "tasks"])
+def test_tier_1_counts_the_instructions_tier_0_counts(source: str) -> None:
     counted = {tier: collections.Counter() for tier in (0, 1)}  # type: ignore[var-annotated]
+    used = {}
     for tier, counts in counted.items():
-        job = statek_vm.run(HOT_LOOPS, tier=tier, instruction_counts=counts)
+        job = statek_vm.run(source, tier=tier, instruction_counts=counts)
         assert job.status == "COMPLETED", job.error
+        used[tier] = job.usage["instructions"]
     assert counted[0] == counted[1]
+    assert used[0] == used[1], "the budget's count differs between the tiers"
+
+
+@pytest.mark.parametrize("budget", [1_500, 2_345, 3_210, 4_000])
+def test_an_instruction_budget_stops_both_tiers_at_the_same_instruction(budget: int) -> None:
+    stops = {}
+    for tier in (0, 1):
+        job = statek_vm.run(HOT_LOOPS, tier=tier, instruction_counts=collections.Counter(), limits=Limits(instructions=budget))
+        assert job.status == "FAILED" and isinstance(job.error, LimitExceeded), job.error
+        frame = job._frame
+        stops[tier] = (job.next_instr_num, job.location, _values(frame.stack), _values(frame.fast), job.usage["instructions"])
+    assert stops[0] == stops[1]
+
+
+def _values(values: list[Any]) -> list[Any]:
+    """``values`` comparable across runs: an iterator as its type and what it has left."""
+    return [(type(v).__name__, operator.length_hint(v)) if type(v).__name__.endswith("iterator") else v for v in values]
 
 
 def test_a_wait_inside_a_tier_1_loop_suspends_at_its_instruction() -> None:
