@@ -861,6 +861,10 @@ class _Compiler:
         if count and not (counted or jumps):
             self.emit(pad + "    " + count, pc, block)
         self.emit(pad + f"    return leave(vm, available - n - {not_run}, r)", pc, block)
+        # A stop asked while it ran (a time limit passed in a host call, a
+        # cancel, output over its limit): the next boundary is a checkpoint.
+        self.emit(pad + "if vm.next_check <= vm.executed:", pc, block)
+        self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
         targets = jumps or (pc + 1,)
         if len(targets) == 1 and targets[0] == pc + 1:
             self.emit(pad + f"if f.pc != {pc + 1}:", pc, block)

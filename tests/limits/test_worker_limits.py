@@ -56,7 +56,8 @@ def test_a_runner_stops_a_job_at_its_budget_and_resumes_it_where_it_stopped(tmp_
 
 
 def test_a_jobs_own_limits_take_the_place_of_the_runners(tmp_path: Path) -> None:
-    runner = Runner(SQLiteStore(tmp_path / "jobs.db"), limits=Limits(instructions=10**7, output=10_000))
+    # (each limit the job sets replaces the runner's of that kind: its 0.3 s, not the runner's minute)
+    runner = Runner(SQLiteStore(tmp_path / "jobs.db"), limits=Limits(seconds=60, output=10_000))
     job_id = runner.submit(SPIN, limits=Limits(seconds=0.3))
     started = time.monotonic()
     record = runner.run_job(job_id)

@@ -109,8 +109,15 @@ def test_an_instruction_budget_stops_both_tiers_at_the_same_instruction(budget: 
 
 
 def _values(values: list[Any]) -> list[Any]:
-    """``values`` comparable across runs: an iterator as its type and what it has left."""
-    return [(type(v).__name__, operator.length_hint(v)) if type(v).__name__.endswith("iterator") else v for v in values]
+    """``values`` comparable across runs: an iterator as its type and what it has left, other objects as their repr."""
+    return [
+        (type(v).__name__, operator.length_hint(v))
+        if type(v).__name__.endswith("iterator")
+        else v
+        if type(v) in (int, float, str, bool, type(None), list, tuple, dict)
+        else repr(v)
+        for v in values
+    ]
 
 
 def test_a_wait_inside_a_tier_1_loop_suspends_at_its_instruction() -> None:
