@@ -617,13 +617,6 @@ class Interpreter:
                         frame = r
                         code = table(frame.unit)
                         continue
-                    if r == SIG_T1_EXC:
-                        # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
-                        error, self.t1_error = self.t1_error, None
-                        assert error is not None
-                        if REDO.raised:
-                            return self._without_redo(frame, error)
-                        return SIG_EXC, frame, error
                     if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
                         caller = frame.back
                         caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
@@ -631,6 +624,13 @@ class Interpreter:
                         frame = caller  # type: ignore[assignment]
                         code = table(frame.unit)
                         continue
+                    if r == SIG_T1_EXC:
+                        # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
+                        error, self.t1_error = self.t1_error, None
+                        assert error is not None
+                        if REDO.raised:
+                            return self._without_redo(frame, error)
+                        return SIG_EXC, frame, error
                     return r, frame, None
                 self.executed += i + 1
                 i = -1

@@ -524,20 +524,26 @@ class _Compiler:
         self.emit(f"{pad}else:")
         self._tree(starts[mid:], blocks, indent + 1)
 
-    def _exit(self, pad: str, pc: int, depth: int, not_run: str, result: str = "None") -> None:
-        stack = ", ".join(f"s{i}" for i in range(depth))
-        self.emit(f"{pad}st[:] = ({stack}{',' if depth == 1 else ''})")
-        self.emit(f"{pad}f.pc = {pc}")
-        self.emit(f"{pad}return leave(vm, available - n - {not_run}, {result})")
+    def _stack(self, depth: int) -> str:
+        """The statement that writes the ``depth`` temporaries into the frame's stack."""
+        return f"st[:] = ({', '.join(f's{i}' for i in range(depth))}{',' if depth == 1 else ''})"
+
+    def _exit_lines(self, pc: int, not_run: int) -> list[str]:
+        """Statements that end the run before instruction ``pc`` (``not_run``: of its block's counted ones)."""
+        return [self._stack(self.depths[pc]), f"f.pc = {pc}", f"return leave(vm, available - n - {not_run}, None)"]
+
+    def _exit(self, pad: str, pc: int) -> None:
+        for line in self._exit_lines(pc, 0):
+            self.emit(pad + line)
 
     def _block(self, start: int, length: int, indent: int) -> None:
         pad = "    " * indent
         block = (start, length)
         if self.ops[start].name in _STOPS or self.ops[start].name not in DIALECT.handlers:
-            self._exit(pad, start, self.depths[start], "0")
+            self._exit(pad, start)
             return
         self.emit(f"{pad}if n < {length}:")
-        self._exit(pad + "    ", start, self.depths[start], "0")
+        self._exit(pad + "    ", start)
         self.emit(f"{pad}n -= {length}")
         self.known = {}
         self.loaded_from = {}
@@ -549,7 +555,7 @@ class _Compiler:
         if nxt >= len(self.ops):
             raise _Unsupported("the last block runs off the end of the unit")
         if nxt not in self.region:
-            self._exit(pad, nxt, self.depths[nxt], "0")
+            self._exit(pad, nxt)
             return
         self.emit(f"{pad}pc = {nxt}")
         self.emit(f"{pad}continue")
@@ -592,15 +598,11 @@ class _Compiler:
             checked.setdefault(self.loaded_from.get(t, t), t)
         tested = list(checked.values())
         record = self.ref(self.record, "record")
-        depth = self.depths[pc]
-        stack = ", ".join(f"s{i}" for i in range(depth))
-        not_run = block[1] - (pc - block[0])
         test = " and ".join(f"({tests.format(t=t)})" for t in tested)
         self.emit(f"{pad}if not ({test}):", pc, block)
-        self.emit(f"{pad}    st[:] = ({stack}{',' if depth == 1 else ''})", pc, block)
-        self.emit(f"{pad}    f.pc = {pc}", pc, block)
         self.emit(f"{pad}    {record}.failed({pc})", pc, block)
-        self.emit(f"{pad}    return leave(vm, available - n - {not_run}, None)", pc, block)
+        for line in self._exit_lines(pc, block[1] - (pc - block[0])):
+            self.emit(f"{pad}    {line}", pc, block)
         for t in unknown:
             self._learn(t, kind)
 
@@ -627,11 +629,8 @@ class _Compiler:
         if count:
             e(indent + count)
         if target not in self.region:
-            depth = self.depths[target]
-            stack = ", ".join(f"s{i}" for i in range(depth))
-            e(f"{indent}st[:] = ({stack}{',' if depth == 1 else ''})")
-            e(f"{indent}f.pc = {target}")
-            e(f"{indent}return leave(vm, available - n, None)")
+            for line in self._exit_lines(target, 0):
+                e(indent + line)
             return
         e(f"{indent}pc = {target}")
         e(indent + "continue")
@@ -845,13 +844,12 @@ class _Compiler:
         """
         h = self.ref(handler, "h")
         a = self.const(harg) if type(harg) in (int, str, bool, type(None)) else self.ref(harg, "a")
-        stack = ", ".join(f"s{i}" for i in range(d))
         not_run = block[1] - (pc - block[0]) - 1
 
         def emit(text: str) -> None:
             self.emit(pad + text, pc, block, callout=True)
 
-        self.emit(pad + f"st[:] = ({stack}{',' if d == 1 else ''})", pc, block)
+        self.emit(pad + self._stack(d), pc, block)
         emit(f"f.pc = {pc + 1}")
         emit(f"r = {h}(vm, f, {a})")
         count = self._count(pc)
