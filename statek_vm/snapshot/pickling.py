@@ -239,7 +239,7 @@ class _FastPickler(pickle.Pickler):
                 ref = refs._function(obj)
                 if ref is not None:
                     return (_resolve, ref)
-                name = library.ON_VM.get(obj)
+                name = library.ON_VM.get(obj) or library.LEAVES.get(obj)
                 if name is not None:  # asyncio's Task.__wakeup, which pickle cannot find by its name
                     return (library.native_function, (name,))
             elif t is types.BuiltinFunctionType and _bound_to_instance(obj):
@@ -447,8 +447,8 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return (library.own_globals, (library.own_globals_name(obj),))
         if t in _PLAIN_BY_DILL:
             return NotImplemented
-        if t is types.FunctionType and obj in library.ON_VM:
-            return (library.native_function, (library.ON_VM[obj],))
+        if t is types.FunctionType and (obj in library.ON_VM or obj in library.LEAVES):
+            return (library.native_function, (library.ON_VM.get(obj) or library.LEAVES[obj],))
         if t is types.BuiltinFunctionType and _bound_to_instance(obj):
             return reduce_builtin_method(obj)
         if t is type:

@@ -40,7 +40,14 @@ def _reduce_wrapper(method: Any) -> Any:
 
 
 def _reduce_method(method: types.MethodType) -> Any:
-    return (types.MethodType, (method.__func__, method.__self__))
+    # By a function of ours: the C pickler cannot find the class ``method``
+    # by its name (older snapshots, pickled by dill, name it dill's way).
+    return (bound_method, (method.__func__, method.__self__))
+
+
+def bound_method(func: Any, obj: Any) -> types.MethodType:
+    """``func`` bound to ``obj`` (a bound method, on load)."""
+    return types.MethodType(func, obj)
 
 
 def _reduce_method_wrapper(method: Any) -> Any:

@@ -96,15 +96,20 @@ def _natives_of(module: types.ModuleType) -> list[types.FunctionType]:
     return natives
 
 
-def _modules_on_vm() -> dict[Any, str]:
-    """The functions of script_asyncio.MODULES -> their VM version's name."""
+def _modules_on_vm(leaves: bool = False) -> dict[Any, str]:
+    """The functions of script_asyncio.MODULES -> their VM version's name.
+
+    With ``leaves``, those of script_asyncio.NATIVE_LEAVES instead (which
+    run natively, and are named only for snapshots).
+    """
     from statek_vm.vm import script_asyncio
 
     names: dict[Any, str] = {}
     for module_name in script_asyncio.MODULES:
         module = sys.modules.get(module_name) or importlib.import_module(module_name)
         for native in _natives_of(module):
-            names[native] = f"{module_name}:{native.__qualname__}"
+            if (native.__qualname__ in script_asyncio.NATIVE_LEAVES) == leaves:
+                names[native] = f"{module_name}:{native.__qualname__}"
     return names
 
 
@@ -129,11 +134,20 @@ METHODS: dict[Any, str] = {
 ON_VM: dict[Any, str] = LIBRARY_ON_VM  # (the operations layer asks it whether a __next__ runs on the VM)
 ON_VM.update(_modules_on_vm())
 METHODS.update(ON_VM)
-_ON_VM_BY_NAME = {name: native for native, name in ON_VM.items()}
+# asyncio's leaves that run natively (script_asyncio.NATIVE_LEAVES) -> their name.
+LEAVES: dict[Any, str] = _modules_on_vm(leaves=True)
+for _leaf in LEAVES:
+    # They store what they are given without reading it (a task's result
+    # that is a pending future, set by the task's step): handed over as is.
+    _leaf.__statek_future_aware__ = True
+_ON_VM_BY_NAME = {name: native for native, name in (*ON_VM.items(), *LEAVES.items())}
 
 
 def native_function(name: str) -> Any:
-    """A function of :data:`ON_VM` by its name (snapshots take such functions, and methods of them, by name)."""
+    """A function of :data:`ON_VM` or :data:`LEAVES` by its name.
+
+    Snapshots take such functions, and methods of them, by name.
+    """
     return _ON_VM_BY_NAME[name]
 
 

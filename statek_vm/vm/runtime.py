@@ -2081,26 +2081,67 @@ SequenceIterator.__length_hint__ = _seq_length_hint
 SequenceIterator.__reduce__ = _seq_reduce
 SequenceIterator.__setstate__ = _seq_setstate
 
+class CallIterator:
+    # What iter(callable, sentinel) gives the script for a script callable:
+    # CPython's callable iterator (Objects/iterobject.c), stepped on the VM,
+    # so that a wait in the callable (or in the sentinel's __eq__) is
+    # resumable.  Its methods are functions of the runtime, which snapshots
+    # find by name.
+    __slots__ = ("_callable", "_sentinel")
+
+def _call_next(self):
+    func = self._callable
+    if func is None:
+        raise StopIteration
+    try:
+        result = func()
+    except StopIteration:
+        self._callable = self._sentinel = None
+        raise StopIteration from None
+    sentinel = self._sentinel
+    if sentinel is result or sentinel == result:
+        self._callable = self._sentinel = None
+        raise StopIteration
+    return result
+
+def _call_reduce(self):
+    if self._callable is None:
+        return (_builtin_iter, ((),))
+    return (_builtin_iter, (self._callable, self._sentinel))
+
+CallIterator.__name__ = CallIterator.__qualname__ = "callable_iterator"
+CallIterator.__iter__ = _same
+CallIterator.__next__ = _call_next
+CallIterator.__reduce__ = _call_reduce
+
 def length_hint(obj, length_only=False):
-    # PyObject_LengthHint: only the script code it calls and what that
-    # raises matter (the hint sizes a native result).
+    # PyObject_LengthHint asked by a native operation: only the script code
+    # it calls and what that raises matter (the hint sizes a native result).
     seq = _script_sequence(obj)
     if seq is not _MISSING:
         # A native sequence iterator's hint is its sequence's len.
         obj = seq
         length_only = True
+    _length_hint(obj, 0, length_only)
+
+def operator_length_hint(obj, default=0, /):
+    # operator.length_hint() of an object whose __len__ or __length_hint__
+    # is script code.
+    return _length_hint(obj, _index(default), False)
+
+def _length_hint(obj, default, length_only):
+    # PyObject_LengthHint (Objects/abstract.c).
     tp = _type(obj)
     if _lookup(tp, "__len__") is not _MISSING:
         try:
-            len_(obj)
-            return
+            return len_(obj)
         except _TypeError:
             pass
     if length_only:
-        return
+        return default
     method = _lookup(tp, "__length_hint__")
     if method is _MISSING:
-        return
+        return default
     if _is_script(method):
         args = (obj,)
     else:
@@ -2112,13 +2153,14 @@ def length_hint(obj, length_only=False):
     try:
         result = _value(method(*args))
     except _TypeError:
-        return
+        return default
     if result is _NotImplemented:
-        return
+        return default
     if not _isinstance(result, int):
         raise _TypeError(f"__length_hint__ must be an integer, not {_type(result).__name__}")
     if result < 0:
         raise _ValueError("__length_hint__() should return >= 0")
+    return result
 
 def collected(iterable, hint=0):
     return [item for item in iterator_(iterable, hint)]
@@ -3064,6 +3106,14 @@ def sequence_iterator(seq: Any) -> Any:
     it = object.__new__(namespace()["SequenceIterator"])
     it._seq = seq
     it._index = 0
+    return it
+
+
+def call_iterator(func: Any, sentinel: Any) -> Any:
+    """``iter(func, sentinel)`` of a script callable: the runtime's CallIterator."""
+    it = object.__new__(namespace()["CallIterator"])
+    it._callable = func
+    it._sentinel = sentinel
     return it
 
 

@@ -89,6 +89,44 @@ ON_VM_NAMES = frozenset(
     }
 )
 
+# Functions of those modules that run natively even when script code calls
+# them: leaves that read or set a future's or the loop's fields and call
+# nothing but each other (no script code, no callback, no name the VM's
+# versions see otherwise: library.OVERRIDES).  Each call of one on the VM
+# would be a frame of its own; a task's step makes dozens.  They store
+# what they are given without reading it, so they take pending futures as
+# they are (a task's result may be one).  Snapshots still take them by name
+# (library.LEAVES).
+NATIVE_LEAVES = frozenset(
+    {
+        "Future.done",
+        "Future.cancelled",
+        "Future.result",
+        "Future.exception",
+        "Future.get_loop",
+        "Future.set_result",
+        "Future.__schedule_callbacks",
+        "ScriptLoop.time",
+        "ScriptLoop.call_soon",
+        "ScriptLoop.call_soon_threadsafe",
+        "ScriptLoop.call_later",
+        "ScriptLoop.call_at",
+        "ScriptLoop._timer_handle_cancelled",
+        "ScriptLoop._check_closed",
+        "ScriptLoop.get_debug",
+        "ScriptLoop.is_running",
+        "ScriptLoop.is_closed",
+        "Handle.__init__",
+        "Handle.cancel",
+        "Handle.cancelled",
+        "Handle.get_context",
+        "TimerHandle.__init__",
+        "TimerHandle.when",
+        "TimerHandle.__lt__",
+        "TimerHandle.cancel",
+    }
+)
+
 # Real futures: what host awaitables yield to a real event loop.
 REAL_FUTURES = frozenset({asyncio.Future, asyncio.Task})
 

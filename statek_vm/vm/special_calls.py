@@ -162,7 +162,19 @@ def _call_iter(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
             # The sequence protocol over a script __getitem__: an iterator
             # whose steps run on the VM (the native one would call it nested).
             return runtime.sequence_iterator(args[0])
+    elif len(args) == 2 and not kwargs and runtime.is_script_callable(args[0]):
+        # iter(callable, sentinel): an iterator whose steps call it on the VM.
+        return runtime.call_iterator(*args)
     return vm.call_host(iter, args, kwargs)
+
+
+def _call_length_hint(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if 1 <= len(args) <= 2 and not kwargs:
+        tp = type(args[0])
+        if any(type(runtime.lookup(tp, name)) is VMFunction for name in ("__len__", "__length_hint__")):
+            # operator.length_hint(obj) that calls script code: on the VM.
+            return vm.frame_for(runtime.namespace()["operator_length_hint"], args, None)
+    return vm.call_host(operator.length_hint, args, kwargs)
 
 
 def _call_getframe(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
@@ -937,6 +949,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (super, _call_super),
         (next, _call_next),
         (iter, _call_iter),
+        (operator.length_hint, _call_length_hint),
         (sys._getframe, _call_getframe),
         (sys.getrecursionlimit, _call_getrecursionlimit),
         (sys.setrecursionlimit, _call_setrecursionlimit),

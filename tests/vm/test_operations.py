@@ -2086,6 +2086,75 @@ def test_the_sequence_protocols_iterator_behaves_natively_and_resumes_where_it_w
     gates.check_exact_once(ITERABLES + SEQUENCE_ITERATOR, reload=True)
 
 
+# iter(callable, sentinel) of a script callable gives an iterator stepped on
+# the VM: as CPython's callable iterator, whoever steps it.
+CALLABLE_ITERATOR = (
+    "import copy, operator\n"
+    "queue = [3, 1, 4, 0, 5]\n"
+    "def take():\n"
+    "    return wait(queue.pop(0)) + 0\n"
+    "it = iter(take, 0)\n"
+    "effect([type(it).__name__, iter(it) is it, hasattr(it, '__length_hint__'), operator.length_hint(it, 7)])\n"
+    "effect([next(it), it.__next__(), it.__reduce__()[0] is iter, it.__reduce__()[1][1]])\n"
+    "effect([x for x in it])\n"
+    "effect([next(it, 'end'), list(it), it.__reduce__()[1], list(queue)])\n"
+    "class Token:\n"
+    "    # A sentinel with a script __eq__ that waits.\n"
+    "    def __eq__(self, other):\n"
+    "        return wait(other == 'stop')\n"
+    "words = iter(['a', 'b', 'stop', 'c'])\n"
+    "class Reader:\n"
+    "    def __call__(self):\n"
+    "        return next(words)\n"
+    "effect(list(iter(Reader(), Token())))\n"
+    "effect(next(words))\n"
+    "def ends():\n"
+    "    if wait(len(queue)) == 0:\n"
+    "        raise StopIteration\n"
+    "    return queue.pop()\n"
+    "queue.extend([8, 9])\n"
+    "effect(['-'.join(map(str, iter(ends, None))), list(queue)])\n"
+    "calls = [1, 2, 3, 3]\n"
+    "it = iter(lambda: wait(calls.pop(0)), 3)\n"
+    "twin = copy.copy(it)\n"
+    "effect([next(it), next(twin), list(it), list(twin)])\n"
+    "def broken():\n"
+    "    raise ValueError(wait('broken'))\n"
+    "it = iter(broken, None)\n"
+    "try:\n"
+    "    next(it)\n"
+    "except ValueError as e:\n"
+    "    effect(['error', str(e), it.__reduce__()[1][0] is broken])\n"
+    "effect(sum(iter(iter([1, 2, 3, 0]).__next__, 0)))\n"
+    "class Sized:\n"
+    "    def __len__(self):\n"
+    "        return wait(12) + 0\n"
+    "class Hinted:\n"
+    "    def __init__(self, hint):\n"
+    "        self.hint = hint\n"
+    "    def __length_hint__(self):\n"
+    "        return wait(self.hint)\n"
+    "class Unsized:\n"
+    "    def __len__(self):\n"
+    "        raise TypeError(wait('no len'))\n"
+    "    def __length_hint__(self):\n"
+    "        return wait(4)\n"
+    "effect([operator.length_hint(Sized()), operator.length_hint(Hinted(5), 1), operator.length_hint(Hinted(NotImplemented), 9)])\n"
+    "effect([operator.length_hint(Unsized()), operator.length_hint(Hinted(NotImplemented))])\n"
+    "for hint, default in ((-1, 0), ('x', 0), (2, 'd')):\n"
+    "    try:\n"
+    "        operator.length_hint(Hinted(hint), default)\n"
+    "    except (TypeError, ValueError) as e:\n"
+    "        effect([type(e).__name__, str(e)])\n"
+)
+
+
+def test_the_callable_iterator_and_length_hint_behave_natively_and_resume_where_they_waited() -> None:
+    world, suspensions = _resumed_as_native(CALLABLE_ITERATOR)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    gates.check_exact_once(CALLABLE_ITERATOR, reload=True)
+
+
 def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
     # itertools.pairwise has taken items when it reaches the script
     # __next__: the search goes on where it is, never from the start.
