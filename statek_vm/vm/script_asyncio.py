@@ -36,8 +36,10 @@ Three things meet the world outside:
 
 What differs from native asyncio: tasks have no context of their own
 (``contextvars`` set in one task are seen by the others); task names count
-per process, not per loop; ``isinstance(task, asyncio.Task)`` is false (a
-script task is asyncio's pure-Python ``Task``); timers count the
+per process, not per loop; a script task is asyncio's pure-Python ``Task``
+(``asyncio.Future()`` and ``asyncio.Task()`` made by script code are of the
+pure-Python classes, and ``isinstance`` with asyncio's C classes is true of
+them: special_calls.py); timers count the
 job's running time, which stops while the job is suspended.
 """
 

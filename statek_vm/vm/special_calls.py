@@ -542,6 +542,35 @@ def _call_asyncio_run(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return frame
 
 
+# asyncio's C classes, and the pure-Python ones the script's event loop uses
+# (its futures and tasks are data a snapshot takes: vm/script_asyncio.py).
+_C_FUTURE: Any = asyncio.Future
+_C_TASK: Any = asyncio.Task
+_SCRIPT_LOOP_CLASS = {id(_C_FUTURE): script_asyncio._PyFuture, id(_C_TASK): script_asyncio._PyTask}
+
+
+def _asyncio_class_call(native: Any) -> Any:
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if script_asyncio.loop_of(f) is None:
+            return vm.call_host(native, args, kwargs)
+        return vm.call(f, _SCRIPT_LOOP_CLASS[id(native)], args, kwargs)
+
+    return call
+
+
+def _call_isinstance(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # isinstance(task, asyncio.Task) and isinstance(fut, asyncio.Future) are
+    # true of the script loop's tasks and futures too.
+    if len(args) == 2 and not kwargs:
+        classes = args[1]
+        if classes is _C_TASK or classes is _C_FUTURE:
+            obj = args[0]
+            if type(obj) in FUTURE_CLASSES:
+                obj = obj.value
+            return isinstance(obj, (classes, _SCRIPT_LOOP_CLASS[id(classes)]))
+    return vm.call_host(isinstance, args, kwargs)
+
+
 def _in_job_run(vm: Interpreter) -> bool:
     """Whether ``vm`` runs the job's own (resumable) run here, with no host code between."""
     return sum(1 for run in objects._RUNS.stack if run is vm) == 1
@@ -971,6 +1000,9 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (json.dump, _call_json_dump),
         (anext, _call_anext),
         (asyncio.run, _call_asyncio_run),
+        (_C_FUTURE, _asyncio_class_call(_C_FUTURE)),
+        (_C_TASK, _asyncio_class_call(_C_TASK)),
+        (isinstance, _call_isinstance),
         (script_asyncio.await_host, _call_await_host),
         *(
             (getter, _loop_answer(_running, native))

@@ -342,6 +342,21 @@ print(results)
 task = asyncio.create_task(ask_and_wait("z"))
 print(await task)
 """,
+    "futures_and_tasks_made_directly": """import asyncio
+async def answer_into(fut, q):
+    answer = await ask(q)
+    fut.set_result(f"{answer}:{wait(q)}")
+    return q
+
+async def main():
+    fut = asyncio.Future()
+    task = asyncio.Task(answer_into(fut, "x"), name="answerer")
+    print([isinstance(task, asyncio.Task), isinstance(task, asyncio.Future), isinstance(fut, asyncio.Future),
+           isinstance(fut, asyncio.Task), isinstance("x", asyncio.Future), task.get_name()])
+    print(await fut, await task, task.done())
+
+asyncio.run(main())
+""",
 }
 
 
