@@ -18,6 +18,7 @@ import threading
 import types
 import warnings
 import weakref
+import zlib
 from typing import Any
 
 from bytecode import Bytecode, Instr
@@ -143,7 +144,14 @@ class Program:
         # made from a code object travels as that code object.
         if self.source is None:
             return (program_for_code, (self.code,))
-        if self.flags or self.library or self.result:
+        if self.library:
+            # A library's whole module (asyncio's script loop, some 25 KB):
+            # compressed, once per process.
+            packed = self.__dict__.get("_packed")
+            if packed is None:
+                packed = self._packed = zlib.compress(self.source.encode("utf-8"), 6)
+            return (_library_program, (packed, self.filename, self.mode, self.hash, self.flags))
+        if self.flags or self.result:
             return (
                 _program_from_source,
                 (self.source, self.filename, self.mode, self.hash, self.flags, self.library, self.result),
@@ -226,6 +234,15 @@ def _program_from_source(
             f"(this interpreter computes {program.hash[:12]}): it was compiled by another CPython version"
         )
     return program
+
+
+def _library_program(packed: bytes, filename: str, mode: str, expected_hash: str, flags: int) -> Program:
+    with _cache_lock:
+        program = _cache.get(expected_hash)
+    if program is not None:
+        return program
+    source = zlib.decompress(packed).decode("utf-8")
+    return _program_from_source(source, filename, mode, expected_hash, flags, library=True)
 
 
 # -- a job's result ------------------------------------------------------------------

@@ -391,3 +391,37 @@ asyncio.run(main())
 @pytest.mark.skipif(sys.version_info < (3, 13), reason="as_completed() returns an iterator object from CPython 3.13")
 def test_as_completed_iterator_steps_on_the_vm(tmp_path: Path, monkeypatch: Any) -> None:
     check_as_native({"as_completed_iterator": AS_COMPLETED_ITERATOR}, tmp_path, monkeypatch, tasks=True)
+
+
+def test_a_waiting_script_loop_carries_its_library_code_compressed() -> None:
+    # The frames of the script's event loop are code of statek_vm's own
+    # module (some 25 KB of source): a snapshot carries that source
+    # compressed, and a process that has not compiled it yet rebuilds it.
+    import inspect
+
+    import statek_vm
+    from statek_vm.program import program
+    from statek_vm.vm import script_asyncio
+    from tests.vm.gates import World
+
+    world = World(start_open=False)
+    source = "import asyncio\nasync def main():\n    return wait(1) + 1\nprint(asyncio.run(main()))\n"
+    job = statek_vm.run(source, world.bindings())
+    assert job.status == "SUSPENDED"
+    data = job.dumps()
+    assert len(data) < len(inspect.getsource(script_asyncio)) // 2
+    # As a fresh process would: no program compiled before the load.
+    with program._cache_lock:
+        kept = (dict(program._cache), dict(program._recent))
+        program._cache.clear()
+        program._recent.clear()
+    try:
+        loaded = statek_vm.Job.loads(data, world.bindings(), allow_unsigned=True)
+    finally:
+        with program._cache_lock:
+            program._cache.update(kept[0])
+            program._recent.update(kept[1])
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED", loaded.error
+    assert loaded.output == "2\n"
