@@ -304,6 +304,7 @@ class Job:
             self._modules,
             module_state.decimal_context(self._context),
             self._budget_state(),
+            self._context_values(),
         )
         try:
             payload = pickling.dump(state, refs)
@@ -397,6 +398,8 @@ class Job:
         job._context = _job_context(job)
         if decimal_context is not None:
             module_state.set_decimal_context(job._context, decimal_context)
+        if len(state) > 10:
+            job._set_context_values(builtins_, *state[10])
         job._root = root
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts, tier=tier)
@@ -415,6 +418,19 @@ class Job:
             job.error = job._exceeded(awaited)
         job._record({"event": "loaded", "at": time.time()})
         return job
+
+    def _context_values(self) -> tuple[list[Any], list[tuple[Any, Any]]]:
+        """The script's context variables, and the values they have in the job's context."""
+        made = getattr(self.namespace.get("__builtins__"), "context_vars", [])
+        if not made:
+            return [], []
+        return made, [(var, value) for var, value in self._context.items() if any(var is m for m in made)]
+
+    def _set_context_values(self, builtins_: Any, made: list[Any], values: list[tuple[Any, Any]]) -> None:
+        if isinstance(builtins_, ScriptBuiltins):
+            builtins_.context_vars = made
+        for var, value in values:
+            self._context.run(var.set, value)
 
     def _meter(self, limits: Limits | None, usage: dict[str, Any] | None) -> None:
         meter = Meter(checked(limits, "run()"), usage)
@@ -946,11 +962,14 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
     which must not run (and count) the first job's code.
     """
 
-    __slots__ = ("interpreter", "running", "sandbox")
+    __slots__ = ("context_vars", "interpreter", "running", "sandbox")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.running = False
+        # The contextvars.ContextVar objects the script made: snapshots make
+        # them again, with their values in the job's context.
+        self.context_vars: list[Any] = []
         # The policy of a sandboxed job (statek_vm/sandbox.py): its script
         # code runs checked by it wherever it runs (vm.interpreter.current_interpreter).
         self.sandbox: Any = None

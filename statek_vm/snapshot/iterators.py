@@ -703,7 +703,9 @@ _RESOURCE_MODULES = frozenset({"sqlite3", "_sqlite3", "socket", "_socket", "io",
 
 def _is_resource(obj: Any) -> bool:
     t = type(obj)
-    return isinstance(obj, _GENERATORS) or (t.__module__ or "").split(".")[0] in _RESOURCE_MODULES
+    module = t.__dict__.get("__module__")  # (a class's own __module__ may be a property of its instances)
+    package = (module if isinstance(module, str) else "").split(".")[0]
+    return isinstance(obj, _GENERATORS) or package in _RESOURCE_MODULES
 
 
 def _type_name(obj: Any) -> str:

@@ -29,6 +29,7 @@ on load).  ``benchmarks/latency.py --breakdown`` shows what each part costs.
 
 from __future__ import annotations
 
+import contextvars
 import copyreg
 import importlib
 import io
@@ -57,7 +58,7 @@ from statek_vm.snapshot.classes import (
 )
 from statek_vm.snapshot.iterators import REDUCERS as _ITERATOR_REDUCERS
 from statek_vm.snapshot.reducers import REDUCERS as _VALUE_REDUCERS
-from statek_vm.snapshot.reducers import reduce_builtin_method, reducer_for
+from statek_vm.snapshot.reducers import reduce_builtin_method, reduce_context_var, reducer_for
 from statek_vm.snapshot.tracebacks import make_traceback, new_exception, set_exception_state
 from statek_vm.vm import library, runtime
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
@@ -255,6 +256,8 @@ class _FastPickler(pickle.Pickler):
             return NotImplemented
         if t is FutureResult:
             return self._reduce_future(obj)
+        if t is _ContextVar:
+            return reduce_context_var(obj, refs.builtins)
         if t is dict and library.is_own_globals(obj):
             # The globals of a library's VM versions (a generator's frame holds them).
             return (library.own_globals, (library.own_globals_name(obj),))
@@ -369,6 +372,7 @@ _BY_VALUE_HERE: dict[type, Any] = {
     VMAsyncGenerator: reduce_generator,
     CoroutineWrapper: _reduce_coroutine_wrapper,
 }
+_ContextVar = contextvars.ContextVar
 _BY_STATE: dict[type, Any] = {
     Frame: _reduce_frame,
     types.CellType: _reduce_cell,
@@ -451,6 +455,8 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return (library.native_function, (library.ON_VM.get(obj) or library.LEAVES[obj],))
         if t is types.BuiltinFunctionType and _bound_to_instance(obj):
             return reduce_builtin_method(obj)
+        if t is _ContextVar:
+            return reduce_context_var(obj, self._refs.builtins)
         if t is type:
             if obj in ALIASES:
                 return (class_by_alias, ALIASES[obj])

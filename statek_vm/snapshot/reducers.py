@@ -15,6 +15,7 @@ is made of, which pickle cannot take (``property``) or would take wrongly
 
 from __future__ import annotations
 
+import contextvars
 import copyreg
 import functools
 import marshal
@@ -48,6 +49,23 @@ def _reduce_method(method: types.MethodType) -> Any:
 def bound_method(func: Any, obj: Any) -> types.MethodType:
     """``func`` bound to ``obj`` (a bound method, on load)."""
     return types.MethodType(func, obj)
+
+
+def reduce_context_var(var: contextvars.ContextVar[Any], builtins: Any) -> Any:
+    """A ``ContextVar`` the job's script made (its value travels with the job's context), else pickle's own error."""
+    if not any(made is var for made in getattr(builtins, "context_vars", ())):
+        return NotImplemented  # (a host library's variable: it cannot be made again by name)
+    default: tuple[Any, ...]
+    try:
+        default = (contextvars.Context().run(var.get),)
+    except LookupError:
+        default = ()
+    return (context_var, (var.name, *default))
+
+
+def context_var(name: str, *default: Any) -> contextvars.ContextVar[Any]:
+    """A script's ``ContextVar``, made again on load."""
+    return contextvars.ContextVar(name, default=default[0]) if default else contextvars.ContextVar(name)
 
 
 def _reduce_method_wrapper(method: Any) -> Any:

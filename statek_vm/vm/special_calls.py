@@ -16,6 +16,7 @@ import asyncio
 import builtins
 import collections
 import contextlib
+import contextvars
 import dataclasses
 import functools
 import heapq
@@ -571,6 +572,16 @@ def _call_isinstance(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(isinstance, args, kwargs)
 
 
+def _call_context_var(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # contextvars.ContextVar(name) made by script code: the job keeps it, so
+    # that a snapshot makes it again with its value (snapshot/reducers.py).
+    var = vm.call_host(contextvars.ContextVar, args, kwargs)
+    made = getattr(f.builtins, "context_vars", None)
+    if made is not None:
+        made.append(var)
+    return var
+
+
 def _in_job_run(vm: Interpreter) -> bool:
     """Whether ``vm`` runs the job's own (resumable) run here, with no host code between."""
     return sum(1 for run in objects._RUNS.stack if run is vm) == 1
@@ -1003,6 +1014,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (_C_FUTURE, _asyncio_class_call(_C_FUTURE)),
         (_C_TASK, _asyncio_class_call(_C_TASK)),
         (isinstance, _call_isinstance),
+        (contextvars.ContextVar, _call_context_var),
         (script_asyncio.await_host, _call_await_host),
         *(
             (getter, _loop_answer(_running, native))

@@ -50,6 +50,9 @@ NOT_CALLERS = {
     "sys.getrecursionlimit",
     "sys.setrecursionlimit",
     "builtins.__build_class__",
+    # Answered by the VM for asyncio's classes (script_asyncio), not a caller of script code.
+    "isinstance",
+    "_contextvars.ContextVar",  # (kept by the job, for snapshots)
 }
 
 # Registered callables that the table names by what a script writes.
