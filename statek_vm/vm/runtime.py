@@ -716,12 +716,37 @@ def lru_cache_(maxsize=128, typed=False):
 def cache_(user_function, /):
     return lru_wrapper(user_function, None, False)
 
+class KeywordMark:
+    # What separates positional from keyword arguments in a cache key (a
+    # class of the runtime: snapshots take it by name, so it is the same
+    # object in every process).
+    pass
+
+def lru_key(args, kwds, typed):
+    # functools._make_key as plain data: a tuple, which hashes its items
+    # wherever it is hashed.  functools' _HashedSeq keeps the hash of the
+    # process that made it (a string's differs in the next, an object's
+    # follows its id) and marks keywords with an object of its own: a cache
+    # carried in a snapshot would find none of its entries.
+    key = args
+    if kwds:
+        key += (KeywordMark,)
+        for item in kwds.items():
+            key += item
+    if typed:
+        key += _tuple([_type(v) for v in args])
+        if kwds:
+            key += _tuple([_type(v) for v in kwds.values()])
+    elif _len(key) == 1 and _type(key[0]) in (int, str):
+        return key[0]
+    return key
+
 def lru_wrapper(user_function, maxsize, typed):
     cache = {}
     stats = [0, 0]  # hits, misses
 
     def wrapper(*args, **kwds):
-        key = _make_key(args, kwds, typed)
+        key = lru_key(args, kwds, typed)
         if maxsize == 0:
             stats[1] += 1
             return user_function(*args, **kwds)
@@ -3340,7 +3365,6 @@ def namespace() -> Namespace:
                 "_callable": callable,
                 "_is_script_callable": is_script_callable,
                 "_native_lru_cache": native_lru_cache,
-                "_make_key": functools._make_key,
                 "_CacheInfo": functools._CacheInfo,
                 "_update_wrapper": functools.update_wrapper,
                 "_exc_info": sys.exc_info,
