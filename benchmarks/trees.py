@@ -40,7 +40,9 @@ def _turn(tree: Path, workload: str, repeat: int) -> float:
             env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
         )  # fmt: skip
         report = json.loads(out.read_text())
-    return float(report["workloads"][0]["ratio"])
+    workload_report = report["workloads"][0]
+    # Tier 0 alone (a tree from before tier 1 reports only its one ratio).
+    return float(workload_report.get("tier0_ratio", workload_report["ratio"]))
 
 
 def main() -> int:
