@@ -49,6 +49,12 @@ class RoutedStdout:
         return getattr(self.host, name)
 
 
+def routed_stdout() -> RoutedStdout:
+    """A job's ``sys.stdout`` in a loaded snapshot: the process's router, or a new one around its stream."""
+    current = sys.stdout
+    return current if isinstance(current, RoutedStdout) else RoutedStdout(current)
+
+
 def route_stdout() -> tuple[Any, RoutedStdout]:
     """Make ``sys.stdout`` route job output (if it does not already); ``(previous, router)``."""
     previous = sys.stdout

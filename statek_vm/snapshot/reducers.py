@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextvars
 import copyreg
 import functools
+import io
 import marshal
 import pickle
 import re
@@ -27,6 +28,7 @@ import weakref
 from typing import Any
 
 from statek_vm.module_state import reduce_module
+from statek_vm.output import RoutedStdout, routed_stdout
 from statek_vm.snapshot.classes import reduce_class, reduce_instance, travels_by_value
 from statek_vm.snapshot.tracebacks import reduce_exception, reduce_traceback
 
@@ -66,6 +68,30 @@ def reduce_context_var(var: contextvars.ContextVar[Any], builtins: Any) -> Any:
 def context_var(name: str, *default: Any) -> contextvars.ContextVar[Any]:
     """A script's ``ContextVar``, made again on load."""
     return contextvars.ContextVar(name, default=default[0]) if default else contextvars.ContextVar(name)
+
+
+def _reduce_text_stream(stream: io.TextIOWrapper) -> Any:
+    # The process's standard streams (``sys.stderr.write`` on the stack while
+    # its argument waits): the loading process's own.  Any other file is an
+    # open resource, refused.
+    for name in _STANDARD_STREAMS:
+        if getattr(sys, name, None) is stream:
+            return (standard_stream, (name,))
+    return NotImplemented
+
+
+_STANDARD_STREAMS = ("stdout", "stderr", "__stdout__", "__stderr__")
+
+
+def standard_stream(name: str) -> Any:
+    """``sys.stdout``, ``sys.stderr``... of the loading process."""
+    return getattr(sys, name)
+
+
+def _reduce_routed_stdout(stream: RoutedStdout) -> Any:
+    # The job's sys.stdout (``out = sys.stdout``): it writes to the job's
+    # output wherever the job runs.
+    return (routed_stdout, ())
 
 
 def _reduce_method_wrapper(method: Any) -> Any:
@@ -148,6 +174,8 @@ REDUCERS: dict[type, Any] = {
     classmethod: _reduce_wrapper,
     staticmethod: _reduce_wrapper,
     types.MethodType: _reduce_method,
+    io.TextIOWrapper: _reduce_text_stream,
+    RoutedStdout: _reduce_routed_stdout,
     types.MethodWrapperType: _reduce_method_wrapper,
     super: _reduce_super,
     functools.cached_property: _reduce_cached_property,

@@ -90,7 +90,12 @@ def set_exception_state(exc: BaseException, state: tuple[Any, ...]) -> None:
     _BASE["args"].__set__(exc, args)
     native = native_base(type(exc))
     by_name = {descriptor.__name__: descriptor for descriptor in _native_fields(native)}
+    unset_is_none = issubclass(native, OSError)
     for name, value in values:
+        if value is None and unset_is_none:
+            # An unset field of an OSError reads as None; set to None, its
+            # str() would show "[Errno None] None: None -> None".
+            continue
         with contextlib.suppress(AttributeError, TypeError):  # read-only: made by __new__ (a group's fields)
             by_name[name].__set__(exc, value)
     if d:

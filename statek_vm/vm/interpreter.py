@@ -219,6 +219,7 @@ _FunctionType = types.FunctionType
 _warn = warnings.warn
 _generator_send = VMGenerator.send
 _generator_throw = VMGenerator.throw
+_generator_close = VMGenerator.close
 _coroutine_send = VMCoroutine.send
 _coroutine_throw = VMCoroutine.throw
 _BuiltinMethod = types.BuiltinMethodType
@@ -1517,6 +1518,9 @@ class Interpreter:
                 return inner(func.__self__, *args)
             if inner is _generator_send and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 return self.enter_generator_next(f, func.__self__, args[0], ())
+            if inner is _generator_close and type(func.__self__) is VMGenerator and not args and not kwargs:
+                # gen.close() by the script: its finally runs on the VM (runtime.generator_close_).
+                return redo(self, f, "generator_close_", [func.__self__])
             if inner is _generator_throw and type(func.__self__) is VMGenerator and len(args) == 1 and not kwargs:
                 thrown = self.throw_into_chain(f, func.__self__, args[0])
                 if thrown is not None:

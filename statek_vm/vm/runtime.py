@@ -775,6 +775,21 @@ def lru_wrapper(user_function, maxsize, typed):
     wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
     return _update_wrapper(wrapper, user_function)
 
+def generator_close_(gen):
+    # gen.close() of a script generator, called by script code: GeneratorExit
+    # thrown in at its yield on the VM, so that a wait in its finally (or in
+    # its except GeneratorExit) is resumable.  One paused in yield from
+    # closes its delegate first: natively, as before.
+    if gen.gi_yieldfrom is not None:
+        return _gen_close_natively(gen)
+    try:
+        _gen_close_throw(gen)
+    except GeneratorExit:
+        return None
+    except StopIteration as stop:
+        return stop.value if _CLOSE_RETURNS_VALUE else None
+    raise _RuntimeError("generator ignored GeneratorExit")
+
 async def anext_default(iterator, default):
     # anext(async_generator, default): its step awaited on the VM.
     try:
@@ -3455,6 +3470,9 @@ def namespace() -> Namespace:
                 "_percent_unsupported": percent_unsupported,
                 # contextlib's @contextmanager whose with-block raised
                 "_gen_throw": generator_throw,
+                "_gen_close_throw": generator_close_throw,
+                "_gen_close_natively": generator_close_natively,
+                "_CLOSE_RETURNS_VALUE": sys.version_info >= (3, 13),
                 # index arguments of host methods and builtins
                 "_itertools_islice": itertools.islice,
                 "_int_round": int.__round__,
@@ -3694,6 +3712,16 @@ def native_pow_after(base: Any, exp: Any, mod: Any) -> Any:
 
 def native_call(func: Any, *args: Any) -> Any:
     return func(*args)
+
+
+def generator_close_natively(gen: Any) -> Any:
+    """``gen.close()`` run by host code (a generator paused in ``yield from``)."""
+    return type(gen).close(gen)
+
+
+def generator_close_throw(gen: Any) -> Any:
+    """``gen.throw(GeneratorExit())`` for the runtime's ``generator_close_`` (special_calls.py runs it on the VM)."""
+    return gen.throw(GeneratorExit())
 
 
 def generator_throw(gen: Any, typ: Any, value: Any, traceback: Any) -> Any:

@@ -727,6 +727,17 @@ def _call_generator_throw(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> 
     return vm.call_host(runtime.generator_throw, args, kwargs)
 
 
+def _call_generator_close_throw(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # The runtime's gen.close(): GeneratorExit thrown into a script generator
+    # at its yield, as a VM frame.
+    (gen,) = args
+    if type(gen) is VMGenerator:
+        frame = vm.enter_generator_throw(f, gen, GeneratorExit())
+        if frame is not None:
+            return frame
+    return vm.call_host(runtime.generator_close_throw, args, kwargs)
+
+
 def _replacement(builtin: Any, name: str) -> Any:
     calling = builtin in _CALLING
 
@@ -1035,6 +1046,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         *((builtin, _replacement(builtin, name)) for builtin, name in runtime.REPLACEMENTS.items()),
         *_ORDERING_CALLS,
         (runtime.generator_throw, _call_generator_throw),
+        (runtime.generator_close_throw, _call_generator_close_throw),
         (itertools.islice, _call_islice),
     )
 }

@@ -2155,6 +2155,74 @@ def test_the_callable_iterator_and_length_hint_behave_natively_and_resume_where_
     gates.check_exact_once(CALLABLE_ITERATOR, reload=True)
 
 
+# gen.close() called by the script: GeneratorExit thrown in at the yield on
+# the VM, so a wait in the generator's finally or except is resumable.
+GENERATOR_CLOSE = (
+    "def rows(name):\n"
+    "    try:\n"
+    "        yield 1\n"
+    "        yield 2\n"
+    "    finally:\n"
+    "        effect(('released', name, wait(name)))\n"
+    "it = rows('a')\n"
+    "effect([next(it), it.close(), it.close(), next(it, 'done')])\n"
+    "fresh = rows('b')\n"
+    "effect([fresh.close(), next(fresh, 'never started')])\n"
+    "def stubborn():\n"
+    "    ignored = 0\n"
+    "    while True:\n"
+    "        try:\n"
+    "            yield 'tick'\n"
+    "        except GeneratorExit:\n"
+    "            if ignored:\n"
+    "                return\n"
+    "            ignored += 1\n"
+    "            effect(wait('ignored'))\n"
+    "s = stubborn()\n"
+    "next(s)\n"
+    "try:\n"
+    "    s.close()\n"
+    "except RuntimeError as e:\n"
+    "    effect(['error', str(e)])\n"
+    "effect([s.close(), s.gi_frame is None])\n"
+    "def answers():\n"
+    "    try:\n"
+    "        yield 'x'\n"
+    "    except GeneratorExit:\n"
+    "        return 'kept:' + wait('kept')\n"
+    "g = answers()\n"
+    "next(g)\n"
+    "effect(g.close())\n"
+    "def failing():\n"
+    "    try:\n"
+    "        yield 0\n"
+    "    finally:\n"
+    "        raise ValueError(wait('cleanup failed'))\n"
+    "h = failing()\n"
+    "next(h)\n"
+    "try:\n"
+    "    h.close()\n"
+    "except ValueError as e:\n"
+    "    effect(['raised', str(e), type(e.__context__).__name__])\n"
+    "def plain():\n"
+    "    try:\n"
+    "        yield 1\n"
+    "    finally:\n"
+    "        effect('plain cleanup')\n"
+    "def outer():\n"
+    "    yield from plain()\n"
+    "o = outer()\n"
+    "next(o)\n"
+    "effect([o.close(), o.gi_frame is None])\n"
+)
+
+
+def test_a_generator_closed_by_the_script_resumes_where_its_cleanup_waits() -> None:
+    world, suspensions = _resumed_as_native(GENERATOR_CLOSE)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    gates.check_exact_once(GENERATOR_CLOSE, reload=True)
+
+
 def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
     # itertools.pairwise has taken items when it reaches the script
     # __next__: the search goes on where it is, never from the start.

@@ -64,6 +64,7 @@ ALIASES = {
     "contextlib._BaseExitStack.enter_context": "contextlib.ExitStack",
     "contextlib.ExitStack.close": "contextlib.ExitStack",
     "statek_vm.vm.runtime.generator_throw": "contextlib.contextmanager",
+    "statek_vm.vm.runtime.generator_close_throw": "gen.close",
     "contextlib._AsyncGeneratorContextManager.__aenter__": "contextlib.asynccontextmanager",
     "contextlib._AsyncGeneratorContextManager.__aexit__": "contextlib.asynccontextmanager",
     "contextlib.AsyncExitStack.__aexit__": "contextlib.AsyncExitStack",
