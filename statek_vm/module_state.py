@@ -88,3 +88,50 @@ def set_decimal_context(context: Any, decimal_context: Any) -> None:
     import decimal
 
     context.run(decimal.setcontext, decimal_context)
+
+
+class LocalContext:
+    """``decimal.localcontext()`` called by script code: as decimal's C context manager, in plain data.
+
+    Its ``__exit__`` is on the value stack for the whole ``with`` block, so a
+    wait inside the block snapshots it: decimal's own (``decimal.ContextManager``)
+    cannot be pickled.  As the C one, it makes the block's context a copy
+    and restores, on exit, the context it was made from.
+    """
+
+    __slots__ = ("local", "outer")
+
+    def __init__(self, ctx: Any) -> None:
+        self.local = ctx.copy()
+        self.outer = ctx
+
+    def __enter__(self) -> Any:
+        import decimal
+
+        decimal.setcontext(self.local)
+        return self.local
+
+    def __exit__(self, *exc: Any) -> None:
+        import decimal
+
+        decimal.setcontext(self.outer)
+
+    def __reduce__(self) -> Any:
+        return (_local_context_again, (self.local, self.outer))
+
+
+def _local_context_again(local: Any, outer: Any) -> LocalContext:
+    made = LocalContext.__new__(LocalContext)
+    made.local, made.outer = local, outer
+    return made
+
+
+def localcontext(ctx: Any = None, **kwargs: Any) -> LocalContext:
+    """``decimal.localcontext(ctx=None, **kwargs)`` for script code (checked by decimal's own)."""
+    import decimal
+
+    decimal.localcontext(ctx, **kwargs)  # (its argument checks and messages)
+    manager = LocalContext(decimal.getcontext() if ctx is None else ctx)
+    for name, value in kwargs.items():
+        setattr(manager.local, name, value)
+    return manager

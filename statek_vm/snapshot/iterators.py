@@ -730,3 +730,51 @@ def _culprit(value: Any, limit: int = 10_000) -> Any:
                 seen.add(id(ref))
                 queue.append(ref)
     return None
+
+
+# -- re.finditer(): the scanner keeps its position where Python cannot read it --
+
+
+class MatchIterator:
+    """``re.finditer()`` and ``Pattern.finditer()`` called by script code: the native iterator, counted.
+
+    Its scanner (``_sre.SRE_Scanner``) keeps its position where Python
+    cannot read it, so a snapshot keeps the pattern, the arguments and how
+    many matches were taken; the load makes a new scanner and takes as many
+    again (a search has no side effects).  Special calls make it
+    (statek_vm/vm/special_calls.py).
+    """
+
+    __slots__ = ("_args", "_iterator", "_pattern", "_taken")
+
+    def __init__(self, pattern: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> None:
+        self._iterator = pattern.finditer(*args, **(kwargs or {}))
+        self._pattern = pattern
+        self._args = (args, kwargs)
+        self._taken = 0
+
+    def __iter__(self) -> MatchIterator:
+        return self
+
+    def __next__(self) -> Any:
+        match = next(self._iterator)
+        self._taken += 1
+        return match
+
+    def __reduce__(self) -> Any:
+        return (_matches_again, (self._pattern, *self._args, self._taken))
+
+
+def _matches_again(pattern: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None, taken: int) -> MatchIterator:
+    again = MatchIterator(pattern, args, kwargs)
+    for _ in itertools.islice(again._iterator, taken):
+        pass
+    again._taken = taken
+    return again
+
+
+def finditer(pattern: Any, string: Any, flags: int = 0) -> MatchIterator:
+    """``re.finditer()`` for script code (its iterator travels in snapshots)."""
+    import re
+
+    return MatchIterator(re.compile(pattern, flags), (string,))

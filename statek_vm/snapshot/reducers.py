@@ -19,6 +19,7 @@ import contextvars
 import copyreg
 import functools
 import io
+import itertools
 import marshal
 import pickle
 import re
@@ -147,6 +148,12 @@ def _reduce_match(match: re.Match[Any]) -> Any:
         again = getattr(pattern, method)(string, pos, endpos)
         if again is not None and again.regs == match.regs:
             return (match_again, (pattern, method, string, pos, endpos))
+    # One that finditer() or a scanner found after others: the how-many-th.
+    for index, again in enumerate(pattern.finditer(string, pos, endpos)):
+        if again.regs == match.regs:
+            return (match_again_in_order, (pattern, string, pos, endpos, index))
+        if again.start() > match.start():
+            break
     raise pickle.PicklingError(
         f"cannot snapshot the re.Match {match!r}: no search finds it again; keep its group() or span() instead"
     )
@@ -158,6 +165,10 @@ _MATCHERS = ("search", "match", "fullmatch")
 def match_again(pattern: re.Pattern[Any], method: str, string: Any, pos: int, endpos: int) -> re.Match[Any]:
     found: re.Match[Any] = getattr(pattern, method)(string, pos, endpos)
     return found
+
+
+def match_again_in_order(pattern: re.Pattern[Any], string: Any, pos: int, endpos: int, index: int) -> re.Match[Any]:
+    return next(itertools.islice(pattern.finditer(string, pos, endpos), index, None))
 
 
 def _reduce_code(code: types.CodeType) -> Any:

@@ -28,6 +28,7 @@ import collections
 import functools
 import operator
 import os
+import re
 import sys
 import threading
 import types
@@ -223,6 +224,8 @@ _generator_close = VMGenerator.close
 _coroutine_send = VMCoroutine.send
 _coroutine_throw = VMCoroutine.throw
 _BuiltinMethod = types.BuiltinMethodType
+# A method of a builtin type that takes its defining class (METH_METHOD: re.Pattern's, from 3.11).
+_ClassBoundMethod = type(re.compile("").finditer)
 _object_reduce_ex = object.__dict__["__reduce_ex__"]
 _object_new = object.__new__
 
@@ -1581,7 +1584,7 @@ class Interpreter:
                     return self._callee(f, frame)
             if _scripted_construction(func):
                 return redo(self, f, "instantiate", [func, args, kwargs or {}])
-        elif cls is _BuiltinMethod:
+        elif cls is _BuiltinMethod or cls is _ClassBoundMethod:
             replacement = method_replacement(func, args, kwargs)
             if replacement is not None:
                 if type(replacement) is not VMFunction:

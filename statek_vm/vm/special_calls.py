@@ -18,6 +18,7 @@ import collections
 import contextlib
 import contextvars
 import dataclasses
+import decimal
 import functools
 import heapq
 import inspect
@@ -25,15 +26,18 @@ import itertools
 import json
 import math
 import operator
+import re
 import sys
 import time
 import types
 import warnings
 from typing import TYPE_CHECKING, Any
 
+from statek_vm import module_state
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, get_any_future
 from statek_vm.program.program import compile_program, program_for_code
+from statek_vm.snapshot import iterators
 from statek_vm.vm import library, objects, runtime, script_asyncio
 from statek_vm.vm.frame import RET_CLASS, RET_LOOP, RET_PUSH, UNBOUND, Frame, builtins_of
 from statek_vm.vm.loop_edge import ENTER_LOOP, WAIT, LoopSignal
@@ -727,6 +731,22 @@ def _call_generator_throw(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> 
     return vm.call_host(runtime.generator_throw, args, kwargs)
 
 
+def _call_re_finditer(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # re.finditer(): an iterator that snapshots can carry (its scanner keeps
+    # its position out of reach: snapshot/iterators.MatchIterator).
+    return vm.call_host(iterators.finditer, args, kwargs)
+
+
+def _call_pattern_finditer(vm: Interpreter, f: Frame, method: Any, args: Any, kwargs: Any) -> Any:
+    # pattern.finditer(text): as re.finditer().
+    return vm.call_host(iterators.MatchIterator, (method.__self__, tuple(args), kwargs), None)
+
+
+def _call_localcontext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # decimal.localcontext(): a context manager snapshots can carry (module_state.LocalContext).
+    return vm.call_host(module_state.localcontext, args, kwargs)
+
+
 def _call_generator_close_throw(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # The runtime's gen.close(): GeneratorExit thrown into a script generator
     # at its yield, as a VM frame.
@@ -864,12 +884,16 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
             return _call_list_sort
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
+    if name == "finditer" and type(owner) is re.Pattern:
+        return _call_pattern_finditer
     return None
 
 
 # The names of the methods method_replacement may replace.
 _REPLACED_NAMES = frozenset(
-    {name for _, name in _INDEX_PARAMETERS} | {name for _, name in _ITERATING_METHODS} | {"sort", "from_iterable"}
+    {name for _, name in _INDEX_PARAMETERS}
+    | {name for _, name in _ITERATING_METHODS}
+    | {"sort", "from_iterable", "finditer"}
 )
 
 
@@ -1047,6 +1071,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         *_ORDERING_CALLS,
         (runtime.generator_throw, _call_generator_throw),
         (runtime.generator_close_throw, _call_generator_close_throw),
+        (re.finditer, _call_re_finditer),
+        (decimal.localcontext, _call_localcontext),
         (itertools.islice, _call_islice),
     )
 }

@@ -2223,6 +2223,35 @@ def test_a_generator_closed_by_the_script_resumes_where_its_cleanup_waits() -> N
     gates.check_exact_once(GENERATOR_CLOSE, reload=True)
 
 
+# re.finditer() held across waits: its scanner's position cannot be read,
+# so a snapshot keeps how many matches were taken (snapshot/iterators.py).
+FINDITER = (
+    "import re\n"
+    "text = 'alpha, beta,, gamma delta'\n"
+    "for m in re.finditer(r'(?P<word>\\w+)', text):\n"
+    "    effect((m.group('word'), m.span(), wait(m.start())))\n"
+    "words = re.compile(r'\\w*')\n"
+    "it = words.finditer(text, 3, endpos=20)\n"
+    "first = next(it)\n"
+    "effect([first.group(), first.span(), wait('empty matches')])\n"
+    "effect([(m.group(), m.span()) for m in it if wait(m.end()) >= 0])\n"
+    "effect([next(it, 'exhausted'), wait('after'), next(it, 'still exhausted')])\n"
+    "for flags in (re.I, 0):\n"
+    "    found = re.finditer('B', 'abAB', flags)\n"
+    "    effect([m.start() for m in found if wait(m.start()) is not None])\n"
+    "try:\n"
+    "    re.finditer(words, text, re.I)\n"
+    "except ValueError as e:\n"
+    "    effect(str(e))\n"
+)
+
+
+def test_a_finditer_loop_waits_and_resumes_at_its_match() -> None:
+    world, suspensions = _resumed_as_native(FINDITER)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    gates.check_exact_once(FINDITER, reload=True)
+
+
 def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
     # itertools.pairwise has taken items when it reaches the script
     # __next__: the search goes on where it is, never from the start.

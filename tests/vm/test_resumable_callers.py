@@ -53,6 +53,8 @@ NOT_CALLERS = {
     # Answered by the VM for asyncio's classes (script_asyncio), not a caller of script code.
     "isinstance",
     "_contextvars.ContextVar",  # (kept by the job, for snapshots)
+    "re.finditer",  # (an iterator snapshots can carry)
+    "decimal.localcontext",  # (a context manager snapshots can carry)
 }
 
 # Registered callables that the table names by what a script writes.
