@@ -84,11 +84,19 @@ def class_by_alias(module_name: str, name: str) -> type:
     return cls
 
 
+_DISALLOW_INSTANTIATION = 1 << 7
+
+
 def _found_by_name(cls: type) -> bool:
     if cls in ALIASES:
         return True
     if not cls.__flags__ & _HEAPTYPE:
         return True  # a built-in type (tuple_iterator, say): pickle's own way, whatever its name
+    if cls.__flags__ & _DISALLOW_INSTANTIATION:
+        # A C type no one can make (re's scanner, decimal's context manager):
+        # pickle's own way, which refuses it, never by value (a class made
+        # again whose instance could not be loaded).
+        return True
     module = sys.modules.get(cls.__dict__.get("__module__") or getattr(cls, "__module__", None))  # type: ignore[arg-type]
     qualname = cls.__dict__.get("__qualname__") or cls.__qualname__
     if module is None or not isinstance(qualname, str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import decimal
 import gc
 import hmac
 import io
@@ -603,3 +604,46 @@ def test_generators_that_refuse_copy_still_travel_in_snapshots() -> None:
     native = gates.run_native(source)[0]
     assert world.log == native.log
     assert world.log[-1][0] == "cannot pickle 'generator' object"
+
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "re.compile('a').scanner('aaa')",
+        "re.compile('a').scanner('aaa').search",
+        "iter(re.compile('a').scanner('aaa').search, None)",
+    ],
+)
+def test_c_objects_no_one_can_make_are_refused_when_saved_not_when_loaded(held: str) -> None:
+    # A C type that cannot be instantiated (re's scanner) is never pickled as
+    # a class made again: the snapshot would be written and fail to load.
+    # The job stays suspended and usable.
+    from tests.vm.gates import World
+
+    world = World(start_open=False)
+    job = statek_vm.run(f"import re\nheld = {held}\neffect(wait(1))\n", world.bindings())
+    assert job.status == "SUSPENDED", job.error
+    with pytest.raises(SnapshotError, match="cannot pickle '_sre.SRE_Scanner'"):
+        job.dumps()
+    assert job.status == "SUSPENDED"
+
+
+def test_a_decimal_localcontext_block_waits_and_resumes() -> None:
+    from tests.vm.gates import World
+
+    world = World(start_open=False)
+    source = (
+        "import decimal\n"
+        "with decimal.localcontext(prec=3) as ctx:\n"
+        "    effect([str(decimal.Decimal(1) / 3), wait('inside'), ctx.prec])\n"
+        "effect([str(decimal.Decimal(1) / 3), decimal.getcontext().prec])\n"
+    )
+    job = statek_vm.run(source, world.bindings())
+    assert job.status == "SUSPENDED", job.error
+    later = World(start_open=True)
+    loaded = Job.loads(job.dumps(), later.bindings(), allow_unsigned=True)
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED", loaded.error
+    assert later.log == [["0.333", "inside", 3], [str(decimal.Decimal(1) / 3), 28]]
