@@ -775,6 +775,26 @@ def lru_wrapper(user_function, maxsize, typed):
     wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
     return _update_wrapper(wrapper, user_function)
 
+def substituted(repl, string, matches, subn):
+    # re.sub()/re.subn()/Pattern.sub() with a script callable: the matches
+    # the native sub found (special_calls.py), each replaced by what the
+    # callable returns, called on the VM; the pieces as _sre's pattern_subx
+    # joins them (its errors name the same items).
+    pieces = []
+    last = 0
+    for match in matches:
+        start = match.start()
+        if last < start:
+            pieces.append(string[last:start])
+        item = repl(match)
+        if item is not None:
+            pieces.append(item)
+        last = match.end()
+    if last < _len(string):
+        pieces.append(string[last:])
+    joined = string[:0].join(pieces)
+    return (joined, _len(matches)) if subn else joined
+
 def generator_close_(gen):
     # gen.close() of a script generator, called by script code: GeneratorExit
     # thrown in at its yield on the VM, so that a wait in its finally (or in

@@ -40,6 +40,7 @@ from statek_vm.program.program import compile_program, program_for_code
 from statek_vm.snapshot import iterators
 from statek_vm.vm import library, objects, runtime, script_asyncio
 from statek_vm.vm.frame import RET_CLASS, RET_LOOP, RET_PUSH, UNBOUND, Frame, builtins_of
+from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.loop_edge import ENTER_LOOP, WAIT, LoopSignal
 from statek_vm.vm.objects import _NO_ARG, VMAsyncGenerator, VMCoroutine, VMFunction, VMGenerator, _arg_of_throw
 from statek_vm.vm.operations import (
@@ -53,7 +54,7 @@ from statek_vm.vm.operations import (
     restatement,
     steps_on_vm,
 )
-from statek_vm.vm.script_frames import fake_frame
+from statek_vm.vm.script_frames import fake_frame, trampoline
 
 if TYPE_CHECKING:
     from statek_vm.vm.interpreter import Interpreter
@@ -742,6 +743,47 @@ def _call_pattern_finditer(vm: Interpreter, f: Frame, method: Any, args: Any, kw
     return vm.call_host(iterators.MatchIterator, (method.__self__, tuple(args), kwargs), None)
 
 
+def _substitute_on_vm(vm: Interpreter, f: Frame, native: Any, args: Any, kwargs: Any, subn: bool) -> Any:
+    # The native sub runs with a recording callable (its argument checks,
+    # warnings and matches are its own); the script's callable then makes
+    # the replacements on the VM (runtime.substituted), where it may wait.
+    args, kwargs = host_arguments(native, args, kwargs)
+    args, kwargs = list(args), dict(kwargs or {})
+    at = 0 if getattr(native, "__self__", None) is not None else 1  # (Pattern.sub has no pattern argument)
+    repl = args[at] if len(args) > at else kwargs["repl"]
+    string = args[at + 1] if len(args) > at + 1 else kwargs["string"]
+    found: list[Any] = []
+
+    def record(match: Any) -> Any:
+        found.append(match)
+        return match.string[:0]
+
+    if len(args) > at:
+        args[at] = record
+    else:
+        kwargs["repl"] = record
+    vm.call_host(native, args, kwargs, trampoline(f))
+    return vm.frame_for(runtime.namespace()["substituted"], [repl, string, found, subn], None)
+
+
+def _script_repl(args: Any, kwargs: Any, at: int) -> bool:
+    repl = args[at] if len(args) > at else (kwargs or {}).get("repl")
+    return runtime.is_script_callable(repl)
+
+
+def _re_substitution(native: Any) -> Any:
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if _script_repl(args, kwargs, 1):
+            return _substitute_on_vm(vm, f, native, args, kwargs, native is re.subn)
+        return vm.call_host(native, args, kwargs, trampoline(f))
+
+    return call
+
+
+def _call_pattern_substitution(vm: Interpreter, f: Frame, method: Any, args: Any, kwargs: Any) -> Any:
+    return _substitute_on_vm(vm, f, method, args, kwargs, method.__name__ == "subn")
+
+
 def _call_localcontext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # decimal.localcontext(): a context manager snapshots can carry (module_state.LocalContext).
     return vm.call_host(module_state.localcontext, args, kwargs)
@@ -884,8 +926,11 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
             return _call_list_sort
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
-    if name == "finditer" and type(owner) is re.Pattern:
-        return _call_pattern_finditer
+    if type(owner) is re.Pattern:
+        if name == "finditer":
+            return _call_pattern_finditer
+        if name in ("sub", "subn") and _script_repl(args, kwargs, 0):
+            return _call_pattern_substitution
     return None
 
 
@@ -893,7 +938,7 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
 _REPLACED_NAMES = frozenset(
     {name for _, name in _INDEX_PARAMETERS}
     | {name for _, name in _ITERATING_METHODS}
-    | {"sort", "from_iterable", "finditer"}
+    | {"sort", "from_iterable", "finditer", "sub", "subn"}
 )
 
 
@@ -1072,6 +1117,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (runtime.generator_throw, _call_generator_throw),
         (runtime.generator_close_throw, _call_generator_close_throw),
         (re.finditer, _call_re_finditer),
+        (re.sub, _re_substitution(re.sub)),
+        (re.subn, _re_substitution(re.subn)),
         (decimal.localcontext, _call_localcontext),
         (itertools.islice, _call_islice),
     )

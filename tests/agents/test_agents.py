@@ -69,9 +69,6 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
         "a csv.DictWriter alive across a wait cannot be pickled: SnapshotError 'cannot pickle 'Dialect' instances' "
         "(a csv writer does not expose the file it writes to)"
     ),
-    "060_regex_named_groups_sub": (
-        "re.sub() with a callback that waits: NotResumableError, the host callable is re.sub (re.sub runs natively)"
-    ),
 }
 
 

@@ -2252,6 +2252,38 @@ def test_a_finditer_loop_waits_and_resumes_at_its_match() -> None:
     gates.check_exact_once(FINDITER, reload=True)
 
 
+RE_SUB = (
+    "import re\n"
+    "text = 'Call ana at 555-0101 or bo at 555-0199.'\n"
+    "def redact(m):\n"
+    "    return wait('[' + m.group('who') + ']') if m.group('who') else None\n"
+    "pattern = re.compile(r'(?P<who>[a-z]+)? ?at (\\d{3}-\\d{4})')\n"
+    "effect(pattern.sub(redact, text))\n"
+    "effect(pattern.subn(lambda m: wait(m.group(2)[-2:]), text, 1))\n"
+    "effect(re.sub(r'\\d', lambda m: wait(str(9 - int(m.group()))), 'a1b22', count=2))\n"
+    "effect(re.subn('x*', lambda m: wait('-'), 'abxd'))\n"
+    "effect(re.sub('A', lambda m: wait('z'), 'aAa', flags=re.I))\n"
+    "effect(re.sub(b'a', lambda m: wait(b'b'), b'aXa'))\n"
+    "effect(re.sub('a', lambda m: wait('b'), 'aaa', count=-1))\n"
+    "for bad in (lambda m: wait(1), lambda m: wait(b'x')):\n"
+    "    try:\n"
+    "        re.sub('a', bad, 'xax')\n"
+    "    except TypeError as e:\n"
+    "        effect(str(e))\n"
+    "try:\n"
+    "    re.sub('(', lambda m: wait('never'), 'x')\n"
+    "except re.error as e:\n"
+    "    effect(type(e).__name__)\n"
+    "effect(re.sub('o', 'O', 'foo'))\n"
+)
+
+
+def test_re_sub_with_a_callable_that_waits() -> None:
+    world, suspensions = _resumed_as_native(RE_SUB)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    gates.check_exact_once(RE_SUB, reload=True)
+
+
 def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
     # itertools.pairwise has taken items when it reaches the script
     # __next__: the search goes on where it is, never from the start.

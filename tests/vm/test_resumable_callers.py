@@ -55,6 +55,7 @@ NOT_CALLERS = {
     "_contextvars.ContextVar",  # (kept by the job, for snapshots)
     "re.finditer",  # (an iterator snapshots can carry)
     "decimal.localcontext",  # (a context manager snapshots can carry)
+    "_decimal.localcontext",
 }
 
 # Registered callables that the table names by what a script writes.
