@@ -397,6 +397,34 @@ def store_attr(obj, name, value):
         return
     _native_setattr(obj, name, value)
 
+def delete_attr(obj, name):
+    # del obj.name, delattr(obj, name): a script __delattr__, a property's
+    # deleter or a script descriptor's __delete__ run here, as VM frames.
+    tp = _type(obj)
+    method = _lookup(tp, "__delattr__")
+    if _is_script(method):
+        method(obj, name)
+        return
+    descr = _lookup(tp, name)
+    kind = _type(descr)
+    if kind is _property and descr.fdel is not None:
+        descr.fdel(obj)
+        return
+    deleter = _lookup(kind, "__delete__") if descr is not _MISSING else _MISSING
+    if _is_script(deleter):
+        deleter(descr, obj)
+        return
+    _native_delattr(obj, name)
+
+def getattr_(obj, name, *default):
+    # getattr() of an object whose __getattribute__ is script code.
+    if not default:
+        return load_attr(obj, name)
+    try:
+        return load_attr(obj, name)
+    except AttributeError:
+        return default[0]
+
 def iter_(obj):
     return iterator_(obj)
 
@@ -3396,6 +3424,7 @@ def namespace() -> Namespace:
                 "_object_setattr": object.__setattr__,
                 "_hasattr": hasattr,
                 "_getattr": getattr,
+                "_native_delattr": delattr,
                 "_MethodType": types.MethodType,
                 "_callable": callable,
                 "_is_script_callable": is_script_callable,

@@ -784,6 +784,44 @@ def _call_pattern_substitution(vm: Interpreter, f: Frame, method: Any, args: Any
     return _substitute_on_vm(vm, f, method, args, kwargs, method.__name__ == "subn")
 
 
+def _script_attribute_hook(obj: Any, hook: str, name: Any, accessor: str | None) -> bool:
+    """Whether an attribute access of ``obj`` runs script code the native builtin would run nested."""
+    if type(name) is not str:
+        return False  # (the builtin's own TypeError)
+    tp = type(obj)
+    if type(runtime.lookup(tp, hook)) is VMFunction:
+        return True
+    if accessor is None:
+        return False
+    descr = runtime.lookup(tp, name)
+    if descr is runtime.MISSING:
+        return False
+    if type(descr) is property:
+        return type(getattr(descr, accessor)) is VMFunction
+    return type(runtime.lookup(type(descr), "__" + accessor.removeprefix("f") + "__")) is VMFunction
+
+
+def _call_setattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # setattr(obj, name, value) reaching a script __setattr__, property setter or __set__: on the VM.
+    if len(args) == 3 and not kwargs and _script_attribute_hook(args[0], "__setattr__", args[1], "fset"):
+        return vm.frame_for(runtime.namespace()["store_attr"], args, None)
+    return vm.call_host(setattr, args, kwargs)
+
+
+def _call_delattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    if len(args) == 2 and not kwargs and _script_attribute_hook(args[0], "__delattr__", args[1], "fdel"):
+        return vm.frame_for(runtime.namespace()["delete_attr"], args, None)
+    return vm.call_host(delattr, args, kwargs)
+
+
+def _call_getattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # getattr() of an object whose __getattribute__ is script code (properties
+    # and __getattr__ reached natively are run again on the VM already).
+    if 2 <= len(args) <= 3 and not kwargs and _script_attribute_hook(args[0], "__getattribute__", args[1], None):
+        return vm.frame_for(runtime.namespace()["getattr_"], args, None)
+    return vm.call_host(getattr, args, kwargs)
+
+
 def _call_localcontext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # decimal.localcontext(): a context manager snapshots can carry (module_state.LocalContext).
     return vm.call_host(module_state.localcontext, args, kwargs)
@@ -1120,6 +1158,9 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (re.sub, _re_substitution(re.sub)),
         (re.subn, _re_substitution(re.subn)),
         (decimal.localcontext, _call_localcontext),
+        (setattr, _call_setattr),
+        (delattr, _call_delattr),
+        (getattr, _call_getattr),
         (itertools.islice, _call_islice),
     )
 }

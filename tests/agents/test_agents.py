@@ -73,7 +73,12 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
 
 
 # The scripts of corpus_async/ that fail today, as XFAIL (by file stem).
-XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
+XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
+    "046_contextvar_request_ids": (
+        "uninterrupted: the script's tasks share the job's one contextvars context (docs/guides/async.md): "
+        "a ContextVar set in one task is seen by the others"
+    ),
+}
 
 
 def _reason(script: Path) -> str | None:

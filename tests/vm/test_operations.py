@@ -2284,6 +2284,59 @@ def test_re_sub_with_a_callable_that_waits() -> None:
     gates.check_exact_once(RE_SUB, reload=True)
 
 
+ATTRIBUTE_BUILTINS = (
+    "class Settings:\n"
+    "    def __init__(self):\n"
+    "        object.__setattr__(self, 'values', {})\n"
+    "    def __setattr__(self, name, value):\n"
+    "        self.values[name] = wait(value)\n"
+    "    def __getattribute__(self, name):\n"
+    "        if name.startswith('_') or name == 'values':\n"
+    "            return object.__getattribute__(self, name)\n"
+    "        return wait(object.__getattribute__(self, 'values')[name])\n"
+    "    def __delattr__(self, name):\n"
+    "        del self.values[wait(name)]\n"
+    "s = Settings()\n"
+    "for key, value in [('model', 'small'), ('retries', 3)]:\n"
+    "    setattr(s, key, value)\n"
+    "effect([getattr(s, 'model'), getattr(s, 'retries', 0), dict(s.values)])\n"
+    "delattr(s, 'model')\n"
+    "effect([sorted(s.values), getattr(s, '_missing', 'fallback')])\n"
+    "try:\n"
+    "    getattr(s, 'model')\n"
+    "except KeyError as e:\n"
+    "    effect(['KeyError', str(e)])\n"
+    "class Ticket:\n"
+    "    def __init__(self):\n"
+    "        self._status = 'new'\n"
+    "    @property\n"
+    "    def status(self):\n"
+    "        return self._status\n"
+    "    @status.setter\n"
+    "    def status(self, value):\n"
+    "        self._status = wait(value)\n"
+    "    @status.deleter\n"
+    "    def status(self):\n"
+    "        self._status = wait('deleted')\n"
+    "t = Ticket()\n"
+    "setattr(t, 'status', 'open')\n"
+    "effect(t.status)\n"
+    "delattr(t, 'status')\n"
+    "effect([t.status, hasattr(t, 'status')])\n"
+    "for call in (lambda: setattr(t, 1, 2), lambda: delattr(t, 'nothing'), lambda: getattr(t, 'nothing')):\n"
+    "    try:\n"
+    "        call()\n"
+    "    except (TypeError, AttributeError) as e:\n"
+    "        effect([type(e).__name__, str(e)])\n"
+)
+
+
+def test_the_attribute_builtins_run_script_hooks_on_the_vm() -> None:
+    world, suspensions = _resumed_as_native(ATTRIBUTE_BUILTINS)
+    assert suspensions == len(world.gates) > 0, "a wait did not suspend the job"
+    gates.check_exact_once(ATTRIBUTE_BUILTINS, reload=True)
+
+
 def test_in_over_a_native_iterator_of_script_iterators_searches_it_once() -> None:
     # itertools.pairwise has taken items when it reaches the script
     # __next__: the search goes on where it is, never from the start.
