@@ -137,6 +137,11 @@ def reduce_class(cls: type) -> Any:
     slots = cls.__dict__.get("__slots__")
     if slots is not None:
         made["__slots__"] = slots
+    orig_bases = cls.__dict__.get("__orig_bases__")
+    if orig_bases is not None:
+        # class Result(Generic[T]): its bases are (Generic,), which typing
+        # refuses without the bases as written.
+        made["__orig_bases__"] = orig_bases
     state = {}
     for name, value in cls.__dict__.items():
         if name in _MADE_BY_TYPE:
@@ -144,6 +149,11 @@ def reduce_class(cls: type) -> Any:
         if type(value) is _MemberDescriptor and value.__objclass__ is cls:
             continue  # a slot of this class: made again from __slots__
         state[name] = value
+    if isinstance(cls, abc.ABCMeta):
+        # Its virtual subclasses (Source.register(Notes)): native data, kept as a list.
+        registry = abc._get_dump(cls)[0]  # type: ignore[attr-defined]
+        registered = [ref() for ref in registry]
+        state[_ABC_REGISTRY] = [sub for sub in registered if sub is not None]
     return (make_class, (type(cls), cls.__name__, cls.__bases__, made), state, None, None, set_class_state)
 
 
@@ -186,17 +196,23 @@ def make_class(meta: type, name: str, bases: tuple[type, ...], made: dict[str, A
     return cls
 
 
+_ABC_REGISTRY = "__statek_abc_registry__"
+
+
 def set_class_state(cls: type, state: dict[str, Any]) -> None:
     set_attr = type.__setattr__
+    registered = state.pop(_ABC_REGISTRY, ())
     for name, value in state.items():
         set_attr(cls, name, value)
     if isinstance(cls, abc.ABCMeta):
-        # An ABC's registry is native data: made again (registrations of
-        # virtual subclasses are not carried), and the abstract methods set
-        # back to what they were, whatever the bases' state is so far.
+        # An ABC's registry is native data: made again, its virtual
+        # subclasses registered again, and the abstract methods set back to
+        # what they were, whatever the bases' state is so far.
         abstract = cls.__dict__.get("__abstractmethods__")
         with _quietly():
             abc._abc_init(cls)  # type: ignore[attr-defined]
+            for sub in registered:
+                abc._abc_register(cls, sub)  # type: ignore[attr-defined]
         if abstract is not None:
             set_attr(cls, "__abstractmethods__", abstract)
 

@@ -25,6 +25,7 @@ import pickle
 import re
 import sys
 import types
+import typing
 import weakref
 from typing import Any
 
@@ -93,6 +94,40 @@ def _reduce_routed_stdout(stream: RoutedStdout) -> Any:
     # The job's sys.stdout (``out = sys.stdout``): it writes to the job's
     # output wherever the job runs.
     return (routed_stdout, ())
+
+
+def _reduce_type_parameter(obj: Any) -> Any:
+    # A TypeVar, ParamSpec, TypeVarTuple or NewType the script made: pickle
+    # would look it up by name in its module, and the script's namespace is
+    # no module of the process.  Made again from its fields (one object per
+    # snapshot, as pickle keeps it).  A host module's own goes by name.
+    module, name = obj.__module__, obj.__name__
+    if getattr(sys.modules.get(module), name, None) is obj:
+        return NotImplemented
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = {}
+    if isinstance(obj, typing.NewType):
+        args = (obj.__supertype__,)
+    else:
+        if isinstance(obj, typing.TypeVar):
+            args = obj.__constraints__
+        if not isinstance(obj, _TypeVarTuple):
+            kwargs = {"bound": obj.__bound__, "covariant": obj.__covariant__, "contravariant": obj.__contravariant__}
+            if hasattr(obj, "__infer_variance__"):
+                kwargs["infer_variance"] = obj.__infer_variance__
+        if getattr(obj, "has_default", lambda: False)():
+            kwargs["default"] = obj.__default__
+    return (type_parameter_again, (type(obj), name, args, kwargs, module))
+
+
+_TypeVarTuple: Any = getattr(typing, "TypeVarTuple", ())
+
+
+def type_parameter_again(cls: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], module: str) -> Any:
+    """A script's TypeVar (ParamSpec, TypeVarTuple, NewType), made again on load."""
+    made = cls(name, *args, **kwargs)
+    made.__module__ = module
+    return made
 
 
 def _reduce_method_wrapper(method: Any) -> Any:
@@ -186,6 +221,7 @@ REDUCERS: dict[type, Any] = {
     staticmethod: _reduce_wrapper,
     types.MethodType: _reduce_method,
     io.TextIOWrapper: _reduce_text_stream,
+    **{cls: _reduce_type_parameter for cls in (typing.TypeVar, typing.ParamSpec, typing.NewType, _TypeVarTuple) if cls},
     RoutedStdout: _reduce_routed_stdout,
     types.MethodWrapperType: _reduce_method_wrapper,
     super: _reduce_super,

@@ -30,6 +30,7 @@ import re
 import sys
 import time
 import types
+import typing
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -822,6 +823,15 @@ def _call_getattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(getattr, args, kwargs)
 
 
+def _made_with_script_caller(cls: Any) -> Any:
+    # TypeVar('T') and its kind take their __module__ from their caller's
+    # frame: the script's (a native frame with its globals), not the VM's.
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        return vm.call_host(cls, args, kwargs, trampoline(f))
+
+    return call
+
+
 def _call_localcontext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # decimal.localcontext(): a context manager snapshots can carry (module_state.LocalContext).
     return vm.call_host(module_state.localcontext, args, kwargs)
@@ -1159,6 +1169,11 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (re.subn, _re_substitution(re.subn)),
         (decimal.localcontext, _call_localcontext),
         (setattr, _call_setattr),
+        *(
+            (cls, _made_with_script_caller(cls))
+            for cls in (typing.TypeVar, typing.ParamSpec, typing.NewType, getattr(typing, "TypeVarTuple", None))
+            if cls is not None
+        ),
         (delattr, _call_delattr),
         (getattr, _call_getattr),
         (itertools.islice, _call_islice),

@@ -56,6 +56,11 @@ NOT_CALLERS = {
     "re.finditer",  # (an iterator snapshots can carry)
     "decimal.localcontext",  # (a context manager snapshots can carry)
     "_decimal.localcontext",
+    # (made with the script's frame as their caller, for their __module__)
+    "typing.TypeVar",
+    "typing.ParamSpec",
+    "typing.NewType",
+    "typing.TypeVarTuple",
 }
 
 # Registered callables that the table names by what a script writes.
