@@ -1135,6 +1135,14 @@ def _checked_hasattr(obj: Any, name: Any, /) -> bool:
     return True
 
 
+def check_attribute_store(obj: Any, name: str, value: Any = None, deleting: bool = False, /) -> None:
+    """The check of ``setattr``/``delattr`` alone (the VM then runs a script ``__setattr__`` itself)."""
+    if deleting:
+        _current_policy().check_store(obj, name, deleting=True)
+    else:
+        _current_policy().check_store(obj, name, value)
+
+
 def _checked_setattr(obj: Any, name: Any, value: Any, /) -> None:
     if isinstance(name, str):
         _current_policy().check_store(obj, name, value)

@@ -701,9 +701,12 @@ _GENERATORS = (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorTyp
 _RESOURCE_MODULES = frozenset({"sqlite3", "_sqlite3", "socket", "_socket", "io", "_io", "select", "mmap"})
 
 
+_TYPE_MODULE = type.__dict__["__module__"].__get__
+
+
 def _is_resource(obj: Any) -> bool:
     t = type(obj)
-    module = t.__dict__.get("__module__")  # (a class's own __module__ may be a property of its instances)
+    module = _TYPE_MODULE(t, type)  # (as type computes it: a class's own __module__ may be a property)
     package = (module if isinstance(module, str) else "").split(".")[0]
     return isinstance(obj, _GENERATORS) or package in _RESOURCE_MODULES
 

@@ -397,7 +397,7 @@ async def _host_task(coro: Any) -> Any:
 
 # What host code runs natively in a task, between two of its steps: a job
 # cannot be carried in a snapshot while one is part-way (its frame is native).
-_NATIVE_STEPPED = (types.CoroutineType, types.GeneratorType, types.AsyncGeneratorType)
+_NATIVE_STEPPED = frozenset({types.CoroutineType, types.GeneratorType, types.AsyncGeneratorType})
 
 
 def host_work_pending(loop: ScriptLoop, frame: Any) -> bool:
@@ -416,7 +416,7 @@ def host_work_pending(loop: ScriptLoop, frame: Any) -> bool:
     for task in loop._tasks:
         if not task.done():
             coro = getattr(task, "_coro", None)
-            if isinstance(coro, _NATIVE_STEPPED):
+            if type(coro) in _NATIVE_STEPPED:  # (by type: the VM's coroutines pass isinstance as native ones)
                 return True
             if coro is not None and getattr(coro, "_frame", None) is not None:
                 frames.append(coro._frame)
@@ -427,7 +427,7 @@ def host_work_pending(loop: ScriptLoop, frame: Any) -> bool:
             continue
         seen.add(id(f))
         for value in f.stack:
-            if isinstance(value, _NATIVE_STEPPED):
+            if type(value) in _NATIVE_STEPPED:
                 return True
             inner = getattr(value, "_frame", None)
             if inner is not None and type(inner) is type(f):

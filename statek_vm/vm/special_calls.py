@@ -815,6 +815,25 @@ def _call_delattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return vm.call_host(delattr, args, kwargs)
 
 
+def _call_checked_setattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # A sandboxed script's setattr: the policy's check, then as setattr.
+    from statek_vm import sandbox
+
+    if len(args) == 3 and not kwargs and _script_attribute_hook(args[0], "__setattr__", args[1], "fset"):
+        vm.call_host(sandbox.check_attribute_store, args, None)
+        return vm.frame_for(runtime.namespace()["store_attr"], args, None)
+    return vm.call_host(sandbox._checked_setattr, args, kwargs)
+
+
+def _call_checked_delattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    from statek_vm import sandbox
+
+    if len(args) == 2 and not kwargs and _script_attribute_hook(args[0], "__delattr__", args[1], "fdel"):
+        vm.call_host(sandbox.check_attribute_store, (*args, None, True), None)
+        return vm.frame_for(runtime.namespace()["delete_attr"], args, None)
+    return vm.call_host(sandbox._checked_delattr, args, kwargs)
+
+
 def _call_getattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # getattr() of an object whose __getattribute__ is script code (properties
     # and __getattr__ reached natively are run again on the VM already).
@@ -1235,3 +1254,14 @@ def _call_bytes(func: Any) -> Any:
 
 
 SPECIAL_CALLS.update({id(bytes): (bytes, _call_bytes(bytes)), id(bytearray): (bytearray, _call_bytes(bytearray))})
+
+
+def _sandbox_calls() -> None:
+    from statek_vm import sandbox
+
+    # (the sandbox's own setattr and delattr, which sandboxed scripts call)
+    SPECIAL_CALLS[id(sandbox._checked_setattr)] = (sandbox._checked_setattr, _call_checked_setattr)
+    SPECIAL_CALLS[id(sandbox._checked_delattr)] = (sandbox._checked_delattr, _call_checked_delattr)
+
+
+_sandbox_calls()

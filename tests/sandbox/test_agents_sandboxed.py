@@ -21,13 +21,14 @@ import pytest
 
 from statek_vm.job import SUPPORTED_VERSIONS
 from tests.agents import harness
+from tests.agents.test_agents import XFAIL_MIXED
 
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
 )
 
 SCRIPTS = harness.scripts(harness.CORPUS_MIXED)
-REFUSED = {"029_rules_exec_eval": "the builtin eval()"}
+REFUSED = {"029_rules_exec_eval": "the builtin eval()", "052_exc_info_carried_assert": "the import of 'sys'"}
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,8 @@ def test_sandboxed_run_matches_native(script: Path, verdicts: Any) -> None:
         assert verdict.uninterrupted.error[0] == "statek_vm.exceptions.SandboxViolation"
         assert refusal in verdict.uninterrupted.error[1]
         return
+    if script.stem in XFAIL_MIXED:
+        pytest.xfail(str(XFAIL_MIXED[script.stem]))
     problems = verdict.uninterrupted_differences() + verdict.resumed_differences()
     assert not problems, "\n".join(problems)
     assert verdict.resumed.waits, "the job never suspended"
