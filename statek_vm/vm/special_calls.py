@@ -799,7 +799,11 @@ def _script_attribute_hook(obj: Any, hook: str, name: Any, accessor: str | None)
         return False
     if type(descr) is property:
         return type(getattr(descr, accessor)) is VMFunction
-    return type(runtime.lookup(type(descr), "__" + accessor.removeprefix("f") + "__")) is VMFunction
+    return type(runtime.lookup(type(descr), _DESCRIPTOR_METHODS[accessor])) is VMFunction
+
+
+# A property's accessor -> the descriptor method that does the same.
+_DESCRIPTOR_METHODS = {"fset": "__set__", "fdel": "__delete__"}
 
 
 def _call_setattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
