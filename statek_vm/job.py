@@ -962,7 +962,7 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
     which must not run (and count) the first job's code.
     """
 
-    __slots__ = ("context_vars", "interpreter", "running", "sandbox")
+    __slots__ = ("context_vars", "host_coroutines", "interpreter", "running", "sandbox")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -970,6 +970,11 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
         # The contextvars.ContextVar objects the script made: snapshots make
         # them again, with their values in the job's context.
         self.context_vars: list[Any] = []
+        # The coroutines of host ``async def`` functions the script called and
+        # has not started yet -> (function, args, kwargs): a snapshot makes
+        # them again by that call, which runs none of their code
+        # (snapshot/pickling.py).  Weak: a coroutine goes when the script drops it.
+        self.host_coroutines: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
         # The policy of a sandboxed job (statek_vm/sandbox.py): its script
         # code runs checked by it wherever it runs (vm.interpreter.current_interpreter).
         self.sandbox: Any = None

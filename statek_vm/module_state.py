@@ -96,14 +96,18 @@ class LocalContext:
     Its ``__exit__`` is on the value stack for the whole ``with`` block, so a
     wait inside the block snapshots it: decimal's own (``decimal.ContextManager``)
     cannot be pickled.  As the C one, it makes the block's context a copy
-    and restores, on exit, the context it was made from.
+    of ``ctx`` and restores, on exit, the context that was current when it
+    was made (not ``ctx``: ``localcontext(Context(prec=10))`` leaves the
+    precision as it found it).
     """
 
     __slots__ = ("local", "outer")
 
     def __init__(self, ctx: Any) -> None:
+        import decimal
+
         self.local = ctx.copy()
-        self.outer = ctx
+        self.outer = decimal.getcontext()
 
     def __enter__(self) -> Any:
         import decimal
@@ -135,3 +139,90 @@ def localcontext(ctx: Any = None, **kwargs: Any) -> LocalContext:
     for name, value in kwargs.items():
         setattr(manager.local, name, value)
     return manager
+
+
+# -- hashlib ----------------------------------------------------------------------
+
+# hashlib's constructors, by the name a snapshot gives them.
+HASH_MAKERS: dict[str, Any] = {}
+
+
+def hash_makers() -> dict[str, Any]:
+    """hashlib's constructors by name (its guaranteed algorithms, and ``new``)."""
+    if not HASH_MAKERS:
+        import hashlib
+
+        HASH_MAKERS["new"] = hashlib.new
+        for name in sorted(hashlib.algorithms_guaranteed):
+            maker = getattr(hashlib, name, None)
+            if maker is not None:
+                HASH_MAKERS[name] = maker
+    return HASH_MAKERS
+
+
+class CarriedHash:
+    """A hashlib object made by script code: the native one, and the bytes it was given.
+
+    Native hash objects cannot be pickled, and no hash library can hand over
+    its state; a wait between ``update()`` calls (a digest of pages fetched one
+    by one) needs it.  So this one keeps what it hashed, and a snapshot makes
+    the native object again from it (its size is the data's).  Its methods and
+    attributes are the native object's.
+    """
+
+    __slots__ = ("_fed", "_hash", "_made_by")
+
+    def __init__(self, maker: str, *args: Any, **kwargs: Any) -> None:
+        self._hash = hash_makers()[maker](*args, **kwargs)
+        self._made_by = (maker, args, kwargs)
+        self._fed = bytearray()
+
+    def update(self, data: Any, /) -> None:
+        self._hash.update(data)
+        self._fed += data
+
+    def digest(self, *length: Any) -> bytes:
+        return self._hash.digest(*length)  # type: ignore[no-any-return]
+
+    def hexdigest(self, *length: Any) -> str:
+        return self._hash.hexdigest(*length)  # type: ignore[no-any-return]
+
+    def copy(self) -> CarriedHash:
+        twin = CarriedHash.__new__(CarriedHash)
+        twin._hash, twin._made_by, twin._fed = self._hash.copy(), self._made_by, bytearray(self._fed)
+        return twin
+
+    @property
+    def name(self) -> str:
+        return self._hash.name  # type: ignore[no-any-return]
+
+    @property
+    def digest_size(self) -> int:
+        return self._hash.digest_size  # type: ignore[no-any-return]
+
+    @property
+    def block_size(self) -> int:
+        return self._hash.block_size  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return repr(self._hash)
+
+    def __reduce__(self) -> Any:
+        return (_hash_again, (*self._made_by, bytes(self._fed)))
+
+
+def _hash_again(maker: str, args: tuple[Any, ...], kwargs: dict[str, Any], fed: bytes) -> CarriedHash:
+    made = CarriedHash(maker, *args, **kwargs)
+    if fed:
+        made.update(fed)
+    return made
+
+
+def hash_maker(maker: str) -> Any:
+    """``hashlib.<maker>`` for script code: its objects travel in snapshots."""
+
+    def make(*args: Any, **kwargs: Any) -> CarriedHash:
+        return CarriedHash(maker, *args, **kwargs)
+
+    make.__name__ = make.__qualname__ = getattr(hash_makers()[maker], "__name__", maker)
+    return make

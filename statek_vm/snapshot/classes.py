@@ -46,6 +46,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from statek_vm.sandbox import CheckedFormatter
+from statek_vm.snapshot import iterators
 from statek_vm.vm.objects import QUIET as _quiet
 from statek_vm.vm.objects import VMFunction
 from statek_vm.vm.replay import HASH_PROBE, MISSING_HASH, NATIVE_WORK, STALE, keep_hash, kept_hash
@@ -113,9 +114,12 @@ _MISSING = object()
 
 # Host classes whose module names another class by their name, found by an
 # alias instead: asyncio's pure-Python Future and Task, which a script's
-# event loop uses (statek_vm/vm/script_asyncio.py).
+# event loop uses (statek_vm/vm/script_asyncio.py), and csv's C classes.
 ALIASES: dict[type, tuple[str, str]] = {
     **CLASS_ALIASES,
+    # csv's C classes, whose names in ``_csv`` are the functions that make
+    # them (their instances travel: snapshot/iterators.py).
+    **{cls: (iterators.__name__, name) for name, cls in iterators.CSV_CLASSES.items()},
     # string.Formatter as a sandboxed script has it (statek_vm/sandbox.py).
     CheckedFormatter: ("statek_vm.sandbox", "CheckedFormatter"),
 }

@@ -25,9 +25,11 @@ snapshot can carry (generators made by host code, open resources).
 from __future__ import annotations
 
 import contextlib
+import csv
 import ctypes
 import enum
 import gc
+import io
 import itertools
 import operator
 import pickle
@@ -781,3 +783,107 @@ def finditer(pattern: Any, string: Any, flags: int = 0) -> MatchIterator:
     import re
 
     return MatchIterator(re.compile(pattern, flags), (string,))
+
+
+# -- csv readers and writers -------------------------------------------------------
+#
+# ``csv.writer(f)`` keeps ``f.write``, ``csv.reader(lines)`` keeps ``iter(lines)``
+# and how many lines it has read; neither shows them, and their dialect object
+# cannot be pickled.  At an instruction boundary a reader is between records
+# (a record is read whole by one ``next``), so that is all of their state.
+
+CSV_WRITER: type = type(csv.writer(io.StringIO()))
+CSV_READER: type = type(csv.reader([]))
+CSV_DIALECT: type = type(CSV_WRITER.dialect.__get__(csv.writer(io.StringIO())))  # type: ignore[attr-defined]
+CSV_CLASSES = {"CSV_WRITER": CSV_WRITER, "CSV_READER": CSV_READER, "CSV_DIALECT": CSV_DIALECT}
+
+_DIALECT_FIELDS = (
+    "delimiter",
+    "doublequote",
+    "escapechar",
+    "lineterminator",
+    "quotechar",
+    "quoting",
+    "skipinitialspace",
+    "strict",
+)
+
+
+def _dialect_fields(dialect: Any) -> dict[str, Any]:
+    return {name: getattr(dialect, name) for name in _DIALECT_FIELDS}
+
+
+def _held(obj: Any, what: str) -> Any:
+    """The one object a csv reader or writer holds besides its dialect and classes."""
+    # (A reader not yet read holds the empty list of its first record's fields.)
+    held = [
+        r
+        for r in _referents(obj)
+        if type(r) is not CSV_DIALECT and not isinstance(r, type) and not (type(r) is list and not r)
+    ]
+    if len(held) != 1:
+        raise NotCarried(
+            f"a {type(obj).__module__}.{type(obj).__name__} in the middle of a record cannot be carried",
+            f"Let the {what} finish its record before the wait.",
+        )
+    return held[0]
+
+
+@_reducer(CSV_DIALECT)
+def _reduce_csv_dialect(dialect: Any) -> Any:
+    return (csv_dialect, (_dialect_fields(dialect),))
+
+
+def csv_dialect(fields: dict[str, Any]) -> Any:
+    return CSV_DIALECT(**fields)
+
+
+@_reducer(CSV_WRITER)
+def _reduce_csv_writer(writer: Any) -> Any:
+    return (csv_writer, (_held(writer, "writer"), _dialect_fields(writer.dialect)))
+
+
+class _WriteTo:
+    """Hands its ``write`` callable to a new csv writer, which keeps only that."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Any) -> None:
+        self.write = write
+
+
+def csv_writer(write: Any, fields: dict[str, Any]) -> Any:
+    return csv.writer(_WriteTo(write), **fields)
+
+
+@_reducer(CSV_READER)
+def _reduce_csv_reader(reader: Any) -> Any:
+    lines = _held(reader, "reader")
+    if type(lines) is _SkippedLines:
+        lines = lines.lines
+    return (csv_reader, (lines, _dialect_fields(reader.dialect), reader.line_num))
+
+
+class _SkippedLines:
+    """``skipped`` empty lines, then the lines of ``lines``: a new reader counts the lines an old one had read."""
+
+    __slots__ = ("lines", "skipped")
+
+    def __init__(self, lines: Iterator[Any], skipped: int) -> None:
+        self.lines, self.skipped = lines, skipped
+
+    def __iter__(self) -> _SkippedLines:
+        return self
+
+    def __next__(self) -> Any:
+        if self.skipped:
+            self.skipped -= 1
+            return ""
+        return next(self.lines)
+
+
+def csv_reader(lines: Iterator[Any], fields: dict[str, Any], line_num: int) -> Any:
+    reader = csv.reader(_SkippedLines(lines, line_num) if line_num else _Handing(lines), **fields)
+    for _ in range(line_num):
+        next(reader)  # (an empty line is an empty record)
+    return reader

@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextvars
 import copyreg
 import importlib
+import inspect
 import io
 import pickle
 import socket
@@ -261,6 +262,10 @@ class _FastPickler(pickle.Pickler):
         if t is dict and library.is_own_globals(obj):
             # The globals of a library's VM versions (a generator's frame holds them).
             return (library.own_globals, (library.own_globals_name(obj),))
+        if t is _CoroutineType:
+            made = host_coroutine(obj, refs.builtins)
+            if made is not None:
+                return made
         by_state = _BY_STATE.get(t)
         if by_state is not None:
             return by_state(obj)
@@ -281,6 +286,42 @@ class _FastPickler(pickle.Pickler):
             return (_newobj, (FutureResult,), fields, None, None, _set_future_fields)
         self.futures.add(id(future))
         return (_resolve, (FUTURE, fields))
+
+
+_CoroutineType = types.CoroutineType
+
+
+def host_coroutine(coroutine: Any, builtins: Any) -> Any:
+    """A host ``async def``'s coroutine the script made, not started or finished: made again by the same call.
+
+    Calling an ``async def`` function runs none of its code, so the loaded
+    job's coroutine is the one it had: not started, or closed (awaiting it
+    again raises as natively).  None: not such a coroutine (one in flight is
+    never in a snapshot: the job waits for its host work first).
+    """
+    made = getattr(builtins, "host_coroutines", None)
+    call = made.get(coroutine) if made is not None else None
+    if call is None:
+        return None
+    state = inspect.getcoroutinestate(coroutine)
+    if state == inspect.CORO_CREATED:
+        return (host_coroutine_again, (builtins, *call))
+    if state == inspect.CORO_CLOSED:
+        return (host_coroutine_again, (builtins, *call, True))
+    return None
+
+
+def host_coroutine_again(
+    builtins: Any, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], closed: bool = False
+) -> Any:
+    """A host coroutine made again on load (its function called: none of its code runs), closed if it was."""
+    coroutine = func(*args, **kwargs)
+    if closed:
+        coroutine.close()
+    made = getattr(builtins, "host_coroutines", None)
+    if made is not None:
+        made[coroutine] = (func, args, kwargs)
+    return coroutine
 
 
 def _bound_to_instance(method: Any) -> bool:
@@ -457,6 +498,10 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return reduce_builtin_method(obj)
         if t is _ContextVar:
             return reduce_context_var(obj, self._refs.builtins)
+        if t is _CoroutineType:
+            made = host_coroutine(obj, self._refs.builtins)
+            if made is not None:
+                return made
         if t is type:
             if obj in ALIASES:
                 return (class_by_alias, ALIASES[obj])

@@ -213,8 +213,29 @@ def _reduce_code(code: types.CodeType) -> Any:
     return (marshal.loads, (marshal.dumps(code),))
 
 
+def _reduce_weak_mapping(mapping: Any) -> Any:
+    # A WeakValueDictionary or WeakKeyDictionary (a cache of records): its
+    # live items, set one by one once it is made (so an item that refers to
+    # the mapping loads); pickle cannot take its weak references.  An item
+    # held only by the mapping is gone when the snapshot has loaded, as it
+    # would have been natively.
+    return (type(mapping), (), None, None, iter(list(mapping.items())))
+
+
+def _reduce_weak_set(items: weakref.WeakSet[Any]) -> Any:
+    return (type(items), (), list(items), None, None, weak_set_again)
+
+
+def weak_set_again(made: weakref.WeakSet[Any], items: list[Any]) -> None:
+    """A WeakSet's live members, added once it is made."""
+    made.update(items)
+
+
 REDUCERS: dict[type, Any] = {
     types.CodeType: _reduce_code,
+    weakref.WeakValueDictionary: _reduce_weak_mapping,
+    weakref.WeakKeyDictionary: _reduce_weak_mapping,
+    weakref.WeakSet: _reduce_weak_set,
     re.Match: _reduce_match,
     property: _reduce_property,
     classmethod: _reduce_wrapper,

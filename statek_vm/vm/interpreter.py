@@ -24,6 +24,7 @@ snapshot keeps.
 
 from __future__ import annotations
 
+import abc
 import collections
 import functools
 import operator
@@ -89,6 +90,7 @@ from statek_vm.vm.objects import (
     make_class,
 )
 from statek_vm.vm.operations import (
+    NATIVE_ARGUMENTS,
     RESTATED_CALLS,
     RESTATED_STR_METHODS,
     RedoOnVM,
@@ -122,7 +124,7 @@ from statek_vm.vm.runtime import (
     FILENAME as RUNTIME_FILENAME,
 )
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
-from statek_vm.vm.special_calls import SPECIAL_CALLS, STORED_ITERATING_METHODS, method_replacement
+from statek_vm.vm.special_calls import REPLACED_NAMES, SPECIAL_CALLS, STORED_ITERATING_METHODS, method_replacement
 from statek_vm.vm.tier1 import SIG_T1_EXC
 
 SIG_RETURN = opcodes.SIG_RETURN
@@ -491,7 +493,7 @@ class Interpreter:
             box = [frame]
             del frame
             if cur is None:
-                sig, frame, payload = self._dispatch(box, base)
+                sig, frame, payload = self._dispatch(box, base, None)
             else:
                 sig, frame, payload = self._dispatch_handling(box, base, cur)
             if sig == SIG_EXC:
@@ -574,8 +576,13 @@ class Interpreter:
             elif sig != SIG_EXC_STATE:
                 raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
 
-    def _dispatch(self, box: list[Frame], base: Frame) -> tuple[int, Frame, Any]:
+    def _dispatch(self, box: list[Frame], base: Frame, cur: BaseException | None) -> tuple[int, Frame, Any]:
+        # ``cur``: the exception handled as the dispatch began, which stays
+        # the handled one while it runs (a change returns to the run loop,
+        # which enters the new one's context).  So a generator entered, or
+        # leaving by a yield, without changing it, is switched to here.
         frame = box.pop()
+        items = self.exc_items
         table = self.table
         code = table(frame.unit)
         # The instructions run here are counted by the loop that runs them:
@@ -616,9 +623,23 @@ class Interpreter:
                     if type(r) is Frame:
                         if r.back is None:  # (a task's frames taken up again keep their chain: Interpreter.park)
                             r.back = frame
-                        if r.generator is not None:
+                        if r.generator is not None and (self.throwing is not None or self.current_exc() is not cur):
                             return SIG_SWITCH, r, None
                         frame = r
+                        code = table(frame.unit)
+                        continue
+                    if r == SIG_YIELD and items[-1] is None and frame is not base and frame.ret_mode != RET_ASEND:
+                        # The generator's slot handles nothing: leaving it changes nothing handled.
+                        gen = frame.generator()
+                        gen._running = False
+                        gen._exc_state = items.pop()
+                        gen = None
+                        caller = frame.back
+                        frame.back = None
+                        caller.stack.append(frame.stack.pop())  # type: ignore[union-attr]
+                        if frame.ret_mode == RET_GEN_NEXT:
+                            frame.ret_info = None  # may drop the last reference: the generator closes now
+                        frame = caller  # type: ignore[assignment]
                         code = table(frame.unit)
                         continue
                     if r == SIG_RETURN and frame.ret_mode == RET_PUSH and frame.generator is None and frame is not base:
@@ -829,7 +850,7 @@ class Interpreter:
             cur.__suppress_context__ = suppress
             # Held no longer than that: the handler may drop them (``e.__context__ = None``).
             tb = context = None
-            return self._dispatch(box, base)
+            return self._dispatch(box, base, cur)
 
     def _counting_table(self, unit: CodeUnit) -> list[tuple[Any, Any]]:
         table = self._counting_tables.get(unit)
@@ -968,6 +989,11 @@ class Interpreter:
                 return self._unwind(caller, base, bad_init, resumable)
             caller.stack.append(frame.ret_info)
         elif mode == RET_CLASS:
+            if metaclass_on_vm(frame.ret_info[0]):
+                # type.__call__ of the metaclass on the VM (runtime.class_by_metaclass).
+                nxt = redo(self, caller, "class_by_metaclass", [*_class_arguments(frame.ret_info), value])
+                nxt.back = caller
+                return nxt
             error: BaseException
             try:
                 cls, deferred = self._finish_class(frame.ret_info, value)
@@ -1562,6 +1588,14 @@ class Interpreter:
                 order = DATACLASS_ORDER.get(inner.__code__.co_qualname)
                 if order is not None and len(args) == 1 and not kwargs:
                     return redo(self, f, "dataclass_order", [inner, func.__self__, args[0], order])
+        elif (cls is _BuiltinMethod or cls is type) and not kwargs and func in _PLAIN_CALLS:
+            # len(items), str(n), abs(x): plain arguments reach no script code.
+            plain = _PLAIN_CALLS[func]
+            for a in args:
+                if type(a) not in plain:
+                    break
+            else:
+                return self.call_host(func, args, kwargs)
         elif cls is type and func.__flags__ & _HEAPTYPE:  # (a builtin type has no script __init__ or __new__)
             init = func.__init__
             if type(init) is VMFunction and func.__new__ is _object_new and inherits_object_new(func):
@@ -1585,12 +1619,13 @@ class Interpreter:
             if _scripted_construction(func):
                 return redo(self, f, "instantiate", [func, args, kwargs or {}])
         elif cls is _BuiltinMethod or cls is _ClassBoundMethod:
-            replacement = method_replacement(func, args, kwargs)
+            name = func.__name__
+            replacement = method_replacement(func, args, kwargs) if name in REPLACED_NAMES else None
             if replacement is not None:
                 if type(replacement) is not VMFunction:
                     return replacement(self, f, func, args, kwargs)  # a handler of special_calls
                 return self._callee(f, self.frame_for(replacement, [func.__self__, *args], kwargs))
-            if func.__name__ == "__reduce_ex__" and lookup(type(func.__self__), "__reduce_ex__") is _object_reduce_ex:
+            if name == "__reduce_ex__" and lookup(type(func.__self__), "__reduce_ex__") is _object_reduce_ex:
                 # object.__reduce_ex__ (copy's): natively, or re-stated once it
                 # reaches a script __reduce__, __getnewargs__ or __getstate__.
                 try:
@@ -1598,7 +1633,7 @@ class Interpreter:
                 except RedoOnVM:
                     return redo(self, f, "reduce_ex_", [func.__self__, *args], kwargs)
             if type(func.__self__) is str:
-                restated = RESTATED_STR_METHODS.get(func.__name__)
+                restated = RESTATED_STR_METHODS.get(name)
                 if restated is not None:
                     # "...".format(obj): natively, or on the VM once it reaches script code.
                     try:
@@ -1641,7 +1676,10 @@ class Interpreter:
             # doctest and namedtuple, warnings' stacklevel) must find the
             # script there: call it from a native frame that carries the
             # script's globals, file and function name.
-            return self.call_host(func, args, kwargs, trampoline(f))
+            result = self.call_host(func, args, kwargs, trampoline(f))
+            if type(result) is _CoroutineType:
+                _made_host_coroutine(f, func, args, kwargs, result)
+            return result
         return self.call_host(func, args, kwargs)
 
     def _call_special_function(self, f: Frame, func: Any, args: Any, kwargs: dict[str, Any] | None) -> Any:
@@ -1823,28 +1861,74 @@ class Interpreter:
     # -- classes ----------------------------------------------------------
 
     def _finish_class(self, info: Any, cell: Any) -> Any:
-        meta, name, bases, orig_bases, kwds, ns = info
-        # type.__new__ makes these implicit class/static methods only for
-        # native functions; do it for script functions too.
-        for special, wrapper in _IMPLICIT_METHODS:
-            value = ns.get(special) if isinstance(ns, dict) else None
-            if type(value) is VMFunction:
-                ns[special] = wrapper(value)
-        if bases is not orig_bases:
-            ns["__orig_bases__"] = orig_bases
+        meta, name, bases, ns, kwds = _class_arguments(info)
         cls, deferred = self.call_host(make_class, [meta, name, bases, ns, kwds], None)
-        if isinstance(cls, type) and isinstance(cell, types.CellType):
-            try:
-                cell_cls = cell.cell_contents
-            except ValueError:
-                cell_cls = None
-            if cell_cls is not cls:
-                if cell_cls is None:
-                    raise RuntimeError(
-                        f"__class__ not set defining {name!r} as {cls!r}. Was __classcell__ propagated to type.__new__?"
-                    )
-                raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
+        _check_class_cell(cls, cell, name)
         return cls, deferred
+
+
+def _class_arguments(info: Any) -> tuple[Any, str, tuple[Any, ...], Any, dict[str, Any]]:
+    """The metaclass's arguments for a class statement: (meta, name, bases, namespace, keywords)."""
+    meta, name, bases, orig_bases, kwds, ns = info
+    # type.__new__ makes these implicit class/static methods only for
+    # native functions; do it for script functions too.
+    for special, wrapper in _IMPLICIT_METHODS:
+        value = ns.get(special) if isinstance(ns, dict) else None
+        if type(value) is VMFunction:
+            ns[special] = wrapper(value)
+    if bases is not orig_bases:
+        ns["__orig_bases__"] = orig_bases
+    return meta, name, bases, ns, kwds
+
+
+def _check_class_cell(cls: Any, cell: Any, name: str) -> None:
+    if isinstance(cls, type) and isinstance(cell, types.CellType):
+        try:
+            cell_cls = cell.cell_contents
+        except ValueError:
+            cell_cls = None
+        if cell_cls is not cls:
+            if cell_cls is None:
+                raise RuntimeError(
+                    f"__class__ not set defining {name!r} as {cls!r}. Was __classcell__ propagated to type.__new__?"
+                )
+            raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
+
+
+def class_statement_end(cls: Any, cell: Any, name: str) -> None:
+    """A class statement's checks once its metaclass made ``cls`` on the VM (runtime.class_by_metaclass)."""
+    _check_class_cell(cls, cell, name)
+    script_class_made(cls)
+
+
+_ABC_NEW = vars(abc.ABCMeta)["__new__"].__func__
+_CoroutineType = types.CoroutineType
+
+
+def _made_host_coroutine(f: Frame, func: Any, args: Any, kwargs: Any, coroutine: Any) -> None:
+    """Keep how the script made a host ``async def``'s coroutine: a snapshot makes an unstarted one again so."""
+    function = func.__func__ if type(func) is _MethodType else func
+    if coroutine.cr_code is not getattr(function, "__code__", None):
+        return  # (a function that returned some other coroutine: calling it again could do more)
+    made = getattr(f.builtins, "host_coroutines", None)
+    if made is not None:
+        made[coroutine] = (func, tuple(args), kwargs or {})
+
+
+def metaclass_on_vm(meta: Any) -> bool:
+    """Whether a class statement's metaclass runs on the VM: its ``__new__``/``__init__`` is script code, or ABCMeta's.
+
+    So a wait in them, or in a base's ``__init_subclass__`` that their
+    ``type.__new__`` runs, is resumable.  Other metaclasses (enum's, a
+    metaclass's own metaclass) run natively, and ``type`` runs the hooks
+    after the class is made (objects.make_class).
+    """
+    if meta is type or type(meta) is not type:
+        return False
+    new = lookup(meta, "__new__")
+    if type(new) is staticmethod:
+        new = new.__func__
+    return type(new) is VMFunction or new is _ABC_NEW or type(lookup(meta, "__init__")) is VMFunction
 
 
 # (Compared by identity: hashing a code object hashes its whole content.)
@@ -1852,6 +1936,9 @@ _DISPATCH_CODE = Interpreter._dispatch.__code__
 register_host_call(Interpreter.call_host.__code__)
 # Storing methods of the script's containers (handoff.stored_method) that call no other code.
 _MethodDescriptor = type(list.append)
+# Builtins that reach no script code when each argument is of these types,
+# and have no special call: called at once.
+_PLAIN_CALLS = {builtin: plain for builtin, plain in NATIVE_ARGUMENTS.items() if id(builtin) not in SPECIAL_CALLS}
 _PURE_STORES = frozenset({list.append, collections.deque.append, collections.deque.appendleft})
 _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 

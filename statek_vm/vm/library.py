@@ -40,6 +40,7 @@ import contextlib
 import copy
 import copyreg
 import enum
+import functools
 import importlib
 import inspect
 import linecache
@@ -168,6 +169,9 @@ CLOSURES: dict[types.CodeType, str] = {
     _inner_code(vars(contextlib.AsyncExitStack)["_create_async_cb_wrapper"], "_exit_wrapper"): (
         "contextlib:AsyncExitStack._create_async_cb_wrapper"
     ),
+    # A functools.singledispatchmethod bound to an object: it calls the
+    # script's implementation for the first argument's class.
+    _inner_code(vars(functools.singledispatchmethod)["__get__"], "_method"): "functools:singledispatchmethod.__get__",
 }
 CLOSURE_NAMES = frozenset(code.co_name for code in CLOSURES)
 

@@ -127,7 +127,7 @@ _PLAIN_NUMBERS: frozenset[Any] = frozenset({int, float, bool, str, complex, type
 _SIZED_NATIVELY = _PLAIN_NUMBERS | {list, tuple, dict, set, frozenset, bytes, bytearray, range}
 _SIZED_NATIVELY |= {type({}.keys()), type({}.values()), type({}.items())}
 # Builtins of RESTATED_CALLS that reach no script code when every argument's type is one of these.
-_NATIVE_ARGUMENTS: dict[Any, frozenset[Any]] = {
+NATIVE_ARGUMENTS: dict[Any, frozenset[Any]] = {
     **dict.fromkeys(NUMBER_BUILTINS, _PLAIN_NUMBERS),
     **dict.fromkeys((str, repr, ascii, format), _PLAIN_NUMBERS),
     **dict.fromkeys((len, bool, list, tuple), _SIZED_NATIVELY),
@@ -140,7 +140,7 @@ PLAIN, METHOD_NULL_FIRST, METHOD_NULL_AFTER = 0, 1, 2
 
 def restatement(builtin: Any, args: Any, kwargs: Any, caller: Frame) -> str | None:
     """The runtime function to run ``builtin`` on the VM should it reach script code, if any."""
-    plain = _NATIVE_ARGUMENTS.get(builtin)
+    plain = NATIVE_ARGUMENTS.get(builtin)
     if plain is not None and not kwargs:
         # range(n), int(text), str(n), len(items), tuple(items): these reach no script code.
         for a in args:

@@ -14,6 +14,7 @@ the semantics, including error messages, native.
 from __future__ import annotations
 
 import _string  # type: ignore[import-not-found]
+import abc
 import array
 import bisect
 import builtins
@@ -646,6 +647,21 @@ def instantiate(cls, args, kwargs):
         if result is not None:
             raise _TypeError(f"__init__() should return None, not '{_type(result).__name__}'")
     return obj
+
+def class_by_metaclass(meta, name, bases, ns, kwds, cell):
+    # A class statement whose metaclass's __new__ or __init__ is script code,
+    # or ABCMeta's: type.__call__ of the metaclass on the VM, so that a wait
+    # in them, or in a base's __init_subclass__, is resumable.
+    cls = instantiate(meta, (name, bases, ns), kwds)
+    _class_statement_end(cls, cell, name)
+    return cls
+
+def abc_meta_new(mcls, name, bases, namespace, /, **kwargs):
+    # abc.ABCMeta.__new__: its type.__new__ runs the bases' __init_subclass__
+    # on the VM (a special call), before the class's abstract methods are known.
+    cls = _type_new(mcls, name, bases, namespace, **kwargs)
+    _abc_init(cls)
+    return cls
 
 def dataclass_init(init, self, args, kwargs):
     # The __init__ dataclasses generates (its _init_fn), field by field:
@@ -3333,7 +3349,7 @@ def namespace() -> Namespace:
         from statek_vm.snapshot import classes
         from statek_vm.vm import operations
         from statek_vm.vm.frame import RET_BASE, Frame
-        from statek_vm.vm.interpreter import Interpreter
+        from statek_vm.vm.interpreter import Interpreter, class_statement_end
 
         program = compile_program(SOURCE, FILENAME)
         for unit in program.units:
@@ -3386,6 +3402,9 @@ def namespace() -> Namespace:
                 "_object_new": object.__new__,
                 "_inherits_object_new": inherits_object_new,
                 "_object_init": object.__init__,
+                "_type_new": type.__new__,
+                "_abc_init": abc._abc_init,  # type: ignore[attr-defined]
+                "_class_statement_end": class_statement_end,
                 "_MAXSIZE": sys.maxsize,
                 "_OverflowError": OverflowError,
                 "_BINARY": BINARY,
@@ -3545,6 +3564,7 @@ def program() -> Program:
 # Methods of library classes that call script code, by their function: the
 # name of their runtime version (called with the instance first).
 RESTATED_METHODS: dict[Any, str] = {
+    vars(abc.ABCMeta)["__new__"].__func__: "abc_meta_new",
     string.Template.substitute: "template_substitute",
     string.Template.safe_substitute: "template_safe_substitute",
     contextlib._GeneratorContextManager.__enter__: "gcm_enter",

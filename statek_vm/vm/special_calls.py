@@ -855,6 +855,29 @@ def _made_with_script_caller(cls: Any) -> Any:
     return call
 
 
+def _call_type_new(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # super().__new__(mcls, name, bases, ns) in a metaclass's __new__ on the
+    # VM (ABCMeta's too: runtime.abc_meta_new): the class made natively, the
+    # bases' __init_subclass__ and the descriptors' __set_name__ it calls run
+    # right after it on the VM, in order, so that a wait in them is resumable.
+    if len(args) != 4 or not isinstance(args[0], type) or not issubclass(args[0], type):
+        return vm.call_host(type.__new__, args, kwargs)
+    cls, calls = vm.call_host(objects.new_class, [tuple(args), kwargs or {}], None)
+    if not calls:
+        return cls
+    return redo(vm, f, "class_made", [cls, calls])
+
+
+def _call_hash_maker(name: str) -> Any:
+    # hashlib.sha256(), hashlib.new("md5"): hash objects snapshots can carry (module_state.CarriedHash).
+    make = module_state.hash_maker(name)
+
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        return vm.call_host(make, args, kwargs)
+
+    return call
+
+
 def _call_localcontext(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # decimal.localcontext(): a context manager snapshots can carry (module_state.LocalContext).
     return vm.call_host(module_state.localcontext, args, kwargs)
@@ -975,7 +998,7 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     # d.update(script_mapping), items.sort(key=script_function) and
     # items.pop(script_index)
     name = method.__name__
-    if name not in _REPLACED_NAMES:
+    if name not in REPLACED_NAMES:
         return None  # (most builtin method calls: one lookup)
     owner = method.__self__
     key = (type(owner), name)
@@ -1006,7 +1029,7 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
 
 
 # The names of the methods method_replacement may replace.
-_REPLACED_NAMES = frozenset(
+REPLACED_NAMES = frozenset(
     {name for _, name in _INDEX_PARAMETERS}
     | {name for _, name in _ITERATING_METHODS}
     | {"sort", "from_iterable", "finditer", "sub", "subn"}
@@ -1191,6 +1214,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (re.sub, _re_substitution(re.sub)),
         (re.subn, _re_substitution(re.subn)),
         (decimal.localcontext, _call_localcontext),
+        (type.__new__, _call_type_new),
+        *((maker, _call_hash_maker(name)) for name, maker in module_state.hash_makers().items()),
         (setattr, _call_setattr),
         *(
             (cls, _made_with_script_caller(cls))

@@ -46,7 +46,6 @@ XFAIL: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
         "uninterrupted: the script's module is not sys.modules['__main__'], so dataclasses takes a string "
         "ClassVar annotation (from __future__ import annotations) for a field"
     ),
-    "066_csv_report": "a csv.writer in a global cannot be pickled: SnapshotError 'cannot pickle 'Dialect' instances'",
 }
 
 
@@ -64,12 +63,7 @@ XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 # The scripts of corpus_mixed/ that fail today, as XFAIL (by file stem); each
 # reason names the smallest construct that fails (on 3.11, 3.12 and 3.13), and
 # any other construct of the script that fails the same way.
-XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    "059_csv_stringio_textwrap": (
-        "a csv.DictWriter alive across a wait cannot be pickled: SnapshotError 'cannot pickle 'Dialect' instances' "
-        "(a csv writer does not expose the file it writes to)"
-    ),
-}
+XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 # The scripts of corpus_async/ that fail today, as XFAIL (by file stem).

@@ -27,8 +27,13 @@ pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
 )
 
-SCRIPTS = harness.scripts(harness.CORPUS_MIXED)
 REFUSED = {"029_rules_exec_eval": "the builtin eval()", "052_exc_info_carried_assert": "the import of 'sys'"}
+SCRIPTS = harness.scripts(harness.CORPUS_MIXED)
+# In CI (where the whole suite must fit its time on two cores) the corpus runs
+# whole on CPython 3.11 and one script in three on the other versions, always
+# with the refused ones; tests/agents runs every script unsandboxed on each.
+if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"} and sys.version_info[:2] != (3, 11):
+    SCRIPTS = [s for n, s in enumerate(SCRIPTS) if n % 3 == 0 or s.stem in REFUSED]
 
 
 @pytest.fixture(scope="module")
