@@ -1,8 +1,9 @@
 """Module state that belongs to a job, not to the process that runs it.
 
-Two standard modules keep state that scripts rely on without naming it:
-``random``'s module-level functions share one hidden generator, and
-``decimal``'s arithmetic follows the current context.  In a worker both would
+Three standard modules keep state that scripts rely on without naming it:
+``random``'s module-level functions share one hidden generator,
+``decimal``'s arithmetic follows the current context, and ``logging``'s
+configuration is its root logger's.  In a worker both would
 be shared by every job it runs, and neither would be in a job's snapshot: a
 script that seeds ``random`` and waits draws different numbers after the
 resume, and a precision set before a wait is lost.
@@ -18,6 +19,13 @@ So each job has its own:
 * **decimal** — a job runs in a ``contextvars.Context`` of its own (all
   context variables are per job), and its current decimal context travels in
   the snapshot (``Job.dumps``).
+* **logging** — ``import logging`` in a script gives the job a copy of the
+  module with a root logger and a ``Manager`` (its named loggers) of its
+  own, made of logging's classes: ``basicConfig``, ``getLogger`` and the
+  module-level ``info``/``warning``... work on them, and they travel in the
+  snapshot with their levels, handlers and formatters.  A script that
+  configures logging changes nothing of the worker's logging nor of another
+  job's; host code's loggers stay the process's.
 
 The rest of the process's module state stays the host's (``os.environ``,
 ``sys`` settings, other modules' globals).
@@ -47,8 +55,67 @@ def _random_module(generator: Any = None) -> types.ModuleType:
     return copy
 
 
+# logging's module-level functions that work on its root logger: a job's
+# copy has them with its own root (the same code, the copy's globals).
+_LOGGING_ROOT_FUNCTIONS = (
+    "basicConfig",
+    "critical",
+    "fatal",
+    "error",
+    "exception",
+    "warning",
+    "warn",
+    "info",
+    "debug",
+    "log",
+    "disable",
+)
+
+
+def _job_get_logger(name: Any = None) -> Any:
+    # logging.getLogger() in a job's copy of logging (compiled in its globals: ``root`` is the job's).
+    if not name or (isinstance(name, str) and name == root.name):  # type: ignore[name-defined]  # noqa: F821
+        return root  # type: ignore[name-defined]  # noqa: F821
+    return root.manager.getLogger(name)  # type: ignore[name-defined]  # noqa: F821
+
+
+def _logging_module(root: Any = None) -> types.ModuleType:
+    """A copy of ``logging`` whose root logger, loggers and configuration are the job's (new ones by default).
+
+    ``logging.basicConfig()``, ``getLogger()`` and the module-level ``info()``,
+    ``warning()``... of the copy work on the job's own root logger and its
+    own ``Manager`` (its named loggers), made of logging's own classes: they
+    travel in the job's snapshots with their levels, handlers and
+    formatters, and a script that configures logging changes nothing of the
+    worker's, nor of another job's.  Host code's loggers stay the process's.
+    """
+    import logging
+
+    if root is None:
+        root = logging.RootLogger(logging.WARNING)
+        root.manager = logging.Manager(root)
+    copy = types.ModuleType(logging.__name__, logging.__doc__)
+    g = copy.__dict__
+    g.update(logging.__dict__)
+    g["root"] = root
+    g[_COPY_MARK] = copy
+    for name in (*_LOGGING_ROOT_FUNCTIONS, "getLogger"):
+        native = _job_get_logger if name == "getLogger" else getattr(logging, name)
+        fn = types.FunctionType(native.__code__, g, name, native.__defaults__, native.__closure__)
+        fn.__kwdefaults__ = native.__kwdefaults__
+        fn.__qualname__ = name
+        fn.__doc__ = getattr(logging, name).__doc__
+        fn.__module__ = logging.__name__
+        g[name] = fn
+    return copy
+
+
+# A job's copy of a module holds itself under this name (its functions'
+# globals lead to it: snapshots take them as attributes of the copy).
+_COPY_MARK = "__statek_job_copy__"
+
 # The modules of which each job has its own copy, by name.
-_COPIES = {"random": _random_module}
+_COPIES = {"random": _random_module, "logging": _logging_module}
 
 
 def job_module(name: str, modules: dict[str, types.ModuleType]) -> types.ModuleType | None:
@@ -65,14 +132,50 @@ def job_module(name: str, modules: dict[str, types.ModuleType]) -> types.ModuleT
 def is_job_copy(module: types.ModuleType) -> bool:
     """Whether ``module`` is a job's own copy of a module (made by :func:`job_module`)."""
     name = module.__dict__.get("__name__")
-    return name in _COPIES and sys.modules.get(name) is not module and module.__dict__.get("_inst") is not None
+    if name not in _COPIES or sys.modules.get(name) is module:
+        return False
+    if name == "random":
+        return module.__dict__.get("_inst") is not None
+    return module.__dict__.get(_COPY_MARK) is module
 
 
 def reduce_module(module: types.ModuleType) -> Any:
-    """A job's copy of a module for a snapshot: made again around its generator, which travels by value."""
+    """A job's copy of a module for a snapshot: made again around its state (a generator, a root logger), by value."""
     if not is_job_copy(module):
         return NotImplemented
+    if module.__name__ == "logging":
+        return (_logging_module, (module.root,))
     return (_random_module, (module._inst,))
+
+
+def job_copy_function(func: types.FunctionType) -> Any:
+    """A function of a job's copy of a module (``logging.info``), as an attribute of the copy; else None."""
+    copy = func.__globals__.get(_COPY_MARK)
+    if copy is None or copy.__dict__.get(func.__name__) is not func:
+        return None
+    return (getattr, (copy, func.__name__))
+
+
+def reduce_job_logger(logger: Any) -> Any:
+    """A logger (or the manager, or the root) of a job's copy of logging: by value; the host's: by name."""
+    import logging
+
+    if logger.manager is logging.Logger.manager:
+        return NotImplemented  # (logging's own reduction: getLogger(name) on load)
+    return (_newobj, (type(logger),), dict(logger.__dict__))
+
+
+def reduce_job_manager(manager: Any) -> Any:
+    """A job's logging ``Manager``: by value (logging's own is never in a snapshot)."""
+    import logging
+
+    if manager is logging.Logger.manager:
+        return NotImplemented
+    return (_newobj, (type(manager),), dict(manager.__dict__))
+
+
+def _newobj(cls: type) -> Any:
+    return cls.__new__(cls)  # type: ignore[call-overload]
 
 
 def decimal_context(context: Any) -> Any:

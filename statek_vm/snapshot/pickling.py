@@ -44,7 +44,7 @@ import dill  # type: ignore[import-untyped]
 
 from statek_vm.exceptions import SnapshotError
 from statek_vm.future import FutureResult, register_live
-from statek_vm.module_state import is_job_copy
+from statek_vm.module_state import is_job_copy, job_copy_function
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
 from statek_vm.snapshot.classes import (
@@ -241,6 +241,9 @@ class _FastPickler(pickle.Pickler):
                 ref = refs._function(obj)
                 if ref is not None:
                     return (_resolve, ref)
+                copied = job_copy_function(obj)
+                if copied is not None:  # logging.info of the job's logging
+                    return copied
                 name = library.ON_VM.get(obj) or library.LEAVES.get(obj)
                 if name is not None:  # asyncio's Task.__wakeup, which pickle cannot find by its name
                     return (library.native_function, (name,))
@@ -494,6 +497,10 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return NotImplemented
         if t is types.FunctionType and (obj in library.ON_VM or obj in library.LEAVES):
             return (library.native_function, (library.ON_VM.get(obj) or library.LEAVES[obj],))
+        if t is types.FunctionType:
+            copied = job_copy_function(obj)
+            if copied is not None:
+                return copied
         if t is types.BuiltinFunctionType and _bound_to_instance(obj):
             return reduce_builtin_method(obj)
         if t is _ContextVar:

@@ -20,16 +20,18 @@ import copyreg
 import functools
 import io
 import itertools
+import logging
 import marshal
 import pickle
 import re
 import sys
+import threading
 import types
 import typing
 import weakref
 from typing import Any
 
-from statek_vm.module_state import reduce_module
+from statek_vm.module_state import reduce_job_logger, reduce_job_manager, reduce_module
 from statek_vm.output import RoutedStdout, routed_stdout
 from statek_vm.snapshot.classes import reduce_class, reduce_instance, travels_by_value
 from statek_vm.snapshot.tracebacks import reduce_exception, reduce_traceback
@@ -213,6 +215,48 @@ def _reduce_code(code: types.CodeType) -> Any:
     return (marshal.loads, (marshal.dumps(code),))
 
 
+_Lock = type(threading.Lock())
+_RLock = type(threading.RLock())
+
+
+def _reduce_lock(lock: Any) -> Any:
+    # A threading.Lock (a record's guard): a new one, held if this one is
+    # (``with lock:`` around a wait; any thread may release it).
+    return (lock_again, (lock.locked(),))
+
+
+def lock_again(held: bool) -> Any:
+    """A ``threading.Lock``, acquired if it was."""
+    lock = threading.Lock()
+    if held:
+        lock.acquire()
+    return lock
+
+
+def _reduce_rlock(lock: Any) -> Any:
+    # A threading.RLock: a new one, held as many times as this one is by the
+    # thread taking the snapshot (the job's), on load by the thread that loads it.
+    if lock._is_owned():
+        return (rlock_again, (_rlock_count(lock),))
+    if _rlock_count(lock):
+        raise pickle.PicklingError("a threading.RLock held by another thread than the job's cannot be carried")
+    return (rlock_again, (0,))
+
+
+def _rlock_count(lock: Any) -> int:
+    # (no other public view of it: its repr shows "count=N")
+    found = re.search(r"count=(\d+)", repr(lock))
+    return int(found.group(1)) if found else 0
+
+
+def rlock_again(count: int) -> Any:
+    """A ``threading.RLock``, held ``count`` times by the thread that loads it."""
+    lock = threading.RLock()
+    for _ in range(count):
+        lock.acquire()
+    return lock
+
+
 def _reduce_weak_mapping(mapping: Any) -> Any:
     # A WeakValueDictionary or WeakKeyDictionary (a cache of records): its
     # live items, set one by one once it is made (so an item that refers to
@@ -233,6 +277,11 @@ def weak_set_again(made: weakref.WeakSet[Any], items: list[Any]) -> None:
 
 REDUCERS: dict[type, Any] = {
     types.CodeType: _reduce_code,
+    logging.Logger: reduce_job_logger,
+    logging.RootLogger: reduce_job_logger,
+    logging.Manager: reduce_job_manager,
+    _Lock: _reduce_lock,
+    _RLock: _reduce_rlock,
     weakref.WeakValueDictionary: _reduce_weak_mapping,
     weakref.WeakKeyDictionary: _reduce_weak_mapping,
     weakref.WeakSet: _reduce_weak_set,

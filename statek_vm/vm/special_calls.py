@@ -34,7 +34,7 @@ import typing
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from statek_vm import module_state
+from statek_vm import module_state, sandbox
 from statek_vm.exceptions import FutureError, NotResumableError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, get_any_future
 from statek_vm.program.program import compile_program, program_for_code
@@ -862,10 +862,40 @@ def _call_type_new(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     # right after it on the VM, in order, so that a wait in them is resumable.
     if len(args) != 4 or not isinstance(args[0], type) or not issubclass(args[0], type):
         return vm.call_host(type.__new__, args, kwargs)
+    ns = args[3]
+    if type(ns) is dict and "__module__" not in ns and _metaclass_winner(args[0], args[2]) is args[0]:
+        # type.__new__ names the module of the frame that calls it: the
+        # script's (unless it hands the class to a base's metaclass first).
+        args = [*args[:3], {**ns, "__module__": f.globals.get("__name__")}]
     cls, calls = vm.call_host(objects.new_class, [tuple(args), kwargs or {}], None)
+    sandbox.script_class_made(cls)  # (a class the script made: a sandbox lets it use its attributes)
     if not calls:
         return cls
     return redo(vm, f, "class_made", [cls, calls])
+
+
+def _metaclass_winner(meta: type, bases: Any) -> Any:
+    """The metaclass type.__new__ makes a class with, for ``meta`` and ``bases`` (its errors are its own)."""
+    if type(bases) is not tuple:
+        return None
+    winner = meta
+    for base in bases:
+        kind = type(base)
+        if issubclass(winner, kind):
+            continue
+        if issubclass(kind, winner):
+            winner = kind
+            continue
+        return None
+    return winner
+
+
+def _call_type(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # type(name, bases, namespace) by script code: as a class statement makes
+    # a class (its bases' hooks on the VM); type(obj) as natively.
+    if len(args) != 3:
+        return vm.call_host(type, args, kwargs)
+    return _call_type_new(vm, f, [type, *args], kwargs)
 
 
 def _call_hash_maker(name: str) -> Any:
@@ -1215,6 +1245,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (re.subn, _re_substitution(re.subn)),
         (decimal.localcontext, _call_localcontext),
         (type.__new__, _call_type_new),
+        (type, _call_type),
         *((maker, _call_hash_maker(name)) for name, maker in module_state.hash_makers().items()),
         (setattr, _call_setattr),
         *(

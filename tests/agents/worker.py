@@ -92,7 +92,9 @@ def write(path: Path, report: dict[str, Any]) -> None:
 def native(script: Path, report: Path) -> None:
     from tests.agents import tools
 
-    code = compile(script.read_text(encoding="utf-8"), str(script), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    # (dont_inherit: not this module's ``from __future__ import annotations``)
+    source = script.read_text(encoding="utf-8")
+    code = compile(source, str(script), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     module = types.ModuleType("__main__")
     module.__file__ = str(script)
     module.__dict__.update(tools.bindings())

@@ -5,12 +5,15 @@ serialized, enums in a match, retries, registries, caches, format
 templates) runs on the VM under ``statek_vm.Sandbox`` (the defaults, and
 ``io``, ``csv`` and ``traceback``, which the corpus imports), each wait in a
 new process that loads the snapshot: the sandbox travels with the job, and
-it changes nothing a script that stays inside it does.  The one script that
-calls ``eval`` must be refused.
+it changes nothing a script that stays inside it does.  The script that
+calls ``eval`` must be refused, and so must each script that imports a
+module beyond those (``sys``, ``logging``, ``inspect``...), at its first such
+import.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,6 +23,7 @@ from typing import Any
 import pytest
 
 from statek_vm.job import SUPPORTED_VERSIONS
+from statek_vm.sandbox import DEFAULT_IMPORTS, Sandbox
 from tests.agents import harness
 from tests.agents.test_agents import XFAIL_MIXED
 
@@ -27,8 +31,27 @@ pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in SUPPORTED_VERSIONS, reason="the VM does not run this CPython version's bytecode"
 )
 
-REFUSED = {"029_rules_exec_eval": "the builtin eval()", "052_exc_info_carried_assert": "the import of 'sys'"}
+IMPORTS = DEFAULT_IMPORTS | {"io", "csv", "traceback"}
+_POLICY = Sandbox(imports=IMPORTS).policy
+
+
+def _first_refused_import(script: Path) -> str | None:
+    """What the sandbox refuses first in ``script``: an import beyond ``IMPORTS`` (in the order they run)."""
+    for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        for name in names:
+            if not _POLICY.module_allowed(name):
+                return f"the import of {name!r}"
+    return None
+
+
 SCRIPTS = harness.scripts(harness.CORPUS_MIXED)
+REFUSED = {"029_rules_exec_eval": "the builtin eval()"}
+REFUSED.update({s.stem: why for s in SCRIPTS if s.stem not in REFUSED and (why := _first_refused_import(s))})
 # In CI (where the whole suite must fit its time on two cores) the corpus runs
 # whole on CPython 3.11 and one script in three on the other versions, always
 # with the refused ones; tests/agents runs every script unsandboxed on each.

@@ -56,6 +56,15 @@ NOT_CALLERS = {
     "re.finditer",  # (an iterator snapshots can carry)
     "decimal.localcontext",  # (a context manager snapshots can carry)
     "_decimal.localcontext",
+    # hashlib's constructors: hash objects snapshots can carry (module_state.CarriedHash).
+    "hashlib.__hash_new",
+    "_blake2.blake2b",
+    "_blake2.blake2s",
+    *(
+        f"_hashlib.openssl_{name}"
+        for name in ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384")
+        + ("sha3_512", "shake_128", "shake_256")
+    ),
     # (made with the script's frame as their caller, for their __module__)
     "typing.TypeVar",
     "typing.ParamSpec",

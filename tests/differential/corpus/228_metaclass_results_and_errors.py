@@ -53,3 +53,6 @@ try:
         pass
 except ValueError as e:
     print("ValueError", e, type(e.__traceback__).__name__)
+
+Made = type("Made", (Registered,), {"k": 1}, flavour="x") if False else type("Made", (Registered,), {"k": 1})
+print(Made.__module__, Made.__qualname__, Made().k, seen[-1], type(Made).__name__)
