@@ -119,7 +119,7 @@ class CodeUnit:
         # Made by the VM on first use: the code of the native stand-ins that
         # name this unit to host code (vm/script_frames.py).  They hold no
         # job's objects, so every job running this unit shares them.
-        self.trampoline_code: types.CodeType | None = None
+        self.trampoline_code: dict[int, types.CodeType] | None = None  # by line
         self.fake_frame_code: types.CodeType | None = None
         self.ops: list[Op] = []
         self.handlers: list[Handler | None] = []

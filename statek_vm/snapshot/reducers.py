@@ -28,6 +28,7 @@ import sys
 import threading
 import types
 import typing
+import warnings
 import weakref
 from typing import Any
 
@@ -257,6 +258,34 @@ def rlock_again(count: int) -> Any:
     return lock
 
 
+def _reduce_catch_warnings(guard: warnings.catch_warnings) -> Any:
+    # ``with warnings.catch_warnings(record=True) as got:`` around a wait: the
+    # block's filters and its recording are the process's state while it
+    # runs, which a snapshot loaded elsewhere must set again.  Every guard of
+    # the job that is inside its block carries the same state (the innermost
+    # block's), so nested ones load in any order.
+    state = dict(guard.__dict__)
+    module = state.get("_module")
+    inside = state.get("_entered") and module is warnings and warnings.filters is not state.get("_filters")
+    if not inside:
+        return (_newobj, (type(guard),), state)
+    current = (warnings.filters, warnings.showwarning, warnings._showwarnmsg_impl)  # type: ignore[attr-defined]
+    return (catch_warnings_again, (type(guard), state, current))
+
+
+def catch_warnings_again(cls: type, state: dict[str, Any], current: tuple[Any, Any, Any]) -> Any:
+    """A ``warnings.catch_warnings`` inside its block, its block's filters and recording set again."""
+    guard = _newobj(cls)
+    guard.__dict__.update(state)
+    warnings.filters, warnings.showwarning, warnings._showwarnmsg_impl = current  # type: ignore[attr-defined]
+    warnings._filters_mutated()  # type: ignore[attr-defined]
+    return guard
+
+
+def _newobj(cls: type) -> Any:
+    return cls.__new__(cls)  # type: ignore[call-overload]
+
+
 def _reduce_weak_mapping(mapping: Any) -> Any:
     # A WeakValueDictionary or WeakKeyDictionary (a cache of records): its
     # live items, set one by one once it is made (so an item that refers to
@@ -277,6 +306,7 @@ def weak_set_again(made: weakref.WeakSet[Any], items: list[Any]) -> None:
 
 REDUCERS: dict[type, Any] = {
     types.CodeType: _reduce_code,
+    warnings.catch_warnings: _reduce_catch_warnings,
     logging.Logger: reduce_job_logger,
     logging.RootLogger: reduce_job_logger,
     logging.Manager: reduce_job_manager,

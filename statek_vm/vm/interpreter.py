@@ -123,7 +123,7 @@ from statek_vm.vm.runtime import (
 from statek_vm.vm.runtime import (
     FILENAME as RUNTIME_FILENAME,
 )
-from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline
+from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline, trampolines
 from statek_vm.vm.special_calls import REPLACED_NAMES, SPECIAL_CALLS, STORED_ITERATING_METHODS, method_replacement
 from statek_vm.vm.tier1 import SIG_T1_EXC
 
@@ -1676,6 +1676,8 @@ class Interpreter:
             # doctest and namedtuple, warnings' stacklevel) must find the
             # script there: call it from a native frame that carries the
             # script's globals, file and function name.
+            if func is _warn:
+                return self.call_host(func, args, kwargs, trampolines(f, _stack_level(args, kwargs)))
             result = self.call_host(func, args, kwargs, trampoline(f))
             if type(result) is _CoroutineType:
                 _made_host_coroutine(f, func, args, kwargs, result)
@@ -1903,6 +1905,12 @@ def class_statement_end(cls: Any, cell: Any, name: str) -> None:
 
 _ABC_NEW = vars(abc.ABCMeta)["__new__"].__func__
 _CoroutineType = types.CoroutineType
+
+
+def _stack_level(args: Any, kwargs: Any) -> int:
+    """warnings.warn's ``stacklevel`` (the script frames it looks at), if a plain int."""
+    level = args[2] if len(args) > 2 else (kwargs or {}).get("stacklevel", 1)
+    return level if type(level) is int and 1 <= level <= 50 else 1
 
 
 def _made_host_coroutine(f: Frame, func: Any, args: Any, kwargs: Any, coroutine: Any) -> None:

@@ -35,10 +35,9 @@ def _template() -> Any:
     yield  # a suspended generator's frame: a real frame object with no f_back
 
 
-def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any:
-    if kwargs:
-        return func(*args, **kwargs)
-    return func(*args)
+# (On one line: a trampoline's code is made for the line of the script's call,
+# which host code reads as its caller's line: warnings, logging's %(lineno)d.)
+def _trampoline_template(func: Any, args: Any, kwargs: Any) -> Any: return func(*args, **kwargs) if kwargs else func(*args)  # noqa: E501  # fmt: skip
 
 
 # The constants of the stand-ins' code: the templates' own, and a marker that
@@ -54,13 +53,13 @@ def is_trampoline_code(code: types.CodeType) -> bool:
     return code.co_consts is _TRAMPOLINE_CONSTS
 
 
-def _code(template: Any, consts: tuple[Any, ...], unit: CodeUnit) -> types.CodeType:
-    """``template``'s code with ``unit``'s file, name and first line."""
+def _code(template: Any, consts: tuple[Any, ...], unit: CodeUnit, line: int | None = None) -> types.CodeType:
+    """``template``'s code with ``unit``'s file, name and first line (or ``line``)."""
     code: types.CodeType = template.__code__.replace(
         co_filename=unit.filename,
         co_name=unit.name,
         co_qualname=unit.qualname,
-        co_firstlineno=unit.firstlineno,
+        co_firstlineno=unit.firstlineno if line is None else line,
         co_consts=consts,
     )
     return code
@@ -74,18 +73,56 @@ def _owner(frame: Frame) -> Any:
 
 
 def trampoline(frame: Frame) -> Any:
-    """A native function, in the script's globals and named after ``frame``'s code, that calls a host function."""
+    """A native function, in the script's globals and named after ``frame``'s code, that calls a host function.
+
+    Its frame is at the line of the call ``frame`` is making (the
+    instruction before ``pc``): one per line, kept by the owner.
+    """
     owner = _owner(frame)
-    try:
-        return owner._trampoline
-    except AttributeError:
-        pass
     unit = frame.unit
-    code = unit.trampoline_code
+    line = unit.line_of(frame.pc - 1)
+    try:
+        made = owner._trampoline
+    except AttributeError:
+        made = owner._trampoline = {}
+    else:
+        fn = made.get(line)
+        if fn is not None:
+            return fn
+    codes = unit.trampoline_code
+    if codes is None:
+        codes = unit.trampoline_code = {}
+    code = codes.get(line)
     if code is None:
-        code = unit.trampoline_code = _code(_trampoline_template, _TRAMPOLINE_CONSTS, unit)
-    fn = owner._trampoline = types.FunctionType(code, frame.globals, unit.name)
+        code = codes[line] = _code(_trampoline_template, _TRAMPOLINE_CONSTS, unit, line)
+    fn = made[line] = types.FunctionType(code, frame.globals, unit.name)
     return fn
+
+
+def trampolines(frame: Frame, depth: int) -> Any:
+    """A call through the trampolines of ``frame`` and of up to ``depth - 1`` of its callers, innermost first.
+
+    So host code that looks ``depth`` frames up (``warnings.warn(...,
+    stacklevel=2)``) finds the script's frames there, at their lines.  The
+    runtime's frames, which natively are C code, are left out.
+    """
+    chain: list[Any] = []
+    f: Frame | None = frame
+    while f is not None and len(chain) < depth:
+        if f.unit.filename != runtime.FILENAME:
+            chain.append(trampoline(f))
+        f = f.back
+    if len(chain) <= 1:
+        return chain[0] if chain else trampoline(frame)
+
+    def via(func: Any, args: Any, kwargs: Any) -> Any:
+        # outer(inner, (func, args, kwargs)...): each trampoline calls the next directly.
+        call = (func, args, kwargs)
+        for inner in chain[:-1]:
+            call = (inner, call, None)
+        return chain[-1](*call)
+
+    return via
 
 
 def fake_frame(frame: Frame) -> Any:
