@@ -941,8 +941,19 @@ def _make_import(job: Job) -> Any:
     ) -> types.ModuleType:
         job = job_ref()
         if level == 0 and job is not None:
-            module = module_state.job_module(name, job._modules)
+            top, dot, _ = name.partition(".")
+            module = module_state.job_module(top, job._modules)
             if module is not None:
+                # The job's copy of the module (``import logging.handlers``
+                # binds it too), its submodules the process's, imported natively.
+                if dot or fromlist:
+                    native = _script_import(name, globals, locals, fromlist, level)
+                    if dot and fromlist:
+                        return native  # (from logging.handlers import X)
+                for sub in name.split(".")[1:2] if dot else fromlist or ():
+                    found = getattr(sys.modules.get(top), sub, None)
+                    if isinstance(found, types.ModuleType) and sub not in module.__dict__:
+                        setattr(module, sub, found)
                 return module
         return _script_import(name, globals, locals, fromlist, level)
 

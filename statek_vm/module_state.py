@@ -33,8 +33,10 @@ The rest of the process's module state stays the host's (``os.environ``,
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
+from collections.abc import Callable
 from typing import Any
 
 
@@ -79,7 +81,7 @@ def _job_get_logger(name: Any = None) -> Any:
     return root.manager.getLogger(name)  # type: ignore[name-defined]  # noqa: F821
 
 
-def _logging_module(root: Any = None) -> types.ModuleType:
+def _logging_module(root: Any = None, submodules: Any = ()) -> types.ModuleType:
     """A copy of ``logging`` whose root logger, loggers and configuration are the job's (new ones by default).
 
     ``logging.basicConfig()``, ``getLogger()`` and the module-level ``info()``,
@@ -107,6 +109,8 @@ def _logging_module(root: Any = None) -> types.ModuleType:
         fn.__doc__ = getattr(logging, name).__doc__
         fn.__module__ = logging.__name__
         g[name] = fn
+    for sub in submodules:
+        g[sub] = importlib.import_module(f"logging.{sub}")
     return copy
 
 
@@ -115,7 +119,7 @@ def _logging_module(root: Any = None) -> types.ModuleType:
 _COPY_MARK = "__statek_job_copy__"
 
 # The modules of which each job has its own copy, by name.
-_COPIES = {"random": _random_module, "logging": _logging_module}
+_COPIES: dict[str, Callable[[], types.ModuleType]] = {"random": _random_module, "logging": _logging_module}
 
 
 def job_module(name: str, modules: dict[str, types.ModuleType]) -> types.ModuleType | None:
@@ -144,7 +148,13 @@ def reduce_module(module: types.ModuleType) -> Any:
     if not is_job_copy(module):
         return NotImplemented
     if module.__name__ == "logging":
-        return (_logging_module, (module.root,))
+        # With the submodules the script imported (``import logging.handlers``).
+        subs = sorted(
+            name
+            for name, value in module.__dict__.items()
+            if isinstance(value, types.ModuleType) and value.__name__ == f"logging.{name}"
+        )
+        return (_logging_module, (module.root, subs))
     return (_random_module, (module._inst,))
 
 

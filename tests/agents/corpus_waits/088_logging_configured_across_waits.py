@@ -1,6 +1,7 @@
 # logging configured by the script (basicConfig to stdout, named loggers, a
 # handler subclass collecting records, levels, disable) used across waits.
 import logging
+import logging.handlers
 import sys
 
 logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(name)s: %(message)s", level=logging.INFO, force=True)
@@ -32,4 +33,7 @@ print("root handlers:", len(logging.getLogger().handlers), logging.getLevelName(
 print(collector.records, log.getEffectiveLevel(), logging.getLogger("agent.tools") is log, child.parent is log)
 logging.disable(logging.WARNING)
 log.warning("hidden")
-print(approval("end"), logging.root.manager.disable)
+buffer = logging.handlers.MemoryHandler(10)
+log.addHandler(buffer)
+log.error("kept in memory")
+print(approval("end"), logging.root.manager.disable, [r.getMessage() for r in buffer.buffer])
