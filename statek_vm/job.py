@@ -16,6 +16,7 @@ import collections
 import contextvars
 import enum
 import importlib
+import inspect
 import io
 import sys
 import threading
@@ -973,7 +974,7 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
     which must not run (and count) the first job's code.
     """
 
-    __slots__ = ("context_vars", "host_coroutines", "interpreter", "running", "sandbox")
+    __slots__ = ("context_vars", "host_coroutines", "interpreter", "running", "sandbox", "unstarted")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -986,6 +987,18 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
         # them again by that call, which runs none of their code
         # (snapshot/pickling.py).  Weak: a coroutine goes when the script drops it.
         self.host_coroutines: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+        # Those coroutines, held until they start (or the job goes: then they
+        # are closed, so that a job dropped while it waits, to resume
+        # elsewhere, does not warn that they were never awaited).
+        self.unstarted: list[Any] = []
+
+    def made_host_coroutine(self, coroutine: Any, call: tuple[Any, Any, Any]) -> None:
+        """Keep ``coroutine``, made by ``call`` (function, args, kwargs) and not started (snapshots make it so)."""
+        self.host_coroutines[coroutine] = call
+        unstarted = self.unstarted
+        if len(unstarted) >= 64 and len(unstarted) & (len(unstarted) - 1) == 0:
+            unstarted[:] = [c for c in unstarted if inspect.getcoroutinestate(c) == inspect.CORO_CREATED]
+        unstarted.append(coroutine)
         # The policy of a sandboxed job (statek_vm/sandbox.py): its script
         # code runs checked by it wherever it runs (vm.interpreter.current_interpreter).
         self.sandbox: Any = None
@@ -995,8 +1008,18 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
         self.interpreter: Any = None
 
 
+def _close_unstarted(coroutines: list[Any]) -> None:
+    # A job went: the host coroutines it made and never started are closed
+    # (which runs none of their code), not left to warn as they are freed.
+    for coroutine in coroutines:
+        if inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED:
+            coroutine.close()
+    coroutines.clear()
+
+
 def _script_builtins(job: Job) -> dict[str, Any]:
     b = ScriptBuiltins(builtins.__dict__)
+    weakref.finalize(job, _close_unstarted, b.unstarted)
     b["__import__"] = _make_import(job)
     return b
 

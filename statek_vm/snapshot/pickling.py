@@ -321,9 +321,8 @@ def host_coroutine_again(
     coroutine = func(*args, **kwargs)
     if closed:
         coroutine.close()
-    made = getattr(builtins, "host_coroutines", None)
-    if made is not None:
-        made[coroutine] = (func, args, kwargs)
+    if hasattr(builtins, "made_host_coroutine"):
+        builtins.made_host_coroutine(coroutine, (func, args, kwargs))
     return coroutine
 
 

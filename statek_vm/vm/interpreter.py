@@ -1918,9 +1918,9 @@ def _made_host_coroutine(f: Frame, func: Any, args: Any, kwargs: Any, coroutine:
     function = func.__func__ if type(func) is _MethodType else func
     if coroutine.cr_code is not getattr(function, "__code__", None):
         return  # (a function that returned some other coroutine: calling it again could do more)
-    made = getattr(f.builtins, "host_coroutines", None)
-    if made is not None:
-        made[coroutine] = (func, tuple(args), kwargs or {})
+    builtins_ = f.builtins
+    if type(builtins_) is not dict and hasattr(builtins_, "made_host_coroutine"):
+        builtins_.made_host_coroutine(coroutine, (func, tuple(args), kwargs or {}))
 
 
 def metaclass_on_vm(meta: Any) -> bool:

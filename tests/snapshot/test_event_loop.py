@@ -126,7 +126,49 @@ async def main():
 
 print(asyncio.run(main()))
 """,
+    # Host coroutines made and not started, or finished, across waits:
+    # each is made again by its call on load (which runs none of its code).
+    "unstarted_and_finished_host_coroutines": """\
+import asyncio
+async def main():
+    pending = ask("early")
+    later = [ask(f"n{i}") for i in range(2)]
+    print("gate", wait(1))
+    print(await pending, await asyncio.gather(*later))
+    done = ask("done")
+    print(await done, wait(2))
+    try:
+        await done
+    except RuntimeError as e:
+        print("RuntimeError", e)
+    dropped = ask("never")
+    del dropped
+
+asyncio.run(main())
+""",
 }
+
+
+def test_a_dropped_job_closes_the_host_coroutines_it_never_started(tmp_path: Path, monkeypatch: Any) -> None:
+    # A job suspended and dropped (saved to resume elsewhere) would leave its
+    # host coroutines to warn that they were never awaited.
+    import gc
+    import warnings
+
+    import statek_vm
+    from tests.snapshot import durable
+
+    monkeypatch.setenv("STATEK_TEST_LOG", str(tmp_path / "log"))
+    monkeypatch.delenv("STATEK_TEST_READY", raising=False)
+    source = "import asyncio\nasync def main():\n    p = ask('x')\n    n = wait(1) + 1\n    print(n, await p)\nasyncio.run(main())\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        job = statek_vm.run(source, durable.bindings())
+        assert job.status.value == "SUSPENDED"
+        job.dumps(key=b"k" * 32)
+        del job
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)], [str(w.message) for w in caught]
 
 
 def test_coroutines_await_real_io_and_resume_exactly_in_fresh_processes(tmp_path: Path, monkeypatch: Any) -> None:
