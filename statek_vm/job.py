@@ -991,6 +991,13 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
         # are closed, so that a job dropped while it waits, to resume
         # elsewhere, does not warn that they were never awaited).
         self.unstarted: list[Any] = []
+        # The policy of a sandboxed job (statek_vm/sandbox.py): its script
+        # code runs checked by it wherever it runs (vm.interpreter.current_interpreter).
+        self.sandbox: Any = None
+        # The interpreter of the run in progress: where a host thread that
+        # runs the job's script code reports what fails there
+        # (statek_vm/vm/not_resumable.py).
+        self.interpreter: Any = None
 
     def made_host_coroutine(self, coroutine: Any, call: tuple[Any, Any, Any]) -> None:
         """Keep ``coroutine``, made by ``call`` (function, args, kwargs) and not started (snapshots make it so)."""
@@ -999,13 +1006,6 @@ class ScriptBuiltins(dict):  # type: ignore[type-arg]
         if len(unstarted) >= 64 and len(unstarted) & (len(unstarted) - 1) == 0:
             unstarted[:] = [c for c in unstarted if inspect.getcoroutinestate(c) == inspect.CORO_CREATED]
         unstarted.append(coroutine)
-        # The policy of a sandboxed job (statek_vm/sandbox.py): its script
-        # code runs checked by it wherever it runs (vm.interpreter.current_interpreter).
-        self.sandbox: Any = None
-        # The interpreter of the run in progress: where a host thread that
-        # runs the job's script code reports what fails there
-        # (statek_vm/vm/not_resumable.py).
-        self.interpreter: Any = None
 
 
 def _close_unstarted(coroutines: list[Any]) -> None:

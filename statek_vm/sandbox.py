@@ -522,6 +522,10 @@ class Policy:
             exposed = _LOOP_ONLY
         elif tp in _vm_values()[0]:
             exposed = None
+        elif tp in _stand_ins():
+            # The VM's stand-ins for standard-library objects (a hashlib
+            # object that snapshots can carry): the public API they stand for.
+            exposed = frozenset(n for n in tp.__dict__ if not n.startswith("_"))
         elif _is_vm_internal(tp):
             # The VM's own objects: only what their non-VM bases define (a job's builtins are a dict).
             exposed = frozenset(n for c in tp.__mro__ if not _is_vm_internal(c) for n in c.__dict__)
@@ -663,6 +667,12 @@ def _loop_types() -> tuple[type, ...]:
     from statek_vm.vm.script_asyncio import ScriptLoop
 
     return (asyncio.AbstractEventLoop, ScriptLoop)
+
+
+def _stand_ins() -> frozenset[type]:
+    from statek_vm.module_state import CarriedHash
+
+    return frozenset({CarriedHash})
 
 
 def _is_vm_internal(tp: type) -> bool:
