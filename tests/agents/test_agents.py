@@ -57,7 +57,12 @@ def _host(where: str, host: str | None = None) -> str:
 
 # The scripts of corpus_waits/ that fail today, as XFAIL (by file stem).  Each
 # entry goes when issue 12 makes its place resumable.
-XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
+XFAIL_WAITS: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
+    "092_set_layout_after_resume": (
+        "a set whose int elements collided is rebuilt on load from its iteration order: the same order, but "
+        "another table layout, so an element added after the resume iterates elsewhere than natively"
+    ),
+}
 
 
 # The scripts of corpus_mixed/ that fail today, as XFAIL (by file stem); each
