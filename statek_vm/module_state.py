@@ -3,10 +3,10 @@
 Three standard modules keep state that scripts rely on without naming it:
 ``random``'s module-level functions share one hidden generator,
 ``decimal``'s arithmetic follows the current context, and ``logging``'s
-configuration is its root logger's.  In a worker both would
-be shared by every job it runs, and neither would be in a job's snapshot: a
+configuration is its root logger's.  In a worker each would
+be shared by every job it runs, and none would be in a job's snapshot: a
 script that seeds ``random`` and waits draws different numbers after the
-resume, and a precision set before a wait is lost.
+resume, a precision set before a wait is lost, and so is a logger's level.
 
 So each job has its own:
 
