@@ -248,20 +248,6 @@ def make_class(meta: Any, name: str, bases: tuple[Any, ...], ns: Any, kwds: dict
     return cls, calls
 
 
-def new_class(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """``type.__new__(*args, **kwargs)`` by a metaclass on the VM, the script calls it makes deferred, in order."""
-    outer = DEFERRED.calls
-    calls: list[Any] = []
-    DEFERRED.calls = calls
-    NATIVE_WORK.depth += 1
-    try:
-        cls = type.__new__(*args, **kwargs)
-    finally:
-        DEFERRED.calls = outer
-        NATIVE_WORK.depth -= 1
-    return cls, calls
-
-
 class _FunctionType(type):
     """Metaclass of :class:`VMFunction`: keeps ``VMFunction.__module__`` a string
     while instances have their own ``__module__`` (see :func:`_install`)."""
@@ -367,8 +353,8 @@ class VMFunction(metaclass=_FunctionType):
             if answered is not NESTED:
                 return answered
         deferred = DEFERRED.calls
-        if deferred is not None and self._name in _DEFERRABLE and caller.f_code in _MAKING_CLASSES:
-            # type.__new__, called by make_class or new_class, runs a base's
+        if deferred is not None and self._name in _DEFERRABLE and caller.f_code is _MAKE_CLASS:
+            # type.__new__, called by make_class, runs a base's
             # __init_subclass__ or a descriptor's __set_name__: the VM runs
             # it once the class is made (both return None to type.__new__).
             deferred.append((self, args, kwargs))
@@ -1181,4 +1167,4 @@ _install(VMFunction, "__module__", _plain_attribute("_module"))
 _install(_FunctionType, "__module__", property(lambda cls: __name__))
 
 
-_MAKING_CLASSES = (make_class.__code__, new_class.__code__)
+_MAKE_CLASS = make_class.__code__

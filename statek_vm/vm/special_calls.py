@@ -867,7 +867,8 @@ def _call_type_new(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
         # type.__new__ names the module of the frame that calls it: the
         # script's (unless it hands the class to a base's metaclass first).
         args = [*args[:3], {**ns, "__module__": f.globals.get("__name__")}]
-    cls, calls = vm.call_host(objects.new_class, [tuple(args), kwargs or {}], None)
+    made_by = functools.partial(type.__new__, args[0])  # (make_class is the frame that calls type.__new__)
+    cls, calls = vm.call_host(objects.make_class, [made_by, *args[1:], kwargs or {}], None)
     sandbox.script_class_made(cls)  # (a class the script made: a sandbox lets it use its attributes)
     if not calls:
         return cls
@@ -878,16 +879,10 @@ def _metaclass_winner(meta: type, bases: Any) -> Any:
     """The metaclass type.__new__ makes a class with, for ``meta`` and ``bases`` (its errors are its own)."""
     if type(bases) is not tuple:
         return None
-    winner = meta
-    for base in bases:
-        kind = type(base)
-        if issubclass(winner, kind):
-            continue
-        if issubclass(kind, winner):
-            winner = kind
-            continue
+    try:
+        return _calculate_meta(meta, bases)
+    except TypeError:
         return None
-    return winner
 
 
 def _call_type(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
