@@ -426,6 +426,14 @@ def getattr_(obj, name, *default):
     except AttributeError:
         return default[0]
 
+def hasattr_(obj, name):
+    # hasattr() of an object whose attribute loading is script code.
+    try:
+        load_attr(obj, name)
+    except AttributeError:
+        return False
+    return True
+
 def iter_(obj):
     return iterator_(obj)
 
@@ -2092,6 +2100,8 @@ def iterator_(obj, hint=0):
 def iter_call(obj):
     # iter(obj) itself: its script __iter__ runs here.
     method = _lookup(_type(obj), "__iter__")
+    if method is _ABC_SEQUENCE_ITER:
+        return abc_sequence_iter(obj)
     if not _is_script(method):
         return _native_iter(obj)
     iterator = method(obj)
@@ -2119,6 +2129,18 @@ def steps(iterator):
         except StopIteration:
             return
         yield item
+
+def abc_sequence_iter(self):
+    # collections.abc.Sequence.__iter__, for a script's Sequence: its
+    # __getitem__ (which may wait) runs from a generator of the VM's.
+    i = 0
+    try:
+        while True:
+            v = self[i]
+            yield v
+            i += 1
+    except IndexError:
+        return
 
 def sequence_items(seq):
     # The native iterator of an object with no __iter__: seq[0], seq[1]...
@@ -3413,6 +3435,7 @@ def namespace() -> Namespace:
                 "_native_delitem": future_aware(operator.delitem),
                 "_native_setattr": future_aware(setattr),
                 "_native_iter": future_aware(iter),
+                "_ABC_SEQUENCE_ITER": ABC_SEQUENCE_ITER,
                 "_str": native_str,
                 "_strtype": str,
                 "_repr": native_repr,
@@ -3563,6 +3586,10 @@ def program() -> Program:
 
 # Methods of library classes that call script code, by their function: the
 # name of their runtime version (called with the instance first).
+# collections.abc.Sequence's generator of items (its __iter__), re-stated
+# for a script's Sequence (runtime ``abc_sequence_iter``).
+ABC_SEQUENCE_ITER = collections.abc.Sequence.__iter__
+
 RESTATED_METHODS: dict[Any, str] = {
     vars(abc.ABCMeta)["__new__"].__func__: "abc_meta_new",
     string.Template.substitute: "template_substitute",

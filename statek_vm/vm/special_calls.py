@@ -803,7 +803,7 @@ def _script_attribute_hook(obj: Any, hook: str, name: Any, accessor: str | None)
 
 
 # A property's accessor -> the descriptor method that does the same.
-_DESCRIPTOR_METHODS = {"fset": "__set__", "fdel": "__delete__"}
+_DESCRIPTOR_METHODS = {"fget": "__get__", "fset": "__set__", "fdel": "__delete__"}
 
 
 def _call_setattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
@@ -838,12 +838,26 @@ def _call_checked_delattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> 
     return vm.call_host(sandbox._checked_delattr, args, kwargs)
 
 
+def _script_attribute_load(obj: Any, name: Any) -> bool:
+    """Whether loading ``obj.name`` may run script code: ``__getattribute__``, ``__getattr__`` or a getter."""
+    return _script_attribute_hook(obj, "__getattribute__", name, "fget") or _script_attribute_hook(
+        obj, "__getattr__", name, None
+    )
+
+
 def _call_getattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    # getattr() of an object whose __getattribute__ is script code (properties
-    # and __getattr__ reached natively are run again on the VM already).
-    if 2 <= len(args) <= 3 and not kwargs and _script_attribute_hook(args[0], "__getattribute__", args[1], None):
+    # getattr() reaching script code (__getattribute__, __getattr__, a
+    # property or a descriptor's __get__): the attribute loaded on the VM.
+    if 2 <= len(args) <= 3 and not kwargs and _script_attribute_load(args[0], args[1]):
         return vm.frame_for(runtime.namespace()["getattr_"], args, None)
     return vm.call_host(getattr, args, kwargs)
+
+
+def _call_hasattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # hasattr() reaching script code: getattr on the VM, AttributeError meaning no.
+    if len(args) == 2 and not kwargs and _script_attribute_load(args[0], args[1]):
+        return vm.frame_for(runtime.namespace()["hasattr_"], args, None)
+    return vm.call_host(hasattr, args, kwargs)
 
 
 def _made_with_script_caller(cls: Any) -> Any:
@@ -1255,6 +1269,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         ),
         (delattr, _call_delattr),
         (getattr, _call_getattr),
+        (hasattr, _call_hasattr),
         (itertools.islice, _call_islice),
     )
 }
