@@ -542,6 +542,76 @@ def _grouper(state, token):
         state[4] = _UNSET
         yield value
 
+def pairwise_(iterable, /):
+    return _pairwise(iterator_(iterable))
+
+def _pairwise(it):
+    for a in it:
+        for b in it:
+            yield (a, b)
+            a = b
+        return
+
+def zip_longest_(*iterables, fillvalue=None):
+    return _zip_longest([iterator_(iterable) for iterable in iterables], fillvalue)
+
+def _zip_longest(iterators, fillvalue):
+    active = _len(iterators)
+    if not active:
+        return
+    while True:
+        values = []
+        for i, it in enumerate(iterators):
+            try:
+                value = next(it)
+            except _StopIteration:
+                active -= 1
+                if not active:
+                    return
+                iterators[i] = _repeat(fillvalue)
+                value = fillvalue
+            values.append(value)
+        yield _tuple(values)
+
+def compress_(data, selectors):
+    return _compress(iterator_(data), iterator_(selectors))
+
+def _compress(data, selectors):
+    for datum in data:
+        for selector in selectors:
+            if selector:
+                yield datum
+            break
+        else:
+            return
+
+def cycle_(iterable, /):
+    return _cycle(iterator_(iterable))
+
+def _cycle(it):
+    saved = []
+    for element in it:
+        yield element
+        saved.append(element)
+    while saved:
+        for element in saved:
+            yield element
+
+def product_(*iterables, repeat=1):
+    # The native product of the iterables taken whole first (as it takes them).
+    if _type(repeat) is not int or repeat < 0:
+        _native_product(repeat=repeat)  # (its own error, raised before it takes anything)
+    return _native_product(*[tuple(pool) for pool in iterables], repeat=repeat)
+
+def combinations_(iterable, r):
+    return _native_combinations(tuple(iterable), r)
+
+def combinations_with_replacement_(iterable, r):
+    return _native_combinations_with_replacement(tuple(iterable), r)
+
+def permutations_(iterable, r=None):
+    return _native_permutations(tuple(iterable), r)
+
 def takewhile_(predicate, iterable, /):
     return _takewhile(predicate, iterator_(iterable))
 
@@ -3435,6 +3505,11 @@ def namespace() -> Namespace:
                 "_native_delitem": future_aware(operator.delitem),
                 "_native_setattr": future_aware(setattr),
                 "_native_iter": future_aware(iter),
+                "_repeat": itertools.repeat,
+                "_native_product": itertools.product,
+                "_native_combinations": itertools.combinations,
+                "_native_combinations_with_replacement": itertools.combinations_with_replacement,
+                "_native_permutations": itertools.permutations,
                 "_ABC_SEQUENCE_ITER": ABC_SEQUENCE_ITER,
                 "_str": native_str,
                 "_strtype": str,
@@ -3621,6 +3696,14 @@ REPLACEMENTS: dict[Any, str] = {
     itertools.filterfalse: "filterfalse_",
     itertools.starmap: "starmap_",
     itertools.accumulate: "accumulate_",
+    itertools.zip_longest: "zip_longest_",
+    **({itertools.pairwise: "pairwise_"} if hasattr(itertools, "pairwise") else {}),
+    itertools.compress: "compress_",
+    itertools.cycle: "cycle_",
+    itertools.product: "product_",
+    itertools.combinations: "combinations_",
+    itertools.combinations_with_replacement: "combinations_with_replacement_",
+    itertools.permutations: "permutations_",
     heapq.nlargest: "nlargest_",
     heapq.nsmallest: "nsmallest_",
     bisect.bisect_right: "bisect_right_",
