@@ -491,6 +491,14 @@ def chain_(*iterables):
         for element in iterable:
             yield element
 
+def dict_fromkeys(cls, iterable, value=None, /):
+    # dict.fromkeys (OrderedDict's, a dict subclass's) of a script iterable:
+    # its keys taken on the VM, each stored as natively.
+    d = cls()
+    for key in iterable:
+        d[key] = value
+    return d
+
 def chain_from_iterable(cls, iterables, /):
     return _chain_from(iter(iterables))
 

@@ -1064,6 +1064,8 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
             return _call_list_sort
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
+    if name == "fromkeys" and isinstance(owner, type) and issubclass(owner, dict) and _involves_script(args, kwargs):
+        return runtime.namespace()["dict_fromkeys"]
     if type(owner) is re.Pattern:
         if name == "finditer":
             return _call_pattern_finditer
@@ -1076,7 +1078,7 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
 REPLACED_NAMES = frozenset(
     {name for _, name in _INDEX_PARAMETERS}
     | {name for _, name in _ITERATING_METHODS}
-    | {"sort", "from_iterable", "finditer", "sub", "subn"}
+    | {"sort", "from_iterable", "fromkeys", "finditer", "sub", "subn"}
 )
 
 
