@@ -27,6 +27,7 @@ import warnings
 import weakref
 from typing import Any
 
+from statek_vm import future as _future
 from statek_vm.exceptions import NotResumableError
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm.frame import Frame, builtins_from_state, builtins_of, builtins_state
@@ -118,6 +119,12 @@ REDO_VIA = CodeSet(
         # heapq.py's own code, which compares (and calls keys) before it changes anything.
         heapq.nlargest.__code__,
         heapq.nsmallest.__code__,
+        # A resolved future's delegation of an operation to its value (a
+        # tool's list sliced by a script __index__, searched by a script __eq__).
+        *(
+            getattr(_future.BaseFuture, name).__code__
+            for name in ("__getitem__", "__contains__", "__setitem__", "__delitem__")
+        ),
     ],
     role=VIA,
 )

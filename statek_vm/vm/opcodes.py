@@ -16,6 +16,7 @@ one of the signals below.
 
 from __future__ import annotations
 
+import collections.abc
 import operator
 import sys
 import types
@@ -859,10 +860,18 @@ def STORE_ATTR(vm: Any, f: Frame, arg: str) -> Any:
 
 
 @op
-def DELETE_ATTR(vm: Any, f: Frame, arg: str) -> None:
-    owner = _resolve(f.stack[-1])
-    delattr(owner, arg)
-    f.stack.pop()
+def DELETE_ATTR(vm: Any, f: Frame, arg: str) -> Any:
+    st = f.stack
+    owner = _resolve(st[-1])
+    try:
+        delattr(owner, arg)
+    except RedoOnVM:
+        # A script __delattr__, a property's deleter or a descriptor's
+        # __delete__ was reached before anything was deleted: on the VM.
+        st.pop()
+        return operations.redo_store(vm, f, "delete_attr", [owner, arg])
+    st.pop()
+    return None
 
 
 # ------------------------------------------------------------- f-strings --
@@ -1414,11 +1423,21 @@ def GET_ITER(vm: Any, f: Frame, arg: Any) -> Any:
     except RedoOnVM:
         return operations.redo(vm, f, "iter_", [st.pop()])
     st[-1] = it
-    if type(it) in _STEPPED_NATIVELY:
+    kind = type(it)
+    if kind in _STEPPED_NATIVELY:
+        if kind is _GeneratorType and it.gi_code is _ABC_SEQUENCE_ITER_CODE:
+            # A script's collections.abc.Sequence: its items from a generator of the VM's.
+            it.close()  # (not started: runs nothing)
+            st.pop()
+            return operations.redo(vm, f, "abc_sequence_iter", [obj])
         return None
     # An iterator whose __next__ is script code, or the sequence protocol's
     # iterator of a script __getitem__: stepped on the VM.
     return operations.redo_iterator(vm, f, obj, it)
+
+
+_GeneratorType = types.GeneratorType
+_ABC_SEQUENCE_ITER_CODE = collections.abc.Sequence.__iter__.__code__
 
 
 _STEPPED_NATIVELY = operations.PLAIN_TYPES | {VMGenerator}
@@ -1751,6 +1770,7 @@ replay.register_handlers(BUILD_SET, BUILD_MAP, BUILD_CONST_KEY_MAP, SET_ADD, MAP
 
 operations.register(
     STORE_ATTR,
+    DELETE_ATTR,
     BINARY_OP,
     UNARY_POSITIVE,
     UNARY_NEGATIVE,

@@ -347,7 +347,7 @@ def iterates_script(obj: Any) -> bool:
         return True
     lookup = runtime.lookup
     method = lookup(tp, "__iter__")
-    if method is runtime.MISSING:
+    if method is runtime.MISSING or method is runtime.ABC_SEQUENCE_ITER:
         return type(lookup(tp, "__getitem__")) is VMFunction
     return (
         type(method) is VMFunction

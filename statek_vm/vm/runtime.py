@@ -426,6 +426,14 @@ def getattr_(obj, name, *default):
     except AttributeError:
         return default[0]
 
+def hasattr_(obj, name):
+    # hasattr() of an object whose attribute loading is script code.
+    try:
+        load_attr(obj, name)
+    except AttributeError:
+        return False
+    return True
+
 def iter_(obj):
     return iterator_(obj)
 
@@ -483,6 +491,14 @@ def chain_(*iterables):
         for element in iterable:
             yield element
 
+def dict_fromkeys(cls, iterable, value=None, /):
+    # dict.fromkeys (OrderedDict's, a dict subclass's) of a script iterable:
+    # its keys taken on the VM, each stored as natively.
+    d = cls()
+    for key in iterable:
+        d[key] = value
+    return d
+
 def chain_from_iterable(cls, iterables, /):
     return _chain_from(iter(iterables))
 
@@ -533,6 +549,76 @@ def _grouper(state, token):
         value = state[4]
         state[4] = _UNSET
         yield value
+
+def pairwise_(iterable, /):
+    return _pairwise(iterator_(iterable))
+
+def _pairwise(it):
+    for a in it:
+        for b in it:
+            yield (a, b)
+            a = b
+        return
+
+def zip_longest_(*iterables, fillvalue=None):
+    return _zip_longest([iterator_(iterable) for iterable in iterables], fillvalue)
+
+def _zip_longest(iterators, fillvalue):
+    active = _len(iterators)
+    if not active:
+        return
+    while True:
+        values = []
+        for i, it in enumerate(iterators):
+            try:
+                value = next(it)
+            except _StopIteration:
+                active -= 1
+                if not active:
+                    return
+                iterators[i] = _repeat(fillvalue)
+                value = fillvalue
+            values.append(value)
+        yield _tuple(values)
+
+def compress_(data, selectors):
+    return _compress(iterator_(data), iterator_(selectors))
+
+def _compress(data, selectors):
+    for datum in data:
+        for selector in selectors:
+            if selector:
+                yield datum
+            break
+        else:
+            return
+
+def cycle_(iterable, /):
+    return _cycle(iterator_(iterable))
+
+def _cycle(it):
+    saved = []
+    for element in it:
+        yield element
+        saved.append(element)
+    while saved:
+        for element in saved:
+            yield element
+
+def product_(*iterables, repeat=1):
+    # The native product of the iterables taken whole first (as it takes them).
+    if _type(repeat) is not int or repeat < 0:
+        _native_product(repeat=repeat)  # (its own error, raised before it takes anything)
+    return _native_product(*[tuple(pool) for pool in iterables], repeat=repeat)
+
+def combinations_(iterable, r):
+    return _native_combinations(tuple(iterable), r)
+
+def combinations_with_replacement_(iterable, r):
+    return _native_combinations_with_replacement(tuple(iterable), r)
+
+def permutations_(iterable, r=None):
+    return _native_permutations(tuple(iterable), r)
 
 def takewhile_(predicate, iterable, /):
     return _takewhile(predicate, iterator_(iterable))
@@ -2092,6 +2178,8 @@ def iterator_(obj, hint=0):
 def iter_call(obj):
     # iter(obj) itself: its script __iter__ runs here.
     method = _lookup(_type(obj), "__iter__")
+    if method is _ABC_SEQUENCE_ITER:
+        return abc_sequence_iter(obj)
     if not _is_script(method):
         return _native_iter(obj)
     iterator = method(obj)
@@ -2119,6 +2207,18 @@ def steps(iterator):
         except StopIteration:
             return
         yield item
+
+def abc_sequence_iter(self):
+    # collections.abc.Sequence.__iter__, for a script's Sequence: its
+    # __getitem__ (which may wait) runs from a generator of the VM's.
+    i = 0
+    try:
+        while True:
+            v = self[i]
+            yield v
+            i += 1
+    except IndexError:
+        return
 
 def sequence_items(seq):
     # The native iterator of an object with no __iter__: seq[0], seq[1]...
@@ -3413,6 +3513,12 @@ def namespace() -> Namespace:
                 "_native_delitem": future_aware(operator.delitem),
                 "_native_setattr": future_aware(setattr),
                 "_native_iter": future_aware(iter),
+                "_repeat": itertools.repeat,
+                "_native_product": itertools.product,
+                "_native_combinations": itertools.combinations,
+                "_native_combinations_with_replacement": itertools.combinations_with_replacement,
+                "_native_permutations": itertools.permutations,
+                "_ABC_SEQUENCE_ITER": ABC_SEQUENCE_ITER,
                 "_str": native_str,
                 "_strtype": str,
                 "_repr": native_repr,
@@ -3563,6 +3669,10 @@ def program() -> Program:
 
 # Methods of library classes that call script code, by their function: the
 # name of their runtime version (called with the instance first).
+# collections.abc.Sequence's generator of items (its __iter__), re-stated
+# for a script's Sequence (runtime ``abc_sequence_iter``).
+ABC_SEQUENCE_ITER = collections.abc.Sequence.__iter__
+
 RESTATED_METHODS: dict[Any, str] = {
     vars(abc.ABCMeta)["__new__"].__func__: "abc_meta_new",
     string.Template.substitute: "template_substitute",
@@ -3594,6 +3704,14 @@ REPLACEMENTS: dict[Any, str] = {
     itertools.filterfalse: "filterfalse_",
     itertools.starmap: "starmap_",
     itertools.accumulate: "accumulate_",
+    itertools.zip_longest: "zip_longest_",
+    **({itertools.pairwise: "pairwise_"} if hasattr(itertools, "pairwise") else {}),
+    itertools.compress: "compress_",
+    itertools.cycle: "cycle_",
+    itertools.product: "product_",
+    itertools.combinations: "combinations_",
+    itertools.combinations_with_replacement: "combinations_with_replacement_",
+    itertools.permutations: "permutations_",
     heapq.nlargest: "nlargest_",
     heapq.nsmallest: "nsmallest_",
     bisect.bisect_right: "bisect_right_",

@@ -803,7 +803,7 @@ def _script_attribute_hook(obj: Any, hook: str, name: Any, accessor: str | None)
 
 
 # A property's accessor -> the descriptor method that does the same.
-_DESCRIPTOR_METHODS = {"fset": "__set__", "fdel": "__delete__"}
+_DESCRIPTOR_METHODS = {"fget": "__get__", "fset": "__set__", "fdel": "__delete__"}
 
 
 def _call_setattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
@@ -838,12 +838,26 @@ def _call_checked_delattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> 
     return vm.call_host(sandbox._checked_delattr, args, kwargs)
 
 
+def _script_attribute_load(obj: Any, name: Any) -> bool:
+    """Whether loading ``obj.name`` may run script code: ``__getattribute__``, ``__getattr__`` or a getter."""
+    return _script_attribute_hook(obj, "__getattribute__", name, "fget") or _script_attribute_hook(
+        obj, "__getattr__", name, None
+    )
+
+
 def _call_getattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
-    # getattr() of an object whose __getattribute__ is script code (properties
-    # and __getattr__ reached natively are run again on the VM already).
-    if 2 <= len(args) <= 3 and not kwargs and _script_attribute_hook(args[0], "__getattribute__", args[1], None):
+    # getattr() reaching script code (__getattribute__, __getattr__, a
+    # property or a descriptor's __get__): the attribute loaded on the VM.
+    if 2 <= len(args) <= 3 and not kwargs and _script_attribute_load(args[0], args[1]):
         return vm.frame_for(runtime.namespace()["getattr_"], args, None)
     return vm.call_host(getattr, args, kwargs)
+
+
+def _call_hasattr(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # hasattr() reaching script code: getattr on the VM, AttributeError meaning no.
+    if len(args) == 2 and not kwargs and _script_attribute_load(args[0], args[1]):
+        return vm.frame_for(runtime.namespace()["hasattr_"], args, None)
+    return vm.call_host(hasattr, args, kwargs)
 
 
 def _made_with_script_caller(cls: Any) -> Any:
@@ -1045,6 +1059,8 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
             return _call_list_sort
     if name == "from_iterable" and owner is itertools.chain and _involves_script(args, kwargs):
         return runtime.namespace()["chain_from_iterable"]
+    if name == "fromkeys" and isinstance(owner, type) and issubclass(owner, dict) and _involves_script(args, kwargs):
+        return runtime.namespace()["dict_fromkeys"]
     if type(owner) is re.Pattern:
         if name == "finditer":
             return _call_pattern_finditer
@@ -1057,7 +1073,7 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
 REPLACED_NAMES = frozenset(
     {name for _, name in _INDEX_PARAMETERS}
     | {name for _, name in _ITERATING_METHODS}
-    | {"sort", "from_iterable", "finditer", "sub", "subn"}
+    | {"sort", "from_iterable", "fromkeys", "finditer", "sub", "subn"}
 )
 
 
@@ -1250,6 +1266,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         ),
         (delattr, _call_delattr),
         (getattr, _call_getattr),
+        (hasattr, _call_hasattr),
         (itertools.islice, _call_islice),
     )
 }
