@@ -116,6 +116,14 @@ class CodeUnit:
         self.blocks_t1: dict[int, int] = {}
         # Its tier-1 functions, plain and counting (None: it cannot be compiled).
         self.tier1_runs: dict[bool, Any] = {}
+        # A function's tier-1 function, plain and counting, once compiled (tier-1 code calls it directly).
+        self.tier1_calls: list[Any] = [None, None]
+        # What tier 1 needs to make a frame of this unit for a call of only
+        # positional arguments: their number (-1: the unit takes other kinds),
+        # and its other fast locals, unbound (set with ``tier1_calls``).
+        plain = not code.co_kwonlyargcount and not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
+        self.positional = code.co_argcount if plain else -1
+        self.unbound: list[Any] = []
         # Made by the VM on first use: the code of the native stand-ins that
         # name this unit to host code (vm/script_frames.py).  They hold no
         # job's objects, so every job running this unit shares them.

@@ -382,6 +382,12 @@ class Interpreter:
         self._choose_table()
         self.chunk_end = 0
         self.t1_error: BaseException | None = None
+        # Nested tier-1 runs (vm/tier1.py): the instructions the last one took,
+        # what the dispatch is given when they end without returning, and
+        # the frame a signal among them is of.
+        self.t1_used = 0
+        self.t1_result: Any = None
+        self.t1_frame: Frame | None = None
 
     def set_tier(self, tier: int) -> None:
         """Run with tier 1's compiled loops (``tier >= 1``), or in tier 0 alone (``0``)."""
@@ -653,9 +659,13 @@ class Interpreter:
                         # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
                         error, self.t1_error = self.t1_error, None
                         assert error is not None
+                        if self.t1_frame is not None:  # (a nested tier-1 run's)
+                            frame, self.t1_frame = self.t1_frame, None
                         if REDO.raised:
                             return self._without_redo(frame, error)
                         return SIG_EXC, frame, error
+                    if self.t1_frame is not None:  # (a signal of a nested tier-1 run's frame)
+                        frame, self.t1_frame = self.t1_frame, None
                     return r, frame, None
                 self.executed += i + 1
                 i = -1
@@ -721,6 +731,8 @@ class Interpreter:
             if r.back is None:
                 r.back = frame
             return SIG_SWITCH, r, None
+        if self.t1_frame is not None:  # (a signal of a nested tier-1 run's frame)
+            frame, self.t1_frame = self.t1_frame, None
         return r, frame, None
 
     # -- native operations run again (vm/replay.py) ------------------------------
@@ -2001,6 +2013,9 @@ _HOST_CALL_RECURSION = "maximum recursion depth exceeded" + (
 _NATIVE_MARGIN = 40
 
 
+_TIER1_PREFIX = os.path.join(os.path.dirname(tier1.__file__), "<tier1 ")
+
+
 def _depth_seen_from_host() -> int:
     """The recursion depth, as the script sees it, of host code calling script code now.
 
@@ -2012,8 +2027,9 @@ def _depth_seen_from_host() -> int:
     host = 0
     while frame is not None:
         code = frame.f_code
-        if code is _DISPATCH_CODE:
-            caller = frame.f_locals.get("frame")
+        if code is _DISPATCH_CODE or code.co_filename.startswith(_TIER1_PREFIX):
+            # (a tier-1 run, vm/tier1.py, nested in the dispatch's: its frame is deeper)
+            caller = frame.f_locals.get("frame" if code is _DISPATCH_CODE else "f")
             return host + (caller.depth if isinstance(caller, Frame) else 0)
         if not code.co_filename.startswith(_PACKAGE_PREFIX) and not is_trampoline_code(code):
             host += 1

@@ -44,17 +44,20 @@ from __future__ import annotations
 import operator
 import os
 import sys
+import types
 from collections import deque
 from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
-from statek_vm.exceptions import FutureError
+from statek_vm.exceptions import FutureError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import opcodes
 from statek_vm.vm.dialect import DIALECT
-from statek_vm.vm.frame import NULL, UNBOUND, Frame
+from statek_vm.vm.frame import NULL, RET_GEN_FOR, RET_GEN_SEND, RET_INIT, RET_PUSH, UNBOUND, Frame
+from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, stored_method
+from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 
 __all__ = ["HOT", "SPAN", "STATS", "compile_unit", "enabled", "tier1_table", "with_entries"]
 
@@ -78,6 +81,12 @@ STATS = _Stats()
 
 # The signal of a tier-1 run that ended on an exception (``Interpreter.t1_error``).
 SIG_T1_EXC = 101
+
+# What a nested run returns to its caller's run when it ends without returning.
+UNWIND: Any = type("Unwind", (), {"__repr__": lambda self: "<tier-1 unwind>"})()
+
+NEST = 40
+"""How deep tier-1 runs nest (calls between tier-1 functions are Python calls); deeper calls return to the dispatch."""
 
 _ENV = "STATEK_VM_TIER"
 
@@ -118,6 +127,16 @@ _STOPS = frozenset(
         "INTERPRETER_EXIT",
     }
 )
+# A generator's ``yield from`` steps its delegate in tier 1 (a script
+# generator nested, see _Compiler._callout); a coroutine's ``await`` is tier 0's.
+_GENERATOR_STOPS = _STOPS - {"SEND"}
+
+
+def stops_of(unit: CodeUnit) -> frozenset[str]:
+    """The opcodes tier 1 leaves to tier 0 in ``unit``."""
+    return _GENERATOR_STOPS if is_plain_generator(unit) else _STOPS
+
+
 _JUMPS = frozenset({"JUMP_FORWARD", "JUMP_BACKWARD", "JUMP_BACKWARD_NO_INTERRUPT", "JUMP", "JUMP_NO_INTERRUPT"})
 _BRANCHES = {
     "POP_JUMP_FORWARD_IF_FALSE": False,
@@ -165,11 +184,130 @@ def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -
     if unit.filename == _runtime_filename() or unit.program.library:
         return table  # the VM's own re-statements run in tier 0
     heads = _loop_heads(unit)
+    if is_function(unit) and 0 not in heads:
+        heads.insert(0, 0)
     if heads:
         warm = _Warming(unit, table, plain, heads, counting)
         for pc in heads:
             table[pc] = (warm.handler, pc)
     return table
+
+
+def _vm_function() -> type:
+    from statek_vm.vm.objects import VMFunction
+
+    return VMFunction
+
+
+def _is_313_method(handler: Any) -> bool:
+    """Whether ``handler`` is CPython 3.13's method load (``LOAD_ATTR`` with its method bit)."""
+    return getattr(handler, "__module__", "") == "statek_vm.vm.opcodes_313" and handler.__name__ == "LOAD_ATTR_METHOD"
+
+
+# Exact types whose attribute lookup runs no Python code.
+_PLAIN_OWNERS = frozenset({str, list, dict, set, frozenset, tuple, bytes, int, float, bool, type(None)})
+
+# Arguments that no builtin hashes, compares or converts by calling script code.
+_SIMPLE = frozenset({str, int, float, bool, type(None), bytes})
+# Methods of builtin types that, given arguments of these types, reach no script code
+# (none of them compares, hashes or converts the container's own elements).
+_PLAIN_METHODS: dict[tuple[Any, str], frozenset[Any]] = {
+    **{
+        (str, name): _SIMPLE | {tuple}
+        for name in (
+            "upper",
+            "lower",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "split",
+            "rsplit",
+            "startswith",
+            "endswith",
+            "replace",
+            "find",
+            "rfind",
+            "title",
+            "capitalize",
+            "casefold",
+            "isdigit",
+            "isalpha",
+            "isalnum",
+            "isspace",
+            "isupper",
+            "islower",
+            "isnumeric",
+            "isdecimal",
+            "isidentifier",
+            "count",
+            "splitlines",
+            "zfill",
+            "center",
+            "ljust",
+            "rjust",
+            "partition",
+            "rpartition",
+            "removeprefix",
+            "removesuffix",
+            "swapcase",
+            "expandtabs",
+            "encode",
+        )
+    },
+    (str, "join"): frozenset({list, tuple}),
+    (dict, "get"): _SIMPLE | {list, dict, tuple, set},
+    (dict, "keys"): frozenset(),
+    (dict, "values"): frozenset(),
+    (dict, "items"): frozenset(),
+    (list, "pop"): frozenset({int}),
+    (list, "reverse"): frozenset(),
+    (list, "clear"): frozenset(),
+    (set, "add"): _SIMPLE,
+    (set, "discard"): _SIMPLE,
+    (bytes, "decode"): frozenset({str}),
+}
+
+
+def _plain_call(func: Any, args: list[Any]) -> bool:
+    """Whether ``func(*args)`` (a builtin function or method) runs no script code, as ``Interpreter.call`` decides.
+
+    A builtin of ``NATIVE_ARGUMENTS`` with arguments of its plain types, or a
+    method of :data:`_PLAIN_METHODS` whose arguments are of its types (a
+    ``str.join`` of strings only, ``dict.get`` of a simple key).
+    """
+    plain = _PLAIN_CALLS.get(func)
+    if plain is None:
+        owner = func.__self__
+        plain = _PLAIN_METHODS.get((type(owner), func.__name__))
+        if plain is None:
+            return False
+        if func.__name__ == "join":
+            return all(type(a) is str for a in args[0]) if len(args) == 1 and type(args[0]) in plain else False
+        if func.__name__ == "get" and args and type(args[0]) not in _SIMPLE:
+            return False
+    return all(type(a) in plain for a in args)
+
+
+def _pure_stores() -> frozenset[Any]:
+    from statek_vm.vm.interpreter import _PURE_STORES
+
+    return _PURE_STORES
+
+
+# Interpreter._PLAIN_CALLS (set as the first unit is compiled: the interpreter imports this module).
+_PLAIN_CALLS: dict[Any, Any] = {}
+
+
+def _bind_interpreter() -> None:
+    from statek_vm.vm.interpreter import _PLAIN_CALLS as plain_calls
+
+    _PLAIN_CALLS.update(plain_calls)
+
+
+def _vm_generator() -> type:
+    from statek_vm.vm.objects import VMGenerator
+
+    return VMGenerator
 
 
 def _runtime_filename() -> str:
@@ -178,12 +316,36 @@ def _runtime_filename() -> str:
     return FILENAME
 
 
+def is_function(unit: CodeUnit) -> bool:
+    """Whether ``unit`` is a plain function's (not a module or class body, generator or coroutine).
+
+    Tier 1 compiles such a unit whole, enters it at its first instruction
+    too, and runs its calls from other tier-1 code as nested runs.
+    """
+    return bool(unit.flags & _CO_OPTIMIZED) and not (
+        unit.is_generator or unit.is_coroutine or unit.is_async_generator or unit.flags & _CO_ITERABLE_COROUTINE
+    )
+
+
+def is_plain_generator(unit: CodeUnit) -> bool:
+    """Whether ``unit`` is a generator function's (not a coroutine's): compiled whole, stepped nested by ``for``."""
+    return unit.is_generator and not (unit.is_coroutine or unit.is_async_generator)
+
+
+def _whole(unit: CodeUnit) -> bool:
+    return is_function(unit) or is_plain_generator(unit)
+
+
+_CO_OPTIMIZED = 0x1
+_CO_ITERABLE_COROUTINE = 0x100
+
+
 def _loop_heads(unit: CodeUnit) -> list[int]:
     """The targets of a unit's backward jumps (where tier 1 is entered)."""
     heads = set()
     for i, op in enumerate(unit.ops):
         jumps = op.name in _JUMPS or op.name in _BRANCHES or op.name in _NONE_BRANCHES
-        if jumps and isinstance(op.arg, int) and op.arg <= i and unit.ops[op.arg].name not in _STOPS:
+        if jumps and isinstance(op.arg, int) and op.arg <= i and unit.ops[op.arg].name not in stops_of(unit):
             heads.add(op.arg)
     return sorted(heads)
 
@@ -246,6 +408,11 @@ class _Record:
 
     def compile(self) -> None:
         self.run = _Compiler(self.unit, self.counting, self).build()
+        if _whole(self.unit):
+            # (what tier-1 code of any unit calls: see call-outs in _Compiler._callout)
+            unit = self.unit
+            unit.unbound = [UNBOUND] * (len(unit.varnames) - unit.argcount)
+            unit.tier1_calls[self.counting] = self.run
 
     def failed(self, pc: int) -> None:
         n = self.failures[pc] = self.failures.get(pc, 0) + 1
@@ -261,12 +428,14 @@ class _Entry:
     """A loop head's entry into the unit's tier-1 function.
 
     An entry whose runs are short (the loop calls script functions or steps
-    generators, which tier 0 runs, at every iteration) costs more than it
+    generators that tier 1 does not run, at every iteration) costs more than it
     saves: after :data:`_TRIAL` runs that took fewer than :data:`_SHORT`
-    instructions on average, the loop head goes back to tier 0's handler.
+    instructions on average, the loop head goes back to tier 0's handler for
+    a while (:data:`_BACKOFF` runs, twice as many each time), then tries
+    again: what the loop calls may have been compiled since.
     """
 
-    __slots__ = ("first", "handler", "pc", "plain", "record", "runs", "table", "used")
+    __slots__ = ("backoff", "first", "handler", "pc", "plain", "record", "runs", "table", "used", "waited")
 
     def __init__(self, record: _Record, plain: tuple[Any, Any], first: int, table: list[Any], pc: int) -> None:
         self.record = record
@@ -276,7 +445,18 @@ class _Entry:
         self.pc = pc
         self.runs = 0
         self.used = 0
+        self.backoff = _BACKOFF
+        self.waited = 0
         self.handler = self._handler
+
+    def _waiting(self, vm: Any, f: Frame, pc: int) -> Any:
+        self.waited += 1
+        if self.waited >= self.backoff:
+            self.runs = self.used = self.waited = 0
+            self.backoff = min(self.backoff * 2, _BACKOFF_MAX)
+            self.table[self.pc] = (self.handler, self.pc)
+        fn, arg = self.plain
+        return fn(vm, f, arg)
 
     def _handler(self, vm: Any, f: Frame, pc: int) -> Any:
         ticks = vm.ticks
@@ -291,12 +471,12 @@ class _Entry:
             available = max(available, SPAN)
         if available >= self.first and vm.binary_ops is opcodes.BINARY_OPS:
             before = STATS.executed
-            r = self.record.run(vm, f, pc, available)
+            r = self.record.run(vm, f, pc, available, 0)
             if self.runs < _TRIAL:
                 self.runs += 1
                 self.used += STATS.executed - before
                 if self.runs == _TRIAL and self.used < _SHORT * _TRIAL:
-                    self.table[self.pc] = self.plain
+                    self.table[self.pc] = (self._waiting, self.pc)
             if r is not _NOTHING:
                 return r
         fn, arg = self.plain
@@ -305,10 +485,17 @@ class _Entry:
 
 _TRIAL = 32
 _SHORT = 12
+_BACKOFF = 256
+_BACKOFF_MAX = 1 << 16
 
 
-def leave(vm: Any, used: int, result: Any) -> Any:
-    """End a tier-1 run that took ``used`` instructions and continues in the dispatch; ``result`` for it.
+def leave(vm: Any, used: int, result: Any, f: Frame, nest: int) -> Any:
+    """End a tier-1 run of ``f`` that took ``used`` instructions and continues in the dispatch; ``result`` for it.
+
+    A nested run (``nest``: a call from tier-1 code, see :func:`call_nested`)
+    returns :data:`UNWIND` to its caller's run, which ends too, and so on to
+    the run the dispatch entered; that one returns what the dispatch needs
+    to go on in ``f`` (see :func:`_for_dispatch`).
 
     The dispatch counts its chunk's steps by their index (``Interpreter._dispatch``):
     the entry's step is counted there.  The others are taken from the chunk
@@ -317,6 +504,10 @@ def leave(vm: Any, used: int, result: Any) -> Any:
     to run, which may end the dispatch, a signal, or more than the chunk
     holds) they are added to the count and the chunk ends here.
     """
+    if nest:
+        vm.t1_used = used
+        vm.t1_result = _for_dispatch(vm, result, f)
+        return UNWIND
     if used <= 0:
         return _NOTHING  # the entry runs its instruction in tier 0
     STATS.executed += used
@@ -333,11 +524,42 @@ def leave(vm: Any, used: int, result: Any) -> Any:
     return result
 
 
-def fail(vm: Any, used: int, error: BaseException) -> int:
+def _for_dispatch(vm: Any, result: Any, f: Frame) -> Any:
+    """What the dispatch is given for a nested run that ended in frame ``f`` with ``result``.
+
+    The dispatch runs the frame a handler returns (the deepest frame here, or
+    the one it called, whose caller is set to it); a signal is the deepest
+    frame's (``Interpreter.t1_frame``).
+    """
+    if result is None:
+        return f
+    if type(result) is Frame:
+        if result.back is None:
+            result.back = f
+        return result
+    vm.t1_frame = f
+    return result
+
+
+def unwind(vm: Any, used: int, nest: int) -> Any:
+    """End a tier-1 run whose nested call ended without returning (its result is ``vm.t1_result``)."""
+    if nest:
+        vm.t1_used = used
+        return UNWIND
+    result, vm.t1_result = vm.t1_result, None
+    return leave(vm, used, result, None, 0)  # type: ignore[arg-type]
+
+
+def fail(vm: Any, used: int, error: BaseException, f: Frame, nest: int) -> Any:
     """End a tier-1 run on ``error``: the dispatch raises it as an instruction's."""
+    vm.t1_error = error
+    if nest:
+        vm.t1_used = used
+        vm.t1_frame = f
+        vm.t1_result = SIG_T1_EXC
+        return UNWIND
     STATS.executed += used
     vm.executed += used - 1
-    vm.t1_error = error
     return SIG_T1_EXC
 
 
@@ -374,6 +596,7 @@ class _Compiler:
         self.known: dict[str, str] = {}
         self.loaded_from: dict[str, int] = {}
         self.ops = unit.ops
+        self.stops = stops_of(unit)
         # The stack depth before each instruction as the VM has it (3.11's
         # compiler charges a call's arguments to PRECALL, though they stay
         # on the stack until CALL).
@@ -411,6 +634,8 @@ class _Compiler:
             self.where[len(self.lines)] = (pc, block[0], block[1], callout)
 
     def build(self) -> Any:
+        if not _PLAIN_CALLS:
+            _bind_interpreter()
         unit = self.unit
         ops = self.ops
         n = len(ops)
@@ -425,7 +650,7 @@ class _Compiler:
                     # (3.12 and 3.13: an ended loop goes on past its END_FOR)
                     leaders.add(op.arg + getattr(DIALECT.step(name, op.arg)[0], "past_target", 0))
                 leaders.add(i + 1)
-            if name in _STOPS or name not in DIALECT.handlers:
+            if name in self.stops or name not in DIALECT.handlers:
                 leaders.add(i)
                 leaders.add(i + 1)
             handler = unit.handlers[i]
@@ -442,17 +667,20 @@ class _Compiler:
             jumps = name_jumps(op.name)
             if jumps and isinstance(op.arg, int) and op.arg <= i:
                 self.region.update(range(op.arg, i + 1))
+        if _whole(unit):
+            self.region = set(range(n))  # (a function is compiled whole: entered at its start too)
         starts = [start for start in starts if start in self.region]
         if not starts:
             raise _Unsupported("no loop")
         maxdepth = max(self.depths) + 4
         temps = [f"s{i}" for i in range(maxdepth)]
-        self.emit("def run(vm, f, pc, available):")
+        self.emit("def run(vm, f, pc, available, nest):")
         self.emit("    fast = f.fast")
         self.emit("    st = f.stack")
         self.emit("    depth = len(st)")
+        self.emit("    if not depth: pass")
         for d in range(1, maxdepth):
-            self.emit(f"    {'if' if d == 1 else 'elif'} depth == {d}: {', '.join(temps[:d])}, = st")
+            self.emit(f"    elif depth == {d}: {', '.join(temps[:d])}, = st")
         self.emit("    n = available")
         if self.counting:
             self.emit("    cnt = vm.counts")
@@ -460,7 +688,7 @@ class _Compiler:
         self.emit("        try:")
         self._tree(starts, blocks, 3)
         self.emit("        except BaseException as e:")
-        self.emit("            return failed(vm, f, e, n, available)")
+        self.emit("            return failed(vm, f, e, n, available, nest)")
         where = self.where
         text = "\n".join(self.lines) + "\n"
         filename = os.path.join(os.path.dirname(__file__), f"<tier1 {unit.qualname} {unit.base}>")
@@ -472,6 +700,20 @@ class _Compiler:
             LIVE_FUTURES=LIVE_FUTURES,
             leave=leave,
             unbound=_unbound,
+            unwind=unwind,
+            UNWIND=UNWIND,
+            NEST=NEST,
+            RET_PUSH=RET_PUSH,
+            RET_INIT=RET_INIT,
+            RET_GEN_FOR=RET_GEN_FOR,
+            RET_GEN_SEND=RET_GEN_SEND,
+            VMFunction=_vm_function(),
+            VMGenerator=_vm_generator(),
+            BuiltinMethod=types.BuiltinMethodType,
+            MethodType=types.MethodType,
+            PENDING_FAILURES=PENDING_FAILURES,
+            PURE_STORES=_pure_stores(),
+            plain_call=_plain_call,
             int=int,
             float=float,
             str=str,
@@ -491,23 +733,31 @@ class _Compiler:
         depths = self.depths
         counting = self.counting
 
-        def failed(vm: Any, f: Frame, error: BaseException, left: int, available: int) -> Any:
+        def failed(vm: Any, f: Frame, error: BaseException, left: int, available: int, nest: int) -> Any:
             tb = error.__traceback__
             while tb is not None and tb.tb_frame.f_code.co_filename != filename:
                 tb = tb.tb_next
             assert tb is not None, "an exception in tier 1 without its frame"
-            pc, start, length, callout = where[tb.tb_lineno]
-            values = tb.tb_frame.f_locals
-            tb = None
+            try:
+                pc, start, length, callout = where[tb.tb_lineno]
+                if tb.tb_next is None and type(error) in (NameError, UnboundLocalError):
+                    raise KeyError(error)  # (the generated code's own mistake, no script's)
+                values = tb.tb_frame.f_locals
+                if not callout:
+                    f.stack[:] = [values[f"s{i}"] for i in range(depths[pc])]
+            except KeyError:
+                raise VMInternalError(
+                    f"tier 1 of {unit.qualname} ({unit.filename}) failed at line {tb.tb_lineno} of its code: {error!r}"
+                ) from error
+            finally:
+                tb = None
+                values = {}
             used = available - left - (length - (pc - start)) + 1
-            if not callout:
-                depth = depths[pc]
-                f.stack[:] = [values[f"s{i}"] for i in range(depth)]
             f.pc = pc
             if counting and (type(error) is not FutureError or vm.raise_kind != 0):
                 # (as tier 0's counting table: it raised an exception the script sees)
                 vm.counts[(unit.program.hash, unit.base + pc)] += 1
-            return fail(vm, used, error)
+            return fail(vm, used, error, f, nest)
 
         namespace["failed"] = failed
         exec(code, namespace)
@@ -530,7 +780,8 @@ class _Compiler:
 
     def _exit_lines(self, pc: int, not_run: int) -> list[str]:
         """Statements that end the run before instruction ``pc`` (``not_run``: of its block's counted ones)."""
-        return [self._stack(self.depths[pc]), f"f.pc = {pc}", f"return leave(vm, available - n - {not_run}, None)"]
+        leave = f"return leave(vm, available - n - {not_run}, None, f, nest)"
+        return [self._stack(self.depths[pc]), f"f.pc = {pc}", leave]
 
     def _exit(self, pad: str, pc: int) -> None:
         for line in self._exit_lines(pc, 0):
@@ -539,7 +790,8 @@ class _Compiler:
     def _block(self, start: int, length: int, indent: int) -> None:
         pad = "    " * indent
         block = (start, length)
-        if self.ops[start].name in _STOPS or self.ops[start].name not in DIALECT.handlers:
+        if self.ops[start].name in self.stops or self.ops[start].name not in DIALECT.handlers:
+            self._return(start, pad)
             self._exit(pad, start)
             return
         self.emit(f"{pad}if n < {length}:")
@@ -559,6 +811,62 @@ class _Compiler:
             return
         self.emit(f"{pad}pc = {nxt}")
         self.emit(f"{pad}continue")
+
+    def _return(self, pc: int, pad: str) -> None:
+        """A return of a nested run: the value goes to the calling run (which pushes it) as a Python return.
+
+        As the dispatch does at a return to a call (a frame that returns to a
+        ``RET_PUSH`` caller, no generator's: the only frames run nested).
+        """
+        op = self.ops[pc]
+        handler, harg = DIALECT.step(op.name, op.arg)
+        if _is(handler, "YIELD_VALUE") and self.depths[pc] >= 1:
+            self._yield(pc, pad)
+            return
+        # (an __init__ that returns something else than None: tier 0 raises its TypeError)
+        if _is(handler, "RETURN_VALUE") and self.depths[pc] >= 1:
+            value = f"s{self.depths[pc] - 1}"
+            returns = f"(f.ret_mode == RET_PUSH or f.ret_mode == RET_INIT and {value} is None)"
+        elif _is(handler, "RETURN_CONST"):
+            value = self.const(harg)
+            returns = "(f.ret_mode == RET_PUSH or f.ret_mode == RET_INIT)" if harg is None else "f.ret_mode == RET_PUSH"
+        else:
+            return
+        block = (pc, 1)
+        self.emit(f"{pad}if nest and n > 0 and {returns}:", pc, block)
+        count = self._count(pc)
+        if count:
+            self.emit(f"{pad}    {count}", pc, block)
+        self.emit(f"{pad}    f.back = None", pc, block)
+        self.emit(f"{pad}    vm.t1_used = available - n + 1", pc, block)
+        self.emit(f"{pad}    return {value}", pc, block)
+
+    def _yield(self, pc: int, pad: str) -> None:
+        """A yield of a generator that a ``for`` of tier-1 code steps nested: the value goes to it.
+
+        As the dispatch does at a yield to ``FOR_ITER`` when the generator's
+        handled-exception slot is empty (otherwise tier 0 runs the yield).
+        """
+        d = self.depths[pc]
+        block = (pc, 1)
+
+        def e(text: str) -> None:
+            self.emit(pad + text, pc, block)
+
+        e("stepped = f.ret_mode == RET_GEN_FOR or f.ret_mode == RET_GEN_SEND")
+        e("if nest and n > 0 and stepped and vm.exc_items[-1] is None:")
+        count = self._count(pc)
+        if count:
+            e("    " + count)
+        e("    gen = f.generator()")
+        e("    gen._running = False")
+        e("    gen._exc_state = vm.exc_items.pop()")
+        e("    gen = None")
+        e("    " + self._stack(d - 1))
+        e(f"    f.pc = {pc + 1}")
+        e("    f.back = None")
+        e("    vm.t1_used = available - n + 1")
+        e(f"    return s{d - 1}")
 
     def _forget(self, temp: str) -> None:
         self.known.pop(temp, None)
@@ -703,6 +1011,46 @@ class _Compiler:
             self._callout(pc, block, pad + "        ", handler, harg, d, counted=False)
             if push_null:
                 e(f"{s[d]} = NULL")
+        elif (handler is H.LOAD_METHOD or _is_313_method(handler)) and isinstance(harg, str):
+            # A method of a builtin container, str or number: its lookup runs no script code.
+            o = s[d - 1]
+            self.names["PLAIN_OWNERS"] = _PLAIN_OWNERS
+            e(f"if type({o}) in PLAIN_OWNERS:")
+            if harg in STORE_ONLY_NAMES:
+                self.names["STORE_ONLY_METHODS"] = STORE_ONLY_METHODS
+                self.names["stored_method"] = stored_method
+                e(f"    if {harg!r} in STORE_ONLY_METHODS.get(type({o}), ()):")
+                e(f"        m = stored_method({o}, {harg!r})")
+                e("    else:")
+                e(f"        m = getattr({o}, {harg!r})")
+            else:
+                e(f"    m = getattr({o}, {harg!r})")
+            if handler is H.LOAD_METHOD:  # [NULL, method]
+                e(f"    {s[d - 1]}, {s[d]} = NULL, m")
+            else:  # 3.13: [method, NULL]
+                e(f"    {s[d - 1]}, {s[d]} = m, NULL")
+            e("    m = None")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(s[d - 1])
+            self._forget(s[d])
+        elif handler is H.LOAD_NAME:
+            # (a module's or class body's namespace that is a dict: no script code runs)
+            e("ns = f.locals")
+            e(f"{s[d]} = ns.get({harg!r}, MISSING) if type(ns) is dict else MISSING")
+            e(f"if {s[d]} is MISSING:")
+            e(f"    {s[d]} = f.globals.get({harg!r}, MISSING) if type(ns) is dict else MISSING")
+            e(f"    if {s[d]} is MISSING:")
+            e(f"        {s[d]} = f.builtins.get({harg!r}, MISSING) if type(ns) is dict else MISSING")
+            e(f"        if {s[d]} is MISSING:")
+            self._callout(pc, block, pad + "            ", handler, harg, d, counted=False)
+            self._forget(s[d])
+        elif handler is H.STORE_NAME:
+            e("ns = f.locals")
+            e("if type(ns) is dict:")
+            e(f"    ns[{harg!r}] = {s[d - 1]}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
         elif handler is H.JUMP_FORWARD:
             self._jump(e, pc, harg)
             return True
@@ -794,6 +1142,10 @@ class _Compiler:
             e("        break")
             e("    else:")
             self._jump(e, pc, ended, "        ")
+            if pc + 1 in self.region:
+                e(f"elif type({it}) is VMGenerator and nest < NEST and not {it}._running and not {it}._finished:")
+                self._step_generator(pc, block, pad + "    ", it, ended, d)
+                self._callout(pc, block, pad + "        ", handler, harg, d, jumps=(ended, pc + 1))
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, jumps=(ended, pc + 1))
         elif _is(handler, "LOAD_FAST_LOAD_FAST") and all(isinstance(i, int) for i in harg):
@@ -811,7 +1163,10 @@ class _Compiler:
             e(f"fast[{harg[1]}] = {s[d - 2]}")
             for index in harg:
                 self._forget_local(index)
-        elif name in _STOPS:
+        elif _is(handler, "CALL") and isinstance(harg, int) and pc not in self.generic:
+            self._call(pc, block, pad, handler, harg, d)
+            return False
+        elif name in self.stops:
             raise _Unsupported  # (a stop starts its own block)
         else:
             self._callout(pc, block, pad, handler, harg, d, jumps=self._targets(pc))
@@ -819,6 +1174,113 @@ class _Compiler:
         if count:
             e(count)
         return False
+
+    def _call(self, pc: int, block: tuple[int, int], pad: str, handler: Any, argc: int, d: int) -> None:
+        """``CALL argc``: a script function taking exactly these positional arguments runs nested, here.
+
+        As ``Interpreter.call`` makes its frame (``frame_for``, ``_callee``)
+        when the function's tier-1 function exists; anything else is the
+        handler's.
+        """
+        s = [f"s{i}" for i in range(d)]
+        b = d - argc - 2
+        not_run = block[1] - (pc - block[0]) - 1
+        count = self._count(pc)
+
+        def e(text: str) -> None:
+            self.emit(pad + text, pc, block)
+
+        if sys.version_info >= (3, 13):  # [callable, self or NULL, arguments]
+            e(f"func = {s[b]}")
+            e(f"args = [{', '.join(s[b + 2 :])}] if {s[b + 1]} is NULL else [{', '.join(s[b + 1 :])}]")
+        else:  # [NULL, callable, arguments] or [method, self, arguments]
+            e("if f.kwnames is not None:")
+            e("    func = None")
+            e(f"elif {s[b]} is NULL:")
+            e(f"    func = {s[b + 1]}")
+            e(f"    args = [{', '.join(s[b + 2 :])}]")
+            e("else:")
+            e(f"    func = {s[b]}")
+            e(f"    args = [{', '.join(s[b + 1 :])}]")
+        e("if type(func) is MethodType and type(func.__func__) is VMFunction:")
+        e("    args.insert(0, func.__self__)")  # (a script method bound by its load: as Interpreter.call)
+        e("    func = func.__func__")
+        e("if type(func) is VMFunction and nest < NEST:")
+        e("    u = func._unit")
+        e(f"    sub = u.tier1_calls[{self.counting}]")
+        e("    deep = f.depth + u.depth_step")
+        e("    if sub is not None and u.positional == len(args) and deep < vm.recursion_limit:")
+        e("        args += u.unbound")
+        e("        r = Frame(u, func._globals, func._builtins, None, func, args)")
+        e("        r.depth = deep")
+        e("        r.back = f")
+        e(f"        {self._stack(b)}")
+        e(f"        f.pc = {pc + 1}")
+        if count:
+            e("        " + count)
+        e("        v = sub(vm, r, 0, n, nest + 1)")
+        e("        n -= vm.t1_used")
+        e("        if v is UNWIND:")
+        e(f"            return unwind(vm, available - n - {not_run}, nest)")
+        e(f"        {s[b]} = v")
+        e("    else:")
+        e("        func = None")
+        # A builtin that reaches no script code with these arguments: called at once,
+        # as Interpreter.call does (call_host), or a pure store (results.append(x)).
+        e("elif type(func) is BuiltinMethod and not PENDING_FAILURES and plain_call(func, args):")
+        e(f"    f.pc = {pc + 1}")
+        e(f"    {s[b]} = vm.call_host(func, args, None)")
+        if count:
+            e("    " + count)
+        e("elif type(func) is MethodType and func.__func__ in PURE_STORES and not PENDING_FAILURES:")
+        e(f"    {s[b]} = func.__func__(func.__self__, *args)")
+        if count:
+            e("    " + count)
+        e("else:")
+        e("    func = None")
+        e("if func is None:")
+        self._callout(pc, block, pad + "    ", handler, argc, d)
+        self._forget_temps()
+
+    def _step_generator(self, pc: int, block: tuple[int, int], pad: str, it: str, ended: int, d: int) -> None:
+        """``FOR_ITER`` of a script generator whose tier-1 function exists: its next item, nested here.
+
+        As ``Interpreter.enter_generator_for`` enters it (the generator's
+        handled-exception slot empty); anything else is the handler's.
+        """
+        not_run = block[1] - (pc - block[0]) - 1
+
+        def e(text: str) -> None:
+            self.emit(pad + text, pc, block)
+
+        e(f"gf = {it}._frame")
+        e(f"sub = gf.unit.tier1_calls[{self.counting}]")
+        e("deep = f.depth + gf.unit.depth_step")
+        e(
+            f"if sub is not None and {it}._exc_state is None and vm.throwing is None"
+            " and gf.pc in gf.unit.blocks_t1 and deep < vm.recursion_limit:"
+        )
+        e("    gf.depth = deep")
+        e("    gf.stack.append(None)")
+        e("    gf.ret_mode = RET_GEN_FOR")
+        e(f"    gf.ret_info = {ended}")
+        e(f"    {it}._running = True")
+        e("    vm.exc_items.append(None)")
+        e(f"    {self._stack(d)}")
+        e(f"    f.pc = {pc + 1}")
+        e("    gf.back = f")
+        count = self._count(pc)
+        if count:
+            e("    " + count)
+        e("    v = sub(vm, gf, gf.pc, n, nest + 1)")
+        e("    gf = None")
+        e("    n -= vm.t1_used")
+        e("    if v is UNWIND:")
+        e(f"        return unwind(vm, available - n - {not_run}, nest)")
+        e(f"    s{d} = v")
+        e(f"    pc = {pc + 1}")
+        e("    continue")
+        e("else:")  # (the handler's call-out follows)
 
     def _targets(self, pc: int) -> tuple[int, ...]:
         op = self.ops[pc]
@@ -858,15 +1320,26 @@ class _Compiler:
         self.emit(pad + "if r is not None:", pc, block)
         if count and not (counted or jumps):
             self.emit(pad + "    " + count, pc, block)
-        self.emit(pad + f"    return leave(vm, available - n - {not_run}, r)", pc, block)
+        generator = handler is opcodes.FOR_ITER or hasattr(handler, "past_target") or _is(handler, "SEND")
+        if generator or not jumps or jumps == (pc + 1,):
+            # A frame the handler returned to run that a tier-1 function can
+            # run: a call from its start, its value pushed as the dispatch
+            # would; a script generator stepped by this ``for`` or ``yield
+            # from`` to its next yield.
+            mode = ("RET_GEN_SEND" if _is(handler, "SEND") else "RET_GEN_FOR") if generator else None
+            lines = _NESTED_STEP if generator else _NESTED_CALL
+            for line in lines.format(counting=self.counting, mode=mode, not_run=not_run).splitlines():
+                self.emit(pad + line, pc, block)
+        else:
+            self.emit(pad + f"    return leave(vm, available - n - {not_run}, r, f, nest)", pc, block)
         # A stop asked while it ran (a time limit passed in a host call, a
         # cancel, output over its limit): the next boundary is a checkpoint.
         self.emit(pad + "if vm.next_check <= vm.executed:", pc, block)
-        self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+        self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
         targets = jumps or (pc + 1,)
         if len(targets) == 1 and targets[0] == pc + 1:
             self.emit(pad + f"if f.pc != {pc + 1}:", pc, block)
-            self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+            self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
             self._reload(pad, self.depths[pc + 1] if pc + 1 < len(self.depths) else 0, pc, block)
             return
         # A jump: continue at whichever target the handler chose.
@@ -875,14 +1348,14 @@ class _Compiler:
         for k, t in enumerate(targets):
             self.emit(pad + f"{'if' if k == 0 else 'elif'} f.pc == {t}:", pc, block)
             if t not in self.region:
-                self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+                self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
                 continue
             self._reload(pad + "    ", self.depths[t], pc, block)
             self.emit(pad + f"    pc = {t}", pc, block)
             self.emit(pad + "    n += " + str(not_run), pc, block)
             self.emit(pad + "    continue", pc, block)
         self.emit(pad + "else:", pc, block)
-        self.emit(pad + f"    return leave(vm, available - n - {not_run}, None)", pc, block)
+        self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
 
     def _reload(self, pad: str, depth: int, pc: int, block: tuple[int, int]) -> None:
         # (a handler may change anything: what was known is known no more)
@@ -890,6 +1363,37 @@ class _Compiler:
         self.loaded_from = {}
         if depth:
             self.emit(pad + f"{', '.join(f's{i}' for i in range(depth))}, = st", pc, block)
+
+
+# The nested runs of frames a call-out's handler returned (see _Compiler._callout).
+_NESTED_CALL = """\
+    if type(r) is Frame and nest < NEST and r.back is None and r.generator is None:
+        sub = r.unit.tier1_calls[{counting}]
+        if sub is not None and (r.ret_mode == RET_PUSH or r.ret_mode == RET_INIT):
+            r.back = f
+            v = sub(vm, r, 0, n, nest + 1)
+            n -= vm.t1_used
+            if v is UNWIND:
+                return unwind(vm, available - n - {not_run}, nest)
+            st.append(v if r.ret_mode == RET_PUSH else r.ret_info)
+            r = None
+    if r is not None:
+        return leave(vm, available - n - {not_run}, r, f, nest)
+"""
+_NESTED_STEP = """\
+    if type(r) is Frame and nest < NEST and r.ret_mode == {mode} and r.back is None:
+        sub = r.unit.tier1_calls[{counting}]
+        if sub is not None and vm.exc_items[-1] is None and vm.throwing is None and r.pc in r.unit.blocks_t1:
+            r.back = f
+            v = sub(vm, r, r.pc, n, nest + 1)
+            n -= vm.t1_used
+            if v is UNWIND:
+                return unwind(vm, available - n - {not_run}, nest)
+            st.append(v)
+            r = None
+    if r is not None:
+        return leave(vm, available - n - {not_run}, r, f, nest)
+"""
 
 
 def name_jumps(name: str) -> bool:
