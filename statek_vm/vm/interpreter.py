@@ -2027,12 +2027,17 @@ def _depth_seen_from_host() -> int:
     host = 0
     while frame is not None:
         code = frame.f_code
-        if code is _DISPATCH_CODE or code.co_filename.startswith(_TIER1_PREFIX):
-            # (a tier-1 run, vm/tier1.py, nested in the dispatch's: its frame is deeper)
-            caller = frame.f_locals.get("frame" if code is _DISPATCH_CODE else "f")
+        if code is _DISPATCH_CODE:
+            caller = frame.f_locals.get("frame")
             return host + (caller.depth if isinstance(caller, Frame) else 0)
-        if not code.co_filename.startswith(_PACKAGE_PREFIX) and not is_trampoline_code(code):
-            host += 1
+        filename = code.co_filename
+        if not filename.startswith(_PACKAGE_PREFIX):
+            if not is_trampoline_code(code):
+                host += 1
+        elif code.co_name == "run" and filename.startswith(_TIER1_PREFIX):
+            # A tier-1 run (vm/tier1.py), nested in the dispatch's: its frame is the deeper one.
+            caller = frame.f_locals.get("f")
+            return host + (caller.depth if isinstance(caller, Frame) else 0)
         frame = frame.f_back
     return host
 

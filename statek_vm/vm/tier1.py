@@ -53,11 +53,12 @@ from typing import Any
 from statek_vm.exceptions import FutureError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm import opcodes
+from statek_vm.vm import opcodes, operations
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import NULL, RET_GEN_FOR, RET_GEN_SEND, RET_INIT, RET_PUSH, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, stored_method
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
+from statek_vm.vm.operations import RedoOnVM
 
 __all__ = ["HOT", "SPAN", "STATS", "compile_unit", "enabled", "tier1_table", "with_entries"]
 
@@ -199,6 +200,29 @@ def _vm_function() -> type:
     return VMFunction
 
 
+def _is_compare(handler: Any) -> bool:
+    """Whether ``handler`` is ``COMPARE_OP``'s (3.13's with its bool bit too: the same for numbers and strings)."""
+    return handler is opcodes.COMPARE_OP or getattr(handler, "__name__", "") == "COMPARE_OP_BOOL"
+
+
+def _is_named(handler: Any, module: str, name: str) -> bool:
+    """Whether ``handler`` is ``statek_vm.vm.<module>.<name>`` (a version's own handler)."""
+    return getattr(handler, "__module__", "") == f"statek_vm.vm.{module}" and handler.__name__ == name
+
+
+def _load_attribute(owner: Any, name: str) -> Any:
+    """``owner.name`` for tier 1: script code it reaches raises ``RedoOnVM`` first (as in ``LOAD_ATTR``'s handler)."""
+    return getattr(owner, name)
+
+
+def _store_attribute(owner: Any, name: str, value: Any) -> None:
+    """``owner.name = value`` for tier 1, as :func:`_load_attribute`."""
+    setattr(owner, name, value)
+
+
+operations.register(_load_attribute, _store_attribute)
+
+
 def _is_313_method(handler: Any) -> bool:
     """Whether ``handler`` is CPython 3.13's method load (``LOAD_ATTR`` with its method bit)."""
     return getattr(handler, "__module__", "") == "statek_vm.vm.opcodes_313" and handler.__name__ == "LOAD_ATTR_METHOD"
@@ -206,6 +230,9 @@ def _is_313_method(handler: Any) -> bool:
 
 # Exact types whose attribute lookup runs no Python code.
 _PLAIN_OWNERS = frozenset({str, list, dict, set, frozenset, tuple, bytes, int, float, bool, type(None)})
+
+# Values an f-string formats without script code (no __format__, __str__ or __repr__ of a script's).
+_FORMATTED = frozenset({str, int, float, bool, type(None)})
 
 # Arguments that no builtin hashes, compares or converts by calling script code.
 _SIMPLE = frozenset({str, int, float, bool, type(None), bytes})
@@ -714,6 +741,10 @@ class _Compiler:
             PENDING_FAILURES=PENDING_FAILURES,
             PURE_STORES=_pure_stores(),
             plain_call=_plain_call,
+            load_attribute=_load_attribute,
+            store_attribute=_store_attribute,
+            redo_attribute=operations.redo_attribute,
+            redo_store=operations.redo_store,
             int=int,
             float=float,
             str=str,
@@ -722,13 +753,22 @@ class _Compiler:
             tuple=tuple,
             dict=dict,
             slice=slice,
+            zip=zip,
+            format=format,
+            repr=repr,
+            ascii=ascii,
             type=type,
             len=len,
             MISSING=_MISSING,
             NoneType=type(None),
             Frame=Frame,
         )
-        code = compile(text, filename, "exec")
+        try:
+            code = compile(text, filename, "exec")
+        except SyntaxError as error:
+            raise VMInternalError(
+                f"tier 1 made code for {unit.qualname} ({unit.filename}) that is not Python: {error}"
+            ) from error
 
         depths = self.depths
         counting = self.counting
@@ -1034,6 +1074,105 @@ class _Compiler:
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             self._forget(s[d - 1])
             self._forget(s[d])
+        elif _is(handler, "TO_BOOL"):
+            # (3.13) the truth of a builtin type's value runs no script code
+            v = s[d - 1]
+            self.names["TRUTH"] = _TRUTH
+            if self.known.get(v) != "bool":
+                e(f"if {v} is not True and {v} is not False:")
+                e(f"    if type({v}) in TRUTH:")
+                e(f"        {v} = not not {v}")
+                e("    else:")
+                self._callout(pc, block, pad + "        ", handler, harg, d, counted=False)
+            self._forget(v)
+            self.known[v] = "bool"
+        elif handler in (H.BUILD_TUPLE, H.BUILD_LIST, H.BUILD_STRING) and _is(handler, name):
+            items = ", ".join(s[d - harg : d])
+            target = s[d - harg] if harg else s[d]
+            if handler is H.BUILD_TUPLE:
+                e(f"{target} = ({items}{',' if harg == 1 else ''})")
+            elif handler is H.BUILD_LIST:
+                e(f"{target} = [{items}]")
+            else:
+                e(f"{target} = ''.join(({items}{',' if harg == 1 else ''}))")
+            self._forget(target)
+            if handler is H.BUILD_STRING:
+                self.known[target] = "str"
+        elif handler is H.LIST_APPEND and _is(handler, name):
+            e(f"{s[d - 1 - harg]}.append({s[d - 1]})")
+        elif handler is H.BUILD_CONST_KEY_MAP and _is(handler, name):
+            # (its keys are constants: hashing them runs no script code)
+            values = ", ".join(s[d - 1 - harg : d - 1])
+            e(f"{s[d - 1 - harg]} = dict(zip({s[d - 1]}, ({values}{',' if harg == 1 else ''}), strict=True))")
+            self._forget(s[d - 1 - harg])
+        elif handler in (H.MAP_ADD, H.SET_ADD) and _is(handler, name):
+            # a key of a builtin type: hashing and comparing it runs no script code
+            self.names["SIMPLE"] = _SIMPLE
+            key = s[d - 2] if handler is H.MAP_ADD else s[d - 1]
+            e(f"if type({key}) in SIMPLE:")
+            if handler is H.MAP_ADD:
+                e(f"    {s[d - 2 - harg]}[{s[d - 2]}] = {s[d - 1]}")
+            else:
+                e(f"    {s[d - 1 - harg]}.add({s[d - 1]})")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+        elif handler is H.FORMAT_VALUE and _is(handler, name):
+            # a str, int or float value (no future's, no script __format__)
+            have_spec = harg & 4
+            value = s[d - 2] if have_spec else s[d - 1]
+            spec = s[d - 1] if have_spec else "''"
+            conv = ("", "str", "repr", "ascii")[harg & 3]
+            self.names["FORMATTED"] = _FORMATTED
+            e(f"if type({value}) in FORMATTED and type({spec}) is str:")
+            converted = f"{conv}({value})" if conv else value
+            e(f"    {value} = format({converted}, {spec})")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(value)
+            self.known[value] = "str"
+        elif _is(handler, "FORMAT_SIMPLE") or _is(handler, "FORMAT_WITH_SPEC") or _is(handler, "CONVERT_VALUE"):
+            # (3.13's f-string steps) a str, int or float value
+            self.names["FORMATTED"] = _FORMATTED
+            with_spec = _is(handler, "FORMAT_WITH_SPEC")
+            value = s[d - 2] if with_spec else s[d - 1]
+            if with_spec:
+                e(f"if type({value}) in FORMATTED and type({s[d - 1]}) is str:")
+                e(f"    {value} = format({value}, {s[d - 1]})")
+            elif _is(handler, "FORMAT_SIMPLE"):
+                e(f"if type({value}) in FORMATTED:")
+                e(f"    {value} = format({value}, '')")
+            else:
+                conversion = ("", "str", "repr", "ascii")[int(harg)]
+                e(f"if type({value}) in FORMATTED:")
+                e(f"    {value} = {conversion}({value})")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(value)
+        elif (handler is H.LOAD_ATTR or _is_named(handler, "opcodes_312", "LOAD_ATTR_PLAIN")) and isinstance(harg, str):
+            # The native lookup, from a function that asks script code it reaches
+            # to run on the VM (as the handler does): then the handler's redo.
+            o = s[d - 1]
+            self.names["RedoOnVM"] = RedoOnVM
+            e(f"if type({o}) in FUTURE_CLASSES:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            e("else:")
+            e("    try:")
+            e(f"        {o} = load_attribute({o}, {harg!r})")
+            e("    except RedoOnVM:")
+            redo = f"redo_attribute(vm, f, {o}, {harg!r}, 0)"
+            self._callout(pc, block, pad + "        ", handler, harg, d, counted=False, call=redo)
+            self._forget(o)
+        elif handler is H.STORE_ATTR and _is(handler, name) and isinstance(harg, str):
+            o, v = s[d - 1], s[d - 2]
+            self.names["RedoOnVM"] = RedoOnVM
+            e(f"if type({o}) in FUTURE_CLASSES:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            e("else:")
+            e("    try:")
+            e(f"        store_attribute({o}, {harg!r}, {v})")
+            e("    except RedoOnVM:")
+            redo = f"redo_store(vm, f, 'store_attr', [{o}, {harg!r}, {v}])"
+            self._callout(pc, block, pad + "        ", handler, harg, d - 2, counted=False, call=redo)
         elif handler is H.LOAD_NAME:
             # (a module's or class body's namespace that is a dict: no script code runs)
             e("ns = f.locals")
@@ -1100,14 +1239,14 @@ class _Compiler:
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             self._forget_temps()
-        elif handler is H.COMPARE_OP and pc not in self.generic:
+        elif _is_compare(handler) and pc not in self.generic:
             a, b = s[d - 2], s[d - 1]
             strings = self.known.get(a) == "str" or self.known.get(b) == "str"
             self._speculate(pc, block, pad, [a, b], "str" if strings else "num")
             e(f"{a} = {a} {_COMPARE_SYMBOLS[harg]} {b}")
             self._forget(a)
             self.known[a] = "bool"
-        elif handler is H.COMPARE_OP:
+        elif _is_compare(handler):
             a, b = s[d - 2], s[d - 1]
             e(f"if ({_NUMERIC.format(a=a, b=b)}) or (type({a}) is str and type({b}) is str):")
             e(f"    {a} = {a} {_COMPARE_SYMBOLS[harg]} {b}")
@@ -1298,8 +1437,13 @@ class _Compiler:
         d: int,
         jumps: tuple[int, ...] | None = None,
         counted: bool = True,
+        call: str | None = None,
     ) -> None:
         """Run instruction ``pc`` by its tier-0 handler, the frame as tier 0 has it.
+
+        ``call``: an expression to run instead of the handler (the part of
+        it after its native operation, which asked to run on the VM), with
+        the stack of depth ``d`` as the handler leaves it for that.
 
         ``counted``: this call-out counts the instruction (else the code
         after it, shared with the inline path, does).
@@ -1313,7 +1457,7 @@ class _Compiler:
 
         self.emit(pad + self._stack(d), pc, block)
         emit(f"f.pc = {pc + 1}")
-        emit(f"r = {h}(vm, f, {a})")
+        emit(f"r = {call or h + '(vm, f, ' + a + ')'}")
         count = self._count(pc)
         if count and (counted or jumps):
             self.emit(pad + count, pc, block)
