@@ -708,6 +708,7 @@ class _Compiler:
         self.emit("    if not depth: pass")
         for d in range(1, maxdepth):
             self.emit(f"    elif depth == {d}: {', '.join(temps[:d])}, = st")
+        self.emit("    if depth: st.clear()")  # (held by the temporaries now; written back when the run hands back)
         self.emit("    n = available")
         if self.counting:
             self.emit("    cnt = vm.counts")
@@ -735,6 +736,7 @@ class _Compiler:
             RET_GEN_FOR=RET_GEN_FOR,
             RET_GEN_SEND=RET_GEN_SEND,
             VMFunction=_vm_function(),
+            CALLED=_MISSING,
             VMGenerator=_vm_generator(),
             BuiltinMethod=types.BuiltinMethodType,
             MethodType=types.MethodType,
@@ -908,6 +910,18 @@ class _Compiler:
         e("    vm.t1_used = available - n + 1")
         e(f"    return s{d - 1}")
 
+    def _drop(self, e: Callable[[str], None], *temps: str) -> None:
+        """Let go of temporaries popped off the stack: their objects go when natively they would.
+
+        (A value whose type is known to be a number, a bool or a str is
+        left: no finalizer or weak reference tells when it goes.)
+        """
+        dropped = [t for t in temps if self.known.get(t) not in ("num", "bool", "str")]
+        if dropped:
+            e(" = ".join(dropped) + " = None")
+        for t in temps:
+            self._forget(t)
+
     def _forget(self, temp: str) -> None:
         self.known.pop(temp, None)
         self.loaded_from.pop(temp, None)
@@ -998,8 +1012,10 @@ class _Compiler:
         count = self._count(pc)
         if handler is None:
             raise _Unsupported
-        if handler is H.RESUME or handler is H.NOP or handler is H.POP_TOP:
-            pass  # (POP_TOP: the temporary is simply no longer used)
+        if handler is H.RESUME or handler is H.NOP:
+            pass
+        elif handler is H.POP_TOP:
+            self._drop(e, s[d - 1])
         elif handler is H.PUSH_NULL:
             e(f"{s[d]} = NULL")
         elif handler is H.COPY:
@@ -1041,6 +1057,7 @@ class _Compiler:
             if s[d - 1] in self.known:
                 self.known[f"L{harg}"] = self.known[s[d - 1]]
             self.known[f"B{harg}"] = "bound"
+            self._drop(e, s[d - 1])
         elif handler is H.LOAD_GLOBAL:
             push_null, gname = harg
             slot = s[d + 1] if push_null else s[d]
@@ -1100,6 +1117,7 @@ class _Compiler:
                 self.known[target] = "str"
         elif handler is H.LIST_APPEND and _is(handler, name):
             e(f"{s[d - 1 - harg]}.append({s[d - 1]})")
+            self._drop(e, s[d - 1])
         elif handler is H.BUILD_CONST_KEY_MAP and _is(handler, name):
             # (its keys are constants: hashing them runs no script code)
             values = ", ".join(s[d - 1 - harg : d - 1])
@@ -1116,6 +1134,7 @@ class _Compiler:
                 e(f"    {s[d - 1 - harg]}.add({s[d - 1]})")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._drop(e, *s[d - 2 if handler is H.MAP_ADD else d - 1 : d])
         elif handler is H.FORMAT_VALUE and _is(handler, name):
             # a str, int or float value (no future's, no script __format__)
             have_spec = harg & 4
@@ -1173,6 +1192,7 @@ class _Compiler:
             e("    except RedoOnVM:")
             redo = f"redo_store(vm, f, 'store_attr', [{o}, {harg!r}, {v}])"
             self._callout(pc, block, pad + "        ", handler, harg, d - 2, counted=False, call=redo)
+            self._drop(e, o, v)
         elif handler is H.LOAD_NAME:
             # (a module's or class body's namespace that is a dict: no script code runs)
             e("ns = f.locals")
@@ -1190,6 +1210,7 @@ class _Compiler:
             e(f"    ns[{harg!r}] = {s[d - 1]}")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._drop(e, s[d - 1])
         elif handler is H.JUMP_FORWARD:
             self._jump(e, pc, harg)
             return True
@@ -1271,6 +1292,7 @@ class _Compiler:
             e(f"    {c}[{k}] = {v}")
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._drop(e, v, c, k)
         elif handler is H.FOR_ITER or hasattr(handler, "past_target"):
             # (3.12 and 3.13: an ended loop goes on past its END_FOR)
             ended = harg + getattr(handler, "past_target", 0)
@@ -1302,6 +1324,7 @@ class _Compiler:
             e(f"fast[{harg[1]}] = {s[d - 2]}")
             for index in harg:
                 self._forget_local(index)
+            self._drop(e, s[d - 2], s[d - 1])
         elif _is(handler, "CALL") and isinstance(harg, int) and pc not in self.generic:
             self._call(pc, block, pad, handler, harg, d)
             return False
@@ -1358,10 +1381,12 @@ class _Compiler:
         if count:
             e("        " + count)
         e("        v = sub(vm, r, 0, n, nest + 1)")
+        e("        r = args = None")  # (the callee's frame and locals go as natively: now)
         e("        n -= vm.t1_used")
         e("        if v is UNWIND:")
         e(f"            return unwind(vm, available - n - {not_run}, nest)")
-        e(f"        {s[b]} = v")
+        e(f"        {s[b]}, v = v, None")
+        e("        func = CALLED")  # (it and its closure's cells go as natively: now)
         e("    else:")
         e("        func = None")
         # A builtin that reaches no script code with these arguments: called at once,
@@ -1369,10 +1394,14 @@ class _Compiler:
         e("elif type(func) is BuiltinMethod and not PENDING_FAILURES and plain_call(func, args):")
         e(f"    f.pc = {pc + 1}")
         e(f"    {s[b]} = vm.call_host(func, args, None)")
+        e("    args = None")
+        e("    func = CALLED")
         if count:
             e("    " + count)
         e("elif type(func) is MethodType and func.__func__ in PURE_STORES and not PENDING_FAILURES:")
         e(f"    {s[b]} = func.__func__(func.__self__, *args)")
+        e("    args = None")
+        e("    func = CALLED")
         if count:
             e("    " + count)
         e("else:")
@@ -1416,7 +1445,7 @@ class _Compiler:
         e("    n -= vm.t1_used")
         e("    if v is UNWIND:")
         e(f"        return unwind(vm, available - n - {not_run}, nest)")
-        e(f"    s{d} = v")
+        e(f"    s{d}, v = v, None")
         e(f"    pc = {pc + 1}")
         e("    continue")
         e("else:")  # (the handler's call-out follows)
@@ -1506,7 +1535,9 @@ class _Compiler:
         self.known = {}
         self.loaded_from = {}
         if depth:
+            # (the frame's list lets go of them: popped later, they go when natively they would)
             self.emit(pad + f"{', '.join(f's{i}' for i in range(depth))}, = st", pc, block)
+            self.emit(pad + "st.clear()", pc, block)
 
 
 # The nested runs of frames a call-out's handler returned (see _Compiler._callout).
@@ -1520,7 +1551,7 @@ _NESTED_CALL = """\
             if v is UNWIND:
                 return unwind(vm, available - n - {not_run}, nest)
             st.append(v if r.ret_mode == RET_PUSH else r.ret_info)
-            r = None
+            r = v = None
     if r is not None:
         return leave(vm, available - n - {not_run}, r, f, nest)
 """
@@ -1534,7 +1565,7 @@ _NESTED_STEP = """\
             if v is UNWIND:
                 return unwind(vm, available - n - {not_run}, nest)
             st.append(v)
-            r = None
+            r = v = None
     if r is not None:
         return leave(vm, available - n - {not_run}, r, f, nest)
 """

@@ -101,10 +101,18 @@ def test_tier_1_counts_the_instructions_tier_0_counts(source: str) -> None:
 def test_an_instruction_budget_stops_both_tiers_at_the_same_instruction(budget: int) -> None:
     stops = {}
     for tier in (0, 1):
-        job = statek_vm.run(HOT_LOOPS, tier=tier, instruction_counts=collections.Counter(), limits=Limits(instructions=budget))
+        job = statek_vm.run(
+            HOT_LOOPS, tier=tier, instruction_counts=collections.Counter(), limits=Limits(instructions=budget)
+        )
         assert job.status == "FAILED" and isinstance(job.error, LimitExceeded), job.error
         frame = job._frame
-        stops[tier] = (job.next_instr_num, job.location, _values(frame.stack), _values(frame.fast), job.usage["instructions"])
+        stops[tier] = (
+            job.next_instr_num,
+            job.location,
+            _values(frame.stack),
+            _values(frame.fast),
+            job.usage["instructions"],
+        )
     assert stops[0] == stops[1]
 
 
@@ -159,6 +167,99 @@ except ZeroDivisionError as e:
     assert [j.status for j in jobs] == ["COMPLETED", "COMPLETED"]
     assert jobs[0].output == jobs[1].output
     assert "line 4, in divide" in jobs[1].output and "tier1" not in jobs[1].output
+
+
+NESTED = """\
+class Account:
+    def __init__(self, owner):
+        self.owner = owner
+        self.total = 0
+
+    def add(self, amount):
+        self.total += scaled(amount)
+        return self.total
+
+def scaled(x):
+    if x == 77:
+        return wait(x) * 2
+    return x * 2
+
+def amounts(n):
+    for i in range(n):
+        yield i + 1
+
+def run(n):
+    acct = Account("ada")
+    for a in amounts(n):
+        acct.add(a)
+    return acct.total
+
+print([run(k) for k in (10, 20, 30, 80, 40)])
+"""
+
+
+def _chain(frame: Any) -> list[Any]:
+    """Each frame of a suspended job's chain, innermost first: unit, instruction, stack, locals."""
+    out = []
+    while frame is not None:
+        stack, fast = (
+            [v if type(v) in (int, str, list, tuple) else type(v).__name__ for v in values]
+            for values in (frame.stack, frame.fast)
+        )
+        out.append((frame.unit.qualname, frame.pc, stack, fast, frame.depth))
+        frame = frame.back
+    return out
+
+
+def test_a_wait_in_nested_tier_1_runs_leaves_tier_0s_frame_chain() -> None:
+    """A wait inside calls and a generator that tier 1 runs nested: the same frames, stacks and locals as tier 0's."""
+    spots = {}
+    before = tier1.STATS.executed
+    for tier in (0, 1):
+        world = gates.World(start_open=False)
+        counts: collections.Counter[Any] = collections.Counter()
+        job = statek_vm.run(NESTED, world.bindings(), tier=tier, instruction_counts=counts)
+        assert job.status == "SUSPENDED", job.error
+        spots[tier] = (job.next_instr_num, job.location, _chain(job._frame))
+        job.awaited_result.deps.open = True
+        job.resume()
+        assert job.status == "COMPLETED", job.error
+        spots[tier] += (job.output, counts)
+    assert tier1.STATS.executed > before
+    assert [unit for unit, *_ in spots[1][2]][:3] == ["scaled", "Account.add", "run"]
+    assert spots[0] == spots[1]
+
+
+def test_an_exception_through_nested_tier_1_runs_has_tier_0s_traceback() -> None:
+    source = """\
+def parse(v):
+    return 100 // v
+
+def step(v):
+    return parse(v) + 1
+
+def values(n, stop):
+    for i in range(n, stop, -1):
+        yield step(i)
+
+def total(n, stop):
+    t = 0
+    for v in values(n, stop):
+        t += v
+    return t
+
+for n in range(1, 30):
+    total(n, 0)
+try:
+    total(5, -1)
+except ZeroDivisionError as e:
+    import traceback
+    print("".join(traceback.format_exception(e)))
+"""
+    jobs = [statek_vm.run(source, tier=tier) for tier in (0, 1)]
+    assert [j.status for j in jobs] == ["COMPLETED", "COMPLETED"], [j.error for j in jobs]
+    assert jobs[0].output == jobs[1].output
+    assert "in parse" in jobs[1].output and "in values" in jobs[1].output and "tier1" not in jobs[1].output
 
 
 def test_the_tier_is_chosen_by_the_run_option_and_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
