@@ -182,16 +182,39 @@ def tier1_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
 def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -> list[tuple[Any, Any]]:
     """``plain`` (a unit's table) with tier-1 entries at its loop heads, counting instructions or not."""
     table = list(plain)
-    if unit.filename == _runtime_filename() or unit.program.library:
-        return table  # the VM's own re-statements run in tier 0
-    heads = _loop_heads(unit)
-    if is_function(unit) and 0 not in heads:
-        heads.insert(0, 0)
+    if counting and (unit.filename == _runtime_filename() or unit.program.library):
+        # The VM's own re-statements (and library code it runs) are not the
+        # script's instructions: counting runs count none of them (tier 0's
+        # counting table drops their counts), nor would the counting build.
+        return table
+    heads = set(_loop_heads(unit))
+    if is_function(unit):
+        heads.add(0)
+    # Where tier 0 goes on after an instruction it runs (an exception
+    # handler's start and end, a generator resumed by host code after its
+    # yield), in code tier 1 compiles.
+    region = _region(unit)
+    ops, stops = unit.ops, stops_of(unit)
+    for i, op in enumerate(ops[:-1]):
+        after = ops[i + 1].name
+        if op.name in stops and i + 1 in region and after not in stops and after in DIALECT.handlers:
+            heads.add(i + 1)
     if heads:
-        warm = _Warming(unit, table, plain, heads, counting)
+        warm = _Warming(unit, table, plain, sorted(heads), counting)
         for pc in heads:
             table[pc] = (warm.handler, pc)
     return table
+
+
+def _region(unit: CodeUnit) -> set[int]:
+    """The instructions tier 1 compiles: a function's or generator's all, else its loops'."""
+    if _whole(unit):
+        return set(range(len(unit.ops)))
+    region: set[int] = set()
+    for i, op in enumerate(unit.ops):
+        if name_jumps(op.name) and isinstance(op.arg, int) and op.arg <= i:
+            region.update(range(op.arg, i + 1))
+    return region
 
 
 def _vm_function() -> type:
@@ -688,14 +711,10 @@ class _Compiler:
         for k, s in enumerate(starts):
             blocks[s] = (starts[k + 1] if k + 1 < len(starts) else n) - s
         unit.blocks_t1 = blocks
-        # Only the loops are compiled (the instructions from a loop head to
-        # its backward jump): control that leaves them goes back to tier 0.
-        for i, op in enumerate(ops):
-            jumps = name_jumps(op.name)
-            if jumps and isinstance(op.arg, int) and op.arg <= i:
-                self.region.update(range(op.arg, i + 1))
-        if _whole(unit):
-            self.region = set(range(n))  # (a function is compiled whole: entered at its start too)
+        # A module or class body's loops are compiled (the instructions from
+        # a loop head to its backward jump; control that leaves them goes
+        # back to tier 0), a function or generator whole.
+        self.region = _region(unit)
         starts = [start for start in starts if start in self.region]
         if not starts:
             raise _Unsupported("no loop")
@@ -1091,6 +1110,65 @@ class _Compiler:
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             self._forget(s[d - 1])
             self._forget(s[d])
+        elif handler is H.KW_NAMES and _is(handler, name):
+            e(f"f.kwnames = {self.const(harg) if type(harg) is not tuple else self.ref(harg, 'a')}")
+        elif handler is H.IS_OP and _is(handler, name):
+            a, b = s[d - 2], s[d - 1]
+            e(f"if type({a}) in FUTURE_CLASSES or type({b}) in FUTURE_CLASSES:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            e("else:")
+            e(f"    {a} = {a} is {'not ' if harg else ''}{b}")
+            self._forget(a)
+            self.known[a] = "bool"
+            self._drop(e, b)
+        elif handler is H.UNPACK_SEQUENCE and _is(handler, name) and isinstance(harg, int) and harg >= 1:
+            # a tuple or list of that length: its items, the first on top
+            seq = s[d - 1]
+            targets = ", ".join(f"s{d - 1 + harg - 1 - i}" for i in range(harg))
+            e(f"if (type({seq}) is tuple or type({seq}) is list) and len({seq}) == {harg}:")
+            e(f"    {targets}, = {seq}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            for i in range(harg):
+                self._forget(f"s{d - 1 + i}")
+        elif handler is H.UNARY_NOT and _is(handler, name):
+            v = s[d - 1]
+            self.names["TRUTH"] = _TRUTH
+            e(f"if type({v}) in TRUTH:")
+            e(f"    {v} = not {v}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(v)
+            self.known[v] = "bool"
+        elif handler is H.UNARY_NEGATIVE and _is(handler, name):
+            v = s[d - 1]
+            e(f"if type({v}) is int or type({v}) is float:")
+            e(f"    {v} = -{v}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(v)
+        elif handler is H.LOAD_DEREF and _is(handler, name) and isinstance(harg, int):
+            e("try:")
+            e(f"    {s[d]} = f.cells[{harg}].cell_contents")
+            e("except ValueError:")  # (an empty cell: the handler's NameError)
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(s[d])
+        elif handler is H.STORE_DEREF and _is(handler, name) and isinstance(harg, int):
+            e(f"f.cells[{harg}].cell_contents = {s[d - 1]}")
+            self._drop(e, s[d - 1])
+        elif handler is H.BUILD_MAP and _is(handler, name) and isinstance(harg, int) and harg <= 8:
+            # keys of builtin types: hashing them runs no script code
+            self.names["SIMPLE"] = _SIMPLE
+            keys = [s[d - 2 * harg + 2 * i] for i in range(harg)]
+            target = s[d - 2 * harg] if harg else s[d]
+            test = " and ".join(f"type({k}) in SIMPLE" for k in keys) or "True"
+            items = ", ".join(f"{k}: s{d - 2 * harg + 2 * i + 1}" for i, k in enumerate(keys))
+            e(f"if {test}:")
+            e(f"    {target} = {{{items}}}")
+            e("else:")
+            self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
+            self._forget(target)
+            self._drop(e, *(f"s{i}" for i in range(d - 2 * harg + 1, d)))
         elif _is(handler, "TO_BOOL"):
             # (3.13) the truth of a builtin type's value runs no script code
             v = s[d - 1]
