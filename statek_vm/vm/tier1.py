@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import sys
 import types
 from collections import deque
@@ -157,6 +158,7 @@ _NONE_BRANCHES = {
 }
 # What tier 1 knows of a constant's type.
 _KINDS = {int: "num", float: "num", str: "str", bool: "bool"}
+_NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
 _NUMERIC = "(type({a}) is int or type({a}) is float) and (type({b}) is int or type({b}) is float)"
 _BINARY_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"]
 _COMPARE_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="]
@@ -190,15 +192,6 @@ def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -
     heads = set(_loop_heads(unit))
     if is_function(unit):
         heads.add(0)
-    # Where tier 0 goes on after an instruction it runs (an exception
-    # handler's start and end, a generator resumed by host code after its
-    # yield), in code tier 1 compiles.
-    region = _region(unit)
-    ops, stops = unit.ops, stops_of(unit)
-    for i, op in enumerate(ops[:-1]):
-        after = ops[i + 1].name
-        if op.name in stops and i + 1 in region and after not in stops and after in DIALECT.handlers:
-            heads.add(i + 1)
     if heads:
         warm = _Warming(unit, table, plain, sorted(heads), counting)
         for pc in heads:
@@ -656,6 +649,7 @@ class _Compiler:
                 if op.name == "CALL":
                     self.depths[i] += op.arg
         self.consts: dict[int, Any] = {}
+        self.const_index = {id(c): i for i, c in enumerate(unit.code.co_consts)}
         self.names: dict[str, Any] = {}
         self.lines: list[str] = []
         # line number of the generated source -> (pc, block start, block length, call-out)
@@ -663,6 +657,18 @@ class _Compiler:
         self.region: set[int] = set()
 
     def const(self, value: Any) -> str:
+        kind = type(value)
+        shared = (
+            kind is bool
+            or value is None
+            or (kind is int and -5 <= value <= 256)
+            or (kind is str and _NAME_CHARS.fullmatch(value) is not None)
+        )  # (one object however made: the small ints, interned strings)
+        index = self.const_index.get(id(value))
+        if index is not None and not shared:
+            # The unit's own constant, from its code object: its identity and
+            # reference count are as natively (tier 1 holds no reference of its own).
+            return f"K[{index}]"
         if type(value) in (int, str, bool, type(None)) or (
             type(value) is float and value == value and value not in (float("inf"), float("-inf"))
         ):
@@ -748,6 +754,7 @@ class _Compiler:
             leave=leave,
             unbound=_unbound,
             unwind=unwind,
+            K=unit.code.co_consts,
             UNWIND=UNWIND,
             NEST=NEST,
             RET_PUSH=RET_PUSH,
@@ -1075,7 +1082,9 @@ class _Compiler:
             self.known.pop(f"L{harg}", None)
             if s[d - 1] in self.known:
                 self.known[f"L{harg}"] = self.known[s[d - 1]]
-            self.known[f"B{harg}"] = "bound"
+                self.known[f"B{harg}"] = "bound"  # (3.12's comprehensions store an unbound local back)
+            else:
+                self.known.pop(f"B{harg}", None)
             self._drop(e, s[d - 1])
         elif handler is H.LOAD_GLOBAL:
             push_null, gname = harg
@@ -1253,6 +1262,7 @@ class _Compiler:
             e(f"if type({o}) in FUTURE_CLASSES:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             e("else:")
+            e(f"    f.pc = {pc + 1}")  # (host code it reaches may look at the frame: as tier 0 has it)
             e("    try:")
             e(f"        {o} = load_attribute({o}, {harg!r})")
             e("    except RedoOnVM:")
@@ -1265,6 +1275,7 @@ class _Compiler:
             e(f"if type({o}) in FUTURE_CLASSES:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             e("else:")
+            e(f"    f.pc = {pc + 1}")
             e("    try:")
             e(f"        store_attribute({o}, {harg!r}, {v})")
             e("    except RedoOnVM:")
