@@ -1580,8 +1580,9 @@ class _Compiler:
         if count and (counted or jumps):
             self.emit(pad + count, pc, block)
         self.emit(pad + "if r is not None:", pc, block)
-        if count and not (counted or jumps):
-            self.emit(pad + "    " + count, pc, block)
+        # (a call-out that does not count: the code after it counts the
+        # instruction, unless the run leaves here, or a nested run ends without returning)
+        leaving = count if count and not (counted or jumps) else "pass"
         generator = handler is opcodes.FOR_ITER or hasattr(handler, "past_target") or _is(handler, "SEND")
         if generator or not jumps or jumps == (pc + 1,):
             # A frame the handler returned to run that a tier-1 function can
@@ -1590,9 +1591,12 @@ class _Compiler:
             # from`` to its next yield.
             mode = ("RET_GEN_SEND" if _is(handler, "SEND") else "RET_GEN_FOR") if generator else None
             lines = _NESTED_STEP if generator else _NESTED_CALL
-            for line in lines.format(counting=self.counting, mode=mode, not_run=not_run).splitlines():
+            text = lines.format(counting=self.counting, mode=mode, not_run=not_run, count=leaving)
+            for line in text.splitlines():
                 self.emit(pad + line, pc, block)
         else:
+            if leaving != "pass":
+                self.emit(pad + "    " + leaving, pc, block)
             self.emit(pad + f"    return leave(vm, available - n - {not_run}, r, f, nest)", pc, block)
         # A stop asked while it ran (a time limit passed in a host call, a
         # cancel, output over its limit): the next boundary is a checkpoint.
@@ -1638,10 +1642,12 @@ _NESTED_CALL = """\
             v = sub(vm, r, 0, n, nest + 1)
             n -= vm.t1_used
             if v is UNWIND:
+                {count}
                 return unwind(vm, available - n - {not_run}, nest)
             st.append(v if r.ret_mode == RET_PUSH else r.ret_info)
             r = v = None
     if r is not None:
+        {count}
         return leave(vm, available - n - {not_run}, r, f, nest)
 """
 _NESTED_STEP = """\
@@ -1652,10 +1658,12 @@ _NESTED_STEP = """\
             v = sub(vm, r, r.pc, n, nest + 1)
             n -= vm.t1_used
             if v is UNWIND:
+                {count}
                 return unwind(vm, available - n - {not_run}, nest)
             st.append(v)
             r = v = None
     if r is not None:
+        {count}
         return leave(vm, available - n - {not_run}, r, f, nest)
 """
 

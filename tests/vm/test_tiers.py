@@ -85,8 +85,41 @@ asyncio.run(main())
 """
 
 
-@pytest.mark.parametrize("source", [HOT_LOOPS, TASKS], ids=["loops", "tasks"])
+SCRIPT_OBJECTS = """\
+class Grid:
+    def __init__(self, n):
+        self.cells = list(range(n))
+
+    @property
+    def size(self):
+        return len(self.cells)
+
+    def __getitem__(self, i):
+        return self.cells[i] * 2
+
+    def __len__(self):
+        return self.size
+
+def gen(grid):
+    for i in range(len(grid)):
+        yield grid[i]
+
+def total(grid):
+    t = 0
+    for v in gen(grid):
+        t += v + grid.size
+    return t
+
+print([total(Grid(k)) for k in range(25)][-3:])
+"""
+
+
+@pytest.mark.parametrize(
+    "source", [HOT_LOOPS, TASKS, SCRIPT_OBJECTS, "NESTED"], ids=["loops", "tasks", "script objects", "nested"]
+)
 def test_tier_1_counts_the_instructions_tier_0_counts(source: str) -> None:
+    if source == "NESTED":
+        source = NESTED.replace("wait(x) * 2", "x * 2")
     counted = {tier: collections.Counter() for tier in (0, 1)}  # type: ignore[var-annotated]
     used = {}
     for tier, counts in counted.items():
