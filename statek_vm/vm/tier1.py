@@ -1157,9 +1157,14 @@ class _Compiler:
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             self._forget(v)
         elif handler is H.LOAD_DEREF and _is(handler, name) and isinstance(harg, int):
+            # (an empty cell: the handler's NameError, raised outside this
+            # ``except``, so that it has no exception context of tier 1's)
             e("try:")
             e(f"    {s[d]} = f.cells[{harg}].cell_contents")
-            e("except ValueError:")  # (an empty cell: the handler's NameError)
+            e("    redo = False")
+            e("except ValueError:")
+            e("    redo = True")
+            e("if redo:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             self._forget(s[d])
         elif handler is H.STORE_DEREF and _is(handler, name) and isinstance(harg, int):
@@ -1263,9 +1268,14 @@ class _Compiler:
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             e("else:")
             e(f"    f.pc = {pc + 1}")  # (host code it reaches may look at the frame: as tier 0 has it)
+            # (the redo runs outside the ``except``: script code it runs, and
+            # what that raises, have no exception context of tier 1's)
             e("    try:")
             e(f"        {o} = load_attribute({o}, {harg!r})")
+            e("        redo = False")
             e("    except RedoOnVM:")
+            e("        redo = True")
+            e("    if redo:")
             redo = f"redo_attribute(vm, f, {o}, {harg!r}, 0)"
             self._callout(pc, block, pad + "        ", handler, harg, d, counted=False, call=redo)
             self._forget(o)
@@ -1278,7 +1288,10 @@ class _Compiler:
             e(f"    f.pc = {pc + 1}")
             e("    try:")
             e(f"        store_attribute({o}, {harg!r}, {v})")
+            e("        redo = False")
             e("    except RedoOnVM:")
+            e("        redo = True")
+            e("    if redo:")
             redo = f"redo_store(vm, f, 'store_attr', [{o}, {harg!r}, {v}])"
             self._callout(pc, block, pad + "        ", handler, harg, d - 2, counted=False, call=redo)
             self._drop(e, o, v)
