@@ -388,6 +388,9 @@ class Interpreter:
         self.t1_used = 0
         self.t1_result: Any = None
         self.t1_frame: Frame | None = None
+        # The frame the innermost tier-1 run of this thread runs (read by
+        # host code's calls of script code for their depth).
+        self.t1_now: Frame | None = None
 
     def set_tier(self, tier: int) -> None:
         """Run with tier 1's compiled loops (``tier >= 1``), or in tier 0 alone (``0``)."""
@@ -1852,7 +1855,7 @@ class Interpreter:
         frame.ret_mode = RET_BASE
         if adoptable is not None:
             frame.ret_info = adoptable
-        depth = _depth_seen_from_host() + frame.unit.depth_step
+        depth = _depth_seen_from_host(self) + frame.unit.depth_step
         # Each nested run costs native frames of the VM's own too: CPython's
         # own limit must not be reached inside the VM, where it would stop an
         # instruction halfway.  (Walking the native stack costs about as
@@ -2016,7 +2019,7 @@ _NATIVE_MARGIN = 40
 _TIER1_PREFIX = os.path.join(os.path.dirname(tier1.__file__), "<tier1 ")
 
 
-def _depth_seen_from_host() -> int:
+def _depth_seen_from_host(vm: Interpreter) -> int:
     """The recursion depth, as the script sees it, of host code calling script code now.
 
     The VM frame that called out to host code (found on the native stack, in
@@ -2035,8 +2038,10 @@ def _depth_seen_from_host() -> int:
             if not is_trampoline_code(code):
                 host += 1
         elif code.co_name == "run" and filename.startswith(_TIER1_PREFIX):
-            # A tier-1 run (vm/tier1.py), nested in the dispatch's: its frame is the deeper one.
-            caller = frame.f_locals.get("f")
+            # A tier-1 run (vm/tier1.py), nested in the dispatch's: its frame
+            # is the deeper one (read from the interpreter: reading the run's
+            # locals would keep a copy of them alive, as f_locals does).
+            caller = vm.t1_now
             return host + (caller.depth if isinstance(caller, Frame) else 0)
         frame = frame.f_back
     return host

@@ -514,7 +514,11 @@ class _Entry:
             available = max(available, SPAN)
         if available >= self.first and vm.binary_ops is opcodes.BINARY_OPS:
             before = STATS.executed
-            r = self.record.run(vm, f, pc, available, 0)
+            outer, vm.t1_now = vm.t1_now, f
+            try:
+                r = self.record.run(vm, f, pc, available, 0)
+            finally:
+                vm.t1_now = outer
             if self.runs < _TRIAL:
                 self.runs += 1
                 self.used += STATS.executed - before
@@ -1482,7 +1486,9 @@ class _Compiler:
         e(f"        f.pc = {pc + 1}")
         if count:
             e("        " + count)
+        e("        vm.t1_now = r")
         e("        v = sub(vm, r, 0, n, nest + 1)")
+        e("        vm.t1_now = f")
         e("        r = args = None")  # (the callee's frame and locals go as natively: now)
         e("        n -= vm.t1_used")
         e("        if v is UNWIND:")
@@ -1542,7 +1548,9 @@ class _Compiler:
         count = self._count(pc)
         if count:
             e("    " + count)
+        e("    vm.t1_now = gf")
         e("    v = sub(vm, gf, gf.pc, n, nest + 1)")
+        e("    vm.t1_now = f")
         e("    gf = None")
         e("    n -= vm.t1_used")
         e("    if v is UNWIND:")
@@ -1652,7 +1660,9 @@ _NESTED_CALL = """\
         sub = r.unit.tier1_calls[{counting}]
         if sub is not None and (r.ret_mode == RET_PUSH or r.ret_mode == RET_INIT):
             r.back = f
+            vm.t1_now = r
             v = sub(vm, r, 0, n, nest + 1)
+            vm.t1_now = f
             n -= vm.t1_used
             if v is UNWIND:
                 {count}
@@ -1668,7 +1678,9 @@ _NESTED_STEP = """\
         sub = r.unit.tier1_calls[{counting}]
         if sub is not None and vm.exc_items[-1] is None and vm.throwing is None and r.pc in r.unit.blocks_t1:
             r.back = f
+            vm.t1_now = r
             v = sub(vm, r, r.pc, n, nest + 1)
+            vm.t1_now = f
             n -= vm.t1_used
             if v is UNWIND:
                 {count}
