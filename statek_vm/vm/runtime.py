@@ -79,8 +79,7 @@ def load_attr(obj, name):
     except _AttributeError:
         if hook is _MISSING:
             raise
-    # (after the except: natively the hook's exceptions have no context of that AttributeError)
-    return hook(obj, name)
+        return hook(obj, name)
 
 def str_(obj):
     # str(obj) of an object whose __str__ (or __repr__) is script code.
