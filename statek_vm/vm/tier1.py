@@ -184,10 +184,11 @@ def tier1_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
 def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -> list[tuple[Any, Any]]:
     """``plain`` (a unit's table) with tier-1 entries at its loop heads, counting instructions or not."""
     table = list(plain)
-    if counting and (unit.filename == _runtime_filename() or unit.program.library):
-        # The VM's own re-statements (and library code it runs) are not the
-        # script's instructions: counting runs count none of them (tier 0's
-        # counting table drops their counts), nor would the counting build.
+    if unit.filename == _runtime_filename() or unit.program.library:
+        # The VM's own re-statements (and library code it runs) run in tier 0:
+        # their units are shared by every job of the process, so what tier 1
+        # compiled of them would depend on the jobs run before (and counting
+        # runs count none of their instructions).
         return table
     heads = set(_loop_heads(unit))
     if is_function(unit):
