@@ -130,11 +130,15 @@ print(asyncio.run(main()))
     # each is made again by its call on load (which runs none of its code).
     "unstarted_and_finished_host_coroutines": """\
 import asyncio
+async def after(delay, coroutine):
+    await asyncio.sleep(delay)  # (the calls finish in this order: the log is compared)
+    return await coroutine
+
 async def main():
     pending = ask("early")
     later = [ask(f"n{i}") for i in range(2)]
     print("gate", wait(1))
-    print(await pending, await asyncio.gather(*later))
+    print(await pending, await asyncio.gather(later[0], after(0.05, later[1])))
     done = ask("done")
     print(await done, wait(2))
     try:
