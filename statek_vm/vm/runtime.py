@@ -79,7 +79,15 @@ def load_attr(obj, name):
     except _AttributeError:
         if hook is _MISSING:
             raise
+    # (after the except: natively the hook's exceptions have no context of the failed lookup)
+    try:
         return hook(obj, name)
+    except _AttributeError as e:
+        # as PyObject_GetAttr augments it, for the "Did you mean" suggestions
+        if e.name is None and e.obj is None:
+            e.name = name
+            e.obj = obj
+        raise
 
 def str_(obj):
     # str(obj) of an object whose __str__ (or __repr__) is script code.

@@ -1,6 +1,6 @@
 # Exceptions raised by script code that an attribute load or store reaches
-# (a property, __setattr__) and by an empty closure cell, in hot loops: no
-# exception context but the script's own.
+# (a property, __setattr__, __getattr__) and by an empty closure cell, in hot
+# loops: no exception context but the script's own.
 class Record:
     def __init__(self, name):
         self.name = name
@@ -16,6 +16,9 @@ class Record:
             raise AttributeError(f"{key} is read-only")
         object.__setattr__(self, key, value)
 
+    def __getattr__(self, key):
+        raise KeyError(key)
+
 seen = []
 for i in range(30):
     r = Record(f"host{i}" if i % 3 else f"host{i}.org")
@@ -27,7 +30,11 @@ for i in range(30):
         r.locked = True
     except AttributeError as e:
         last_set = (str(e), e.__context__)
-print(seen[:4], last_set)
+    try:
+        r.missing
+    except KeyError as e:
+        last_get = (str(e), e.__context__)
+print(seen[:4], last_set, last_get)
 
 def make():
     def inner():
