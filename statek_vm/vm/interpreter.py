@@ -460,18 +460,22 @@ class Interpreter:
 
     # -- the loop -------------------------------------------------------------
 
-    def run(self, frame: Frame, base: Frame, *, resumable: bool, exc: BaseException | None = None) -> Any:
+    def run(
+        self, frame: Frame, base: Frame, *, resumable: bool, exc: BaseException | None = None, sub: Any = None
+    ) -> Any:
         """Run from ``frame`` until ``base`` finishes.
 
         Returns ``("return", value)``, ``("yield", value)`` or, for a
         resumable run, a :class:`Suspension`.  An exception that leaves
-        ``base`` is raised.
+        ``base`` is raised.  ``sub``: the tier-1 function of ``frame``'s
+        unit, which runs it first (``frame`` is ``base``, at its first
+        instruction: see :meth:`_tier1_first`).
         """
         stack = _current.stack
         stack.append(self)
         outer, self.resumable_run = self.resumable_run, resumable
         try:
-            return self._run(frame, base, resumable, exc)
+            return self._run(frame, base, resumable, exc, sub)
         except BaseException as error:
             # The raise that took the exception out of ``base`` set its
             # context again, to what the Python code around this run handles:
@@ -488,23 +492,29 @@ class Interpreter:
             if resumable and FIRST_NESTED.kept is not None:
                 forget_first_nested()  # the job's objects are not kept by this thread once its run ends
 
-    def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None) -> Any:
+    def _run(self, frame: Frame, base: Frame, resumable: bool, exc: BaseException | None, sub: Any = None) -> Any:
         if exc is not None:
             first = self._unwind(frame, base, exc, resumable)
             if type(first) is Suspension:
                 return first
             frame = first
+        pending = None if sub is None else self._tier1_first(sub, frame)
+        if pending is not None and len(pending) == 2:
+            return pending  # ("return", value)
         while True:
-            cur = self.current_exc()
-            # Handed over in a box that the dispatch empties: this loop must
-            # hold no frame while the dispatch runs on (a frame that has
-            # returned goes at once, with its locals, as natively).
-            box = [frame]
-            del frame
-            if cur is None:
-                sig, frame, payload = self._dispatch(box, base, None)
+            if pending is not None:
+                (sig, frame, payload), pending = pending, None
             else:
-                sig, frame, payload = self._dispatch_handling(box, base, cur)
+                cur = self.current_exc()
+                # Handed over in a box that the dispatch empties: this loop must
+                # hold no frame while the dispatch runs on (a frame that has
+                # returned goes at once, with its locals, as natively).
+                box = [frame]
+                del frame
+                if cur is None:
+                    sig, frame, payload = self._dispatch(box, base, None)
+                else:
+                    sig, frame, payload = self._dispatch_handling(box, base, cur)
             if sig == SIG_EXC:
                 error, payload = payload, None  # hold no reference to a handled exception
                 nxt = self._unwind(frame, base, error, resumable)
@@ -584,6 +594,41 @@ class Interpreter:
                     frame, nxt = nxt, None
             elif sig != SIG_EXC_STATE:
                 raise VMInternalError(f"unknown signal {sig!r} from {frame!r}")
+
+    def _tier1_first(self, sub: Any, frame: Frame) -> Any:
+        """Run ``frame``, the base of a nested run, by its unit's tier-1 function ``sub`` as tier 1 runs a call.
+
+        Returns ``("return", value)``, or what the dispatch would have
+        returned where the tier-1 run stopped, as ``(signal, frame,
+        payload)``: the run loop goes on from there (see ``tier1.leave``).
+        """
+        available = self.next_check - self.executed
+        meter = self.meter
+        if meter is None or meter.limits.instructions is None:
+            available = max(available, tier1.SPAN)  # (as tier 1's loop entries do)
+        if available < frame.unit.blocks_t1.get(0, available + 1):
+            return SIG_SWITCH, frame, None  # (a checkpoint first: the dispatch's)
+        outer, self.t1_now = self.t1_now, frame
+        try:
+            value = sub(self, frame, 0, available, 1)
+        finally:
+            self.t1_now = outer
+        used = self.t1_used
+        self.executed += used
+        tier1.STATS.executed += used
+        if value is not tier1.UNWIND:
+            return ("return", value)
+        result, self.t1_result = self.t1_result, None
+        if result == SIG_T1_EXC:
+            error, self.t1_error = self.t1_error, None
+            frame, self.t1_frame = self.t1_frame, None  # type: ignore[assignment]
+            if REDO.raised:
+                return self._without_redo(frame, error)  # type: ignore[arg-type]
+            return SIG_EXC, frame, error
+        if type(result) is Frame:
+            return SIG_SWITCH, result, None  # (the frame to run on: the deepest one, or one it calls)
+        frame, self.t1_frame = self.t1_frame, None  # type: ignore[assignment]
+        return result, frame, None
 
     def _dispatch(self, box: list[Frame], base: Frame, cur: BaseException | None) -> tuple[int, Frame, Any]:
         # ``cur``: the exception handled as the dispatch began, which stays
@@ -1860,13 +1905,20 @@ class Interpreter:
         # own limit must not be reached inside the VM, where it would stop an
         # instruction halfway.  (Walking the native stack costs about as
         # much as a few instructions; a nested run costs far more.)
-        if depth >= self.recursion_limit or _native_depth() + _NATIVE_MARGIN > sys.getrecursionlimit():
+        if depth >= self.recursion_limit or _native_stack_over(sys.getrecursionlimit() - _NATIVE_MARGIN):
             raise RecursionError(_HOST_CALL_RECURSION)
         frame.depth = depth
         floor = self._host_floor()
         initial = self.exc_items[floor]
+        # A function tier 1 has compiled runs as tier-1 code calls it (when
+        # the host handles no exception: the dispatch would enter its context).
+        sub = None
+        if initial is _NOTHING_HANDLED and self.tier1 and self.sandbox is None:
+            sub = frame.unit.tier1_calls[self.counts is not None]
+            if self.binary_ops is not opcodes.BINARY_OPS:
+                sub = None
         try:
-            _, value = self.run(frame, frame, resumable=False)
+            _, value = self.run(frame, frame, resumable=False, sub=sub)
         except AdoptOnVM as request:
             request.slots = self.exc_items[floor:]
             request.initial_slot = initial
@@ -1994,16 +2046,21 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
     return counted
 
 
-def _native_depth() -> int:
-    # Python frames only: CPython 3.11 counts the C calls between them too,
-    # which no API shows (so a script recursing through host
-    # code that calls it back reaches CPython's own limit first there).
-    frame: Any = sys._getframe(1)
-    depth = 0
-    while frame is not None:
-        depth += 1
-        frame = frame.f_back
-    return depth
+def _native_stack_over(frames: int) -> bool:
+    """Whether the caller's Python stack (the caller's frame counted) holds more than ``frames`` frames.
+
+    Python frames only: CPython 3.11 counts the C calls between them too,
+    which no API shows (so a script recursing through host code that calls
+    it back reaches CPython's own limit first there).  ``sys._getframe``
+    walks the stack in C.
+    """
+    if frames < 1:
+        return True
+    try:
+        sys._getframe(frames + 1)  # (0 is this function's frame, 1 its caller's)
+    except ValueError:
+        return False
+    return True
 
 
 # CPython 3.11 checks the depth when C code calls a Python object, and says

@@ -56,7 +56,7 @@ from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import opcodes, operations
 from statek_vm.vm.dialect import DIALECT
-from statek_vm.vm.frame import NULL, RET_GEN_FOR, RET_GEN_SEND, RET_INIT, RET_PUSH, UNBOUND, Frame
+from statek_vm.vm.frame import NULL, RET_BASE, RET_GEN_FOR, RET_GEN_SEND, RET_INIT, RET_PUSH, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, stored_method
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.operations import RedoOnVM
@@ -764,6 +764,7 @@ class _Compiler:
             NEST=NEST,
             RET_PUSH=RET_PUSH,
             RET_INIT=RET_INIT,
+            RET_BASE=RET_BASE,
             RET_GEN_FOR=RET_GEN_FOR,
             RET_GEN_SEND=RET_GEN_SEND,
             VMFunction=_vm_function(),
@@ -896,13 +897,18 @@ class _Compiler:
         if _is(handler, "YIELD_VALUE") and self.depths[pc] >= 1:
             self._yield(pc, pad)
             return
-        # (an __init__ that returns something else than None: tier 0 raises its TypeError)
+        # (an __init__ that returns something else than None: tier 0 raises its TypeError;
+        # RET_BASE: the base of a nested run, run nested first: Interpreter._tier1_first)
         if _is(handler, "RETURN_VALUE") and self.depths[pc] >= 1:
             value = f"s{self.depths[pc] - 1}"
-            returns = f"(f.ret_mode == RET_PUSH or f.ret_mode == RET_INIT and {value} is None)"
+            returns = f"(f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE or f.ret_mode == RET_INIT and {value} is None)"
         elif _is(handler, "RETURN_CONST"):
             value = self.const(harg)
-            returns = "(f.ret_mode == RET_PUSH or f.ret_mode == RET_INIT)" if harg is None else "f.ret_mode == RET_PUSH"
+            returns = (
+                "(f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE or f.ret_mode == RET_INIT)"
+                if harg is None
+                else "(f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE)"
+            )
         else:
             return
         block = (pc, 1)
