@@ -41,6 +41,7 @@ budget (checked operators), sandboxed jobs and counting runs run tier 0.
 
 from __future__ import annotations
 
+import abc
 import operator
 import os
 import re
@@ -59,7 +60,10 @@ from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import NULL, RET_BASE, RET_GEN_FOR, RET_GEN_SEND, RET_INIT, RET_PUSH, UNBOUND, Frame
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, stored_method
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
-from statek_vm.vm.operations import RedoOnVM
+from statek_vm.vm.objects import VMFunction as _VMFunction
+from statek_vm.vm.objects import _script_tracing
+from statek_vm.vm.operations import REDO, RedoOnVM
+from statek_vm.vm.replay import NATIVE_WORK
 
 __all__ = ["HOT", "SPAN", "STATS", "compile_unit", "enabled", "tier1_table", "with_entries"]
 
@@ -238,6 +242,29 @@ def _store_attribute(owner: Any, name: str, value: Any) -> None:
 
 
 operations.register(_load_attribute, _store_attribute)
+
+_PLAIN_METATYPES = frozenset({type, abc.ABCMeta})
+
+
+def _property_load(owner: Any, name: str) -> bool:
+    """Whether ``owner.name`` is a script property's getter: its load asks to run on the VM.
+
+    As the native load would ask it (a property's ``__get__`` calls its
+    getter, which raises ``RedoOnVM``), without starting that load: the
+    handler's redo (``operations.redo_attribute``) decides all the same.
+    Asked only where a load raised ``RedoOnVM`` before.
+    """
+    tp = type(owner)
+    if type(tp) not in _PLAIN_METATYPES:
+        return False  # (a script metaclass's lookup would run script code)
+    descr = getattr(tp, name, None)
+    return (
+        type(descr) is property
+        and type(descr.fget) is _VMFunction
+        and not REDO.disabled
+        and not NATIVE_WORK.depth
+        and not _script_tracing()
+    )
 
 
 def _is_313_method(handler: Any) -> bool:
@@ -776,6 +803,7 @@ class _Compiler:
             PURE_STORES=_pure_stores(),
             plain_call=_plain_call,
             load_attribute=_load_attribute,
+            property_load=_property_load,
             store_attribute=_store_attribute,
             redo_attribute=operations.redo_attribute,
             redo_store=operations.redo_store,
@@ -1281,11 +1309,19 @@ class _Compiler:
             e(f"    f.pc = {pc + 1}")  # (host code it reaches may look at the frame: as tier 0 has it)
             # (the redo runs outside the ``except``: script code it runs, and
             # what that raises, have no exception context of tier 1's)
-            e("    try:")
-            e(f"        {o} = load_attribute({o}, {harg!r})")
-            e("        redo = False")
-            e("    except RedoOnVM:")
+            # (where a load asked to run on the VM before, a script property's
+            # getter goes to the redo at once)
+            seen = f"asked{pc}"
+            self.names[seen] = [False]
+            e(f"    if {seen}[0] and property_load({o}, {harg!r}):")
             e("        redo = True")
+            e("    else:")
+            e("        try:")
+            e(f"            {o} = load_attribute({o}, {harg!r})")
+            e("            redo = False")
+            e("        except RedoOnVM:")
+            e("            redo = True")
+            e(f"            {seen}[0] = True")
             e("    if redo:")
             redo = f"redo_attribute(vm, f, {o}, {harg!r}, 0)"
             self._callout(pc, block, pad + "        ", handler, harg, d, counted=False, call=redo)
