@@ -603,11 +603,13 @@ class Interpreter:
         payload)``: the run loop goes on from there (see ``tier1.leave``).
         """
         available = self.next_check - self.executed
+        if available <= 0:
+            return SIG_SWITCH, frame, None  # (a checkpoint first: the dispatch's)
         meter = self.meter
         if meter is None or meter.limits.instructions is None:
             available = max(available, tier1.SPAN)  # (as tier 1's loop entries do)
         if available < frame.unit.blocks_t1.get(0, available + 1):
-            return SIG_SWITCH, frame, None  # (a checkpoint first: the dispatch's)
+            return SIG_SWITCH, frame, None
         outer, self.t1_now = self.t1_now, frame
         try:
             value = sub(self, frame, 0, available, 1)

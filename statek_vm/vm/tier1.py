@@ -57,7 +57,18 @@ from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.vm import opcodes, operations
 from statek_vm.vm.dialect import DIALECT
-from statek_vm.vm.frame import NULL, RET_BASE, RET_GEN_FOR, RET_GEN_SEND, RET_INIT, RET_PUSH, UNBOUND, Frame
+from statek_vm.vm.frame import (
+    NULL,
+    RET_BASE,
+    RET_DISCARD,
+    RET_GEN_FOR,
+    RET_GEN_SEND,
+    RET_INIT,
+    RET_OPERATION,
+    RET_PUSH,
+    UNBOUND,
+    Frame,
+)
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, stored_method
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import VMFunction as _VMFunction
@@ -792,6 +803,8 @@ class _Compiler:
             RET_PUSH=RET_PUSH,
             RET_INIT=RET_INIT,
             RET_BASE=RET_BASE,
+            RET_DISCARD=RET_DISCARD,
+            RET_OPERATION=RET_OPERATION,
             RET_GEN_FOR=RET_GEN_FOR,
             RET_GEN_SEND=RET_GEN_SEND,
             VMFunction=_vm_function(),
@@ -925,20 +938,28 @@ class _Compiler:
         if _is(handler, "YIELD_VALUE") and self.depths[pc] >= 1:
             self._yield(pc, pad)
             return
-        # (an __init__ that returns something else than None: tier 0 raises its TypeError;
-        # RET_BASE: the base of a nested run, run nested first: Interpreter._tier1_first)
+        # (an __init__ that returns something else than None: tier 0 raises
+        # its TypeError; an operator's method that returns NotImplemented,
+        # or not a bool where one is needed: the dispatch goes on with the
+        # runtime's re-statement; RET_BASE: the base of a nested run, run
+        # nested first: Interpreter._tier1_first)
+        returns = "f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE or f.ret_mode == RET_DISCARD"
         if _is(handler, "RETURN_VALUE") and self.depths[pc] >= 1:
             value = f"s{self.depths[pc] - 1}"
-            returns = f"(f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE or f.ret_mode == RET_INIT and {value} is None)"
-        elif _is(handler, "RETURN_CONST"):
-            value = self.const(harg)
-            returns = (
-                "(f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE or f.ret_mode == RET_INIT)"
-                if harg is None
-                else "(f.ret_mode == RET_PUSH or f.ret_mode == RET_BASE)"
+            returns += (
+                f" or f.ret_mode == RET_INIT and {value} is None"
+                f" or f.ret_mode == RET_OPERATION and {value} is not NotImplemented"
+                f" and (type({value}) is bool or not f.ret_info[2])"
             )
+        elif _is(handler, "RETURN_CONST"):
+            value = self.const(harg)  # (known here: no test of it in the code)
+            if harg is None:
+                returns += " or f.ret_mode == RET_INIT"
+            if harg is not NotImplemented:
+                returns += " or f.ret_mode == RET_OPERATION" + ("" if type(harg) is bool else " and not f.ret_info[2]")
         else:
             return
+        returns = f"({returns})"
         block = (pc, 1)
         self.emit(f"{pad}if nest and n > 0 and {returns}:", pc, block)
         count = self._count(pc)
@@ -1536,6 +1557,7 @@ class _Compiler:
         e("        n -= vm.t1_used")
         e("        if v is UNWIND:")
         e(f"            return unwind(vm, available - n - {not_run}, nest)")
+        e("        st.clear()")  # (written for an unwinding: what it held goes as natively)
         e(f"        {s[b]}, v = v, None")
         e("        func = CALLED")  # (it and its closure's cells go as natively: now)
         e("    else:")
@@ -1598,6 +1620,7 @@ class _Compiler:
         e("    n -= vm.t1_used")
         e("    if v is UNWIND:")
         e(f"        return unwind(vm, available - n - {not_run}, nest)")
+        e("    st.clear()")  # (written for an unwinding: what it held goes as natively, the generator at a break)
         e(f"    s{d}, v = v, None")
         e(f"    pc = {pc + 1}")
         e("    continue")
@@ -1664,11 +1687,16 @@ class _Compiler:
             self.emit(pad + f"    return leave(vm, available - n - {not_run}, r, f, nest)", pc, block)
         # A stop asked while it ran (a time limit passed in a host call, a
         # cancel, output over its limit): the next boundary is a checkpoint.
+        # (the instruction ran: counted here when the code after the call-out would count it)
         self.emit(pad + "if vm.next_check <= vm.executed:", pc, block)
+        if leaving != "pass":
+            self.emit(pad + "    " + leaving, pc, block)
         self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
         targets = jumps or (pc + 1,)
         if len(targets) == 1 and targets[0] == pc + 1:
             self.emit(pad + f"if f.pc != {pc + 1}:", pc, block)
+            if leaving != "pass":
+                self.emit(pad + "    " + leaving, pc, block)
             self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
             self._reload(pad, self.depths[pc + 1] if pc + 1 < len(self.depths) else 0, pc, block)
             return
@@ -1701,7 +1729,8 @@ class _Compiler:
 _NESTED_CALL = """\
     if type(r) is Frame and nest < NEST and r.back is None and r.generator is None:
         sub = r.unit.tier1_calls[{counting}]
-        if sub is not None and (r.ret_mode == RET_PUSH or r.ret_mode == RET_INIT):
+        mode = r.ret_mode
+        if sub is not None and (mode == RET_PUSH or mode == RET_OPERATION or mode == RET_INIT or mode == RET_DISCARD):
             r.back = f
             vm.t1_now = r
             v = sub(vm, r, 0, n, nest + 1)
@@ -1710,7 +1739,10 @@ _NESTED_CALL = """\
             if v is UNWIND:
                 {count}
                 return unwind(vm, available - n - {not_run}, nest)
-            st.append(v if r.ret_mode == RET_PUSH else r.ret_info)
+            if mode == RET_INIT:
+                st.append(r.ret_info)
+            elif mode != RET_DISCARD:
+                st.append(v)
             r = v = None
     if r is not None:
         {count}

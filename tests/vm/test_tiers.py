@@ -113,9 +113,39 @@ def total(grid):
 print([total(Grid(k)) for k in range(25)][-3:])
 """
 
+# Script functions host code calls (sorted's comparisons, a set's hashes),
+# hot, with checkpoints falling among their runs.
+HOST_CALLS = """\
+class Score:
+    def __init__(self, v):
+        self.v = v
+
+    def grade(self):
+        return self.v % 7
+
+    def __lt__(self, other):
+        return self.grade() < other.grade()
+
+    def __eq__(self, other):
+        return self.grade() == other.grade()
+
+    def __hash__(self):
+        return self.grade()
+
+ranked, seen = [], set()
+for round in range(60):
+    scores = [Score(i * 7 + round) for i in range(40)]
+    ranked = sorted(scores)
+    for s in scores:
+        seen.add(s)
+print([s.v for s in ranked[:5]], len(seen))
+"""
+
 
 @pytest.mark.parametrize(
-    "source", [HOT_LOOPS, TASKS, SCRIPT_OBJECTS, "NESTED"], ids=["loops", "tasks", "script objects", "nested"]
+    "source",
+    [HOT_LOOPS, TASKS, SCRIPT_OBJECTS, "NESTED", HOST_CALLS],
+    ids=["loops", "tasks", "script objects", "nested", "host calls"],
 )
 def test_tier_1_counts_the_instructions_tier_0_counts(source: str) -> None:
     if source == "NESTED":
