@@ -99,6 +99,9 @@ class Job:
     # What travels by name in this job's snapshots; made by its first
     # ``dumps`` or by ``loads``, then kept (the bindings do not change).
     _refs: pickling.References | None = None
+    # A pause asked of the job before its next run starts (by a worker that
+    # stops while it prepares the run): the run stops at its first checkpoint.
+    _pause_at_start = False
 
     def __init__(
         self,
@@ -660,6 +663,11 @@ class Job:
 
     def _slice_here(self, frame: Frame, exc: BaseException | None) -> Any:
         self.status = JobStatus.STARTED
+        if self._pause_at_start:
+            # Its worker stopped while it was made ready to run (jobs/runner.py):
+            # it stops at its first checkpoint, before its first instruction.
+            self._pause_at_start = False
+            self.pause()
         self.error = None  # (a budget's, when it resumes with a larger one)
         self.awaited_result = None
         self.next_instr_num = None

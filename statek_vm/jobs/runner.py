@@ -268,6 +268,8 @@ class Runner(Manager):
     def _pause_running(self) -> None:
         for flight in tuple(self._in_flight.values()):
             if flight.job is not None:
+                if flight.job.status != JobStatus.STARTED:
+                    flight.job._pause_at_start = True  # (loaded, its run not started yet: it stops at once)
                 flight.job.pause()
             elif flight.child is not None:
                 _signal_child(flight.child, signal.SIGTERM)  # it pauses its job and sends it back
@@ -561,6 +563,8 @@ class Runner(Manager):
             try:
                 job, started = self._prepare(record, source, filename, events)
                 flight.job = job
+                if self._stop.is_set():
+                    job._pause_at_start = True  # (stopped while it was prepared: _pause_running did not see it)
                 if started:
                     job._start()
                 else:
@@ -600,6 +604,8 @@ class Runner(Manager):
             try:
                 job, started = self._prepare(record, source, filename, events)
                 flight.job = job
+                if self._stop.is_set():
+                    job._pause_at_start = True  # (as in _run_claimed)
                 if started:
                     await job._astart()
                 else:

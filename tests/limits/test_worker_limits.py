@@ -7,6 +7,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,29 @@ def test_a_runner_stops_a_job_at_its_budget_and_resumes_it_where_it_stopped(tmp_
     assert record.output == "start\nend 30000\n"
     assert _events(runner, job_id).count("failed") == 2
     assert runner.get(job_id).limits == {"instructions": 10**7}
+
+
+def test_a_stop_while_a_run_is_prepared_stops_that_run_at_its_first_checkpoint(tmp_path: Path, monkeypatch: Any) -> None:
+    # Ctrl-C between a job's claim and its first instruction (the program
+    # compiled, the snapshot loaded) stops that run too, a new job's and a
+    # loaded one's alike: it does not run on to its end.
+    prepare = Runner._prepare
+
+    def stopped_meanwhile(self: Runner, *args: Any) -> Any:
+        prepared = prepare(self, *args)
+        self.stop()
+        return prepared
+
+    monkeypatch.setattr(Runner, "_prepare", stopped_meanwhile)
+    store = SQLiteStore(tmp_path / "jobs.db")
+    job_id = Runner(store).submit(COUNTER.format(n=3_000_000))
+    for _ in range(2):  # started, then loaded from the snapshot the first run left
+        record = Runner(store).run_job(job_id)
+        assert record.status == Status.READY and record.snapshot is not None, (record.status, record.error)
+        assert record.output == ""
+    monkeypatch.setattr(Runner, "_prepare", prepare)
+    record = Runner(store).run_job(job_id)
+    assert record.status == Status.COMPLETED and record.output == "start\nend 3000000\n"
 
 
 def test_a_jobs_own_limits_take_the_place_of_the_runners(tmp_path: Path) -> None:
@@ -142,8 +166,20 @@ def test_the_cli_runs_and_resumes_with_budgets(tmp_path: Path) -> None:
     assert json.loads(again.stdout)["output"] == "start\nend 50000\n"
 
 
+# Counts until the test makes its marker file: a run that cannot end by itself, however fast it counts.
+UNTIL_MARKED = """
+import os
+print("start")
+n = 0
+while not os.path.exists({marker!r}):
+    n += 1
+print("end", n > 0)
+"""
+
+
 def test_ctrl_c_stops_a_run_where_it_is(tmp_path: Path) -> None:
-    script(tmp_path, "count.py", COUNTER.format(n=5_000_000))
+    marker = tmp_path / "marker"
+    script(tmp_path, "count.py", UNTIL_MARKED.format(marker=str(marker)))
     run = start(tmp_path, "run", "count.py", "--json")
     runner = Runner(SQLiteStore(tmp_path / "jobs.db"))
     try:
@@ -156,5 +192,6 @@ def test_ctrl_c_stops_a_run_where_it_is(tmp_path: Path) -> None:
         run.wait(timeout=30)
     record = runner.get(job_id)
     assert record.status == Status.READY and record.snapshot is not None, (record.status, run.stderr.read())
+    marker.touch()
     assert cli(tmp_path, "worker", "--until-idle", "--poll", "0.05").returncode == 0
-    assert runner.get(job_id).output == "start\nend 5000000\n"
+    assert runner.get(job_id).output == "start\nend True\n"
