@@ -56,7 +56,7 @@ def test_a_runner_stops_a_job_at_its_budget_and_resumes_it_where_it_stopped(tmp_
     assert runner.get(job_id).limits == {"instructions": 10**7}
 
 
-def test_a_stop_while_a_run_is_prepared_stops_that_run_at_its_first_checkpoint(tmp_path: Path, monkeypatch: Any) -> None:
+def test_a_stop_while_a_run_is_prepared_stops_it_at_its_first_checkpoint(tmp_path: Path, monkeypatch: Any) -> None:
     # Ctrl-C between a job's claim and its first instruction (the program
     # compiled, the snapshot loaded) stops that run too, a new job's and a
     # loaded one's alike: it does not run on to its end.
