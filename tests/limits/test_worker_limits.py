@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -189,7 +190,12 @@ def test_ctrl_c_stops_a_run_where_it_is(tmp_path: Path) -> None:
         time.sleep(0.3)
     finally:
         run.send_signal(signal.SIGINT)
-        run.wait(timeout=30)
+        try:
+            run.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            run.kill()  # (its script counts until the marker exists: never left running)
+            run.wait()
+            raise
     record = runner.get(job_id)
     assert record.status == Status.READY and record.snapshot is not None, (record.status, run.stderr.read())
     marker.touch()
