@@ -918,6 +918,11 @@ def KW_NAMES(vm: Any, f: Frame, arg: tuple[str, ...]) -> None:
     f.kwnames = arg
 
 
+# A called script function's frame, run at once by its tier-1 function when
+# it has one (tier1.call_nested, set by vm/tier1.py), or handed back.
+call_nested: Any = None
+
+
 @op
 def CALL(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
@@ -940,7 +945,7 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     del st[-arg - 2 :]
     f.kwnames = None
     if type(result) is Frame:
-        return result
+        return call_nested(vm, f, result)  # (the frame, if tier 1 does not run it now)
     st.append(result)
     return None
 

@@ -110,7 +110,7 @@ def CALL(vm: Any, f: Frame, arg: int) -> Any:
     del args  # the argument list first: its items go when the stack lets them, as natively
     del st[-arg - 2 :]
     if type(result) is Frame:
-        return result
+        return opcodes.call_nested(vm, f, result)  # (the frame, if tier 1 does not run it now)
     st.append(result)
     return None
 

@@ -55,7 +55,7 @@ from typing import Any
 from statek_vm.exceptions import FutureError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CodeUnit
-from statek_vm.vm import opcodes, operations
+from statek_vm.vm import opcodes, operations, runtime
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import (
     NULL,
@@ -268,7 +268,9 @@ def _property_load(owner: Any, name: str) -> bool:
     tp = type(owner)
     if type(tp) not in _PLAIN_METATYPES:
         return False  # (a script metaclass's lookup would run script code)
-    descr = getattr(tp, name, None)
+    # (in the dicts of the type's MRO: getattr on the type would call a
+    # descriptor's __get__, script code that natively does not run here)
+    descr = runtime.lookup(tp, name)
     return (
         type(descr) is property
         and type(descr.fget) is _VMFunction
@@ -625,6 +627,69 @@ def _for_dispatch(vm: Any, result: Any, f: Frame) -> Any:
         return result
     vm.t1_frame = f
     return result
+
+
+def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
+    """A call that tier-0 code makes (``CALL``'s handler) of a function tier 1 has compiled: run nested, now.
+
+    As tier-1 code runs its calls (``_Compiler._call``): the callee's
+    tier-1 function is called with the instructions left to the next
+    checkpoint; its return value is pushed on ``f``'s stack (then None:
+    the dispatch goes on in ``f``), and its instructions are taken from the
+    dispatch's chunk as an entry's are (:func:`leave`).  A run that ends
+    otherwise returns what the dispatch goes on with, as an entry's run
+    does.  ``frame`` itself (run by the dispatch) when tier 1 does not
+    apply: tier-1 code calling out for ``f``, a run that is sandboxed or
+    under a memory budget, a frame that is not a plain call's, too few
+    instructions left.
+    """
+    sub = frame.unit.tier1_calls[vm.counts is not None]
+    if (
+        sub is None
+        or vm.t1_now is f
+        or frame.ret_mode != RET_PUSH
+        or frame.generator is not None
+        or not vm.tier1
+        or vm.sandbox is not None
+        or vm.binary_ops is not opcodes.BINARY_OPS
+    ):
+        return frame
+    ticks = vm.ticks
+    if ticks is None:
+        return frame
+    available = vm.next_check - vm.chunk_end + operator.length_hint(ticks)
+    meter = vm.meter
+    if meter is None or meter.limits.instructions is None:
+        available = max(available, SPAN)  # (as _Entry._handler)
+    if available < frame.unit.blocks_t1.get(0, available + 1):
+        return frame
+    frame.back = f
+    outer, vm.t1_now = vm.t1_now, frame
+    try:
+        value = sub(vm, frame, 0, available, 1)
+    finally:
+        vm.t1_now = outer
+    used = vm.t1_used
+    STATS.executed += used
+    if value is not UNWIND:
+        frame = None  # type: ignore[assignment]  # (the callee's frame goes as natively: now)
+        f.stack.append(value)
+        value = None
+        # (the call's own step is the dispatch's; the callee's are taken from its chunk)
+        if used < operator.length_hint(ticks):
+            next(islice(ticks, used - 1, None), None)
+            return None
+        deque(ticks, maxlen=0)
+        vm.executed += used
+        return None
+    result, vm.t1_result = vm.t1_result, None
+    vm.executed += used
+    if result != SIG_T1_EXC:
+        deque(ticks, maxlen=0)  # (the dispatch goes on elsewhere: its count is the chunk's so far and these)
+    return result
+
+
+opcodes.call_nested = call_nested
 
 
 def unwind(vm: Any, used: int, nest: int) -> Any:

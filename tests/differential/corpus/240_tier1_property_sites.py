@@ -26,18 +26,26 @@ class Fallback(Box):
 class Fixed(Box):
     size = 7
 
+class Logged:  # a descriptor whose __get__ logs every call (natively: never with None here)
+    def __get__(self, obj, owner=None):
+        calls.append(obj is None)
+        return 99
+
+class Described(Box):
+    size = Logged()
+
 class WriteOnly:
     size = property(None, lambda self, v: None)
 
-items = [Box(1), Plain(2), Lazy(), Fallback(3), Fixed(4), Box(5)] * 8
-sizes = []
+items = [Box(1), Plain(2), Lazy(), Fallback(3), Fixed(4), Described(5)] * 8
+sizes, calls = [], []
 for i, item in enumerate(items):
     if i == 20:
         Plain.size = property(lambda self: "now a property")
     if i == 30:
         del Plain.size
     sizes.append(item.size)
-print(sizes[:6], sizes[24:30], sizes[30:36])
+print(sizes[:6], sizes[24:30], sizes[30:36], len(calls), any(calls))
 errors = []
 for i in range(20):
     try:
