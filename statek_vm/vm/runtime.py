@@ -1111,6 +1111,9 @@ def closing_exit(self, *exc_info):
     self.thing.close()
 
 def drain(iterable):
+    items = _plain_list(iterable)  # (a list, tuple, dict...: natively)
+    if items is not _UNSET:
+        return items
     return [x for x in iterable]
 
 def list_(iterable=(), /):
@@ -1292,6 +1295,9 @@ def ordered(v, w, gt):
     # PyObject_RichCompareBool(v, w, Py_GT if gt else Py_LT).  Two tuples
     # (or two lists) are compared item by item here, as tuplerichcompare
     # does, so that script comparisons of their items run here too.
+    plain = _plain_order(v, w, gt)  # (numbers and strings, and tuples of them: natively)
+    if plain is not _UNSET:
+        return plain
     tv = _type(v)
     if (tv is _tuple or tv is _list) and _type(w) is tv:
         i = 0
@@ -1850,7 +1856,7 @@ def sort_items(items, keys, reverse):
         if order is None:
             ordered_sort(items, keys, reverse)
         else:
-            items[:] = [items[i] for i in order]
+            items[:] = _reordered(items, order)
 
 def sorted_(iterable, /, *, key=None, reverse=False):
     items = drain(iterable)
@@ -3023,6 +3029,49 @@ def _zip_strict_error(iterators: list[Any], position: int) -> None:
 MISSING: Any = object()
 
 
+_PLAIN_ORDERED = frozenset({int, float, str, bytes, bool})
+
+
+def _plain_order(v: Any, w: Any, gt: bool) -> Any:
+    """The runtime's ``ordered(v, w, gt)`` of plain values, natively; :data:`MISSING` for any other.
+
+    Plain: numbers, strings and bytes of their exact types, and two tuples
+    (or two lists) of them, whose comparison runs no script code.  A
+    comparison that raises (``1 < "a"``) is left to the runtime's, which
+    raises it as natively.
+    """
+    tv, tw = type(v), type(w)
+    if tv not in _PLAIN_ORDERED or tw not in _PLAIN_ORDERED:
+        if (tv is not tuple and tv is not list) or tw is not tv:
+            return MISSING
+        for x in v:
+            if type(x) not in _PLAIN_ORDERED:
+                return MISSING
+        for x in w:
+            if type(x) not in _PLAIN_ORDERED:
+                return MISSING
+    try:
+        return v > w if gt else v < w
+    except TypeError:
+        return MISSING
+
+
+# Builtin types whose iteration runs no script code (their exact types).
+_PLAIN_ITERATED = frozenset(
+    {list, tuple, str, bytes, bytearray, range, dict, set, frozenset, type({}.keys()), type({}.values()), type({}.items())}
+)
+
+
+def _plain_list(iterable: Any) -> Any:
+    """The runtime's ``drain(iterable)`` of a plain container, natively; :data:`MISSING` for any other."""
+    return list(iterable) if type(iterable) in _PLAIN_ITERATED else MISSING
+
+
+def _reordered(items: list[Any], order: list[int]) -> list[Any]:
+    """``items`` in ``order`` (indexes into it): a plain list's items, picked natively."""
+    return [items[i] for i in order]
+
+
 def lookup(tp: type, name: str) -> Any:
     """``name`` in the dicts of ``tp``'s MRO, as CPython's ``_PyType_Lookup``."""
     for klass in tp.__mro__:
@@ -3480,6 +3529,9 @@ def namespace() -> Namespace:
                 "_min": min,
                 "_max": max,
                 "_len": len,
+                "_plain_order": _plain_order,
+                "_plain_list": _plain_list,
+                "_reordered": _reordered,
                 "_range": range,
                 "_ValueError": ValueError,
                 "_zip_strict_error": _zip_strict_error,
