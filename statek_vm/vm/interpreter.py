@@ -1915,10 +1915,8 @@ class Interpreter:
         # A function tier 1 has compiled runs as tier-1 code calls it (when
         # the host handles no exception: the dispatch would enter its context).
         sub = None
-        if initial is _NOTHING_HANDLED and self.tier1 and self.sandbox is None:
+        if initial is _NOTHING_HANDLED and tier1.runs_here(self):
             sub = frame.unit.tier1_calls[self.counts is not None]
-            if self.binary_ops is not opcodes.BINARY_OPS:
-                sub = None
         try:
             _, value = self.run(frame, frame, resumable=False, sub=sub)
         except AdoptOnVM as request:

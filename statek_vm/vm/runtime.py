@@ -3058,7 +3058,8 @@ def _plain_order(v: Any, w: Any, gt: bool) -> Any:
 
 # Builtin types whose iteration runs no script code (their exact types).
 _PLAIN_ITERATED = frozenset(
-    {list, tuple, str, bytes, bytearray, range, dict, set, frozenset, type({}.keys()), type({}.values()), type({}.items())}
+    {list, tuple, str, bytes, bytearray, range, dict, set, frozenset}
+    | {type({}.keys()), type({}.values()), type({}.items())}
 )
 
 

@@ -629,6 +629,11 @@ def _for_dispatch(vm: Any, result: Any, f: Frame) -> Any:
     return result
 
 
+def runs_here(vm: Any) -> bool:
+    """Whether tier 1 runs the code of ``vm``'s job: on, and the job neither sandboxed nor under a memory budget."""
+    return bool(vm.tier1) and vm.sandbox is None and vm.binary_ops is opcodes.BINARY_OPS
+
+
 def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
     """A call that tier-0 code makes (``CALL``'s handler) of a function tier 1 has compiled: run nested, now.
 
@@ -644,15 +649,7 @@ def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
     instructions left.
     """
     sub = frame.unit.tier1_calls[vm.counts is not None]
-    if (
-        sub is None
-        or vm.t1_now is f
-        or frame.ret_mode != RET_PUSH
-        or frame.generator is not None
-        or not vm.tier1
-        or vm.sandbox is not None
-        or vm.binary_ops is not opcodes.BINARY_OPS
-    ):
+    if sub is None or vm.t1_now is f or frame.ret_mode != RET_PUSH or frame.generator is not None or not runs_here(vm):
         return frame
     ticks = vm.ticks
     if ticks is None:
