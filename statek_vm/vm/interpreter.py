@@ -605,16 +605,9 @@ class Interpreter:
         available = self.next_check - self.executed
         if available <= 0:
             return SIG_SWITCH, frame, None  # (a checkpoint first: the dispatch's)
-        meter = self.meter
-        if meter is None or meter.limits.instructions is None:
-            available = max(available, tier1.SPAN)  # (as tier 1's loop entries do)
-        if available < frame.unit.blocks_t1.get(0, available + 1):
+        value = tier1.run_from_start(self, sub, frame, available)
+        if value is tier1.NOT_ENTERED:
             return SIG_SWITCH, frame, None
-        outer, self.t1_now = self.t1_now, frame
-        try:
-            value = sub(self, frame, 0, available, 1)
-        finally:
-            self.t1_now = outer
         used = self.t1_used
         self.executed += used
         tier1.STATS.executed += used

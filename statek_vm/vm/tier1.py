@@ -545,14 +545,7 @@ class _Entry:
     def _handler(self, vm: Any, f: Frame, pc: int) -> Any:
         ticks = vm.ticks
         left = operator.length_hint(ticks)
-        available = vm.next_check - vm.chunk_end + left + 1
-        meter = vm.meter
-        if meter is None or meter.limits.instructions is None:
-            # Checkpoints come every CHECK_EVERY instructions for the time
-            # limit, cancel and pause; tier 1 runs them several times
-            # faster, so it takes SPAN between two (about the wall-clock
-            # time tier 0 takes for CHECK_EVERY), the count exact all the same.
-            available = max(available, SPAN)
+        available = widened(vm, vm.next_check - vm.chunk_end + left + 1)
         if available >= self.first and vm.binary_ops is opcodes.BINARY_OPS:
             before = STATS.executed
             outer, vm.t1_now = vm.t1_now, f
@@ -629,6 +622,41 @@ def _for_dispatch(vm: Any, result: Any, f: Frame) -> Any:
     return result
 
 
+def widened(vm: Any, available: int) -> int:
+    """``available`` instructions to the next checkpoint, at least :data:`SPAN` when no instruction budget counts them.
+
+    Checkpoints come every CHECK_EVERY instructions for the time limit,
+    cancel and pause; tier 1 runs them several times faster, so it takes
+    SPAN between two (about the wall-clock time tier 0 takes for
+    CHECK_EVERY), the count exact all the same.
+    """
+    meter = vm.meter
+    if meter is None or meter.limits.instructions is None:
+        return max(available, SPAN)
+    return available
+
+
+NOT_ENTERED: Any = type("NotEntered", (), {"__repr__": lambda self: "<tier-1 not entered>"})()
+
+
+def run_from_start(vm: Any, sub: Any, frame: Frame, available: int) -> Any:
+    """Run ``frame`` from its first instruction by its unit's tier-1 function ``sub``, nested.
+
+    Returns its value, :data:`UNWIND` (the run ended otherwise: see
+    :func:`leave`), or :data:`NOT_ENTERED` when fewer instructions are left
+    to the next checkpoint than its first block holds.  ``vm.t1_used``
+    tells the instructions it took.
+    """
+    available = widened(vm, available)
+    if available < frame.unit.blocks_t1.get(0, available + 1):
+        return NOT_ENTERED
+    outer, vm.t1_now = vm.t1_now, frame
+    try:
+        return sub(vm, frame, 0, available, 1)
+    finally:
+        vm.t1_now = outer
+
+
 def runs_here(vm: Any) -> bool:
     """Whether tier 1 runs the code of ``vm``'s job: on, and the job neither sandboxed nor under a memory budget."""
     return bool(vm.tier1) and vm.sandbox is None and vm.binary_ops is opcodes.BINARY_OPS
@@ -654,18 +682,11 @@ def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
     ticks = vm.ticks
     if ticks is None:
         return frame
-    available = vm.next_check - vm.chunk_end + operator.length_hint(ticks)
-    meter = vm.meter
-    if meter is None or meter.limits.instructions is None:
-        available = max(available, SPAN)  # (as _Entry._handler)
-    if available < frame.unit.blocks_t1.get(0, available + 1):
-        return frame
     frame.back = f
-    outer, vm.t1_now = vm.t1_now, frame
-    try:
-        value = sub(vm, frame, 0, available, 1)
-    finally:
-        vm.t1_now = outer
+    value = run_from_start(vm, sub, frame, vm.next_check - vm.chunk_end + operator.length_hint(ticks))
+    if value is NOT_ENTERED:
+        frame.back = None  # (the dispatch links it)
+        return frame
     used = vm.t1_used
     STATS.executed += used
     if value is not UNWIND:
