@@ -561,10 +561,7 @@ class Runner(Manager):
             sys_path_add(record.path)
             source, filename = self._program(record.program_hash)
             try:
-                job, started = self._prepare(record, source, filename, events)
-                flight.job = job
-                if self._stop.is_set():
-                    job._pause_at_start = True  # (stopped while it was prepared: _pause_running did not see it)
+                job, started = self._prepare(record, source, filename, events, flight)
                 if started:
                     job._start()
                 else:
@@ -602,10 +599,7 @@ class Runner(Manager):
             sys_path_add(record.path)
             source, filename = self._program(record.program_hash)
             try:
-                job, started = self._prepare(record, source, filename, events)
-                flight.job = job
-                if self._stop.is_set():
-                    job._pause_at_start = True  # (as in _run_claimed)
+                job, started = self._prepare(record, source, filename, events, flight)
                 if started:
                     await job._astart()
                 else:
@@ -626,7 +620,23 @@ class Runner(Manager):
         finally:
             self._in_flight.pop(record.id, None)
 
-    def _prepare(self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]) -> tuple[Job, bool]:
+    def _prepare(
+        self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]], flight: _Flight
+    ) -> tuple[Job, bool]:
+        """A claimed job, loaded from its snapshot, or made to start (then ``True``), held by ``flight``.
+
+        A stop that came while it was prepared (``_pause_running`` did not
+        see it) stops its run at its first checkpoint.
+        """
+        job, started = self._made_or_loaded(record, source, filename, events)
+        flight.job = job
+        if self._stop.is_set():
+            job._pause_at_start = True
+        return job, started
+
+    def _made_or_loaded(
+        self, record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]
+    ) -> tuple[Job, bool]:
         """A claimed job, loaded from its snapshot, or made to start (then ``True``)."""
         if record.snapshot is None:
             namespace = {"__name__": "__main__"}

@@ -133,6 +133,7 @@ SIG_EXC_STATE = opcodes.SIG_EXC_STATE
 SIG_RETURN_GENERATOR = opcodes.SIG_RETURN_GENERATOR
 SIG_SWITCH = 10  # continue in another frame (a generator), re-entering the loop
 SIG_EXC = 11  # an instruction raised
+SIG_FINISHED = 12  # (only from _tier1_first) the base frame returned: its value is the payload
 
 _MethodType = types.MethodType
 _HEAPTYPE = 1 << 9
@@ -499,8 +500,8 @@ class Interpreter:
                 return first
             frame = first
         pending = None if sub is None else self._tier1_first(sub, frame)
-        if pending is not None and len(pending) == 2:
-            return pending  # ("return", value)
+        if pending is not None and pending[0] == SIG_FINISHED:
+            return ("return", pending[2])
         while True:
             if pending is not None:
                 (sig, frame, payload), pending = pending, None
@@ -598,9 +599,10 @@ class Interpreter:
     def _tier1_first(self, sub: Any, frame: Frame) -> Any:
         """Run ``frame``, the base of a nested run, by its unit's tier-1 function ``sub`` as tier 1 runs a call.
 
-        Returns ``("return", value)``, or what the dispatch would have
-        returned where the tier-1 run stopped, as ``(signal, frame,
-        payload)``: the run loop goes on from there (see ``tier1.leave``).
+        Returns what the dispatch would have returned where the tier-1 run
+        stopped, as ``(signal, frame, payload)``: the run loop goes on from
+        there (see ``tier1.leave``); ``(SIG_FINISHED, frame, value)`` when
+        the frame returned ``value``.
         """
         available = self.next_check - self.executed
         if available <= 0:
@@ -612,7 +614,7 @@ class Interpreter:
         self.executed += used
         tier1.STATS.executed += used
         if value is not tier1.UNWIND:
-            return ("return", value)
+            return SIG_FINISHED, frame, value
         result, self.t1_result = self.t1_result, None
         if result == SIG_T1_EXC:
             error, self.t1_error = self.t1_error, None

@@ -54,7 +54,7 @@ from typing import Any
 
 from statek_vm.exceptions import FutureError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
-from statek_vm.program.code_unit import CodeUnit
+from statek_vm.program.code_unit import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CodeUnit
 from statek_vm.vm import opcodes, operations, runtime
 from statek_vm.vm.dialect import DIALECT
 from statek_vm.vm.frame import (
@@ -101,6 +101,9 @@ SIG_T1_EXC = 101
 
 # What a nested run returns to its caller's run when it ends without returning.
 UNWIND: Any = type("Unwind", (), {"__repr__": lambda self: "<tier-1 unwind>"})()
+
+# The code flags of a unit whose call makes a generator, coroutine or async generator object.
+_MAKES_GENERATOR = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 NEST = 40
 """How deep tier-1 runs nest (calls between tier-1 functions are Python calls); deeper calls return to the dispatch."""
@@ -676,8 +679,16 @@ def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
     under a memory budget, a frame that is not a plain call's, too few
     instructions left.
     """
-    sub = frame.unit.tier1_calls[vm.counts is not None]
-    if sub is None or vm.t1_now is f or frame.ret_mode != RET_PUSH or frame.generator is not None or not runs_here(vm):
+    unit = frame.unit
+    sub = unit.tier1_calls[vm.counts is not None]
+    if (
+        sub is None
+        or vm.t1_now is f
+        or frame.ret_mode != RET_PUSH
+        or frame.generator is not None
+        or unit.flags & _MAKES_GENERATOR  # (its first instruction makes the generator: the dispatch's)
+        or not runs_here(vm)
+    ):
         return frame
     ticks = vm.ticks
     if ticks is None:
