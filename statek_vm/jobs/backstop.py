@@ -177,14 +177,14 @@ def _child(runner: Any, record: JobRecord, backstop: Backstop, write_end: int) -
     # The child uses neither the store nor the parent's threads: the parent
     # renews the lease and commits.
     used = [0.0]
-    prepare, limits_of = runner._prepare, runner._limits_of
+    made_or_loaded, limits_of = runner._made_or_loaded, runner._limits_of
 
     def prepared(record: JobRecord, source: str, filename: str, events: list[dict[str, Any]]) -> Any:
-        job, started = prepare(record, source, filename, events)
+        job, started = made_or_loaded(record, source, filename, events)
         used[0] = job._interp.meter.seconds
         return job, started
 
-    runner._prepare = prepared
+    runner._made_or_loaded = prepared
     runner._limits_of = lambda record: backstop.job_limits(limits_of(record), used[0])
     runner._commit = commit
     runner._ensure_heartbeat = lambda: None

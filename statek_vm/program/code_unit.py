@@ -121,7 +121,10 @@ class CodeUnit:
         # What tier 1 needs to make a frame of this unit for a call of only
         # positional arguments: their number (-1: the unit takes other kinds),
         # and its other fast locals, unbound (set with ``tier1_calls``).
-        plain = not code.co_kwonlyargcount and not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
+        # (A generator's, coroutine's or async generator's call makes its object: tier 1 runs no such call nested.)
+        plain = not code.co_kwonlyargcount and not code.co_flags & (
+            CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+        )
         self.positional = code.co_argcount if plain else -1
         self.unbound: list[Any] = []
         # Made by the VM on first use: the code of the native stand-ins that

@@ -1472,19 +1472,40 @@ def _is_native_generator(value: Any) -> bool:
     return isinstance(value, types.GeneratorType)
 
 
-@op
-def FOR_ITER(vm: Any, f: Frame, arg: int) -> Any:
-    it = f.stack[-1]
-    if type(it) is VMGenerator:
-        return vm.enter_generator_for(f, it, arg)
-    try:
-        value = next(it)
-    except StopIteration:
-        f.stack.pop()
-        f.pc = arg
+# A ``for`` of tier-0 code over a script generator, stepped by its tier-1
+# function when it has one (tier1.step_nested, set by vm/tier1.py), else by the
+# dispatch (Interpreter.enter_generator_for).
+step_nested: Any = None
+
+
+def for_iter(past_target: int) -> Handler:
+    """``FOR_ITER`` whose ended loop continues ``past_target`` instructions after its target.
+
+    3.11 jumps to its target, past the loop; from 3.12 the target is the
+    loop's ``END_FOR``, and an ended loop continues after it (3.12), or
+    after it and the ``POP_TOP`` that follows it (3.13), with the iterator
+    popped, as CPython does.
+    """
+
+    def FOR_ITER(vm: Any, f: Frame, arg: int) -> Any:
+        it = f.stack[-1]
+        if type(it) is VMGenerator:
+            return step_nested(vm, f, it, arg + past_target)
+        try:
+            value = next(it)
+        except StopIteration:
+            f.stack.pop()
+            f.pc = arg + past_target
+            return None
+        f.stack.append(value)
         return None
-    f.stack.append(value)
-    return None
+
+    if past_target:
+        FOR_ITER.past_target = past_target  # type: ignore[attr-defined]  # (read by tier 1)
+    return FOR_ITER
+
+
+FOR_ITER = op(for_iter(0))
 
 
 @op

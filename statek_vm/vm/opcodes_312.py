@@ -278,32 +278,7 @@ operations.register(BINARY_SLICE, STORE_SLICE)
 # ------------------------------------------------------------ iteration --
 
 
-def for_iter(past_target: int) -> Handler:
-    """``FOR_ITER`` whose ended loop continues ``past_target`` instructions after its target.
-
-    The target is the loop's ``END_FOR``; an ended loop continues after it
-    (3.12), or after it and the ``POP_TOP`` that follows it (3.13), with the
-    iterator popped, as CPython does.
-    """
-
-    def FOR_ITER(vm: Any, f: Frame, arg: int) -> Any:
-        it = f.stack[-1]
-        if type(it) is VMGenerator:
-            return vm.enter_generator_for(f, it, arg + past_target)
-        try:
-            value = next(it)
-        except StopIteration:
-            f.stack.pop()
-            f.pc = arg + past_target
-            return None
-        f.stack.append(value)
-        return None
-
-    FOR_ITER.past_target = past_target  # type: ignore[attr-defined]  # (read by tier 1)
-    return FOR_ITER
-
-
-FOR_ITER = op(for_iter(1))
+FOR_ITER = op(opcodes.for_iter(1))
 
 
 @op

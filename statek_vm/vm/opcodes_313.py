@@ -365,7 +365,7 @@ def _composed_pair(name: str, arg: tuple[Any, Any]) -> tuple[Handler, Any] | Non
 
 
 # The target is END_FOR, then POP_TOP pops the iterator: an ended loop continues after both.
-FOR_ITER = op(opcodes_312.for_iter(2))
+FOR_ITER = op(opcodes.for_iter(2))
 
 
 @op

@@ -466,11 +466,43 @@ class _Warming:
             except _Unsupported:
                 record = None
             records[self.counting] = record
-        for pc in self.heads:
-            if record is None:
+        if record is None:
+            for pc in self.heads:
                 table[pc] = plain[pc]
-            else:
+            return
+        record.tables.append((table, plain))
+        for pc in self.heads:
+            table[pc] = (_Entry(record, plain[pc], unit.blocks_t1[pc], table, pc).handler, pc)
+        for pc in sorted(_entries(unit, record) - set(self.heads)):
+            if pc in unit.blocks_t1 and table[pc] == plain[pc]:
                 table[pc] = (_Entry(record, plain[pc], unit.blocks_t1[pc], table, pc).handler, pc)
+
+
+def _entries(unit: CodeUnit, record: _Record) -> set[int]:
+    """Where the dispatch's tables enter a compiled unit's tier-1 function.
+
+    Its loop heads, a function's first instruction, and where tier 0 goes on
+    after it ran a frame that a call-out handed it (``_Record.came_back``),
+    or an instruction tier 1 leaves to it that enters or leaves an
+    exception handler (``PUSH_EXC_INFO``, ``POP_EXCEPT``: the ``except``
+    body after it, the code after the ``try`` statement), in the compiled
+    region.  (In a coroutine or async generator only the loop heads: their
+    ``await``s are tier 0's.)
+    """
+    entries = set(_loop_heads(unit))
+    if is_function(unit):
+        entries.add(0)
+    if unit.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR | _CO_ITERABLE_COROUTINE):
+        return entries
+    region = _region(unit)
+    for i, op in enumerate(unit.ops):
+        if op.name in _HANDLER_EDGES and i + 1 in region:
+            entries.add(i + 1)
+    return entries | record.resumes
+
+
+# The instructions tier 0 runs after which it goes on in an exception handler's code, or after it.
+_HANDLER_EDGES = frozenset({"PUSH_EXC_INFO", "POP_EXCEPT"})
 
 
 class _Record:
@@ -484,13 +516,19 @@ class _Record:
     types and going on.
     """
 
-    __slots__ = ("counting", "failures", "generic", "run", "unit")
+    __slots__ = ("counting", "failures", "generic", "resumes", "returned", "run", "tables", "unit")
 
     def __init__(self, unit: CodeUnit, counting: bool) -> None:
         self.unit = unit
         self.counting = counting
         self.generic: set[int] = set()
         self.failures: dict[int, int] = {}
+        # Where the dispatch went on after a call-out handed it a frame to
+        # run (the instruction after the call-out's), how often, and those
+        # made entries (block starts, entered from the dispatch's table).
+        self.returned: dict[int, int] = {}
+        self.resumes: set[int] = set()
+        self.tables: list[tuple[list[Any], list[Any]]] = []  # (the tier-1 table, the plain one) of each table
         self.run: Any = None
 
     def compile(self) -> None:
@@ -507,8 +545,39 @@ class _Record:
             self.generic.add(pc)
             self.compile()
 
+    def came_back(self, pc: int) -> None:
+        """A run left before instruction ``pc`` for the dispatch to run a frame a call-out returned.
+
+        The dispatch runs that frame (the VM's re-statement of a builtin, a
+        function tier 1 does not run nested) and then the rest of this
+        one from ``pc``, in tier 0 up to the next entry.  After
+        :data:`_RETURNS` such exits, ``pc`` becomes an entry: the unit is
+        compiled again with a block starting there, and its tables enter
+        tier 1 there.
+        """
+        n = self.returned[pc] = self.returned.get(pc, 0) + 1
+        if n != _RETURNS:
+            return
+        self.resumes.add(pc)
+        if pc not in self.unit.blocks_t1:
+            try:
+                self.compile()
+            except _Unsupported:
+                self.resumes.discard(pc)
+                self.compile()
+                return
+        else:
+            self.compile()  # (its call-outs before ``pc`` tell of it no more)
+        first = self.unit.blocks_t1.get(pc)
+        if first is None:
+            return
+        for table, plain in self.tables:
+            if table[pc] == plain[pc]:
+                table[pc] = (_Entry(self, plain[pc], first, table, pc).handler, pc)
+
 
 _FAILURES = 8
+_RETURNS = 8
 
 
 class _Entry:
@@ -563,6 +632,7 @@ class _Entry:
                     self.table[self.pc] = (self._waiting, self.pc)
             if r is not _NOTHING:
                 return r
+            f.pc = pc + 1  # (as the dispatch left it for the handler: the run wrote back its own instruction)
         fn, arg = self.plain
         return fn(vm, f, arg)
 
@@ -660,6 +730,34 @@ def run_from_start(vm: Any, sub: Any, frame: Frame, available: int) -> Any:
         vm.t1_now = outer
 
 
+def new_generator(vm: Any, frame: Frame, available: int) -> Any:
+    """The object a call of a generator, coroutine or async generator function makes, for tier-1 code.
+
+    ``frame``, the call's new frame, runs to its ``RETURN_GENERATOR`` (cells
+    made and free variables copied before it) by the tier-0 handlers, and
+    is left as the dispatch's run loop leaves it, its object handed to the
+    caller.  ``vm.t1_used``: the instructions that took (counted in a
+    counting run, as the dispatch counts them).  :data:`NOT_ENTERED` when
+    fewer than those are ``available``.
+    """
+    unit = frame.unit
+    ops = unit.ops
+    last = 0
+    while last < len(ops) and ops[last].name != "RETURN_GENERATOR":
+        last += 1
+    if frame.pc != 0 or last >= min(available, len(ops)):
+        return NOT_ENTERED
+    counting = vm._counting_table(unit) if vm.counts is not None else None
+    for i in range(last + 1):
+        fn, arg = counting[i] if counting is not None else DIALECT.step(ops[i].name, ops[i].arg)
+        frame.pc = i + 1
+        fn(vm, frame, arg)  # type: ignore[misc]  # (a decoded unit's instructions all have handlers)
+    gen, vm.new_generator = vm.new_generator, None
+    frame.back = None
+    vm.t1_used = last + 1
+    return gen
+
+
 def runs_here(vm: Any) -> bool:
     """Whether tier 1 runs the code of ``vm``'s job: on, and the job neither sandboxed nor under a memory budget."""
     return bool(vm.tier1) and vm.sandbox is None and vm.binary_ops is opcodes.BINARY_OPS
@@ -698,13 +796,69 @@ def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
     if value is NOT_ENTERED:
         frame.back = None  # (the dispatch links it)
         return frame
+    frame = None  # type: ignore[assignment]  # (the callee's frame goes as natively: now)
+    return _nested_ended(vm, f, value, ticks)
+
+
+def step_nested(vm: Any, f: Frame, gen: Any, target: int) -> Any:
+    """``FOR_ITER`` of tier-0 code over a script generator whose tier-1 function exists: its next item, nested now.
+
+    As tier-1 code steps one (``_Compiler._step_generator``), and as
+    :func:`call_nested` runs a call: the item is pushed on ``f``'s stack
+    (then None: the dispatch goes on in ``f``); anything else the nested
+    run ends with is what the dispatch goes on with.  Else, and when the
+    generator has a handled exception of its own or is to have one thrown
+    in, the dispatch enters it (``Interpreter.enter_generator_for``).  So
+    the generators that the VM's re-statements of builtins consume (``sum``,
+    ``any``, ``"".join`` of a generator expression) run in tier 1.
+    """
+    gf = gen._frame
+    unit = gf.unit
+    sub = unit.tier1_calls[vm.counts is not None]
+    ticks = vm.ticks
+    if (
+        sub is None
+        or ticks is None
+        or vm.t1_now is f
+        or gen._running
+        or gen._finished
+        or gen._exc_state is not None
+        or vm.throwing is not None
+        or not runs_here(vm)
+    ):
+        return vm.enter_generator_for(f, gen, target)
+    deep = f.depth + unit.depth_step
+    available = widened(vm, vm.next_check - vm.chunk_end + operator.length_hint(ticks))
+    if deep >= vm.recursion_limit or available < unit.blocks_t1.get(gf.pc, available + 1):
+        return vm.enter_generator_for(f, gen, target)
+    gf.depth = deep
+    gf.stack.append(None)
+    gf.ret_mode = RET_GEN_FOR
+    gf.ret_info = target
+    gen._running = True
+    vm.exc_items.append(None)
+    gf.back = f
+    outer, vm.t1_now = vm.t1_now, gf
+    try:
+        value = sub(vm, gf, gf.pc, available, 1)
+    finally:
+        vm.t1_now = outer
+    gf = gen = None
+    return _nested_ended(vm, f, value, ticks)
+
+
+def _nested_ended(vm: Any, f: Frame, value: Any, ticks: Any) -> Any:
+    """Account for a nested run that tier-0 code's instruction in ``f`` made: push its ``value``, or end the chunk.
+
+    Its instructions are taken from the dispatch's chunk (the instruction's
+    own step is the dispatch's); a run that ended without a value returns
+    what the dispatch goes on with.
+    """
     used = vm.t1_used
     STATS.executed += used
     if value is not UNWIND:
-        frame = None  # type: ignore[assignment]  # (the callee's frame goes as natively: now)
         f.stack.append(value)
         value = None
-        # (the call's own step is the dispatch's; the callee's are taken from its chunk)
         if used < operator.length_hint(ticks):
             next(islice(ticks, used - 1, None), None)
             return None
@@ -719,6 +873,7 @@ def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
 
 
 opcodes.call_nested = call_nested
+opcodes.step_nested = step_nested
 
 
 def unwind(vm: Any, used: int, nest: int) -> Any:
@@ -792,6 +947,7 @@ class _Compiler:
         # line number of the generated source -> (pc, block start, block length, call-out)
         self.where: dict[int, tuple[int, int, int, bool]] = {}
         self.region: set[int] = set()
+        self.entries: set[int] = set()  # (where the dispatch's tables enter this unit's tier-1 function)
 
     def const(self, value: Any) -> str:
         kind = type(value)
@@ -849,6 +1005,8 @@ class _Compiler:
             handler = unit.handlers[i]
             if handler is not None:
                 leaders.add(handler.target)
+        if self.record is not None:
+            leaders.update(self.record.resumes)
         starts = sorted(s for s in leaders if s < n)
         blocks = {}
         for k, s in enumerate(starts):
@@ -858,6 +1016,8 @@ class _Compiler:
         # a loop head to its backward jump; control that leaves them goes
         # back to tier 0), a function or generator whole.
         self.region = _region(unit)
+        if self.record is not None:
+            self.entries = _entries(unit, self.record)
         starts = [start for start in starts if start in self.region]
         if not starts:
             raise _Unsupported("no loop")
@@ -900,6 +1060,9 @@ class _Compiler:
             RET_DISCARD=RET_DISCARD,
             RET_OPERATION=RET_OPERATION,
             RET_GEN_FOR=RET_GEN_FOR,
+            MAKES_GENERATOR=_MAKES_GENERATOR,
+            new_generator=new_generator,
+            NOT_ENTERED=NOT_ENTERED,
             RET_GEN_SEND=RET_GEN_SEND,
             VMFunction=_vm_function(),
             CALLED=_MISSING,
@@ -1772,7 +1935,8 @@ class _Compiler:
             # from`` to its next yield.
             mode = ("RET_GEN_SEND" if _is(handler, "SEND") else "RET_GEN_FOR") if generator else None
             lines = _NESTED_STEP if generator else _NESTED_CALL
-            text = lines.format(counting=self.counting, mode=mode, not_run=not_run, count=leaving)
+            note = self._came_back(pc, handler)
+            text = lines.format(counting=self.counting, mode=mode, not_run=not_run, count=leaving, note=note)
             for line in text.splitlines():
                 self.emit(pad + line, pc, block)
         else:
@@ -1809,6 +1973,27 @@ class _Compiler:
         self.emit(pad + "else:", pc, block)
         self.emit(pad + f"    return leave(vm, available - n - {not_run}, None, f, nest)", pc, block)
 
+    def _came_back(self, pc: int, handler: Any) -> str:
+        """The statement that tells the record a run left at call-out ``pc`` to run a frame (see ``_Record.came_back``).
+
+        When the instruction after it could be an entry: in the compiled
+        region, not an entry yet, in a unit that is no coroutine's or async
+        generator's, after no ``await``'s ``SEND``.
+        """
+        nxt = pc + 1
+        unit = self.unit
+        if (
+            self.record is None
+            or nxt >= len(self.ops)
+            or nxt not in self.region
+            or nxt in self.entries
+            or self.ops[nxt].name in self.stops
+            or unit.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR | _CO_ITERABLE_COROUTINE)
+            or _is(handler, "SEND")
+        ):
+            return "pass"
+        return f"{self.ref(self.record, 'record')}.came_back({nxt})"
+
     def _reload(self, pad: str, depth: int, pc: int, block: tuple[int, int]) -> None:
         # (a handler may change anything: what was known is known no more)
         self.known = {}
@@ -1824,7 +2009,14 @@ _NESTED_CALL = """\
     if type(r) is Frame and nest < NEST and r.back is None and r.generator is None:
         sub = r.unit.tier1_calls[{counting}]
         mode = r.ret_mode
-        if sub is not None and (mode == RET_PUSH or mode == RET_OPERATION or mode == RET_INIT or mode == RET_DISCARD):
+        if r.unit.flags & MAKES_GENERATOR:
+            if mode == RET_PUSH:
+                v = new_generator(vm, r, n)
+                if v is not NOT_ENTERED:
+                    n -= vm.t1_used
+                    st.append(v)
+                    r = v = None
+        elif sub is not None and (mode == RET_PUSH or mode == RET_OPERATION or mode == RET_INIT or mode == RET_DISCARD):
             r.back = f
             vm.t1_now = r
             v = sub(vm, r, 0, n, nest + 1)
@@ -1840,6 +2032,7 @@ _NESTED_CALL = """\
             r = v = None
     if r is not None:
         {count}
+        {note}
         return leave(vm, available - n - {not_run}, r, f, nest)
 """
 _NESTED_STEP = """\
@@ -1858,6 +2051,7 @@ _NESTED_STEP = """\
             r = v = None
     if r is not None:
         {count}
+        {note}
         return leave(vm, available - n - {not_run}, r, f, nest)
 """
 
