@@ -2,8 +2,8 @@
 
 A program is compiled by the running interpreter, so its bytecode is that
 interpreter's.  Each supported CPython minor version has a :class:`Dialect`:
-the handler of every instruction, the handlers chosen by operand, the fused
-steps, and the few facts about the calling convention that the interpreter
+the handler of every instruction, the handlers chosen by operand, and the
+few facts about the calling convention that the interpreter
 loop needs.  Versions differ by tables of overrides over the 3.11 core
 (:mod:`statek_vm.vm.opcodes`, :mod:`statek_vm.vm.opcodes_312`,
 :mod:`statek_vm.vm.opcodes_313`), never by
@@ -31,8 +31,6 @@ class Dialect:
     """The handler of each instruction, by name."""
     specialize: Callable[[str, Any], tuple[Handler, Any] | None]
     """A handler (and operand) chosen by the operand when a table is built, or None."""
-    fused: Mapping[tuple[str, str], Handler]
-    """Steps that run two instructions at once (never in counting runs)."""
     precall_holds_call_args: bool
     """3.11's compiler charges a call's arguments to PRECALL; the depth CALL sees is larger."""
     send_exit: int
@@ -54,7 +52,6 @@ PY311 = Dialect(
     version=(3, 11),
     handlers=opcodes.HANDLERS,
     specialize=_no_specialization,
-    fused=opcodes.FUSED,
     precall_holds_call_args=True,
     send_exit=0,
 )
@@ -63,7 +60,6 @@ PY312 = Dialect(
     version=(3, 12),
     handlers=opcodes_312.build_handlers(opcodes.HANDLERS),
     specialize=opcodes_312.specialize,
-    fused=opcodes.FUSED,
     precall_holds_call_args=False,
     # The target is END_SEND; a finished delegation continues after it.
     send_exit=1,
@@ -73,7 +69,6 @@ PY313 = Dialect(
     version=(3, 13),
     handlers=opcodes_313.build_handlers(dict(PY312.handlers)),
     specialize=opcodes_313.specialize,
-    fused=opcodes.FUSED,
     precall_holds_call_args=False,
     send_exit=1,
 )

@@ -256,33 +256,16 @@ def _call_without_redo(func: Any, args: Any, kwargs: Any) -> Any:
 
 
 def _dispatch_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
+    # One step per instruction: the dispatch counts its steps, so a job's
+    # instruction count (its budget, its usage) is the one a counting run and
+    # tier 1 make.
     table = unit._dispatch
     if table is None:
         dialect = DIALECT
-        ops = unit.ops
-        steps = [dialect.step(op.name, op.arg) for op in ops]
         table = []
-        for i, op in enumerate(ops):
-            handler, arg = steps[i]
-            if handler is None:
-                handler = _unsupported(op.name)
-            nxt = ops[i + 1] if i + 1 < len(ops) else None
-            if nxt is None:
-                pass
-            elif op.name == "PRECALL" and nxt.name == "CALL":
-                # PRECALL does nothing here, so PRECALL+CALL run as one step.
-                # If the CALL raises or suspends, pc is back at PRECALL,
-                # which is the same state: executing PRECALL again is a no-op.
-                handler, arg = opcodes.PRECALL_CALL, nxt.arg
-            elif (
-                (op.name, nxt.name) in dialect.fused
-                and handler is dialect.handlers.get(op.name)
-                and steps[i + 1][0] is dialect.handlers.get(nxt.name)
-            ):
-                # Only plain steps are fused: an operand that chose another
-                # handler (a cell slot) runs on its own.
-                handler, arg = dialect.fused[op.name, nxt.name], (op.arg, nxt.arg)
-            table.append((handler, arg))
+        for op in unit.ops:
+            handler, arg = dialect.step(op.name, op.arg)
+            table.append((handler or _unsupported(op.name), arg))
         unit._dispatch = table
     return table
 
@@ -914,8 +897,7 @@ class Interpreter:
         if table is None:
             counts = self.counts
             assert counts is not None
-            # Built from the plain handlers: no fused steps, so each
-            # instruction is counted on its own.
+            # Each instruction's handler, wrapped to count it.
             dialect = DIALECT
             if unit.filename == RUNTIME_FILENAME or unit.program.library:
                 # The VM's re-statements of builtins (and the library code

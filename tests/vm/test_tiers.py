@@ -142,10 +142,60 @@ print([s.v for s in ranked[:5]], len(seen))
 """
 
 
+# Where tier 1 hands the dispatch a frame and takes the rest back: a
+# generator yielding a script __getitem__'s value, generator functions called
+# from compiled code, generator expressions consumed by the VM's sum/max/any
+# and "".join, exception handlers with break and continue.
+REENTRIES = """\
+class Grid:
+    def __init__(self, n):
+        self.cells = list(range(n))
+
+    def __getitem__(self, i):
+        return self.cells[i] * 2
+
+    def __len__(self):
+        return len(self.cells)
+
+def cells(grid):
+    for i in range(len(grid)):
+        yield grid[i]
+
+def evens(n):
+    k = 0
+    while k < n:
+        yield k
+        k += 2
+
+def tool(i):
+    if i % 5 == 2:
+        raise KeyError(i)
+    return i * 3
+
+made = []
+for rnd in range(60):
+    made.append(sum(cells(Grid(rnd % 7))) + max(x for x in evens(rnd + 3)))
+    made.append(", ".join(str(v) for v in evens(6)))
+    if any(v > 30 for v in cells(Grid(rnd % 20))):
+        made.append(-1)
+    for i in range(8):
+        try:
+            got = tool(i + rnd)
+        except KeyError:
+            if rnd % 9 == 0:
+                break
+            continue
+        finally:
+            made.append(0)
+        made.append(got)
+print(len(made), made[-5:])
+"""
+
+
 @pytest.mark.parametrize(
     "source",
-    [HOT_LOOPS, TASKS, SCRIPT_OBJECTS, "NESTED", HOST_CALLS],
-    ids=["loops", "tasks", "script objects", "nested", "host calls"],
+    [HOT_LOOPS, TASKS, SCRIPT_OBJECTS, "NESTED", HOST_CALLS, REENTRIES],
+    ids=["loops", "tasks", "script objects", "nested", "host calls", "re-entries"],
 )
 def test_tier_1_counts_the_instructions_tier_0_counts(source: str) -> None:
     if source == "NESTED":
@@ -160,13 +210,29 @@ def test_tier_1_counts_the_instructions_tier_0_counts(source: str) -> None:
     assert used[0] == used[1], "the budget's count differs between the tiers"
 
 
+@pytest.mark.parametrize(
+    "source",
+    [HOT_LOOPS, SCRIPT_OBJECTS, HOST_CALLS, REENTRIES],
+    ids=["loops", "script objects", "host calls", "re-entries"],
+)
+def test_a_jobs_instruction_count_is_the_same_in_each_tier_and_counting_or_not(source: str) -> None:
+    used = {}
+    for tier in (0, 1):
+        for counting in (False, True):
+            counts = collections.Counter() if counting else None  # type: ignore[var-annotated]
+            job = statek_vm.run(source, tier=tier, instruction_counts=counts)
+            assert job.status == "COMPLETED", job.error
+            used[tier, counting] = job.usage["instructions"]
+    assert len(set(used.values())) == 1, used
+
+
+@pytest.mark.parametrize("counting", [False, True], ids=["plain", "counting"])
 @pytest.mark.parametrize("budget", [1_500, 2_345, 3_210, 4_000])
-def test_an_instruction_budget_stops_both_tiers_at_the_same_instruction(budget: int) -> None:
+def test_an_instruction_budget_stops_both_tiers_at_the_same_instruction(budget: int, counting: bool) -> None:
     stops = {}
     for tier in (0, 1):
-        job = statek_vm.run(
-            HOT_LOOPS, tier=tier, instruction_counts=collections.Counter(), limits=Limits(instructions=budget)
-        )
+        counts = collections.Counter() if counting else None  # type: ignore[var-annotated]
+        job = statek_vm.run(HOT_LOOPS, tier=tier, instruction_counts=counts, limits=Limits(instructions=budget))
         assert job.status == "FAILED" and isinstance(job.error, LimitExceeded), job.error
         frame = job._frame
         stops[tier] = (
