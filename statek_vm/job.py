@@ -134,6 +134,9 @@ class Job:
         # context variables (decimal's context among them): module_state.py.
         self._modules: dict[str, types.ModuleType] = {}
         self._context = _job_context(self)
+        # What the script made its sys.stdout and sys.stderr (None: the
+        # process's): set while it runs, kept between its runs (_slice).
+        self._streams: tuple[Any, Any] = (None, None)
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
@@ -309,6 +312,7 @@ class Job:
             module_state.decimal_context(self._context),
             self._budget_state(),
             self._context_values(),
+            self._streams,
         )
         try:
             payload = pickling.dump(state, refs)
@@ -404,6 +408,7 @@ class Job:
             module_state.set_decimal_context(job._context, decimal_context)
         if len(state) > 10:
             job._set_context_values(builtins_, *state[10])
+        job._streams = state[11] if len(state) > 11 else (None, None)
         job._root = root
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts, tier=tier)
@@ -604,6 +609,15 @@ class Job:
     def _slice(self, frame: Frame, *, exc: BaseException | None = None, in_loop: bool = False) -> Suspension | None:
         """Run the VM from ``frame`` until the job suspends or ends (None), or stops for the real event loop."""
         previous, router = output.route_stdout()
+        host_stderr = sys.stderr
+        # The streams the script made its own (contextlib.redirect_stdout, sys.stdout = ...)
+        # are the job's: the process's again between its runs, and in its snapshot.
+        own_stdout, own_stderr = self._streams
+        if own_stdout is not None:
+            sys.stdout = own_stdout
+        if own_stderr is not None:
+            sys.stderr = own_stderr
+        own_stdout = own_stderr = None
         self._set_running(True)
         self._interp.loop_running = in_loop
         meter = self._interp.meter
@@ -626,6 +640,12 @@ class Job:
             meter.stop()
             self._interp.loop_running = False
             self._set_running(False)
+            own_stdout, own_stderr = sys.stdout, sys.stderr
+            self._streams = (
+                None if own_stdout is router else own_stdout,
+                None if own_stderr is host_stderr else own_stderr,
+            )
+            sys.stdout, sys.stderr = router, host_stderr
             output.unroute_stdout(previous, router)
 
     def _park_for_loop(self, step: Suspension) -> None:

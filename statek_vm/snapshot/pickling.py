@@ -59,7 +59,13 @@ from statek_vm.snapshot.classes import (
 )
 from statek_vm.snapshot.iterators import REDUCERS as _ITERATOR_REDUCERS
 from statek_vm.snapshot.reducers import REDUCERS as _VALUE_REDUCERS
-from statek_vm.snapshot.reducers import reduce_builtin_method, reduce_context_var, reducer_for
+from statek_vm.snapshot.reducers import (
+    reduce_builtin_method,
+    reduce_context_var,
+    reducer_for,
+    standard_stream,
+    standard_stream_name,
+)
 from statek_vm.snapshot.tracebacks import make_traceback, new_exception, set_exception_state
 from statek_vm.vm import library, runtime
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
@@ -143,7 +149,7 @@ class References:
             refused = issubclass(t, _REFUSED_BASES) and not issubclass(t, _IN_MEMORY)
             if not t.__flags__ & _HEAPTYPE:  # a class made at run time (the script's) is not kept alive here
                 _REFUSED[t] = refused
-        if refused:
+        if refused and standard_stream_name(obj) is None:  # (a standard stream: see reducer_override)
             # dill would pickle an open file by its path and position, and
             # reopen it wherever the job resumes: refuse instead.
             raise pickle.PicklingError(f"cannot snapshot {t.__module__}.{t.__qualname__}: it is an open resource")
@@ -275,6 +281,12 @@ class _FastPickler(pickle.Pickler):
         ref = refs.reference(obj, t)
         if ref is not None:
             return (_resolve, ref)
+        stream = standard_stream_name(obj)
+        if stream is not None:
+            # The process's stream, whatever its type (a test runner's
+            # capture, a notebook's): a script's redirect_stderr keeps it to
+            # put back.  The loading process's own.
+            return (standard_stream, (stream,))
         reduce = reducer_for(t)
         return NotImplemented if reduce is None else reduce(obj)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextvars
 import copyreg
+import datetime
 import functools
 import io
 import itertools
@@ -79,10 +80,16 @@ def _reduce_text_stream(stream: io.TextIOWrapper) -> Any:
     # The process's standard streams (``sys.stderr.write`` on the stack while
     # its argument waits): the loading process's own.  Any other file is an
     # open resource, refused.
+    name = standard_stream_name(stream)
+    return NotImplemented if name is None else (standard_stream, (name,))
+
+
+def standard_stream_name(obj: Any) -> str | None:
+    """The name in ``sys`` of the process's standard stream ``obj`` is (``"stderr"``...), if it is one."""
     for name in _STANDARD_STREAMS:
-        if getattr(sys, name, None) is stream:
-            return (standard_stream, (name,))
-    return NotImplemented
+        if getattr(sys, name, None) is obj:
+            return name
+    return None
 
 
 _STANDARD_STREAMS = ("stdout", "stderr", "__stdout__", "__stderr__")
@@ -304,7 +311,19 @@ def weak_set_again(made: weakref.WeakSet[Any], items: list[Any]) -> None:
     made.update(items)
 
 
+def _reduce_iso_calendar_date(value: Any) -> Any:
+    # (its own reduction makes a plain tuple, for pickles that older
+    # CPythons read: a script reads .year/.week/.weekday after a wait)
+    return (iso_calendar_date, tuple(value))
+
+
+def iso_calendar_date(year: int, week: int, weekday: int) -> Any:
+    """``date.isocalendar()``'s named result, made again on load."""
+    return datetime.date.fromisocalendar(year, week, weekday).isocalendar()
+
+
 REDUCERS: dict[type, Any] = {
+    type(datetime.date(2000, 1, 1).isocalendar()): _reduce_iso_calendar_date,
     types.CodeType: _reduce_code,
     warnings.catch_warnings: _reduce_catch_warnings,
     logging.Logger: reduce_job_logger,

@@ -132,6 +132,27 @@ def _suspended(source: str = "x = 1\ny = wait(2) + x\n") -> tuple[Job, gates.Wor
     return job, world
 
 
+def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_its_runs() -> None:
+    source = (
+        "import contextlib, io, sys\n"
+        "buf, err = io.StringIO(), io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(err):\n"
+        "    print('in', wait(2))\n"
+        "    print('oops', file=sys.stderr)\n"
+        "print(repr(buf.getvalue()), repr(err.getvalue()))\n"
+    )
+    out, err = sys.stdout, sys.stderr
+    job, world = _suspended(source)
+    assert (sys.stdout, sys.stderr) == (out, err), "the suspended job's redirects left in the process"
+    print("the process's own line")
+    loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED", loaded.error
+    assert loaded.output == "'in 2\\n' 'oops\\n'\n"
+    assert (sys.stdout, sys.stderr) == (out, err)
+
+
 def test_loaded_job_behaves_like_the_original() -> None:
     job, world = _suspended("print('before')\nx = 1\ny = wait(2) + x\nprint('after', y)\n")
     loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
