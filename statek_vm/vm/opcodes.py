@@ -828,21 +828,37 @@ def LOAD_ATTR(vm: Any, f: Frame, arg: str) -> Any:
     return None
 
 
-@op
-def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> Any:
-    owner = f.stack[-1]
-    if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
-        owner = owner.value
-    try:
-        if arg in STORE_ONLY_NAMES and arg in STORE_ONLY_METHODS.get(type(owner), ()):
-            method = stored_method(owner, arg)
+def load_method(null_after: bool) -> Handler:
+    """A method load (``LOAD_METHOD``; ``LOAD_ATTR`` with its method bit) that pushes a NULL and the bound method.
+
+    3.11 and 3.12 push ``NULL, method``; 3.13 ``method, NULL`` (``null_after``).
+    """
+    layout = operations.METHOD_NULL_AFTER if null_after else operations.METHOD_NULL_FIRST
+
+    def LOAD_METHOD(vm: Any, f: Frame, arg: str) -> Any:
+        owner = f.stack[-1]
+        if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
+            owner = owner.value
+        try:
+            if arg in STORE_ONLY_NAMES and arg in STORE_ONLY_METHODS.get(type(owner), ()):
+                method = stored_method(owner, arg)
+            else:
+                method = getattr(owner, arg)
+        except RedoOnVM:
+            return operations.redo_attribute(vm, f, owner, arg, layout)
+        if null_after:
+            f.stack[-1] = method
+            f.stack.append(NULL)
         else:
-            method = getattr(owner, arg)
-    except RedoOnVM:
-        return operations.redo_attribute(vm, f, owner, arg, operations.METHOD_NULL_FIRST)
-    f.stack[-1] = NULL
-    f.stack.append(method)
-    return None
+            f.stack[-1] = NULL
+            f.stack.append(method)
+        return None
+
+    LOAD_METHOD.null_after = null_after  # type: ignore[attr-defined]  # (read by tier 1)
+    return LOAD_METHOD
+
+
+LOAD_METHOD = op(load_method(False))
 
 
 @op
@@ -1092,7 +1108,12 @@ def _import_from_fallback(module: Any, name: str) -> Any:
 
 @op
 def IMPORT_STAR(vm: Any, f: Frame, arg: Any) -> None:
-    module = f.stack[-1]
+    import_star(f, f.stack[-1])
+    f.stack.pop()
+
+
+def import_star(f: Frame, module: Any) -> None:
+    """``from module import *`` into ``f``'s namespace (3.12 and 3.13: an intrinsic)."""
     ns = f.locals
     if ns is None:
         raise SystemError("no locals found during 'import *'")
@@ -1101,36 +1122,52 @@ def IMPORT_STAR(vm: Any, f: Frame, arg: Any) -> None:
         names = [n for n in getattr(module, "__dict__", {}) if not n.startswith("_")]
     for name in names:
         ns[name] = getattr(module, name)
-    f.stack.pop()
 
 
 # ----------------------------------------------------------- exceptions --
 
 
-@op
-def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
-    st = f.stack
-    vm.raise_kind = 1
-    if arg == 0:
-        exc = vm.current_exc()
-        if exc is None:
-            raise RuntimeError("No active exception to reraise")
-        vm.raise_kind = 3
-        vm.reraised = (exc, exc.__context__, exc.__suppress_context__, exc.__traceback__)
-        raise exc
-    if arg == 2:
-        exc, cause = _exception_instance(st[-2]), st[-1]
-        if cause is None:
-            exc.__cause__ = None
-        elif isinstance(cause, type) and issubclass(cause, BaseException):
-            exc.__cause__ = cause()
-        elif isinstance(cause, BaseException):
-            exc.__cause__ = cause
-        else:
-            vm.raise_kind = 0
-            raise TypeError("exception causes must derive from BaseException")
-        raise exc
-    raise _exception_instance(st[-1])
+def raise_varargs(check_cause: bool) -> Handler:
+    """``RAISE_VARARGS``: a bare ``raise``, ``raise exc``, ``raise exc from cause``.
+
+    ``check_cause``: what calling a cause class made must be an exception
+    (3.13; 3.11 and 3.12 take it as it is).
+    """
+
+    def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
+        st = f.stack
+        vm.raise_kind = 1
+        if arg == 0:
+            exc = vm.current_exc()
+            if exc is None:
+                raise RuntimeError("No active exception to reraise")
+            vm.raise_kind = 3
+            vm.reraised = (exc, exc.__context__, exc.__suppress_context__, exc.__traceback__)
+            raise exc
+        if arg == 2:
+            exc, cause = _exception_instance(st[-2]), st[-1]
+            if cause is None:
+                exc.__cause__ = None
+            elif isinstance(cause, type) and issubclass(cause, BaseException):
+                made: Any = cause()  # (a class's __new__ may return anything)
+                if check_cause and not isinstance(made, BaseException):
+                    vm.raise_kind = 0
+                    raise TypeError(
+                        f"calling {cause!r} should have returned an instance of BaseException, not {type(made)!r}"
+                    )
+                exc.__cause__ = made
+            elif isinstance(cause, BaseException):
+                exc.__cause__ = cause
+            else:
+                vm.raise_kind = 0
+                raise TypeError("exception causes must derive from BaseException")
+            raise exc
+        raise _exception_instance(st[-1])
+
+    return RAISE_VARARGS
+
+
+RAISE_VARARGS = op(raise_varargs(False))
 
 
 def _exception_instance(value: Any) -> BaseException:
@@ -1459,32 +1496,50 @@ def ASYNC_GEN_WRAP(vm: Any, f: Frame, arg: Any) -> None:
     f.stack[-1] = AsyncGenWrapped(f.stack[-1])
 
 
-@op
-def SEND(vm: Any, f: Frame, arg: int) -> Any:
-    st = f.stack
-    receiver, value = st[-2], st[-1]
-    cls = type(receiver)
-    if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
-        return vm.enter_generator_send(f, receiver, value, arg)
-    throwing = vm.throw_at_send is not None
-    if cls is ASend and not throwing:
-        entered = vm.enter_asend(f, receiver, value, arg)
-        if entered is not None:
-            return entered
-    if value is None and cls not in _NATIVE_DELEGATES and not throwing:
-        stepped = operations.redo_send(vm, f, receiver, arg, False)
-        if stepped is not None:
-            return stepped
-    try:
-        result = step_host_delegate(vm, f, receiver, value)
-    except StopIteration as stop:
-        retval = stop.value
-        del st[-2:]
-        st.append(retval)
-        f.pc = arg
+def send(keeps_receiver: bool) -> Handler:
+    """``SEND``: one step of the delegate of a ``yield from`` or ``await``.
+
+    A delegate that returns leaves its value in place of ``receiver,
+    value`` at the target (3.11), or, keeping the receiver
+    (``keeps_receiver``, 3.12 and 3.13), in place of ``value`` for
+    ``END_SEND`` at the target.  A script generator run inline returns past
+    ``END_SEND`` (``Interpreter._deliver_return`` replaces the receiver),
+    which is the state ``END_SEND`` makes.
+    """
+    past = 1 if keeps_receiver else 0
+
+    def SEND(vm: Any, f: Frame, arg: int) -> Any:
+        st = f.stack
+        receiver, value = st[-2], st[-1]
+        cls = type(receiver)
+        if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
+            return vm.enter_generator_send(f, receiver, value, arg + past)
+        throwing = vm.throw_at_send is not None
+        if cls is ASend and not throwing:
+            entered = vm.enter_asend(f, receiver, value, arg + past)
+            if entered is not None:
+                return entered
+        if value is None and cls not in _NATIVE_DELEGATES and not throwing:
+            stepped = operations.redo_send(vm, f, receiver, arg, keeps_receiver)
+            if stepped is not None:
+                return stepped
+        try:
+            result = step_host_delegate(vm, f, receiver, value)
+        except StopIteration as stop:
+            if keeps_receiver:
+                st[-1] = stop.value
+            else:
+                del st[-2:]
+                st.append(stop.value)
+            f.pc = arg
+            return None
+        st[-1] = result
         return None
-    st[-1] = result
-    return None
+
+    return SEND
+
+
+SEND = op(send(False))
 
 
 def step_host_delegate(vm: Any, f: Frame, receiver: Any, value: Any) -> Any:

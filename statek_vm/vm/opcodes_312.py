@@ -35,11 +35,10 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from statek_vm.future import FUTURE_API, FUTURE_CLASSES
 from statek_vm.program.code_unit import CellSlot
 from statek_vm.vm import opcodes, operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
-from statek_vm.vm.objects import ASend, AsyncGenWrapped, VMCoroutine, VMGenerator
+from statek_vm.vm.objects import AsyncGenWrapped
 
 Handler = opcodes.Handler
 
@@ -196,15 +195,8 @@ def LOAD_FROM_DICT_OR_GLOBALS(vm: Any, f: Frame, arg: str) -> None:
 # ------------------------------------------------------------ attributes --
 
 
-def LOAD_ATTR_PLAIN(vm: Any, f: Frame, arg: str) -> Any:
-    owner = f.stack[-1]
-    if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
-        owner = owner.value
-    try:
-        f.stack[-1] = getattr(owner, arg)
-    except operations.RedoOnVM:
-        return operations.redo_attribute(vm, f, owner, arg, operations.PLAIN)
-    return None
+# (the attribute load of 3.11, by its operand here: see ``specialize``)
+LOAD_ATTR_PLAIN = opcodes.LOAD_ATTR
 
 
 @op
@@ -286,35 +278,7 @@ def END_FOR(vm: Any, f: Frame, arg: Any) -> None:
     del f.stack[-2:]
 
 
-@op
-def SEND(vm: Any, f: Frame, arg: int) -> Any:
-    # 3.12 keeps the receiver: a delegate that returns leaves
-    # ``receiver, value`` for END_SEND at the target.  A script generator
-    # run inline returns past END_SEND (``Interpreter._deliver_return``
-    # replaces the receiver), which is the state END_SEND makes.
-    st = f.stack
-    receiver, value = st[-2], st[-1]
-    cls = type(receiver)
-    if (cls is VMGenerator or cls is VMCoroutine) and not receiver._running:
-        return vm.enter_generator_send(f, receiver, value, arg + 1)
-    throwing = vm.throw_at_send is not None
-    if cls is ASend and not throwing:
-        entered = vm.enter_asend(f, receiver, value, arg + 1)
-        if entered is not None:
-            return entered
-    if value is None and cls not in opcodes._NATIVE_DELEGATES and not throwing:
-        stepped = operations.redo_send(vm, f, receiver, arg, True)
-        if stepped is not None:
-            return stepped
-    try:
-        result = opcodes.step_host_delegate(vm, f, receiver, value)
-    except StopIteration as stop:
-        retval = stop.value
-        st[-1] = retval
-        f.pc = arg
-        return None
-    st[-1] = result
-    return None
+SEND = op(opcodes.send(True))
 
 
 @op
@@ -348,14 +312,7 @@ def _intrinsic_print(vm: Any, f: Frame, value: Any) -> Any:
 
 
 def _intrinsic_import_star(vm: Any, f: Frame, module: Any) -> Any:
-    ns = f.locals
-    if ns is None:
-        raise SystemError("no locals found during 'import *'")
-    names = getattr(module, "__all__", None)
-    if names is None:
-        names = [n for n in getattr(module, "__dict__", {}) if not n.startswith("_")]
-    for name in names:
-        ns[name] = getattr(module, name)
+    opcodes.import_star(f, module)
     return None
 
 

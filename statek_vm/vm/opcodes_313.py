@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from statek_vm.future import FUTURE_API, FUTURE_CLASSES, LIVE_FUTURES
+from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.program.code_unit import CellSlot
 from statek_vm.vm import opcodes, opcodes_312, operations
 from statek_vm.vm.frame import NULL, UNBOUND, Frame
-from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, shown, stored_method
+from statek_vm.vm.handoff import shown
 from statek_vm.vm.objects import VMFunction
 
 Handler = opcodes.Handler
@@ -65,21 +65,8 @@ def LOAD_GLOBAL(vm: Any, f: Frame, arg: tuple[bool, str]) -> None:
         f.stack.append(NULL)
 
 
-def LOAD_ATTR_METHOD(vm: Any, f: Frame, arg: str) -> Any:
-    # The bound method and a NULL: CALL then has nothing to insert.
-    owner = f.stack[-1]
-    if type(owner) in FUTURE_CLASSES and arg not in FUTURE_API:
-        owner = owner.value
-    try:
-        if arg in STORE_ONLY_NAMES and arg in STORE_ONLY_METHODS.get(type(owner), ()):
-            method = stored_method(owner, arg)
-        else:
-            method = getattr(owner, arg)
-    except operations.RedoOnVM:
-        return operations.redo_attribute(vm, f, owner, arg, operations.METHOD_NULL_AFTER)
-    f.stack[-1] = method
-    f.stack.append(NULL)
-    return None
+# The bound method and a NULL: CALL then has nothing to insert.
+LOAD_ATTR_METHOD = opcodes.load_method(True)
 
 
 @op
@@ -158,28 +145,8 @@ def EXIT_INIT_CHECK(vm: Any, f: Frame, arg: Any) -> None:
     f.stack.pop()
 
 
-@op
-def RAISE_VARARGS(vm: Any, f: Frame, arg: int) -> None:
-    # ``raise exc from Cause``: 3.13 checks what calling the cause class made.
-    if arg != 2:
-        return opcodes.RAISE_VARARGS(vm, f, arg)  # type: ignore[no-any-return]
-    st = f.stack
-    vm.raise_kind = 1
-    exc, cause = opcodes._exception_instance(st[-2]), st[-1]
-    if cause is None:
-        exc.__cause__ = None
-    elif isinstance(cause, type) and issubclass(cause, BaseException):
-        made: Any = cause()  # a class's __new__ may return anything
-        if not isinstance(made, BaseException):
-            vm.raise_kind = 0
-            raise TypeError(f"calling {cause!r} should have returned an instance of BaseException, not {type(made)!r}")
-        exc.__cause__ = made
-    elif isinstance(cause, BaseException):
-        exc.__cause__ = cause
-    else:
-        vm.raise_kind = 0
-        raise TypeError("exception causes must derive from BaseException")
-    raise exc
+# (``raise exc from Cause``: 3.13 checks what calling the cause class made)
+RAISE_VARARGS = op(opcodes.raise_varargs(True))
 
 
 # ------------------------------------------------------------- functions --

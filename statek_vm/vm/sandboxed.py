@@ -170,9 +170,9 @@ def _substitutes() -> dict[Any, Any]:
     if sys.version_info >= (3, 12):
         from statek_vm.vm import opcodes_312
 
-        subs[opcodes_312.LOAD_ATTR_PLAIN] = _load(opcodes_312.LOAD_ATTR_PLAIN, False, _TOP)
+        # (its plain load, LOAD_ATTR_PLAIN, is 3.11's LOAD_ATTR)
         subs[opcodes_312.LOAD_ATTR] = _load(opcodes_312.LOAD_ATTR, True, _TOP)
-        _LOADS.extend([(opcodes_312.LOAD_ATTR_PLAIN, False, _TOP), (opcodes_312.LOAD_ATTR, True, _TOP)])
+        _LOADS.append((opcodes_312.LOAD_ATTR, True, _TOP))
         subs[opcodes_312.LOAD_SUPER_ATTR] = _load(opcodes_312.LOAD_SUPER_ATTR, True, _TOP, super_form=True)
     if sys.version_info >= (3, 13):
         from statek_vm.vm import opcodes_313

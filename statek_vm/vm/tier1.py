@@ -240,11 +240,6 @@ def _is_compare(handler: Any) -> bool:
     return handler is opcodes.COMPARE_OP or getattr(handler, "__name__", "") == "COMPARE_OP_BOOL"
 
 
-def _is_named(handler: Any, module: str, name: str) -> bool:
-    """Whether ``handler`` is ``statek_vm.vm.<module>.<name>`` (a version's own handler)."""
-    return getattr(handler, "__module__", "") == f"statek_vm.vm.{module}" and handler.__name__ == name
-
-
 def _load_attribute(owner: Any, name: str) -> Any:
     """``owner.name`` for tier 1: script code it reaches raises ``RedoOnVM`` first (as in ``LOAD_ATTR``'s handler)."""
     return getattr(owner, name)
@@ -283,9 +278,9 @@ def _property_load(owner: Any, name: str) -> bool:
     )
 
 
-def _is_313_method(handler: Any) -> bool:
-    """Whether ``handler`` is CPython 3.13's method load (``LOAD_ATTR`` with its method bit)."""
-    return getattr(handler, "__module__", "") == "statek_vm.vm.opcodes_313" and handler.__name__ == "LOAD_ATTR_METHOD"
+def _method_load(handler: Any) -> bool | None:
+    """Whether method load ``handler`` pushes ``method, NULL`` (3.13) or ``NULL, method`` (False); else None."""
+    return getattr(handler, "null_after", None)  # (set by opcodes.load_method)
 
 
 # Exact types whose attribute lookup runs no Python code.
@@ -1413,7 +1408,7 @@ class _Compiler:
             self._callout(pc, block, pad + "        ", handler, harg, d, counted=False)
             if push_null:
                 e(f"{s[d]} = NULL")
-        elif (handler is H.LOAD_METHOD or _is_313_method(handler)) and isinstance(harg, str):
+        elif _method_load(handler) is not None and isinstance(harg, str):
             # A method of a builtin container, str or number: its lookup runs no script code.
             o = s[d - 1]
             self.names["PLAIN_OWNERS"] = _PLAIN_OWNERS
@@ -1427,7 +1422,7 @@ class _Compiler:
                 e(f"        m = getattr({o}, {harg!r})")
             else:
                 e(f"    m = getattr({o}, {harg!r})")
-            if handler is H.LOAD_METHOD:  # [NULL, method]
+            if not _method_load(handler):  # [NULL, method]
                 e(f"    {s[d - 1]}, {s[d]} = NULL, m")
             else:  # 3.13: [method, NULL]
                 e(f"    {s[d - 1]}, {s[d]} = m, NULL")
@@ -1576,7 +1571,7 @@ class _Compiler:
             e("else:")
             self._callout(pc, block, pad + "    ", handler, harg, d, counted=False)
             self._forget(value)
-        elif (handler is H.LOAD_ATTR or _is_named(handler, "opcodes_312", "LOAD_ATTR_PLAIN")) and isinstance(harg, str):
+        elif handler is H.LOAD_ATTR and isinstance(harg, str):  # (3.12 and 3.13's plain load too)
             # The native lookup, from a function that asks script code it reaches
             # to run on the VM (as the handler does): then the handler's redo.
             o = s[d - 1]
