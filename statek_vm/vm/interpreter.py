@@ -1085,6 +1085,12 @@ class Interpreter:
                 exc.__context__, exc.__suppress_context__, exc.__traceback__ = reraised[1:]
         if kind == 0 and isinstance(exc, FutureError):
             if resumable:
+                # Its traceback goes now: its frames (the VM's own, and their
+                # callers' that they keep) hold the objects the script and
+                # host code were working on, in a cycle through the frame
+                # that holds the error, which would keep them past the
+                # point where natively they go.
+                exc.__traceback__ = None
                 return Suspension(frame, exc.future)
             if type(exc.future) is StopSignal:
                 # A checkpoint inside script code that host code called: the

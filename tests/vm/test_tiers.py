@@ -461,3 +461,38 @@ def test_a_job_moved_between_tiers_at_random_boundaries_runs_each_instruction_on
     assert world.log == native_world.log == reference_world.log, source
     assert job.output == native_output == reference.output, source
     assert counts == reference_counts, source
+
+
+# A generator that zip leaves suspended closes as zip goes, natively right
+# after the statement, also when a wait inside it suspended the job: nothing
+# of a suspension (the error that stopped the run, its traceback's frames)
+# keeps it for the cycle collector.
+ZIP_LEFT_SUSPENDED = """\
+def rows(n):
+    try:
+        for j in range(n):
+            yield wait(j) + 1
+    finally:
+        print("closed", n)
+
+for n in range(3, 9):
+    table = dict(zip("ab", rows(n)))
+    print("after", n, table)
+"""
+
+
+@pytest.mark.parametrize("tier", [0, 1])
+def test_a_generator_left_suspended_closes_where_natively_it_does_across_waits(tier: int) -> None:
+    import gc
+
+    native = gates.run_native(ZIP_LEFT_SUSPENDED)[1]
+    enabled = gc.isenabled()
+    gc.disable()  # (what only the cycle collector frees would close late, or never)
+    try:
+        job, _, suspensions = gates.run_interrupted(ZIP_LEFT_SUSPENDED, tier=tier)
+    finally:
+        if enabled:
+            gc.enable()
+    assert suspensions >= 12
+    assert job.status == "COMPLETED", job.error
+    assert job.output == native
