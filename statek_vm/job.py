@@ -137,6 +137,7 @@ class Job:
         # What the script made its sys.stdout and sys.stderr (None: the
         # process's): set while it runs, kept between its runs (_slice).
         self._streams: tuple[Any, Any] = (None, None)
+        self._script_module: Any = None  # (made on first use: _slice)
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
@@ -409,6 +410,7 @@ class Job:
         if len(state) > 10:
             job._set_context_values(builtins_, *state[10])
         job._streams = state[11] if len(state) > 11 else (None, None)
+        job._script_module = None
         job._root = root
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts, tier=tier)
@@ -618,6 +620,13 @@ class Job:
         if own_stderr is not None:
             sys.stderr = own_stderr
         own_stdout = own_stderr = None
+        main = sys.modules.get("__main__", _NO_MODULE)
+        if self.namespace.get("__name__") == "__main__":
+            script = self._script_module
+            if script is None or script.__dict__ is not self.namespace:
+                script = self._script_module = module_state.ScriptModule(self.namespace)
+            sys.modules["__main__"] = script
+            script = None
         self._set_running(True)
         self._interp.loop_running = in_loop
         meter = self._interp.meter
@@ -647,6 +656,10 @@ class Job:
             )
             sys.stdout, sys.stderr = router, host_stderr
             output.unroute_stdout(previous, router)
+            if main is _NO_MODULE:
+                sys.modules.pop("__main__", None)
+            else:
+                sys.modules["__main__"] = main
 
     def _park_for_loop(self, step: Suspension) -> None:
         """Leave the job SUSPENDED where it stopped for the real event loop, to resume there later."""
@@ -886,6 +899,9 @@ def _program_of(body: list[Any], programs: dict[str, tuple[str, str]] | None) ->
 
 
 _version: str | None = None
+
+
+_NO_MODULE: Any = object()
 
 
 def _statek_version() -> str:

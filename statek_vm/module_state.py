@@ -143,6 +143,36 @@ def is_job_copy(module: types.ModuleType) -> bool:
     return module.__dict__.get(_COPY_MARK) is module
 
 
+class ScriptModule(types.ModuleType):
+    """A job's script as a module: ``sys.modules["__main__"]`` while the job runs.
+
+    Natively the script is the ``__main__`` module, and library code finds
+    its names there: ``dataclasses`` resolves a string ``ClassVar`` or
+    ``InitVar`` annotation (``from __future__ import annotations``) in
+    ``sys.modules[cls.__module__].__dict__``, ``typing.get_type_hints``
+    does the same, ``pickle`` finds a class by ``getattr`` on its module.
+    Its ``__dict__`` is the job's namespace (the process's ``__main__``
+    is put back between the job's runs).
+    """
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        super().__init__(namespace.get("__name__", "__main__"))
+        self._namespace = namespace
+
+    @property
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        return self._namespace
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._namespace[name]
+        except KeyError:
+            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}") from None
+
+    def __reduce__(self) -> Any:
+        return (ScriptModule, (self._namespace,))
+
+
 def reduce_module(module: types.ModuleType) -> Any:
     """A job's copy of a module for a snapshot: made again around its state (a generator, a root logger), by value."""
     if not is_job_copy(module):

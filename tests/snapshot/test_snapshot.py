@@ -141,9 +141,10 @@ def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_
         "    print('oops', file=sys.stderr)\n"
         "print(repr(buf.getvalue()), repr(err.getvalue()))\n"
     )
-    out, err = sys.stdout, sys.stderr
+    out, err, main = sys.stdout, sys.stderr, sys.modules["__main__"]
     job, world = _suspended(source)
     assert (sys.stdout, sys.stderr) == (out, err), "the suspended job's redirects left in the process"
+    assert sys.modules["__main__"] is main, "the job's script module left in the process"
     print("the process's own line")
     loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
     loaded.awaited_result.deps.open = True
@@ -151,6 +152,7 @@ def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_
     assert loaded.status == "COMPLETED", loaded.error
     assert loaded.output == "'in 2\\n' 'oops\\n'\n"
     assert (sys.stdout, sys.stderr) == (out, err)
+    assert sys.modules["__main__"] is main
 
 
 def test_loaded_job_behaves_like_the_original() -> None:
