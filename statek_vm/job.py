@@ -625,6 +625,7 @@ class Job:
             script = self._script_module
             if script is None or script.__dict__ is not self.namespace:
                 script = self._script_module = module_state.ScriptModule(self.namespace)
+            script._host = None if main is _NO_MODULE else main
             sys.modules["__main__"] = script
             script = None
         self._set_running(True)

@@ -152,12 +152,16 @@ class ScriptModule(types.ModuleType):
     ``sys.modules[cls.__module__].__dict__``, ``typing.get_type_hints``
     does the same, ``pickle`` finds a class by ``getattr`` on its module.
     Its ``__dict__`` is the job's namespace (the process's ``__main__``
-    is put back between the job's runs).
+    is put back between the job's runs); a name the script does not have is
+    looked up in the process's ``__main__`` (``host``), so that host code
+    called by the job still finds its own (``pickle`` of a class the
+    application's main module defines).
     """
 
-    def __init__(self, namespace: dict[str, Any]) -> None:
+    def __init__(self, namespace: dict[str, Any], host: Any = None) -> None:
         super().__init__(namespace.get("__name__", "__main__"))
         self._namespace = namespace
+        self._host = host
 
     @property
     def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
@@ -167,10 +171,17 @@ class ScriptModule(types.ModuleType):
         try:
             return self._namespace[name]
         except KeyError:
-            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}") from None
+            pass
+        host = self._host
+        if host is not None and not name.startswith("__"):
+            try:
+                return getattr(host, name)
+            except AttributeError:
+                pass
+        raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
 
     def __reduce__(self) -> Any:
-        return (ScriptModule, (self._namespace,))
+        return (ScriptModule, (self._namespace,))  # (the loading process's main module: set as the job runs)
 
 
 def reduce_module(module: types.ModuleType) -> Any:

@@ -155,6 +155,27 @@ def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_
     assert sys.modules["__main__"] is main
 
 
+class _HostThing:
+    """A class of the application's main module (pickled by host code that a job calls)."""
+
+    __module__ = "__main__"
+    __qualname__ = "_HostThing"
+
+
+def test_host_code_a_job_calls_finds_its_main_modules_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules["__main__"], "_HostThing", _HostThing, raising=False)
+
+    def round_trip() -> str:
+        return type(pickle.loads(pickle.dumps(_HostThing()))).__name__
+
+    job = statek_vm.run(
+        "import __main__\nprint(round_trip(), __main__.__name__, __main__.round_trip is round_trip)",
+        {"round_trip": round_trip},
+    )
+    assert job.status == "COMPLETED", job.error
+    assert job.output == "_HostThing __main__ True\n"
+
+
 def test_loaded_job_behaves_like_the_original() -> None:
     job, world = _suspended("print('before')\nx = 1\ny = wait(2) + x\nprint('after', y)\n")
     loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
@@ -627,7 +648,6 @@ def test_generators_that_refuse_copy_still_travel_in_snapshots() -> None:
     native = gates.run_native(source)[0]
     assert world.log == native.log
     assert world.log[-1][0] == "cannot pickle 'generator' object"
-
 
 
 @pytest.mark.parametrize(
