@@ -301,7 +301,7 @@ class Job:
         builtins_ = self.namespace["__builtins__"]
         if refs is None or refs.builtins is not builtins_:  # (a script may rebind __builtins__)
             refs = self._refs = pickling.References(program=self.program, bindings=self._bindings, builtins=builtins_)
-        state = (
+        state: tuple[Any, ...] = (
             self._root,
             frame,
             self.namespace,
@@ -313,8 +313,9 @@ class Job:
             module_state.decimal_context(self._context),
             self._budget_state(),
             self._context_values(),
-            self._streams,
         )
+        if self._streams != (None, None):
+            state += (self._streams,)  # (only when the script made them its own: most snapshots are small)
         try:
             payload = pickling.dump(state, refs)
         except SnapshotError:
