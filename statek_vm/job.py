@@ -612,23 +612,7 @@ class Job:
     def _slice(self, frame: Frame, *, exc: BaseException | None = None, in_loop: bool = False) -> Suspension | None:
         """Run the VM from ``frame`` until the job suspends or ends (None), or stops for the real event loop."""
         previous, router = output.route_stdout()
-        host_stderr = sys.stderr
-        # The streams the script made its own (contextlib.redirect_stdout, sys.stdout = ...)
-        # are the job's: the process's again between its runs, and in its snapshot.
-        own_stdout, own_stderr = self._streams
-        if own_stdout is not None:
-            sys.stdout = own_stdout
-        if own_stderr is not None:
-            sys.stderr = own_stderr
-        own_stdout = own_stderr = None
-        main = sys.modules.get("__main__", _NO_MODULE)
-        if self.namespace.get("__name__") == "__main__":
-            script = self._script_module
-            if script is None or script.__dict__ is not self.namespace:
-                script = self._script_module = module_state.ScriptModule(self.namespace)
-            script._host = None if main is _NO_MODULE else main
-            sys.modules["__main__"] = script
-            script = None
+        held = self._take_process_state(router)
         self._set_running(True)
         self._interp.loop_running = in_loop
         meter = self._interp.meter
@@ -651,13 +635,56 @@ class Job:
             meter.stop()
             self._interp.loop_running = False
             self._set_running(False)
-            own_stdout, own_stderr = sys.stdout, sys.stderr
-            self._streams = (
-                None if own_stdout is router else own_stdout,
-                None if own_stderr is host_stderr else own_stderr,
-            )
-            sys.stdout, sys.stderr = router, host_stderr
+            self._give_back_process_state(held)
             output.unroute_stdout(previous, router)
+
+    def _take_process_state(self, router: Any) -> tuple[Any, ...]:
+        """Put the job's own process state in place for a run: what the script made its streams, itself as __main__.
+
+        The streams the script made its own (``contextlib.redirect_stdout``,
+        ``sys.stdout = ...``) are the job's: set while it runs, the
+        process's again between its runs, and in its snapshot.  While it
+        runs the script is ``sys.modules["__main__"]``, as natively
+        (:class:`~statek_vm.module_state.ScriptModule`).  Returns what
+        :meth:`_give_back_process_state` needs.
+        """
+        host_stderr = sys.stderr
+        own_stdout, own_stderr = self._streams
+        if own_stdout is not None:
+            sys.stdout = own_stdout
+        if own_stderr is not None:
+            sys.stderr = own_stderr
+        main = sys.modules.get("__main__", _NO_MODULE)
+        script = None
+        if self.namespace.get("__name__") == "__main__":
+            thread = threading.get_ident()
+            if type(main) is module_state.ScriptModule and main._thread != thread:
+                # (another thread's job: the process's own is what it puts back)
+                main = _NO_MODULE if main._host is None else main._host
+            script = self._script_module
+            if script is None or script.__dict__ is not self.namespace:
+                script = self._script_module = module_state.ScriptModule(self.namespace)
+            script._host = None if main is _NO_MODULE else main
+            script._thread = thread
+            sys.modules["__main__"] = script
+        return (router, host_stderr, sys.stdout, sys.stderr, main, script)
+
+    def _give_back_process_state(self, held: tuple[Any, ...]) -> None:
+        """After a run: keep what the script made its streams, put the process's back (see ``_take_process_state``)."""
+        router, host_stderr, set_stdout, set_stderr, main, script = held
+        kept_stdout, kept_stderr = self._streams
+        now_stdout, now_stderr = sys.stdout, sys.stderr
+        # A stream is the job's when the script replaced it in this run, or kept the one it had.
+        if now_stdout is not set_stdout or kept_stdout is not None:
+            kept_stdout = None if now_stdout is router else now_stdout
+            if now_stdout is not router:
+                sys.stdout = router
+        if now_stderr is not set_stderr or kept_stderr is not None:
+            kept_stderr = None if now_stderr is host_stderr else now_stderr
+            if now_stderr is not host_stderr:
+                sys.stderr = host_stderr
+        self._streams = (kept_stdout, kept_stderr)
+        if script is not None and sys.modules.get("__main__") is script:
             if main is _NO_MODULE:
                 sys.modules.pop("__main__", None)
             else:

@@ -169,6 +169,7 @@ class ScriptModule(types.ModuleType):
             del own[name]
         self._namespace = namespace
         self._host = host
+        self._thread = 0  # (the thread whose run put it in sys.modules)
 
     @property
     def __dict__(self) -> dict[str, Any]:  # type: ignore[override]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import sys
+import threading
 from typing import Any
 
 # The job output that writes in the current context go to, or None.
@@ -56,16 +57,41 @@ def routed_stdout() -> RoutedStdout:
 
 
 def route_stdout() -> tuple[Any, RoutedStdout]:
-    """Make ``sys.stdout`` route job output (if it does not already); ``(previous, router)``."""
-    previous = sys.stdout
-    if isinstance(previous, RoutedStdout):
-        return previous, previous
-    router = RoutedStdout(previous)
-    sys.stdout = router
-    return previous, router
+    """Make ``sys.stdout`` route job output (if it does not already); ``(previous, router)``.
+
+    Runs in several threads at once share one router: the first puts it in
+    place, the last to end puts the stream it replaced back
+    (:func:`unroute_stdout`).
+    """
+    global _routing
+    with _LOCK:
+        previous = sys.stdout
+        if isinstance(previous, RoutedStdout):
+            if _routing:
+                _routing += 1
+            return previous, previous
+        router = RoutedStdout(previous)
+        sys.stdout = router
+        _routing = 1
+        return previous, router
 
 
 def unroute_stdout(previous: Any, router: RoutedStdout) -> None:
-    """Undo :func:`route_stdout`, unless someone else replaced ``sys.stdout`` since."""
-    if sys.stdout is router and previous is not router:
-        sys.stdout = previous
+    """Undo :func:`route_stdout` once no other run routes, unless someone else replaced ``sys.stdout`` since."""
+    global _routing, _ended_previous
+    with _LOCK:
+        if previous is not router:
+            _ended_previous = previous  # (the one that put the router in place: what the last puts back)
+        if _routing:
+            _routing -= 1
+            if _routing:
+                return
+        if sys.stdout is router and _ended_previous is not None:
+            sys.stdout = _ended_previous
+        _ended_previous = None
+
+
+_LOCK = threading.Lock()
+# How many runs route through the router that route_stdout put in place (0: none of its own).
+_routing = 0
+_ended_previous: Any = None

@@ -155,6 +155,41 @@ def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_
     assert sys.modules["__main__"] is main
 
 
+def test_jobs_running_in_two_threads_leave_the_processes_main_module_and_streams() -> None:
+    import threading
+
+    main, out, err = sys.modules["__main__"], sys.stdout, sys.stderr
+    a_in, b_in, a_done = threading.Event(), threading.Event(), threading.Event()
+
+    def hold_a() -> str:
+        a_in.set()
+        assert b_in.wait(10)
+        return type(sys.modules["__main__"]).__name__
+
+    def hold_b() -> str:
+        b_in.set()
+        assert a_done.wait(10)
+        return type(sys.modules["__main__"]).__name__
+
+    source = "import sys\nprint(hold())\n"
+    results: dict[str, Any] = {}
+
+    def run(name: str, hold: Any) -> None:
+        results[name] = statek_vm.run(source, {"hold": hold})
+
+    a = threading.Thread(target=run, args=("a", hold_a))
+    a.start()
+    assert a_in.wait(10)
+    b = threading.Thread(target=run, args=("b", hold_b))
+    b.start()
+    a.join(10)
+    a_done.set()
+    b.join(10)
+    assert results["a"].output == results["b"].output == "ScriptModule\n"
+    assert sys.modules["__main__"] is main, "a job's script module left as the process's __main__"
+    assert (sys.stdout, sys.stderr) == (out, err), "a job's streams left in the process"
+
+
 class _HostThing:
     """A class of the application's main module (pickled by host code that a job calls)."""
 
