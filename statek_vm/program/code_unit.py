@@ -136,6 +136,10 @@ class CodeUnit:
         self.handlers: list[Handler | None] = []
         self.depths: list[int] = []
         self._decode()
+        # Where a generator's, coroutine's or async generator's call makes its object: its RETURN_GENERATOR (else -1).
+        self.generator_made_at = next((i for i, op in enumerate(self.ops) if op.name == "RETURN_GENERATOR"), -1)
+        # What tier 1 compiles of it and where it is entered, once it is asked (vm/tier1.py, ``_shape``).
+        self.tier1_shape: Any = None
 
     # -- decoding ---------------------------------------------------------
 

@@ -50,7 +50,7 @@ import types
 from collections import deque
 from collections.abc import Callable
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from statek_vm.exceptions import FutureError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
@@ -208,14 +208,34 @@ def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -
         # compiled of them would depend on the jobs run before (and counting
         # runs count none of their instructions).
         return table
-    heads = set(_loop_heads(unit))
-    if is_function(unit):
-        heads.add(0)
+    heads = _shape(unit).heads
     if heads:
         warm = _Warming(unit, table, plain, sorted(heads), counting)
         for pc in heads:
             table[pc] = (warm.handler, pc)
     return table
+
+
+class _Shape(NamedTuple):
+    """What tier 1 compiles of a unit, and where the dispatch enters it; the same for every compile of the unit."""
+
+    heads: frozenset[int]  # its loop heads, and a function's first instruction
+    region: frozenset[int]  # the instructions compiled (see _region)
+    entries: frozenset[int]  # the heads, and the other entries of _entries but a record's resumes
+
+
+def _shape(unit: CodeUnit) -> _Shape:
+    shape: _Shape | None = unit.tier1_shape
+    if shape is None:
+        heads = set(_loop_heads(unit))
+        if is_function(unit):
+            heads.add(0)
+        region = _region(unit)
+        entries = set(heads)
+        if not unit.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR | _CO_ITERABLE_COROUTINE):
+            entries.update(i + 1 for i, op in enumerate(unit.ops) if op.name in _HANDLER_EDGES and i + 1 in region)
+        shape = unit.tier1_shape = _Shape(frozenset(heads), frozenset(region), frozenset(entries))
+    return shape
 
 
 def _region(unit: CodeUnit) -> set[int]:
@@ -473,7 +493,7 @@ class _Warming:
                 table[pc] = (_Entry(record, plain[pc], unit.blocks_t1[pc], table, pc).handler, pc)
 
 
-def _entries(unit: CodeUnit, record: _Record) -> set[int]:
+def _entries(unit: CodeUnit, record: _Record) -> frozenset[int]:
     """Where the dispatch's tables enter a compiled unit's tier-1 function.
 
     Its loop heads, a function's first instruction, and where tier 0 goes on
@@ -484,16 +504,7 @@ def _entries(unit: CodeUnit, record: _Record) -> set[int]:
     region.  (In a coroutine or async generator only the loop heads: their
     ``await``s are tier 0's.)
     """
-    entries = set(_loop_heads(unit))
-    if is_function(unit):
-        entries.add(0)
-    if unit.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR | _CO_ITERABLE_COROUTINE):
-        return entries
-    region = _region(unit)
-    for i, op in enumerate(unit.ops):
-        if op.name in _HANDLER_EDGES and i + 1 in region:
-            entries.add(i + 1)
-    return entries | record.resumes
+    return _shape(unit).entries | record.resumes
 
 
 # The instructions tier 0 runs after which it goes on in an exception handler's code, or after it.
@@ -610,9 +621,7 @@ class _Entry:
         return fn(vm, f, arg)
 
     def _handler(self, vm: Any, f: Frame, pc: int) -> Any:
-        ticks = vm.ticks
-        left = operator.length_hint(ticks)
-        available = widened(vm, vm.next_check - vm.chunk_end + left + 1)
+        available = widened(vm, chunk_left(vm, vm.ticks) + 1)  # (+1: the entry's own step)
         if available >= self.first and vm.binary_ops is opcodes.BINARY_OPS:
             before = STATS.executed
             outer, vm.t1_now = vm.t1_now, f
@@ -715,14 +724,35 @@ def run_from_start(vm: Any, sub: Any, frame: Frame, available: int) -> Any:
     to the next checkpoint than its first block holds.  ``vm.t1_used``
     tells the instructions it took.
     """
-    available = widened(vm, available)
-    if available < frame.unit.blocks_t1.get(0, available + 1):
+    available = enterable(vm, frame.unit, 0, available)
+    if available < 0:
         return NOT_ENTERED
+    return run_nested(vm, sub, frame, 0, available)
+
+
+def enterable(vm: Any, unit: CodeUnit, pc: int, available: int) -> int:
+    """The instructions a nested run of ``unit`` from ``pc`` may take (see :func:`widened`), or -1.
+
+    -1 when they are fewer than the block at ``pc`` holds: a run takes at
+    least its first block.
+    """
+    available = widened(vm, available)
+    return available if available >= unit.blocks_t1.get(pc, available + 1) else -1
+
+
+def run_nested(vm: Any, sub: Any, frame: Frame, pc: int, available: int) -> Any:
+    """``sub(...)``: run ``frame`` from ``pc`` by its unit's tier-1 function, nested, as the run of tier 1 now."""
     outer, vm.t1_now = vm.t1_now, frame
     try:
-        return sub(vm, frame, 0, available, 1)
+        return sub(vm, frame, pc, available, 1)
     finally:
         vm.t1_now = outer
+
+
+def chunk_left(vm: Any, ticks: Any) -> int:
+    """The instructions left to the next checkpoint after the dispatch's current step (``ticks``: its chunk's)."""
+    left: int = vm.next_check - vm.chunk_end + operator.length_hint(ticks)
+    return left
 
 
 def new_generator(vm: Any, frame: Frame, available: int) -> Any:
@@ -737,10 +767,8 @@ def new_generator(vm: Any, frame: Frame, available: int) -> Any:
     """
     unit = frame.unit
     ops = unit.ops
-    last = 0
-    while last < len(ops) and ops[last].name != "RETURN_GENERATOR":
-        last += 1
-    if frame.pc != 0 or last >= min(available, len(ops)):
+    last = unit.generator_made_at
+    if frame.pc != 0 or last < 0 or last >= available:
         return NOT_ENTERED
     counting = vm._counting_table(unit) if vm.counts is not None else None
     for i in range(last + 1):
@@ -787,7 +815,7 @@ def call_nested(vm: Any, f: Frame, frame: Frame) -> Any:
     if ticks is None:
         return frame
     frame.back = f
-    value = run_from_start(vm, sub, frame, vm.next_check - vm.chunk_end + operator.length_hint(ticks))
+    value = run_from_start(vm, sub, frame, chunk_left(vm, ticks))
     if value is NOT_ENTERED:
         frame.back = None  # (the dispatch links it)
         return frame
@@ -823,8 +851,8 @@ def step_nested(vm: Any, f: Frame, gen: Any, target: int) -> Any:
     ):
         return vm.enter_generator_for(f, gen, target)
     deep = f.depth + unit.depth_step
-    available = widened(vm, vm.next_check - vm.chunk_end + operator.length_hint(ticks))
-    if deep >= vm.recursion_limit or available < unit.blocks_t1.get(gf.pc, available + 1):
+    available = enterable(vm, unit, gf.pc, chunk_left(vm, ticks))
+    if deep >= vm.recursion_limit or available < 0:
         return vm.enter_generator_for(f, gen, target)
     gf.depth = deep
     gf.stack.append(None)
@@ -833,11 +861,7 @@ def step_nested(vm: Any, f: Frame, gen: Any, target: int) -> Any:
     gen._running = True
     vm.exc_items.append(None)
     gf.back = f
-    outer, vm.t1_now = vm.t1_now, gf
-    try:
-        value = sub(vm, gf, gf.pc, available, 1)
-    finally:
-        vm.t1_now = outer
+    value = run_nested(vm, sub, gf, gf.pc, available)
     gf = gen = None
     return _nested_ended(vm, f, value, ticks)
 
@@ -941,8 +965,8 @@ class _Compiler:
         self.lines: list[str] = []
         # line number of the generated source -> (pc, block start, block length, call-out)
         self.where: dict[int, tuple[int, int, int, bool]] = {}
-        self.region: set[int] = set()
-        self.entries: set[int] = set()  # (where the dispatch's tables enter this unit's tier-1 function)
+        self.region: frozenset[int] = frozenset()
+        self.entries: frozenset[int] = frozenset()  # (where the dispatch's tables enter this unit's tier-1 function)
 
     def const(self, value: Any) -> str:
         kind = type(value)
@@ -1010,7 +1034,7 @@ class _Compiler:
         # A module or class body's loops are compiled (the instructions from
         # a loop head to its backward jump; control that leaves them goes
         # back to tier 0), a function or generator whole.
-        self.region = _region(unit)
+        self.region = _shape(unit).region
         if self.record is not None:
             self.entries = _entries(unit, self.record)
         starts = [start for start in starts if start in self.region]
