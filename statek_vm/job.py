@@ -137,6 +137,7 @@ class Job:
         # What the script made its sys.stdout and sys.stderr (None: the
         # process's): set while it runs, kept between its runs (_slice).
         self._streams: tuple[Any, Any] = (None, None)
+        self._script_module: Any = None  # (made on first use: _slice)
         self._root = Frame(program.main, namespace, namespace["__builtins__"], namespace)
         self._root.ret_mode = RET_BASE
         self._frame: Frame | None = self._root
@@ -410,6 +411,7 @@ class Job:
         if len(state) > 10:
             job._set_context_values(builtins_, *state[10])
         job._streams = state[11] if len(state) > 11 else (None, None)
+        job._script_module = None
         job._root = root
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts, tier=tier)
@@ -637,11 +639,13 @@ class Job:
             output.unroute_stdout(previous, router)
 
     def _take_process_state(self, router: Any) -> tuple[Any, ...]:
-        """Put the job's own process state in place for a run: what the script made its streams.
+        """Put the job's own process state in place for a run: what the script made its streams, itself as __main__.
 
         The streams the script made its own (``contextlib.redirect_stdout``,
         ``sys.stdout = ...``) are the job's: set while it runs, the
-        process's again between its runs, and in its snapshot.  Returns what
+        process's again between its runs, and in its snapshot.  While it
+        runs the script is ``sys.modules["__main__"]``, as natively
+        (:class:`~statek_vm.module_state.ScriptModule`).  Returns what
         :meth:`_give_back_process_state` needs.
         """
         host_stderr = sys.stderr
@@ -650,11 +654,24 @@ class Job:
             sys.stdout = own_stdout
         if own_stderr is not None:
             sys.stderr = own_stderr
-        return (router, host_stderr, sys.stdout, sys.stderr)
+        main = sys.modules.get("__main__", _NO_MODULE)
+        script = None
+        if self.namespace.get("__name__") == "__main__":
+            thread = threading.get_ident()
+            if type(main) is module_state.ScriptModule and main._thread != thread:
+                # (another thread's job: the process's own is what it puts back)
+                main = _NO_MODULE if main._host is None else main._host
+            script = self._script_module
+            if script is None or script.__dict__ is not self.namespace:
+                script = self._script_module = module_state.ScriptModule(self.namespace)
+            script._host = None if main is _NO_MODULE else main
+            script._thread = thread
+            sys.modules["__main__"] = script
+        return (router, host_stderr, sys.stdout, sys.stderr, main, script)
 
     def _give_back_process_state(self, held: tuple[Any, ...]) -> None:
         """After a run: keep what the script made its streams, put the process's back (see ``_take_process_state``)."""
-        router, host_stderr, set_stdout, set_stderr = held
+        router, host_stderr, set_stdout, set_stderr, main, script = held
         kept_stdout, kept_stderr = self._streams
         now_stdout, now_stderr = sys.stdout, sys.stderr
         # A stream is the job's when the script replaced it in this run, or kept the one it had.
@@ -667,6 +684,11 @@ class Job:
             if now_stderr is not host_stderr:
                 sys.stderr = host_stderr
         self._streams = (kept_stdout, kept_stderr)
+        if script is not None and sys.modules.get("__main__") is script:
+            if main is _NO_MODULE:
+                sys.modules.pop("__main__", None)
+            else:
+                sys.modules["__main__"] = main
 
     def _park_for_loop(self, step: Suspension) -> None:
         """Leave the job SUSPENDED where it stopped for the real event loop, to resume there later."""
@@ -906,6 +928,9 @@ def _program_of(body: list[Any], programs: dict[str, tuple[str, str]] | None) ->
 
 
 _version: str | None = None
+
+
+_NO_MODULE: Any = object()
 
 
 def _statek_version() -> str:

@@ -143,6 +143,58 @@ def is_job_copy(module: types.ModuleType) -> bool:
     return module.__dict__.get(_COPY_MARK) is module
 
 
+_MODULE_DICT: Any = vars(types.ModuleType)["__dict__"]  # (a module's own dict, whatever its class says)
+
+
+class ScriptModule(types.ModuleType):
+    """A job's script as a module: ``sys.modules["__main__"]`` while the job runs.
+
+    Natively the script is the ``__main__`` module, and library code finds
+    its names there: ``dataclasses`` resolves a string ``ClassVar`` or
+    ``InitVar`` annotation (``from __future__ import annotations``) in
+    ``sys.modules[cls.__module__].__dict__``, ``typing.get_type_hints``
+    does the same, ``pickle`` finds a class by ``getattr`` on its module.
+    Its ``__dict__`` is the job's namespace (the process's ``__main__``
+    is put back between the job's runs); a name the script does not have,
+    and the module's own attributes (``__file__``, ``__spec__``), are the
+    process's ``__main__``'s (``host``): host code called by the job still
+    finds its own (``pickle`` of a class the application's main module
+    defines, ``multiprocessing`` starting a child).
+    """
+
+    def __init__(self, namespace: dict[str, Any], host: Any = None) -> None:
+        super().__init__(namespace.get("__name__", "__main__"))
+        own = _MODULE_DICT.__get__(self)
+        for name in ("__spec__", "__loader__", "__package__"):  # (the process's main module's: __getattr__)
+            del own[name]
+        self._namespace = namespace
+        self._host = host
+        self._thread = 0  # (the thread whose run put it in sys.modules)
+
+    @property
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        return self._namespace
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("__"):
+            try:
+                return self._namespace[name]
+            except KeyError:
+                pass
+        # (and a module's own dunders, ``__file__`` among them: the process's,
+        # which ``multiprocessing`` reads to start a child as its main)
+        host = self._host
+        if host is not None:
+            try:
+                return getattr(host, name)
+            except AttributeError:
+                pass
+        raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
+
+    def __reduce__(self) -> Any:
+        return (ScriptModule, (self._namespace,))  # (the loading process's main module: set as the job runs)
+
+
 def reduce_module(module: types.ModuleType) -> Any:
     """A job's copy of a module for a snapshot: made again around its state (a generator, a root logger), by value."""
     if not is_job_copy(module):

@@ -45,6 +45,7 @@ import weakref
 from collections.abc import Iterator
 from typing import Any
 
+from statek_vm.module_state import ScriptModule
 from statek_vm.sandbox import CheckedFormatter
 from statek_vm.snapshot import iterators
 from statek_vm.vm.objects import QUIET as _quiet
@@ -100,7 +101,8 @@ def _found_by_name(cls: type) -> bool:
         return True
     module = sys.modules.get(cls.__dict__.get("__module__") or getattr(cls, "__module__", None))  # type: ignore[arg-type]
     qualname = cls.__dict__.get("__qualname__") or cls.__qualname__
-    if module is None or not isinstance(qualname, str):
+    if module is None or type(module) is ScriptModule or not isinstance(qualname, str):
+        # (a job's script as __main__ while it runs: its classes travel by value all the same)
         return False
     found: Any = module
     for part in qualname.split("."):

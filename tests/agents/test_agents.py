@@ -41,12 +41,7 @@ pytestmark = pytest.mark.skipif(
 # be removed.  A reason starting with "uninterrupted:" means the VM differs
 # from CPython even without snapshots; that marks the uninterrupted test too.
 # A failure on some CPython versions only is a (reason, versions) pair.
-XFAIL: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    "062_future_annotations": (
-        "uninterrupted: the script's module is not sys.modules['__main__'], so dataclasses takes a string "
-        "ClassVar annotation (from __future__ import annotations) for a field"
-    ),
-}
+XFAIL: dict[str, str | tuple[str, set[tuple[int, int]]]] = {}
 
 
 def _host(where: str, host: str | None = None) -> str:

@@ -141,9 +141,10 @@ def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_
         "    print('oops', file=sys.stderr)\n"
         "print(repr(buf.getvalue()), repr(err.getvalue()))\n"
     )
-    out, err = sys.stdout, sys.stderr
+    out, err, main = sys.stdout, sys.stderr, sys.modules["__main__"]
     job, world = _suspended(source)
     assert (sys.stdout, sys.stderr) == (out, err), "the suspended job's redirects left in the process"
+    assert sys.modules["__main__"] is main, "the job's script module left in the process"
     print("the process's own line")
     loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
     loaded.awaited_result.deps.open = True
@@ -151,23 +152,24 @@ def test_a_scripts_own_stdout_and_stderr_are_the_jobs_not_the_processes_between_
     assert loaded.status == "COMPLETED", loaded.error
     assert loaded.output == "'in 2\\n' 'oops\\n'\n"
     assert (sys.stdout, sys.stderr) == (out, err)
+    assert sys.modules["__main__"] is main
 
 
-def test_jobs_running_in_two_threads_print_to_their_own_output_and_leave_the_processes_stream() -> None:
+def test_jobs_running_in_two_threads_leave_the_processes_main_module_and_streams() -> None:
     import threading
 
-    out, err = sys.stdout, sys.stderr
+    main, out, err = sys.modules["__main__"], sys.stdout, sys.stderr
     a_in, b_in, a_done = threading.Event(), threading.Event(), threading.Event()
 
     def hold_a() -> str:
         a_in.set()
         assert b_in.wait(10)
-        return "a"
+        return type(sys.modules["__main__"]).__name__
 
     def hold_b() -> str:
         b_in.set()
         assert a_done.wait(10)
-        return "b"
+        return type(sys.modules["__main__"]).__name__
 
     source = "import sys\nprint(hold())\n"
     results: dict[str, Any] = {}
@@ -183,8 +185,30 @@ def test_jobs_running_in_two_threads_print_to_their_own_output_and_leave_the_pro
     a.join(10)
     a_done.set()
     b.join(10)
-    assert (results["a"].output, results["b"].output) == ("a\n", "b\n")
+    assert results["a"].output == results["b"].output == "ScriptModule\n"
+    assert sys.modules["__main__"] is main, "a job's script module left as the process's __main__"
     assert (sys.stdout, sys.stderr) == (out, err), "a job's streams left in the process"
+
+
+class _HostThing:
+    """A class of the application's main module (pickled by host code that a job calls)."""
+
+    __module__ = "__main__"
+    __qualname__ = "_HostThing"
+
+
+def test_host_code_a_job_calls_finds_its_main_modules_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules["__main__"], "_HostThing", _HostThing, raising=False)
+
+    def round_trip() -> str:
+        return type(pickle.loads(pickle.dumps(_HostThing()))).__name__
+
+    job = statek_vm.run(
+        "import __main__\nprint(round_trip(), __main__.__name__, __main__.round_trip is round_trip)",
+        {"round_trip": round_trip},
+    )
+    assert job.status == "COMPLETED", job.error
+    assert job.output == "_HostThing __main__ True\n"
 
 
 def test_loaded_job_behaves_like_the_original() -> None:
