@@ -253,6 +253,9 @@ class _FastPickler(pickle.Pickler):
                 name = library.ON_VM.get(obj) or library.LEAVES.get(obj)
                 if name is not None:  # asyncio's Task.__wakeup, which pickle cannot find by its name
                     return (library.native_function, (name,))
+                if _in_job_globals(obj, refs):
+                    # (by value, code and all: dill's path; by name, pickle finds it in this process's modules only)
+                    raise pickle.PicklingError(f"{obj.__qualname__} is host code the job made")
             elif t is types.BuiltinFunctionType and _bound_to_instance(obj):
                 return reduce_builtin_method(obj)
             elif t is type:
@@ -512,6 +515,8 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             copied = job_copy_function(obj)
             if copied is not None:
                 return copied
+            if _in_job_globals(obj, self._refs):
+                return _reduce_function_in_job_globals(obj)
         if t is types.BuiltinFunctionType and _bound_to_instance(obj):
             return reduce_builtin_method(obj)
         if t is _ContextVar:
@@ -526,6 +531,48 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return reduce_class(obj) if travels_by_value(obj) else NotImplemented
         reduce = _BY_DILL.get(t) or reducer_for(t)
         return NotImplemented if reduce is None else reduce(obj)
+
+
+def _in_job_globals(function: types.FunctionType, refs: References) -> bool:
+    """Whether ``function`` is host code whose globals are the job's namespace (or another dict of the job's).
+
+    Host code compiles such functions for the script: ``dataclasses`` its
+    generated ``__init__``, ``__eq__`` and ``__hash__`` in the globals of
+    ``sys.modules[cls.__module__]``, which is the script while its job runs
+    (``module_state.ScriptModule``).  The job has their globals by identity.
+    """
+    return function.__globals__.get("__builtins__") is refs.builtins
+
+
+def _reduce_function_in_job_globals(function: types.FunctionType) -> Any:
+    """``function`` by value, its globals the job's own dict (by identity), not the copy dill would make.
+
+    dill pickles a function whose globals are no module's with a new dict
+    holding their items: what it found there on load would be the objects
+    as they were when it was met, and its globals no longer the script's.
+    Met while one of those objects is half made (a frozen dataclass's class,
+    met through an instance of it being pickled), that copy holds the
+    instance in a set or as a dict key before it has its fields, whose hash
+    is then wrong in the loaded job.
+    """
+    state = {
+        "__qualname__": function.__qualname__,
+        "__module__": function.__module__,
+        "__doc__": function.__doc__,
+        "__kwdefaults__": function.__kwdefaults__,
+        "__annotations__": function.__annotations__,
+        "__dict__": function.__dict__,
+    }
+    args = (function.__code__, function.__globals__, function.__name__, function.__defaults__, function.__closure__)
+    return (types.FunctionType, args, state, None, None, _set_function_state)
+
+
+def _set_function_state(function: types.FunctionType, state: dict[str, Any]) -> None:
+    for name, value in state.items():
+        if name == "__dict__":
+            function.__dict__.update(value)
+        else:
+            setattr(function, name, value)
 
 
 # What dill's pickler passes on at once: the common containers and values.
