@@ -71,6 +71,7 @@ from statek_vm.vm.frame import (
     RET_REPLAY,
     RET_SEND_STEP,
     Frame,
+    native_locals,
 )
 from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.loop_edge import LEAVE, LoopSignal
@@ -2071,7 +2072,7 @@ def _depth_seen_from_host(vm: Interpreter) -> int:
     while frame is not None:
         code = frame.f_code
         if code is _DISPATCH_CODE:
-            caller = frame.f_locals.get("frame")
+            (caller,) = native_locals(frame, "frame")
             return host + (caller.depth if isinstance(caller, Frame) else 0)
         filename = code.co_filename
         if not filename.startswith(_PACKAGE_PREFIX):

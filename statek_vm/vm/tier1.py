@@ -1129,6 +1129,7 @@ class _Compiler:
             while tb is not None and tb.tb_frame.f_code.co_filename != filename:
                 tb = tb.tb_next
             assert tb is not None, "an exception in tier 1 without its frame"
+            values: Any = {}
             try:
                 pc, start, length, callout = where[tb.tb_lineno]
                 if tb.tb_next is None and type(error) in (NameError, UnboundLocalError):
@@ -1142,6 +1143,8 @@ class _Compiler:
                 ) from error
             finally:
                 tb = None
+                if type(values) is dict:
+                    values.clear()  # (3.11, 3.12: the copy of its locals the frame object keeps: see native_locals)
                 values = {}
             used = available - left - (length - (pc - start)) + 1
             f.pc = pc
