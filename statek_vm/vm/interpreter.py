@@ -684,14 +684,7 @@ class Interpreter:
                         code = table(frame.unit)
                         continue
                     if r == SIG_T1_EXC:
-                        # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
-                        error, self.t1_error = self.t1_error, None
-                        assert error is not None
-                        if self.t1_frame is not None:  # (a nested tier-1 run's)
-                            frame, self.t1_frame = self.t1_frame, None
-                        if REDO.raised:
-                            return self._without_redo(frame, error)
-                        return SIG_EXC, frame, error
+                        return self._tier1_failed(frame)
                     if self.t1_frame is not None:  # (a signal of a nested tier-1 run's frame)
                         frame, self.t1_frame = self.t1_frame, None
                     return r, frame, None
@@ -700,6 +693,20 @@ class Interpreter:
         finally:
             self.executed += i + 1
             self.ticks, self.chunk_end = outer_ticks, outer_end
+
+    def _tier1_failed(self, frame: Frame) -> tuple[int, Frame, Any]:
+        """What the dispatch returns when tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
+
+        (Not in the dispatch's own code: the error's traceback may keep the
+        dispatch's frame object, which must not hold the error in turn.)
+        """
+        error, self.t1_error = self.t1_error, None
+        assert error is not None
+        if self.t1_frame is not None:  # (a nested tier-1 run's)
+            frame, self.t1_frame = self.t1_frame, None
+        if REDO.raised:
+            return self._without_redo(frame, error)
+        return SIG_EXC, frame, error
 
     def checkpoint_next(self) -> None:
         """Make the instruction boundary after the one running now a checkpoint (output over its limit; any thread)."""

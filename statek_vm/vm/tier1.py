@@ -202,11 +202,13 @@ def tier1_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
 def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -> list[tuple[Any, Any]]:
     """``plain`` (a unit's table) with tier-1 entries at its loop heads, counting instructions or not."""
     table = list(plain)
-    if unit.filename == _runtime_filename() or unit.program.library:
-        # The VM's own re-statements (and library code it runs) run in tier 0:
-        # their units are shared by every job of the process, so what tier 1
-        # compiled of them would depend on the jobs run before (and counting
-        # runs count none of their instructions).
+    if unit.program.library or (unit.filename == _runtime_filename() and counting):
+        # Library code the VM runs stays in tier 0, and so do the VM's own
+        # re-statements of builtins in counting runs, which count none of
+        # their instructions.  (Their units are shared by every job of the
+        # process: what tier 1 compiled of them depends on the jobs run
+        # before, which no job's instruction count shows: each tier counts
+        # every instruction once.)
         return table
     heads = _shape(unit).heads
     if heads:
