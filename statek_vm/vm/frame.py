@@ -240,3 +240,21 @@ class Frame:
 
 
 _SHORT_STATE = 11  # the fields of __getstate__ when the last four are at their defaults
+
+
+def native_locals(frame: types.FrameType, *names: str) -> tuple[Any, ...]:
+    """The values of ``names`` (None if unbound) among a native frame's locals, read without keeping a copy.
+
+    On CPython 3.11 and 3.12 ``frame.f_locals`` is a dict the frame object
+    keeps: read from a VM function's frame (the dispatch's, a tier-1 run's),
+    it would keep the VM frame, an exception or a script's objects alive as
+    long as that frame object, which a traceback can keep after the function
+    returned (in a cycle, when one of them is the exception).  (3.13's
+    ``f_locals`` is a view of the frame.)
+    """
+    found = frame.f_locals
+    try:
+        return tuple(found.get(name) for name in names)
+    finally:
+        if type(found) is dict:
+            found.clear()

@@ -71,6 +71,7 @@ from statek_vm.vm.frame import (
     RET_REPLAY,
     RET_SEND_STEP,
     Frame,
+    native_locals,
 )
 from statek_vm.vm.handoff import host_arguments
 from statek_vm.vm.loop_edge import LEAVE, LoopSignal
@@ -684,14 +685,7 @@ class Interpreter:
                         code = table(frame.unit)
                         continue
                     if r == SIG_T1_EXC:
-                        # Tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
-                        error, self.t1_error = self.t1_error, None
-                        assert error is not None
-                        if self.t1_frame is not None:  # (a nested tier-1 run's)
-                            frame, self.t1_frame = self.t1_frame, None
-                        if REDO.raised:
-                            return self._without_redo(frame, error)
-                        return SIG_EXC, frame, error
+                        return self._tier1_failed(frame)
                     if self.t1_frame is not None:  # (a signal of a nested tier-1 run's frame)
                         frame, self.t1_frame = self.t1_frame, None
                     return r, frame, None
@@ -700,6 +694,20 @@ class Interpreter:
         finally:
             self.executed += i + 1
             self.ticks, self.chunk_end = outer_ticks, outer_end
+
+    def _tier1_failed(self, frame: Frame) -> tuple[int, Frame, Any]:
+        """What the dispatch returns when tier 1 ended on an exception, the frame at its instruction (vm/tier1.py).
+
+        (Not in the dispatch's own code: the error's traceback may keep the
+        dispatch's frame object, which must not hold the error in turn.)
+        """
+        error, self.t1_error = self.t1_error, None
+        assert error is not None
+        if self.t1_frame is not None:  # (a nested tier-1 run's)
+            frame, self.t1_frame = self.t1_frame, None
+        if REDO.raised:
+            return self._without_redo(frame, error)
+        return SIG_EXC, frame, error
 
     def checkpoint_next(self) -> None:
         """Make the instruction boundary after the one running now a checkpoint (output over its limit; any thread)."""
@@ -2071,7 +2079,7 @@ def _depth_seen_from_host(vm: Interpreter) -> int:
     while frame is not None:
         code = frame.f_code
         if code is _DISPATCH_CODE:
-            caller = frame.f_locals.get("frame")
+            (caller,) = native_locals(frame, "frame")
             return host + (caller.depth if isinstance(caller, Frame) else 0)
         filename = code.co_filename
         if not filename.startswith(_PACKAGE_PREFIX):

@@ -37,6 +37,7 @@ from typing import Any
 
 from statek_vm import future as future_module
 from statek_vm.exceptions import NotResumableError
+from statek_vm.vm.frame import native_locals
 
 # Failures waiting for the run of their job, by that run's interpreter.  The
 # interpreter checks it is empty around every host call: one dict truth test.
@@ -283,7 +284,7 @@ def _calling_vm_frame() -> Any:
     frame: types.FrameType | None = sys._getframe(2)
     while frame is not None:
         if frame.f_code in dispatch_codes:
-            return frame.f_locals.get("frame")
+            return native_locals(frame, "frame")[0]
         frame = frame.f_back
     return None
 
@@ -337,7 +338,7 @@ def reached_host(error: BaseException, builtins: Any, caller: types.FrameType | 
             break
         if operation is None:
             if code in dispatch_codes:
-                vm_frame = frame.f_locals.get("frame")
+                (vm_frame,) = native_locals(frame, "frame")
                 if vm_frame is not None:
                     operation = _instruction_operation(vm_frame)
             elif host is None and not code.co_filename.startswith(PACKAGE_DIR + os.sep):
@@ -365,7 +366,7 @@ def closed_when_dropped(gen: Any, error: BaseException) -> bool:
     frame: types.FrameType | None = sys._getframe(1)
     while frame is not None:
         if frame.f_code in dispatch_codes:
-            vm_frame = frame.f_locals.get("frame")
+            (vm_frame,) = native_locals(frame, "frame")
             if vm_frame is not None:
                 where = f" at {vm_frame.unit.filename}:{vm_frame.unit.line_of(vm_frame.pc - 1)}"
             break

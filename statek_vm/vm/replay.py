@@ -70,6 +70,7 @@ from typing import Any
 
 from statek_vm.future import FUTURE_CLASSES
 from statek_vm.vm import runtime
+from statek_vm.vm.frame import native_locals
 
 
 class AdoptOnVM(BaseException):
@@ -412,8 +413,8 @@ def _native_lookup(tp: type, name: str) -> bool:
 
 
 def _host_call(frame: types.FrameType) -> bool:
-    found = frame.f_locals
-    return found.get("via") is None and replayable_call(found["func"], found["args"], found["kwargs"] or ())
+    via, func, args, kwargs = native_locals(frame, "via", "func", "args", "kwargs")
+    return via is None and replayable_call(func, args, kwargs or ())
 
 
 # The runtime's helpers for subscripts and `in` (runtime.future_aware,
@@ -426,8 +427,7 @@ _OPERATOR_SLOTS: dict[Any, str] = {
 
 
 def _runtime_operation(frame: types.FrameType) -> bool:
-    found = frame.f_locals
-    operation, args = found.get("operation"), found.get("args")
+    operation, args = native_locals(frame, "operation", "args")
     if not args:
         return False
     if operation is dict.get:
@@ -437,7 +437,8 @@ def _runtime_operation(frame: types.FrameType) -> bool:
 
 
 def _runtime_contains(frame: types.FrameType) -> bool:
-    return _native_lookup(type(frame.f_locals["container"]), "__contains__")
+    (container,) = native_locals(frame, "container")
+    return _native_lookup(type(container), "__contains__")
 
 
 RECORDING[id(runtime.future_aware(operator.getitem).__code__)] = _runtime_operation

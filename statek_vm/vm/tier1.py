@@ -202,11 +202,13 @@ def tier1_table(unit: CodeUnit) -> list[tuple[Any, Any]]:
 def with_entries(unit: CodeUnit, plain: list[tuple[Any, Any]], counting: bool) -> list[tuple[Any, Any]]:
     """``plain`` (a unit's table) with tier-1 entries at its loop heads, counting instructions or not."""
     table = list(plain)
-    if unit.filename == _runtime_filename() or unit.program.library:
-        # The VM's own re-statements (and library code it runs) run in tier 0:
-        # their units are shared by every job of the process, so what tier 1
-        # compiled of them would depend on the jobs run before (and counting
-        # runs count none of their instructions).
+    if unit.program.library or (unit.filename == _runtime_filename() and counting):
+        # Library code the VM runs stays in tier 0, and so do the VM's own
+        # re-statements of builtins in counting runs, which count none of
+        # their instructions.  (Their units are shared by every job of the
+        # process: what tier 1 compiled of them depends on the jobs run
+        # before, which no job's instruction count shows: each tier counts
+        # every instruction once.)
         return table
     heads = _shape(unit).heads
     if heads:
@@ -1129,6 +1131,7 @@ class _Compiler:
             while tb is not None and tb.tb_frame.f_code.co_filename != filename:
                 tb = tb.tb_next
             assert tb is not None, "an exception in tier 1 without its frame"
+            values: Any = {}
             try:
                 pc, start, length, callout = where[tb.tb_lineno]
                 if tb.tb_next is None and type(error) in (NameError, UnboundLocalError):
@@ -1142,6 +1145,8 @@ class _Compiler:
                 ) from error
             finally:
                 tb = None
+                if type(values) is dict:
+                    values.clear()  # (3.11, 3.12: the copy of its locals the frame object keeps: see native_locals)
                 values = {}
             used = available - left - (length - (pc - start)) + 1
             f.pc = pc
