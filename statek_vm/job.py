@@ -486,11 +486,14 @@ class Job:
         from statek_vm.snapshot.iterators import advice
         from statek_vm.vm.special_calls import frame_locals
 
+        # The job's namespace by reference: the script's functions and
+        # classes hold it as their globals, and a value that fails there is
+        # named as a global of its own, not as each of them.
+        bindings = {**self._bindings, "<the job's namespace>": self.namespace}
+
         def fails(value: Any) -> BaseException | None:
             try:
-                check_picklable(
-                    value, program=self.program, bindings=self._bindings, builtins=self.namespace["__builtins__"]
-                )
+                check_picklable(value, program=self.program, bindings=bindings, builtins=self.namespace["__builtins__"])
             except Exception as e:  # noqa: BLE001
                 return e
             return None

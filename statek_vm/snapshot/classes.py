@@ -40,6 +40,7 @@ import collections
 import contextlib
 import importlib
 import sys
+import threading
 import types
 import weakref
 from collections.abc import Iterator
@@ -124,6 +125,10 @@ ALIASES: dict[type, tuple[str, str]] = {
     **{cls: (iterators.__name__, name) for name, cls in iterators.CSV_CLASSES.items()},
     # string.Formatter as a sandboxed script has it (statek_vm/sandbox.py).
     CheckedFormatter: ("statek_vm.sandbox", "CheckedFormatter"),
+    # threading.Lock's class, which 3.11 and 3.12 name ``_thread.lock`` but
+    # export as ``LockType`` only (its bound ``acquire``, which a
+    # ``threading.Condition`` keeps, names its class: snapshot/reducers.py).
+    type(threading.Lock()): ("_thread", "LockType"),
 }
 
 

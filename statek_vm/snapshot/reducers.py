@@ -31,6 +31,7 @@ import types
 import typing
 import warnings
 import weakref
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from statek_vm.module_state import reduce_job_logger, reduce_job_manager, reduce_module
@@ -241,6 +242,34 @@ def lock_again(held: bool) -> Any:
     return lock
 
 
+def _reduce_thread_pool(executor: ThreadPoolExecutor) -> Any:
+    # A concurrent.futures.ThreadPoolExecutor with no work in it (its work
+    # done, its threads idle or ended): a new one, shut down if it was.  Its
+    # threads are made as work is submitted; which of them ran what is not
+    # its state.  One with work queued or running cannot be carried.
+    e: Any = executor
+    alive = sum(t.is_alive() for t in e._threads)
+    if e._shutdown:
+        # (its shutdown leaves one None in the queue, the threads' signal to end)
+        idle = not alive and e._work_queue.qsize() <= 1
+    else:
+        idle = e._work_queue.qsize() == 0 and e._idle_semaphore._value >= alive
+    if not idle or e._broken:
+        raise pickle.PicklingError("a ThreadPoolExecutor with work queued or running cannot be carried across a wait")
+    made = (e._max_workers, e._thread_name_prefix, e._initializer, e._initargs)
+    return (thread_pool_again, (*made, bool(e._shutdown)))
+
+
+def thread_pool_again(
+    max_workers: int, prefix: str, initializer: Any, initargs: tuple[Any, ...], shut_down: bool
+) -> ThreadPoolExecutor:
+    """A ``ThreadPoolExecutor`` with no work in it, shut down if it was."""
+    executor = ThreadPoolExecutor(max_workers, prefix, initializer, initargs)
+    if shut_down:
+        executor.shutdown()
+    return executor
+
+
 def _reduce_rlock(lock: Any) -> Any:
     # A threading.RLock: a new one, held as many times as this one is by the
     # thread taking the snapshot (the job's), on load by the thread that loads it.
@@ -331,6 +360,7 @@ REDUCERS: dict[type, Any] = {
     logging.Manager: reduce_job_manager,
     _Lock: _reduce_lock,
     _RLock: _reduce_rlock,
+    ThreadPoolExecutor: _reduce_thread_pool,
     weakref.WeakValueDictionary: _reduce_weak_mapping,
     weakref.WeakKeyDictionary: _reduce_weak_mapping,
     weakref.WeakSet: _reduce_weak_set,

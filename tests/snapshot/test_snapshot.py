@@ -518,6 +518,69 @@ def test_host_iterator_on_the_stack_is_named() -> None:
         job.dumps(key=KEY)
 
 
+def test_the_global_that_cannot_be_carried_is_named_not_a_class_whose_methods_see_it(tmp_path: Path) -> None:
+    # The script's classes and functions hold its namespace as their globals:
+    # the report names the global that fails, not the first of them it meets.
+    (tmp_path / "notes.txt").write_text("n")
+    source = (
+        "class Reviewer:\n"
+        "    def review(self, item):\n"
+        "        return wait(item)\n"
+        f"notes = open({str(tmp_path / 'notes.txt')!r})\n"
+        "print(Reviewer().review(1))\n"
+    )
+    job, _ = _suspended(source)
+    with pytest.raises(SnapshotError, match=r"global 'notes' holds a _io\.TextIOWrapper"):
+        job.dumps(key=KEY)
+    job.namespace["notes"].close()
+
+
+def test_a_thread_pool_with_no_work_in_it_is_carried_shut_down_or_not() -> None:
+    source = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "with ThreadPoolExecutor(max_workers=2) as done:\n"
+        "    first = list(done.map(len, ['ab', 'c']))\n"
+        "idle = ThreadPoolExecutor(max_workers=3, thread_name_prefix='tools')\n"
+        "second = idle.submit(sum, [1, 2]).result()\n"
+        "value = wait(5)\n"
+        "print(first, second, value, idle.submit(len, 'abcd').result(), idle._max_workers, idle._thread_name_prefix)\n"
+        "try:\n"
+        "    done.submit(len, 'x')\n"
+        "except RuntimeError as e:\n"
+        "    print('shut down:', e)\n"
+        "idle.shutdown()\n"
+    )
+    job, world = _suspended(source)
+    loaded = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
+    loaded.awaited_result.deps.open = True
+    loaded.resume()
+    assert loaded.status == "COMPLETED", loaded.error
+    assert loaded.output == "[2, 1] 3 5 4 3 tools\nshut down: cannot schedule new futures after shutdown\n"
+
+
+def test_a_thread_pool_with_work_running_is_refused_by_name() -> None:
+    import threading
+
+    release = threading.Event()
+    source = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "busy = ThreadPoolExecutor(max_workers=1)\n"
+        "running = busy.submit(block)\n"
+        "print(wait(5))\n"
+    )
+    world = gates.World(start_open=False)
+    job = statek_vm.run(source, {**world.bindings(), "block": lambda: release.wait(10)})
+    assert job.status == "SUSPENDED", job.error
+    try:
+        with pytest.raises(
+            SnapshotError, match=r"global 'busy' holds a concurrent\.futures\.thread\.ThreadPoolExecutor"
+        ):
+            job.dumps(key=KEY)
+    finally:
+        release.set()
+        job.namespace["busy"].shutdown()
+
+
 def test_dict_iterators_resume_over_a_copy() -> None:
     # A dict iterator pickles as an iterator over a list of the remaining
     # items: after loading, the loop continues over what was left, and later
