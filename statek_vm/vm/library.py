@@ -169,6 +169,14 @@ CLOSURES: dict[types.CodeType, str] = {
     _inner_code(vars(contextlib.AsyncExitStack)["_create_async_cb_wrapper"], "_exit_wrapper"): (
         "contextlib:AsyncExitStack._create_async_cb_wrapper"
     ),
+    # A context manager used as a decorator (a @contextmanager's, or a
+    # ContextDecorator subclass's): the wrapper enters it around the call, so
+    # a wait in its __enter__, its __exit__ or the generator's body is a wait
+    # of script code that the VM runs, as in a ``with`` statement.
+    _inner_code(vars(contextlib.ContextDecorator)["__call__"], "inner"): "contextlib:ContextDecorator.__call__",
+    _inner_code(vars(contextlib.AsyncContextDecorator)["__call__"], "inner"): (
+        "contextlib:AsyncContextDecorator.__call__"
+    ),
     # A functools.singledispatchmethod bound to an object: it calls the
     # script's implementation for the first argument's class.
     _inner_code(vars(functools.singledispatchmethod)["__get__"], "_method"): "functools:singledispatchmethod.__get__",
