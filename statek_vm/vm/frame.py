@@ -10,6 +10,7 @@ copied, pickled and resumed in another process.
 from __future__ import annotations
 
 import builtins
+import sys
 import types
 import weakref
 from typing import Any
@@ -256,5 +257,15 @@ def native_locals(frame: types.FrameType, *names: str) -> tuple[Any, ...]:
     try:
         return tuple(found.get(name) for name in names)
     finally:
-        if type(found) is dict:
+        if type(found) is dict and not tracing():
             found.clear()
+
+
+def tracing() -> bool:
+    """Whether a Python trace or profile function is set on this thread (3.11, 3.12: see :func:`native_locals`).
+
+    CPython then writes a frame's ``f_locals`` dict back into its locals
+    after each call of it, deleting those the dict lacks: a dict emptied
+    while that call runs would unbind the frame's locals.
+    """
+    return sys.gettrace() is not None or sys.getprofile() is not None

@@ -1393,17 +1393,23 @@ class Interpreter:
             caller.stack.append(value)
         return caller
 
-    def enter_generator_throw(self, f: Frame, gen: VMGenerator, exc: BaseException) -> Frame | None:
+    def enter_generator_throw(
+        self, f: Frame, gen: VMGenerator, exc: BaseException, delegating: bool = False
+    ) -> Frame | None:
         """``gen.throw(exc)`` on a script generator paused at a yield, run inline.
 
         The generator's frame is returned with ``exc`` to raise at its yield
         (``throwing``, raised by the run as it switches to the frame): its
         handlers run as VM frames.  None when the generator is not paused
         at a plain yield (not started, finished, running, in a yield from):
-        then it is thrown into as host code does.
+        then it is thrown into as host code does.  ``delegating``: paused in
+        a ``yield from`` too, ``exc`` raised there (its delegate is not
+        thrown into: ``close()``, which closed it first).
         """
         gf: Frame = gen._frame
-        if gen._running or gen._finished or gf.pc <= _first_resume(gf) or _yieldfrom(gen) is not None:
+        if gen._running or gen._finished or gf.pc <= _first_resume(gf):
+            return None
+        if not delegating and _yieldfrom(gen) is not None:
             return None
         self._callee(f, gf)
         gf.ret_mode = RET_GEN_NEXT

@@ -937,9 +937,25 @@ def generator_close_(gen):
     # gen.close() of a script generator, called by script code: GeneratorExit
     # thrown in at its yield on the VM, so that a wait in its finally (or in
     # its except GeneratorExit) is resumable.  One paused in yield from
-    # closes its delegate first: natively, as before.
-    if gen.gi_yieldfrom is not None:
-        return _gen_close_natively(gen)
+    # closes its delegate first (its close(), if it has one: this, for a
+    # script generator), then has GeneratorExit raised at its yield from,
+    # or what the delegate's close() raised, as CPython's gen_close does.
+    delegate = gen.gi_yieldfrom
+    if delegate is not None:
+        thrown = None
+        close = _getattr(delegate, "close", None)
+        if close is not None:
+            try:
+                close()
+            except BaseException as error:
+                thrown = error
+        try:
+            _gen_throw_here(gen, thrown)
+        except GeneratorExit:
+            return None
+        except StopIteration as stop:
+            return stop.value if _CLOSE_RETURNS_VALUE else None
+        raise _RuntimeError("generator ignored GeneratorExit")
     try:
         _gen_close_throw(gen)
     except GeneratorExit:
@@ -3707,6 +3723,7 @@ def namespace() -> Namespace:
                 "_gen_throw": generator_throw,
                 "_gen_close_throw": generator_close_throw,
                 "_gen_close_natively": generator_close_natively,
+                "_gen_throw_here": generator_throw_here,
                 "_CLOSE_RETURNS_VALUE": sys.version_info >= (3, 13),
                 # index arguments of host methods and builtins
                 "_itertools_islice": itertools.islice,
@@ -3970,6 +3987,16 @@ def generator_close_natively(gen: Any) -> Any:
 def generator_close_throw(gen: Any) -> Any:
     """``gen.throw(GeneratorExit())`` for the runtime's ``generator_close_`` (special_calls.py runs it on the VM)."""
     return gen.throw(GeneratorExit())
+
+
+def generator_throw_here(gen: Any, exc: BaseException | None) -> Any:
+    """``exc`` (GeneratorExit if None) raised in ``gen`` at its ``yield from``, its delegate closed already.
+
+    For the runtime's ``generator_close_``: special_calls.py raises it in a
+    script generator as a VM frame.  Host code has no such call: the
+    nearest, a throw, goes into the delegate first.
+    """
+    return gen.throw(GeneratorExit() if exc is None else exc)
 
 
 def generator_throw(gen: Any, typ: Any, value: Any, traceback: Any) -> Any:

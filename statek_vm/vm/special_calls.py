@@ -933,6 +933,18 @@ def _call_generator_close_throw(vm: Interpreter, f: Frame, args: Any, kwargs: An
     return vm.call_host(runtime.generator_close_throw, args, kwargs)
 
 
+def _call_generator_throw_here(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    # The runtime's close of a generator paused in yield from, its delegate
+    # closed: GeneratorExit (or what the delegate's close raised) raised at
+    # its yield from, as a VM frame.
+    gen, exc = args
+    if type(gen) is VMGenerator:
+        frame = vm.enter_generator_throw(f, gen, GeneratorExit() if exc is None else exc, delegating=True)
+        if frame is not None:
+            return frame
+    return vm.call_host(runtime.generator_throw_here, args, kwargs)
+
+
 def _replacement(builtin: Any, name: str) -> Any:
     calling = builtin in _CALLING
 
@@ -1251,6 +1263,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         *_ORDERING_CALLS,
         (runtime.generator_throw, _call_generator_throw),
         (runtime.generator_close_throw, _call_generator_close_throw),
+        (runtime.generator_throw_here, _call_generator_throw_here),
         (re.finditer, _call_re_finditer),
         (re.sub, _re_substitution(re.sub)),
         (re.subn, _re_substitution(re.subn)),

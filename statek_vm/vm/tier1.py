@@ -68,6 +68,7 @@ from statek_vm.vm.frame import (
     RET_PUSH,
     UNBOUND,
     Frame,
+    tracing,
 )
 from statek_vm.vm.handoff import STORE_ONLY_METHODS, STORE_ONLY_NAMES, stored_method
 from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
@@ -1145,7 +1146,7 @@ class _Compiler:
                 ) from error
             finally:
                 tb = None
-                if type(values) is dict:
+                if type(values) is dict and not tracing():
                     values.clear()  # (3.11, 3.12: the copy of its locals the frame object keeps: see native_locals)
                 values = {}
             used = available - left - (length - (pc - start)) + 1
