@@ -79,6 +79,7 @@ from statek_vm.vm.not_resumable import PENDING as PENDING_FAILURES
 from statek_vm.vm.objects import (
     _NO_ARG,
     REDO,
+    ASend,
     AsyncGenWrapped,
     VMAsyncGenerator,
     VMCoroutine,
@@ -124,6 +125,7 @@ from statek_vm.vm.runtime import (
 from statek_vm.vm.runtime import (
     FILENAME as RUNTIME_FILENAME,
 )
+from statek_vm.vm.runtime import namespace as runtime_namespace
 from statek_vm.vm.script_frames import add_traceback_entry, is_trampoline_code, trampoline, trampolines
 from statek_vm.vm.special_calls import REPLACED_NAMES, SPECIAL_CALLS, STORED_ITERATING_METHODS, method_replacement
 from statek_vm.vm.tier1 import SIG_T1_EXC
@@ -227,6 +229,8 @@ _generator_throw = VMGenerator.throw
 _generator_close = VMGenerator.close
 _coroutine_send = VMCoroutine.send
 _coroutine_throw = VMCoroutine.throw
+_asend_send = ASend.send
+_asend_throw = ASend.throw
 _BuiltinMethod = types.BuiltinMethodType
 # A method of a builtin type that takes its defining class (METH_METHOD: re.Pattern's, from 3.11).
 _ClassBoundMethod = type(re.compile("").finditer)
@@ -1621,6 +1625,21 @@ class Interpreter:
             ):
                 # A task of the script's event loop stepping its coroutine (vm/script_asyncio.py).
                 stepped = self.step_coroutine(f, func.__self__, args[0], inner is _coroutine_throw)
+                if stepped is not None:
+                    return stepped
+            if (
+                (inner is _asend_send or inner is _asend_throw)
+                and len(args) == 1
+                and not kwargs
+                and f.unit.filename == _TASKS_FILE
+            ):
+                # A task whose coroutine is an async generator's __anext__() or
+                # asend(): it steps a coroutine awaiting it instead, so that the
+                # generator runs on the VM, its awaits the script loop's.
+                step = func.__self__
+                if step._driver is None:
+                    step._driver = runtime_namespace()["asend_driver_"](step)
+                stepped = self.step_coroutine(f, step._driver, args[0], inner is _asend_throw)
                 if stepped is not None:
                     return stepped
             if inner in STORED_ITERATING_METHODS:

@@ -979,7 +979,8 @@ class _ASend:
     loop (that value is passed through).
     """
 
-    __slots__ = ("_closing", "_done", "_exc", "_gen", "_started", "_value")
+    # ``_driver``: the coroutine a task steps in its place (Interpreter.call), made when one first does.
+    __slots__ = ("_closing", "_done", "_driver", "_exc", "_gen", "_started", "_value")
 
     def __init__(self, gen: VMAsyncGenerator, value: Any, exc: BaseException | None, closing: bool = False) -> None:
         self._gen = gen
@@ -988,6 +989,7 @@ class _ASend:
         self._started = False
         self._closing = closing
         self._done = False
+        self._driver: Any = None
 
     def __await__(self) -> _ASend:
         return self

@@ -964,6 +964,13 @@ def generator_close_(gen):
         return stop.value if _CLOSE_RETURNS_VALUE else None
     raise _RuntimeError("generator ignored GeneratorExit")
 
+async def asend_driver_(step):
+    # A task's coroutine that is an async generator's __anext__() or
+    # asend() (create_task(anext(agen))): the task steps this in its place
+    # (Interpreter.call), whose await runs the generator on the VM, as an
+    # await of the step in script code does.
+    return await step
+
 async def anext_default(iterator, default):
     # anext(async_generator, default): its step awaited on the VM.
     try:
