@@ -265,6 +265,13 @@ class ScriptLoop:
             coro = _host_task(coro)
         return _PyTask(coro, loop=self, name=name)
 
+    def run_in_executor(self, executor: Any, func: Any, *args: Any) -> Any:
+        # ``func(*args)`` on a thread of ``executor`` (the real loop's default
+        # one when None), as asyncio's: a task of this loop awaits the real
+        # future, bridged as any host I/O is.
+        self._check_closed()
+        return self.create_task(_in_executor(executor, func, args))
+
     def set_task_factory(self, factory: Any) -> None:
         self._task_factory = factory
 
@@ -393,6 +400,11 @@ class ScriptLoop:
 
 async def _host_task(coro: Any) -> Any:
     return await coro
+
+
+async def _in_executor(executor: Any, func: Any, args: tuple[Any, ...]) -> Any:
+    """The host work of ``ScriptLoop.run_in_executor``, on the job's real event loop."""
+    return await asyncio.get_running_loop().run_in_executor(executor, func, *args)
 
 
 # What host code runs natively in a task, between two of its steps: a job
