@@ -262,12 +262,28 @@ def instance_dict(obj: Any) -> dict[str, Any] | None:
 
 
 def _set_instance_dict(obj: Any, d: dict[str, Any]) -> None:
+    _interned_keys(d)
     for klass in type(obj).__mro__:
         descriptor = klass.__dict__.get("__dict__")
         if type(descriptor) is types.GetSetDescriptorType:
             descriptor.__set__(obj, d)
             return
     object.__getattribute__(obj, "__dict__").update(d)
+
+
+def _interned_keys(d: dict[Any, Any]) -> None:
+    """``d`` (an object's attribute dict, in place) with its string keys interned, as attribute stores make them.
+
+    An attribute's name is the same string object in every instance, as
+    natively: ``pickle`` of the script's objects memoizes it (a pickle the
+    script makes after a resume is the length it is natively).
+    """
+    intern = sys.intern
+    if all(type(k) is not str or intern(k) is k for k in d):
+        return
+    items = list(d.items())
+    d.clear()
+    d.update((intern(k) if type(k) is str else k, v) for k, v in items)
 
 
 # The built-in types a script class may derive from, by how their value is

@@ -1,16 +1,24 @@
 # Merge several async streams into one: one anext() future per source in a
 # dict, asyncio.wait(FIRST_COMPLETED) picks the finished one (lowest source
 # first, so the turns are fixed), and the source is re-armed until it raises
-# StopAsyncIteration; the sources are async generators that page a table and
-# wait for a human review of risky rows, and a host RowPager.
+# StopAsyncIteration; the sources are async generators over pages fetched
+# first (one request at a time: the log's order is the script's own), which
+# wait for a human review of risky rows.
 import asyncio
 from collections import defaultdict
 
 
-async def table_stream(table, flagged):
-    offset = 0
+async def fetch_pages(table):
+    pages, offset = [], 0
     while rows := await query_rows(table, offset, 4):
+        pages.append(rows)
         offset += len(rows)
+    return pages
+
+
+async def table_stream(table, pages, flagged):
+    for rows in pages:
+        await asyncio.sleep(0)
         for row in rows:
             if row.get("status") == "disputed" or row.get("priority") == 1:
                 verdict = await request_review(f"Include {table} row {row['id']} in the merge")
@@ -20,8 +28,9 @@ async def table_stream(table, flagged):
             yield table, row
 
 
-async def pager_stream(table):
-    async for row in paged_rows(table, page_size=4):
+async def pager_stream(table, rows):
+    for row in rows:
+        await asyncio.sleep(0.001)
         yield table, row
 
 
@@ -50,10 +59,12 @@ async def merge(*sources):
 
 async def main():
     flagged = []
+    pages = {table: await fetch_pages(table) for table in ("orders", "tickets")}
+    customers = [row async for row in paged_rows("customers", page_size=4)]
     sources = (
-        table_stream("orders", flagged),
-        relabel(table_stream("tickets", flagged), "support"),
-        relabel(pager_stream("customers"), "crm"),
+        table_stream("orders", pages["orders"], flagged),
+        relabel(table_stream("tickets", pages["tickets"], flagged), "support"),
+        relabel(pager_stream("customers", customers), "crm"),
     )
     grouped = defaultdict(list)
     async for source, row in merge(*sources):
