@@ -36,6 +36,7 @@ import pickle
 import sys
 import types
 import warnings
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -520,28 +521,22 @@ def set_native_state(obj: Any, state: Any) -> None:
 # Tees share a linked buffer of what they read from their iterator; each is
 # at an index in one link.  Their reductions show both, but the native way
 # back (the buffer's constructor and the tee's __setstate__) corrupts memory
-# on 3.12.  A loaded tee is made instead by tee() over what it has still to
-# read from the buffer, followed by a copy of one tee over the iterator that
-# all tees of that buffer share: an item is read from the iterator once,
-# whichever tee reads it first.
+# on 3.12.  Loaded tees are LoadedTee objects instead: they share one
+# buffer (_TeeBuffer) over the same iterator, each at its own position, and
+# travel as themselves in later snapshots (a native tee over a chain of what
+# was buffered would nest one level deeper at each snapshot).
 
 
 class TeeLink:
-    """A link of a tee buffer, as loaded: its items, the next link, and (the last) the iterator."""
+    """A link of a native tee buffer, as loaded: its items, the next link, and (the last) the iterator."""
 
-    __slots__ = ("_source", "items", "next", "source")
+    __slots__ = ("buffer", "items", "next", "source")
 
     def __init__(self, source: Any, items: list[Any], next_link: TeeLink | None) -> None:
         self.source = source
         self.items = items
         self.next = next_link
-        self._source: Any = None
-
-    def shared_source(self) -> Any:
-        # The one native tee over the iterator that every loaded tee of this buffer copies.
-        if self._source is None:
-            (self._source,) = itertools.tee(_Handing(self.source), 1)
-        return self._source
+        self.buffer: _TeeBuffer | None = None  # (the last link's: the loaded tees' shared buffer)
 
 
 @_reducer(itertools._tee_dataobject)  # type: ignore[attr-defined]
@@ -562,13 +557,90 @@ def _reduce_tee(tee: Any) -> Any:
     return (tee_iterator, (link, index))
 
 
-def tee_iterator(link: TeeLink, index: int) -> Any:
+def tee_iterator(link: TeeLink, index: int) -> LoadedTee:
+    """A native tee at ``index`` of ``link``, loaded: a LoadedTee on its buffer's shared one."""
     unread = list(link.items[index:])
     while link.next is not None:
         link = link.next
         unread.extend(link.items)
-    (tee,) = itertools.tee(itertools.chain(unread, link.shared_source().__copy__()), 1)
-    return tee
+    buffer = link.buffer
+    if buffer is None:
+        buffer = link.buffer = _TeeBuffer([], 0, link.source)
+    # Positions count from the buffer's end when it was saved (0: the next
+    # item to read from the iterator); a tee further behind than those
+    # loaded so far brings the items before theirs.
+    held = len(buffer.items)
+    if len(unread) > held:
+        buffer.items[:0] = unread[: len(unread) - held]
+        buffer.base = -len(unread)
+    return LoadedTee(buffer, -len(unread))
+
+
+class _TeeBuffer:
+    """What loaded tees of one buffer read from their iterator and have not all passed yet."""
+
+    __slots__ = ("base", "items", "source", "tees")
+
+    def __init__(self, items: list[Any], base: int, source: Any) -> None:
+        self.items = items  # items[k]: the item at position base + k
+        self.base = base
+        self.source = source
+        self.tees: weakref.WeakSet[LoadedTee] = weakref.WeakSet()
+
+    def item(self, pos: int) -> Any:
+        items = self.items
+        k = pos - self.base
+        if k < len(items):
+            return items[k]
+        value = next(self.source)  # (its StopIteration or error ends this step, as a native tee's)
+        items.append(value)
+        if len(items) > _TEE_TRIM:
+            # Items every tee has passed go, as a native tee's links do.
+            low = min((tee.pos for tee in self.tees), default=pos + 1)
+            if low > self.base:
+                del items[: low - self.base]
+                self.base = low
+        return value
+
+
+_TEE_TRIM = 64
+
+
+class LoadedTee:
+    """An ``itertools.tee`` iterator loaded from a snapshot: its items as the native one's would have been.
+
+    The tees of one native buffer share one :class:`_TeeBuffer`, over the
+    same iterator; a copy (``copy.copy``, ``itertools.tee`` of it) shares
+    it too, from the same position.
+    """
+
+    __slots__ = ("__weakref__", "buffer", "pos")
+
+    def __init__(self, buffer: _TeeBuffer, pos: int) -> None:
+        self.buffer = buffer
+        self.pos = pos
+        buffer.tees.add(self)
+
+    def __iter__(self) -> LoadedTee:
+        return self
+
+    def __next__(self) -> Any:
+        value = self.buffer.item(self.pos)
+        self.pos += 1
+        return value
+
+    def __copy__(self) -> LoadedTee:
+        return LoadedTee(self.buffer, self.pos)
+
+
+@_reducer(LoadedTee)
+def _reduce_loaded_tee(tee: LoadedTee) -> Any:
+    return (LoadedTee, (tee.buffer, tee.pos))
+
+
+@_reducer(_TeeBuffer)
+def _reduce_tee_buffer(buffer: _TeeBuffer) -> Any:
+    return (_TeeBuffer, (buffer.items, buffer.base, buffer.source))
 
 
 # -- batched (3.12 and later) -------------------------------------------------------

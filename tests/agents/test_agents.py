@@ -69,11 +69,6 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
         "of a statement that spans several by them (format_exc() of a multi-line raise)",
         {(3, 13)},
     ),
-    "193_generator_tee_send_throw": (
-        "an itertools.tee loaded from a snapshot is a tee over a chain of what it had buffered and a copy of "
-        "its buffer's source: each further snapshot nests another level (snapshot sizes 2.2, 3.3, 3.9, 5.2, "
-        "7.5, 12 kB), and the seventh fails with RecursionError"
-    ),
 }
 
 
