@@ -144,10 +144,6 @@ log(folder, name + ':' + answer + ':' + value)
 """
 
 
-@pytest.mark.skip(
-    reason="hangs since cfd6a44 with or without the runner: `await statek_vm.arun(...)` of a script whose "
-    "asyncio.wait_for timed out a host call never returns once the script then waits on a pending future"
-)
 def test_a_timeout_inside_an_in_flight_job_is_its_own(store: JobStore, tmp_path: Path) -> None:
     with toolbox.DelayServer(str(tmp_path)):
         runner = _runner(store, tmp_path, concurrency=3)
