@@ -82,6 +82,7 @@ ALIASES = {
     "contextlib.ExitStack.close": "contextlib.ExitStack",
     "statek_vm.vm.runtime.generator_throw": "contextlib.contextmanager",
     "statek_vm.vm.runtime.generator_close_throw": "gen.close",
+    "statek_vm.vm.runtime.generator_throw_here": "gen.close",
     "statek_vm.sandbox._checked_setattr": "setattr",
     "statek_vm.sandbox._checked_delattr": "delattr",
     "contextlib._AsyncGeneratorContextManager.__aenter__": "contextlib.asynccontextmanager",
