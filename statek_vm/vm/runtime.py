@@ -941,23 +941,18 @@ def generator_close_(gen):
     # script generator), then has GeneratorExit raised at its yield from,
     # or what the delegate's close() raised, as CPython's gen_close does.
     delegate = gen.gi_yieldfrom
-    if delegate is not None:
-        thrown = None
-        close = _getattr(delegate, "close", None)
-        if close is not None:
-            try:
-                close()
-            except BaseException as error:
-                thrown = error
-        try:
-            _gen_throw_here(gen, thrown)
-        except GeneratorExit:
-            return None
-        except StopIteration as stop:
-            return stop.value if _CLOSE_RETURNS_VALUE else None
-        raise _RuntimeError("generator ignored GeneratorExit")
     try:
-        _gen_close_throw(gen)
+        if delegate is None:
+            _gen_close_throw(gen)
+        else:
+            thrown = None
+            close = _getattr(delegate, "close", None)
+            if close is not None:
+                try:
+                    close()
+                except BaseException as error:
+                    thrown = error
+            _gen_throw_here(gen, thrown)
     except GeneratorExit:
         return None
     except StopIteration as stop:
