@@ -301,6 +301,7 @@ class Job:
         builtins_ = self.namespace["__builtins__"]
         if refs is None or refs.builtins is not builtins_:  # (a script may rebind __builtins__)
             refs = self._refs = pickling.References(program=self.program, bindings=self._bindings, builtins=builtins_)
+        refs.job_context = self._context
         state: tuple[Any, ...] = (
             self._root,
             frame,
@@ -405,7 +406,10 @@ class Job:
         job._modules, decimal_context = state[7:9] or ({}, None)
         budgets = state[9] if len(state) > 9 else {}
         job.namespace = namespace
-        job._context = _job_context(job)
+        # (the job's context travels by value when the script keeps it or a token of it: contexts.py)
+        loaded = refs.contexts
+        job._context = refs.job_context = _job_context(job, loaded.own)
+        loaded.finish(job._context)
         if decimal_context is not None:
             module_state.set_decimal_context(job._context, decimal_context)
         if len(state) > 10:
@@ -977,14 +981,15 @@ def _script_import(
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
-def _job_context(job: Job) -> contextvars.Context:
-    """A context of the job's own, in which what is written to ``sys.stdout`` is the job's output.
+def _job_context(job: Job, context: contextvars.Context | None = None) -> contextvars.Context:
+    """The job's context (``context`` if loaded, else a new one), in which ``sys.stdout`` is the job's output.
 
     Unless the job runs with the process's builtins (``run(namespace=...)``
     with a namespace that has them, as a module run on the VM): then it
     writes where the process writes.
     """
-    context = contextvars.Context()
+    if context is None:
+        context = contextvars.Context()
     if not isinstance(job.namespace.get("__builtins__"), ScriptBuiltins):
         return context
     job_ref = weakref.ref(job)  # weak, as the import hook's

@@ -47,6 +47,7 @@ from statek_vm.future import FutureResult, register_live
 from statek_vm.module_state import is_job_copy, job_copy_function
 from statek_vm.program.code_unit import CodeUnit
 from statek_vm.program.program import Program
+from statek_vm.snapshot import contexts
 from statek_vm.snapshot.classes import (
     ALIASES,
     class_by_alias,
@@ -99,7 +100,7 @@ class References:
     looked through once per job rather than once per snapshot.
     """
 
-    __slots__ = ("_by_id", "bindings", "builtins", "plain_container_bindings", "program")
+    __slots__ = ("_by_id", "bindings", "builtins", "contexts", "job_context", "plain_container_bindings", "program")
 
     def __init__(self, *, program: Program, bindings: dict[str, Any], builtins: dict[str, Any]) -> None:
         self.program = program
@@ -119,6 +120,9 @@ class References:
         # ``reducer_override`` never sees a plain list, dict or set: when a
         # binding is one, every object must go through ``persistent_id``.
         self.plain_container_bindings = plain_containers
+        # The job's own contextvars.Context (set by the job), and what a load rebuilt of the contexts.
+        self.job_context: contextvars.Context | None = None
+        self.contexts = contexts.Loaded()
 
     def reference(self, obj: Any, t: type) -> tuple[Any, ...] | None:
         """``obj``'s reference if it travels by name, else ``None``."""
@@ -271,6 +275,10 @@ class _FastPickler(pickle.Pickler):
             return self._reduce_future(obj)
         if t is _ContextVar:
             return reduce_context_var(obj, refs.builtins)
+        if t is _Context:
+            return contexts.reduce_context(obj, refs.builtins, refs.job_context)
+        if t is _Token:
+            return contexts.reduce_token(obj, refs.builtins)
         if t is dict and library.is_own_globals(obj):
             # The globals of a library's VM versions (a generator's frame holds them).
             return (library.own_globals, (library.own_globals_name(obj),))
@@ -431,6 +439,8 @@ _BY_VALUE_HERE: dict[type, Any] = {
     CoroutineWrapper: _reduce_coroutine_wrapper,
 }
 _ContextVar = contextvars.ContextVar
+_Context = contextvars.Context
+_Token = contextvars.Token
 _BY_STATE: dict[type, Any] = {
     Frame: _reduce_frame,
     types.CellType: _reduce_cell,
@@ -474,6 +484,14 @@ class _Loading(threading.local):
 
 
 _loading = _Loading()
+
+
+def loading_refs() -> References:
+    """The references of the load in progress."""
+    refs = _loading.refs
+    if refs is None:
+        raise SnapshotError("a statek_vm snapshot reference can only be loaded by Job.loads")
+    return refs
 
 
 def _resolve(kind: int, name: Any = None) -> Any:
@@ -521,6 +539,10 @@ class _DillPickler(dill.Pickler):  # type: ignore[misc]
             return reduce_builtin_method(obj)
         if t is _ContextVar:
             return reduce_context_var(obj, self._refs.builtins)
+        if t is _Context:
+            return contexts.reduce_context(obj, self._refs.builtins, self._refs.job_context)
+        if t is _Token:
+            return contexts.reduce_token(obj, self._refs.builtins)
         if t is _CoroutineType:
             made = host_coroutine(obj, self._refs.builtins)
             if made is not None:

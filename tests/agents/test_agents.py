@@ -74,10 +74,6 @@ XFAIL_MIXED: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
 
 # The scripts of corpus_async/ that fail today, as XFAIL (by file stem).
 XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
-    "075_contextvar_copy_context": (
-        "a contextvars.Token (token = var.set(...); ...; var.reset(token)) or a Context the script keeps "
-        "cannot be carried across a wait: no reducer, and a Token cannot be made for a given context"
-    ),
     "078_hedged_requests_shield": (
         "a host coroutine still running when every task waits is awaited to its end before the job suspends "
         "(docs/guides/async.md): the 30 s slow_report finishes instead of being cancelled after the review"

@@ -581,6 +581,47 @@ def test_a_thread_pool_with_work_running_is_refused_by_name() -> None:
         job.namespace["busy"].shutdown()
 
 
+def test_contexts_and_tokens_of_host_context_variables_are_refused_by_name() -> None:
+    import contextvars
+
+    host_var = contextvars.ContextVar("host_tracing_id")
+    world = gates.World(start_open=False)
+    bindings = {**world.bindings(), "host_var": host_var, "tag": lambda: host_var.set("h-1") and None}
+    kept_copy = "import contextvars\ntag()\nside = contextvars.copy_context()\nprint(wait(5))\n"
+    job = statek_vm.run(kept_copy, bindings)
+    assert job.status == "SUSPENDED", job.error
+    with pytest.raises(SnapshotError, match=r"global 'side' .*host's context variable 'host_tracing_id'"):
+        job.dumps(key=KEY)
+    job = statek_vm.run("token = host_var.set(3)\nprint(wait(5))\n", bindings)
+    with pytest.raises(SnapshotError, match=r"global 'token' .*Token of the host's context variable 'host_tracing_id'"):
+        job.dumps(key=KEY)
+    # Neither failed snapshot changed the job: it resumes.
+    job.awaited_result.deps.open = True
+    job.resume()
+    assert job.status == "COMPLETED" and job.output == "5\n"
+
+
+def test_a_token_of_the_jobs_context_still_resets_there_after_two_loads() -> None:
+    source = (
+        "import contextvars\n"
+        "stage = contextvars.ContextVar('stage')\n"
+        "token = stage.set('draft')\n"
+        "inner = stage.set('review')\n"
+        "print(wait(1), stage.get())\n"
+        "stage.reset(inner)\n"
+        "print(wait(2), stage.get())\n"
+        "stage.reset(token)\n"
+        "print(stage.get('unset'), token.old_value is contextvars.Token.MISSING, inner.old_value)\n"
+    )
+    job, world = _suspended(source)
+    for _ in range(2):
+        job = Job.loads(job.dumps(key=KEY), world.bindings(), key=KEY)
+        job.awaited_result.deps.open = True
+        job.resume()
+    assert job.status == "COMPLETED", job.error
+    assert job.output == "1 review\n2 draft\nunset True draft\n"
+
+
 def test_dict_iterators_resume_over_a_copy() -> None:
     # A dict iterator pickles as an iterator over a list of the remaining
     # items: after loading, the loop continues over what was left, and later

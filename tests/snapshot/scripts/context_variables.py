@@ -31,7 +31,5 @@ token = retries.set(10)
 retries.reset(token)
 user.set("bo")
 print(snapshot[user]["name"], snapshot.run(user.get)["name"], user.get(), request_id in snapshot)
-# (a Token and a copied Context cannot be carried: made again elsewhere they
-# would not be the job's own)
-del token, snapshot
+del token, snapshot  # (kept ones: context_tokens.py)
 effect([request_id.get(), retries.get(), wait(2), user.get()])
