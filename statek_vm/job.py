@@ -420,6 +420,8 @@ class Job:
         job._frame = frame
         job._interp = Interpreter(retry_host_calls=retry, counts=instruction_counts, tier=tier)
         job._interp.exc_items = exc_items
+        if len(state) > 10 and len(state[10]) > 2:
+            job._interp.entered = list(state[10][2])  # (the contexts its run was in: script_asyncio.py)
         job._meter(Limits.from_dict(budgets.get("limits")), budgets.get("usage"))
         job._interp.meter.roots = (namespace, [*bindings.values()])  # type: ignore[union-attr]
         kept = budgets.get("sandbox")
@@ -435,14 +437,14 @@ class Job:
         job._record({"event": "loaded", "at": time.time()})
         return job
 
-    def _context_values(self) -> tuple[list[Any], list[tuple[Any, Any]]]:
-        """The script's context variables, and the values they have in the job's context."""
+    def _context_values(self) -> tuple[Any, ...]:
+        """The script's context variables, the values they have in the job's context, and the contexts its run is in."""
         made = getattr(self.namespace.get("__builtins__"), "context_vars", [])
-        if not made:
-            return [], []
-        return made, [(var, value) for var, value in self._context.items() if any(var is m for m in made)]
+        values = [(var, value) for var, value in self._context.items() if any(var is m for m in made)] if made else []
+        entered = self._interp.entered
+        return (made, values, entered) if entered else (made, values)
 
-    def _set_context_values(self, builtins_: Any, made: list[Any], values: list[tuple[Any, Any]]) -> None:
+    def _set_context_values(self, builtins_: Any, made: list[Any], values: list[tuple[Any, Any]], *_: Any) -> None:
         if isinstance(builtins_, ScriptBuiltins):
             builtins_.context_vars = made
         for var, value in values:
@@ -741,6 +743,8 @@ class Job:
         self.awaited_result = None
         self.next_instr_num = None
         interp = self._interp
+        # (the contexts the run was in when it stopped, as Context.run leaves them: script_asyncio.py)
+        script_asyncio.enter_all(interp.entered)
         try:
             result = interp.run(frame, self._root, resumable=True, exc=exc)
             while type(result) is Suspension:
@@ -753,6 +757,7 @@ class Job:
             if type(result) is tuple:
                 result = self._at_root(result)
         except BaseException as e:
+            script_asyncio.leave_all(interp.entered)
             end_run(self.namespace.get("__builtins__"), interp)  # the run failed first
             if isinstance(e, JobCancelled):
                 self._cancelled()
@@ -761,6 +766,7 @@ class Job:
             if isinstance(e, KeyboardInterrupt):
                 raise
             return None
+        script_asyncio.leave_all(interp.entered)
         # What could not fail the run where it happened (a host thread's
         # wait, a dropped generator's finally that waits) fails the job now,
         # rather than letting it suspend or complete with that work lost.

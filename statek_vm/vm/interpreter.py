@@ -328,6 +328,8 @@ class Interpreter:
         tier: int | None = None,
     ) -> None:
         self.exc_items: list[BaseException | None] = [None]
+        # The contextvars contexts the script's run has entered (script_asyncio.context_run), innermost last.
+        self.entered: list[Any] = []
         self.raise_kind = 0
         self.reraised: tuple[BaseException, Any, bool, Any] | None = None
         self.new_generator: Any = None

@@ -7,8 +7,8 @@ frames.  asyncio's own pure-Python code — ``Task``, ``Future``, ``gather``,
 ``sleep``, ``wait_for``, ``wait``, ``as_completed``, ``shield``, locks,
 queues, ``TaskGroup``, ``timeout`` — runs on the VM from its own source
 (:mod:`statek_vm.vm.library`), with globals of its own in which the running
-loop is the script's loop, a task's context is none, and the registry of
-current tasks lives on the loop.  So everything the script's tasks are
+loop is the script's loop and the registry of current tasks lives on the
+loop.  So everything the script's tasks are
 doing is frames and objects a snapshot takes.
 
 Three things meet the world outside:
@@ -34,8 +34,16 @@ Three things meet the world outside:
 - **The real loop** is the job's driver's: host coroutines see it as their
   running loop while they run.
 
-What differs from native asyncio: tasks have no context of their own
-(``contextvars`` set in one task are seen by the others); task names count
+**Contexts.**  Each task (and each callback) runs in its own
+``contextvars`` context, a copy of its creator's, as natively: a handle
+enters it (:func:`context_run`, which the script's own ``Context.run``
+also is) by CPython's ``PyContext_Enter``, so that script and host code
+alike see the task's variables.  The contexts entered so are
+``Interpreter.entered``, which snapshots keep: a run that stops leaves
+them (:func:`leave_all`), and the next one enters them again
+(:func:`enter_all`).
+
+What differs from native asyncio: task names count
 per process, not per loop; a script task is asyncio's pure-Python ``Task``
 (``asyncio.Future()`` and ``asyncio.Task()`` made by script code are of the
 pure-Python classes, and ``isinstance`` with asyncio's C classes is true of
@@ -47,6 +55,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextvars
 import heapq
 import sys
 import time
@@ -56,6 +65,16 @@ from asyncio import futures as _futures
 from asyncio import log as _log
 from asyncio import tasks as _tasks
 from typing import Any
+
+try:  # Context.run without a native frame: CPython's C API, public since 3.7
+    import ctypes
+
+    _enter: Any = ctypes.pythonapi.PyContext_Enter
+    _exit: Any = ctypes.pythonapi.PyContext_Exit
+    for _f in (_enter, _exit):
+        _f.argtypes, _f.restype = [ctypes.py_object], ctypes.c_int
+except (ImportError, AttributeError):  # pragma: no cover - a CPython without ctypes: tasks share the job's context
+    _enter = _exit = None
 
 _PyFuture: Any = _futures._PyFuture  # type: ignore[attr-defined]
 _PyTask: Any = _tasks._PyTask  # type: ignore[attr-defined]
@@ -88,6 +107,7 @@ ON_VM_NAMES = frozenset(
         "_host_task",
         "_aclose",
         "YieldOnce",
+        "context_run",
     }
 )
 
@@ -134,15 +154,16 @@ REAL_FUTURES = frozenset({asyncio.Future, asyncio.Task})
 
 
 class Handle:
-    """A callback scheduled on a :class:`ScriptLoop` (no context: see the module docstring)."""
+    """A callback scheduled on a :class:`ScriptLoop`, run in its context (see the module docstring)."""
 
-    __slots__ = ("_args", "_callback", "_cancelled", "_loop")
+    __slots__ = ("_args", "_callback", "_cancelled", "_context", "_loop")
 
-    def __init__(self, callback: Any, args: Any, loop: ScriptLoop) -> None:
+    def __init__(self, callback: Any, args: Any, loop: ScriptLoop, context: Any = None) -> None:
         self._callback = callback
         self._args = args
         self._loop = loop
         self._cancelled = False
+        self._context = contextvars.copy_context() if context is None else context
 
     def cancel(self) -> None:
         if not self._cancelled:
@@ -153,12 +174,12 @@ class Handle:
     def cancelled(self) -> bool:
         return self._cancelled
 
-    def get_context(self) -> None:
-        return None
+    def get_context(self) -> Any:
+        return self._context
 
     def _run(self) -> None:
         try:
-            self._callback(*self._args)
+            context_run(self._context, self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:  # noqa: BLE001 - reported as the loop reports it
@@ -175,8 +196,8 @@ class TimerHandle(Handle):
 
     __slots__ = ("_scheduled", "_when")
 
-    def __init__(self, when: float, callback: Any, args: Any, loop: ScriptLoop) -> None:
-        super().__init__(callback, args, loop)
+    def __init__(self, when: float, callback: Any, args: Any, loop: ScriptLoop, context: Any = None) -> None:
+        super().__init__(callback, args, loop, context)
         self._when = when
         self._scheduled = False
 
@@ -231,19 +252,19 @@ class ScriptLoop:
 
     def call_soon(self, callback: Any, *args: Any, context: Any = None) -> Handle:
         self._check_closed()
-        handle = Handle(callback, args, self)
+        handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
 
     def call_soon_threadsafe(self, callback: Any, *args: Any, context: Any = None) -> Handle:
-        return self.call_soon(callback, *args)
+        return self.call_soon(callback, *args, context=context)
 
     def call_later(self, delay: float, callback: Any, *args: Any, context: Any = None) -> TimerHandle:
-        return self.call_at(self.time() + delay, callback, *args)
+        return self.call_at(self.time() + delay, callback, *args, context=context)
 
     def call_at(self, when: float, callback: Any, *args: Any, context: Any = None) -> TimerHandle:
         self._check_closed()
-        timer = TimerHandle(when, callback, args, self)
+        timer = TimerHandle(when, callback, args, self, context)
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
@@ -258,12 +279,13 @@ class ScriptLoop:
     def create_task(self, coro: Any, *, name: Any = None, context: Any = None) -> Any:
         self._check_closed()
         if self._task_factory is not None:
-            return self._task_factory(self, coro)
+            factory = self._task_factory
+            return factory(self, coro) if context is None else factory(self, coro, context=context)
         if type(coro) in _HOST_COROUTINES:
             # A host coroutine as a task: it is awaited by a VM frame, whose
             # await bridges the real futures it waits on.
             coro = _host_task(coro)
-        return _PyTask(coro, loop=self, name=name)
+        return _PyTask(coro, loop=self, name=name, context=context)
 
     def run_in_executor(self, executor: Any, func: Any, *args: Any) -> Any:
         # ``func(*args)`` on a thread of ``executor`` (the real loop's default
@@ -651,10 +673,6 @@ def all_tasks(loop: Any = None) -> Any:
     return asyncio.all_tasks(loop)
 
 
-def _no_context() -> None:
-    return None
-
-
 class YieldOnce:
     """``asyncio.sleep(0)``'s awaitable in the script's loop: it yields once (a task lets the others run).
 
@@ -670,6 +688,41 @@ class YieldOnce:
         yield
 
 
+def context_run(context: Any, callback: Any, *args: Any, **kwargs: Any) -> Any:
+    """``context.run(callback, *args)`` on the VM: a handle's run, and the script's own ``Context.run``."""
+    enter_context(context)
+    try:
+        return callback(*args, **kwargs)
+    finally:
+        leave_context(context)
+
+
+def enter_context(context: Any) -> None:
+    """Make ``context`` the thread's current one, as ``Context.run`` does on entry (the VM records it)."""
+    if _enter is not None:
+        _enter(context)
+
+
+def leave_context(context: Any) -> None:
+    """Make the context ``context`` was entered from current again (the VM records it)."""
+    if _exit is not None:
+        _exit(context)
+
+
+def enter_all(contexts: list[Any]) -> None:
+    """Enter ``contexts`` in order (a run goes on inside them); see :func:`leave_all`."""
+    if _enter is not None:
+        for context in contexts:
+            _enter(context)
+
+
+def leave_all(contexts: list[Any]) -> None:
+    """Leave ``contexts``, innermost first: the job's run stops inside them, and they stay in its frames."""
+    if _exit is not None:
+        for context in reversed(contexts):
+            _exit(context)
+
+
 def _sleep0() -> YieldOnce:
     return YieldOnce()
 
@@ -683,8 +736,6 @@ def _shim(module: types.ModuleType, **names: Any) -> types.SimpleNamespace:
 
 def overrides() -> dict[str, dict[str, Any]]:
     """Per module of :data:`MODULES`, the globals its VM versions see instead of the module's own."""
-    import contextvars
-
     events = _shim(
         asyncio.events,
         get_running_loop=running_loop,
@@ -694,8 +745,7 @@ def overrides() -> dict[str, dict[str, Any]]:
     )
     futures = _shim(_futures, Future=_PyFuture)
     tasks = _shim(_tasks, current_task=current_task, all_tasks=all_tasks, Task=_PyTask)
-    context = _shim(contextvars, copy_context=_no_context)
-    common = {"events": events, "futures": futures, "tasks": tasks, "contextvars": context}
+    common = {"events": events, "futures": futures, "tasks": tasks}
     task_registry = {
         "_register_task": _register_task,
         "_unregister_task": _unregister_task,

@@ -588,6 +588,22 @@ def _call_context_var(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     return var
 
 
+def _call_enter_context(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> None:
+    # script_asyncio.context_run entering a task's (or the script's) context:
+    # recorded, so that a run that stops inside it can leave it and enter it again.
+    (context,) = args
+    script_asyncio.enter_context(context)
+    vm.entered.append(context)
+
+
+def _call_leave_context(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> None:
+    (context,) = args
+    script_asyncio.leave_context(context)
+    entered = vm.entered
+    if entered and entered[-1] is context:
+        entered.pop()
+
+
 def _in_job_run(vm: Interpreter) -> bool:
     """Whether ``vm`` runs the job's own (resumable) run here, with no host code between."""
     return sum(1 for run in objects._RUNS.stack if run is vm) == 1
@@ -1073,6 +1089,9 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
         return runtime.namespace()["chain_from_iterable"]
     if name == "fromkeys" and isinstance(owner, type) and issubclass(owner, dict) and _involves_script(args, kwargs):
         return runtime.namespace()["dict_fromkeys"]
+    if name == "run" and type(owner) is contextvars.Context:
+        # (a wait in what it runs is resumable; the context is entered as natively)
+        return library.function(_CONTEXT_RUN)
     if type(owner) is re.Pattern:
         if name == "finditer":
             return _call_pattern_finditer
@@ -1081,11 +1100,13 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     return None
 
 
+_CONTEXT_RUN = "statek_vm.vm.script_asyncio:context_run"
+
 # The names of the methods method_replacement may replace.
 REPLACED_NAMES = frozenset(
     {name for _, name in _INDEX_PARAMETERS}
     | {name for _, name in _ITERATING_METHODS}
-    | {"sort", "from_iterable", "fromkeys", "finditer", "sub", "subn"}
+    | {"sort", "from_iterable", "fromkeys", "finditer", "sub", "subn", "run"}
 )
 
 
@@ -1242,6 +1263,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (_C_TASK, _asyncio_class_call(_C_TASK)),
         (isinstance, _call_isinstance),
         (contextvars.ContextVar, _call_context_var),
+        (script_asyncio.enter_context, _call_enter_context),
+        (script_asyncio.leave_context, _call_leave_context),
         (script_asyncio.await_host, _call_await_host),
         *(
             (getter, _loop_answer(_running, native))

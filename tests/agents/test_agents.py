@@ -78,10 +78,6 @@ XFAIL_ASYNC: dict[str, str | tuple[str, set[tuple[int, int]]]] = {
         "a host coroutine still running when every task waits is awaited to its end before the job suspends "
         "(docs/guides/async.md): the 30 s slow_report finishes instead of being cancelled after the review"
     ),
-    "046_contextvar_request_ids": (
-        "uninterrupted: the script's tasks share the job's one contextvars context (docs/guides/async.md): "
-        "a ContextVar set in one task is seen by the others"
-    ),
 }
 
 
@@ -118,10 +114,10 @@ def _shared(scripts: list[Path], thirds: int = 1) -> list[Path]:
 
 SCRIPTS = (
     _shared(harness.scripts(harness.CORPUS))
-    + harness.scripts(harness.CORPUS_WAITS)
+    # (one script per place a wait can be, whose bytecode differs most between versions: each on two of the three)
+    + _shared(harness.scripts(harness.CORPUS_WAITS), thirds=2)
     + _shared(harness.scripts(harness.CORPUS_MIXED))
-    # (asyncio differs more between versions: each async script on two of the three)
-    + _shared(harness.scripts(harness.CORPUS_ASYNC), thirds=2)
+    + _shared(harness.scripts(harness.CORPUS_ASYNC))
 )
 if os.environ.get("STATEK_AGENTS_LATER") == "1":
     SCRIPTS += harness.scripts(harness.CORPUS_LATER)

@@ -43,6 +43,51 @@ async def main():
 
 print(asyncio.run(main()))
 """,
+    "contexts_per_task": """\
+import asyncio
+import contextvars
+import decimal
+
+request = contextvars.ContextVar("request", default="-")
+trail = contextvars.ContextVar("trail", default=())
+
+def note(word):
+    trail.set(trail.get() + (word,))
+    return f"{request.get()}:{word}"
+
+async def handle(n):
+    request.set(f"req-{n}")
+    decimal.getcontext().prec = 3 + n  # (host code: decimal's context is the task's)
+    text = await ask(f"doc {n}")
+    ok = wait(len(text) + n)
+    await asyncio.sleep(0.01 * n)
+    note("handled")
+    return request.get(), ok, str(decimal.Decimal(1) / decimal.Decimal(7)), trail.get()
+
+def callback(label, seen):
+    seen.append((label, request.get()))
+
+async def main():
+    request.set("main")
+    seen = []
+    loop = asyncio.get_running_loop()
+    side = contextvars.copy_context()
+    side.run(request.set, "side")
+    loop.call_soon(callback, "in side", seen, context=side)
+    loop.call_soon(callback, "in main", seen)
+    results = await asyncio.gather(*(handle(n) for n in range(3)))
+    for r in results:
+        print(r)
+    print(sorted(seen), request.get(), trail.get(), decimal.getcontext().prec)
+    # Context.run of script code that waits inside: the context stays entered across the wait.
+    print(side.run(lambda: (note("first"), wait("in side"), note("second"), request.get(), trail.get())))
+    print(request.get(), trail.get(), side[trail])
+    task = asyncio.create_task(handle(5), context=side)
+    print(await task, side[request], request.get())
+
+asyncio.run(main())
+print(request.get(), trail.get())
+""",
     "gather_return_exceptions": """\
 import asyncio
 class ToolError(Exception):

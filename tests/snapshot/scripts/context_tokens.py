@@ -43,6 +43,9 @@ try:
     tenant.get()
 except LookupError:
     print("tenant unset")
+# A wait inside Context.run: the copy stays the current context across it.
+inside = side.run(lambda: [request_id.set("in-side-run"), wait("inside run"), request_id.get(), tenant.get()][1:])
+print(inside, request_id.get(), side.get(request_id, "-"))
 again = tenant.set("initech")
 effect(wait("third"))
 tenant.reset(again)
