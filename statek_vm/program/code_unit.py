@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from bytecode import Bytecode, ConcreteBytecode, Instr, Label, SetLineno
 from bytecode.instr import CellVar, FreeVar, TryBegin, TryEnd
 
+from statek_vm.program import instructions
+
 if TYPE_CHECKING:
     from statek_vm.program.program import Program
 
@@ -296,7 +298,7 @@ class CodeUnit:
                 starts.add(target)
                 if instr.name in EXIT_PAST_TARGET:
                     starts.add(target + EXIT_PAST_TARGET[instr.name])
-            if instr.has_jump() or instr.is_final() or instr.name in ("YIELD_VALUE", "RETURN_GENERATOR", "SEND"):
+            if instr.has_jump() or instr.is_final() or instr.name in instructions.LEAVES_FRAME:
                 starts.add(i + 1)
         for handler in self.handlers:
             if handler is not None:
@@ -334,17 +336,9 @@ class CodeUnit:
 _FAST_OPS = frozenset({"LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"})
 _FAST_PAIR_OPS = frozenset({"LOAD_FAST_LOAD_FAST", "STORE_FAST_LOAD_FAST", "STORE_FAST_STORE_FAST"})  # 3.13
 
-# From CPython 3.12 a loop's FOR_ITER and a delegation's SEND jump to an
-# END_FOR/END_SEND when the iterator or the delegate ends, but CPython
-# continues past it (and past the POP_TOP after END_FOR from 3.13), having
-# done their work already.  So does the VM, and a block starts there.  By
-# version: how many instructions past the jump target execution continues.
-_EXITS: dict[tuple[int, int], dict[str, int]] = {
-    (3, 11): {},
-    (3, 12): {"FOR_ITER": 1, "SEND": 1},
-    (3, 13): {"FOR_ITER": 2, "SEND": 1},
-}
-EXIT_PAST_TARGET = _EXITS.get(sys.version_info[:2], _EXITS[(3, 13)])
+# How many instructions past its jump target a FOR_ITER or SEND continues
+# when it ends (declared in program/instructions.py): a block starts there.
+EXIT_PAST_TARGET = instructions.EXIT_PAST_TARGET
 
 
 def _unit_by_ref(program: Program, index: int) -> CodeUnit:

@@ -47,6 +47,7 @@ from statek_vm.exceptions import (
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
 from statek_vm.limits import CHECK_EVERY, Meter, StopSignal
 from statek_vm.program.code_unit import CodeUnit
+from statek_vm.program.instructions import INSTRUCTIONS, Instruction
 from statek_vm.sandbox import CheckedFormat, script_class_made, traverses
 from statek_vm.vm import library, not_resumable, opcodes, sandboxed, script_asyncio, tier1
 from statek_vm.vm import objects as _objects_module
@@ -928,7 +929,8 @@ class Interpreter:
                     # CPython 3.11's compiler charges a call's arguments to
                     # PRECALL, though they stay on the stack until CALL.
                     depth += op.arg
-                counted = _counting(handler or _unsupported(op.name), counts, (unit.program.hash, unit.base + i), depth)
+                key = (unit.program.hash, unit.base + i)
+                counted = _counting(handler or _unsupported(op.name), counts, key, depth, INSTRUCTIONS.get(op.name))
                 table.append((counted, arg))
             if self.tier1 and self.sandbox is None:
                 # (a sandboxed job's code runs in tier 0, whose handlers check it)
@@ -2038,11 +2040,17 @@ _PACKAGE_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + 
 _IMPLICIT_METHODS = (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod))
 
 
-def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -> Any:
+def _counting(
+    fn: Any, counts: collections.Counter[Any], key: Any, depth: int, declared: Instruction | None = None
+) -> Any:
     # An instruction counts once it has executed: completed, or raised an
     # exception that the script sees.  A suspension does not count: the
     # instruction runs (once) when the job resumes.  Counting runs also check
-    # that the value stack has the depth the program stage computed.
+    # that the value stack has the depth the program stage computed, and that
+    # the instruction did only what its declaration allows (program/instructions.py).
+    suspends = declared is None or declared.may_suspend
+    enters = declared is None or declared.may_enter_frame
+
     def counted(vm: Interpreter, f: Frame, arg: Any) -> Any:
         if depth >= 0 and len(f.stack) != depth:
             raise VMInternalError(
@@ -2052,16 +2060,29 @@ def _counting(fn: Any, counts: collections.Counter[Any], key: Any, depth: int) -
         try:
             r = fn(vm, f, arg)
         except FutureError:
+            if not suspends:
+                raise _undeclared(f, key, "raised FutureError (a wait)") from None
             if vm.raise_kind != 0:
                 counts[key] += 1
             raise
         except BaseException:
             counts[key] += 1
             raise
+        if type(r) is Frame and not enters:
+            raise _undeclared(f, key, "entered a frame")
         counts[key] += 1
         return r
 
     return counted
+
+
+def _undeclared(f: Frame, key: Any, what: str) -> VMInternalError:
+    name = f.unit.ops[key[1] - f.unit.base].name
+    effect = INSTRUCTIONS[name].effect if name in INSTRUCTIONS else "undeclared"
+    return VMInternalError(
+        f"instruction {key[1]} ({name}) of {f.unit.qualname} {what}, which its declaration "
+        f"({effect!r}, statek_vm/program/instructions.py) does not allow"
+    )
 
 
 def _native_stack_over(frames: int) -> bool:

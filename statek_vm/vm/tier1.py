@@ -54,6 +54,7 @@ from typing import Any, NamedTuple
 
 from statek_vm.exceptions import FutureError, VMInternalError
 from statek_vm.future import FUTURE_CLASSES, LIVE_FUTURES
+from statek_vm.program import instructions
 from statek_vm.program.code_unit import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CodeUnit
 from statek_vm.vm import opcodes, operations, runtime
 from statek_vm.vm.dialect import DIALECT
@@ -127,27 +128,8 @@ _MISSING: Any = object()
 # A tier-1 run that ran nothing (its entry runs the instruction in tier 0).
 _NOTHING: Any = object()
 
-# Opcodes tier 0 runs (tier 1 stops before them).
-_STOPS = frozenset(
-    {
-        "RETURN_VALUE",
-        "RETURN_CONST",
-        "RETURN_RESULT",
-        "YIELD_VALUE",
-        "RETURN_GENERATOR",
-        "PUSH_EXC_INFO",
-        "POP_EXCEPT",
-        "RERAISE",
-        "SEND",
-        "END_SEND",
-        "CLEANUP_THROW",
-        "END_ASYNC_FOR",
-        "SETUP_ANNOTATIONS",
-        "LOAD_BUILD_CLASS",
-        "IMPORT_STAR",
-        "INTERPRETER_EXIT",
-    }
-)
+# Opcodes tier 0 runs (tier 1 stops before them): declared in program/instructions.py.
+_STOPS = instructions.TIER0_ONLY
 # A generator's ``yield from`` steps its delegate in tier 1 (a script
 # generator nested, see _Compiler._callout); a coroutine's ``await`` is tier 0's.
 _GENERATOR_STOPS = _STOPS - {"SEND"}
@@ -158,23 +140,9 @@ def stops_of(unit: CodeUnit) -> frozenset[str]:
     return _GENERATOR_STOPS if is_plain_generator(unit) else _STOPS
 
 
-_JUMPS = frozenset({"JUMP_FORWARD", "JUMP_BACKWARD", "JUMP_BACKWARD_NO_INTERRUPT", "JUMP", "JUMP_NO_INTERRUPT"})
-_BRANCHES = {
-    "POP_JUMP_FORWARD_IF_FALSE": False,
-    "POP_JUMP_BACKWARD_IF_FALSE": False,
-    "POP_JUMP_IF_FALSE": False,
-    "POP_JUMP_FORWARD_IF_TRUE": True,
-    "POP_JUMP_BACKWARD_IF_TRUE": True,
-    "POP_JUMP_IF_TRUE": True,
-}
-_NONE_BRANCHES = {
-    "POP_JUMP_FORWARD_IF_NONE": True,
-    "POP_JUMP_BACKWARD_IF_NONE": True,
-    "POP_JUMP_IF_NONE": True,
-    "POP_JUMP_FORWARD_IF_NOT_NONE": False,
-    "POP_JUMP_BACKWARD_IF_NOT_NONE": False,
-    "POP_JUMP_IF_NOT_NONE": False,
-}
+_JUMPS = instructions.JUMPS
+_BRANCHES = instructions.TRUTH_BRANCHES
+_NONE_BRANCHES = instructions.NONE_BRANCHES
 # What tier 1 knows of a constant's type.
 _KINDS = {int: "num", float: "num", str: "str", bool: "bool"}
 _NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
