@@ -13,6 +13,7 @@ That number is what a suspended job records as ``next_instr_num``.
 
 from __future__ import annotations
 
+import marshal
 import sys
 import types
 from dataclasses import dataclass
@@ -329,7 +330,12 @@ class CodeUnit:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A unit is part of its program: it is stored by reference (program
-        # hash and unit index), never copied into a snapshot.
+        # hash and unit index), never copied into a snapshot.  But a unit
+        # made at run time (``func.__code__ = ...``, as ``types.coroutine``
+        # does) is not in the program another process compiles: its code
+        # travels, and the loading process adds its unit again.
+        if self.index >= self.program.compiled:
+            return (_unit_of_code, (self.program, marshal.dumps(self.code)))
         return (_unit_by_ref, (self.program, self.index))
 
 
@@ -343,6 +349,10 @@ EXIT_PAST_TARGET = instructions.EXIT_PAST_TARGET
 
 def _unit_by_ref(program: Program, index: int) -> CodeUnit:
     return program.units[index]
+
+
+def _unit_of_code(program: Program, marshalled: bytes) -> CodeUnit:
+    return program.unit_for_loaded_code(marshalled)
 
 
 PY_MINOR = f"{sys.version_info[0]}.{sys.version_info[1]}"

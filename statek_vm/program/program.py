@@ -94,6 +94,10 @@ class Program:
         self._by_code: dict[int, CodeUnit] = {}
         self.code = code
         self.main = self._unit_for_code(code, None)
+        # The units compiled from the source: snapshots name them by index.
+        # Those made later (``func.__code__ = ...``) travel as their code.
+        self.compiled = len(self.units)
+        self._loaded_code: dict[bytes, CodeUnit] = {}
         self.instruction_count = 0
         self._numbered = 0
         self._number_new_units()
@@ -111,6 +115,13 @@ class Program:
         """
         unit = self._unit_for_code(code, None)
         self._number_new_units()
+        return unit
+
+    def unit_for_loaded_code(self, marshalled: bytes) -> CodeUnit:
+        """The unit of a code object made at run time, loaded from a snapshot (once per process and code)."""
+        unit = self._loaded_code.get(marshalled)
+        if unit is None:
+            unit = self._loaded_code[marshalled] = self.unit_for_new_code(marshal.loads(marshalled))
         return unit
 
     def _unit_for_code(self, code: types.CodeType, parent: CodeUnit | None) -> CodeUnit:

@@ -136,7 +136,7 @@ class References:
             return None if is_job_copy(obj) else (MODULE, obj.__name__)
         if t is CodeUnit:
             if obj.program is self.program:
-                return (UNIT, obj.index)
+                return (UNIT, obj.index) if obj.index < obj.program.compiled else None
             return (RUNTIME_UNIT, (obj.program.hash, obj.index)) if obj.filename == runtime.FILENAME else None
         if t is Program:
             return (PROGRAM,) if obj is self.program else None

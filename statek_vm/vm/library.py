@@ -45,6 +45,7 @@ import importlib
 import inspect
 import linecache
 import sys
+import textwrap
 import threading
 import types
 from typing import Any
@@ -130,6 +131,9 @@ METHODS: dict[Any, str] = {
         contextlib.AsyncExitStack.aclose,
     )
 }
+# Library functions that exist to call a callback they are given:
+# ``textwrap.indent(text, prefix, predicate)`` calls the predicate line by line.
+METHODS[textwrap.indent] = "textwrap:indent"
 # asyncio's futures, tasks, locks, queues... and the script loop's own
 # methods (statek_vm/vm/script_asyncio.py): all of them, called by the VM.
 ON_VM: dict[Any, str] = LIBRARY_ON_VM  # (the operations layer asks it whether a __next__ runs on the VM)
@@ -184,7 +188,7 @@ CLOSURES: dict[types.CodeType, str] = {
 CLOSURE_NAMES = frozenset(code.co_name for code in CLOSURES)
 
 # The modules whose functions run with globals of their own (see the module docstring).
-_OWN_GLOBALS = frozenset({"copy", *(name.partition(":")[0] for name in ON_VM.values())})
+_OWN_GLOBALS = frozenset({"copy", "statistics", *(name.partition(":")[0] for name in ON_VM.values())})
 
 
 def _functions_of(module: types.ModuleType) -> list[types.FunctionType]:
@@ -368,7 +372,7 @@ def _make_module(module_name: str) -> dict[str, VMFunction | None]:
     else:
         from statek_vm.vm import script_asyncio
 
-        globals_.update(script_asyncio.overrides()[module_name])
+        globals_.update(script_asyncio.overrides().get(module_name, {}))
     versions: dict[int, VMFunction] = {}
     made: dict[str, VMFunction | None] = {}
     for native in natives:

@@ -17,6 +17,7 @@ one of the signals below.
 from __future__ import annotations
 
 import collections.abc
+import enum
 import operator
 import sys
 import types
@@ -165,11 +166,19 @@ def DELETE_GLOBAL(vm: Any, f: Frame, arg: str) -> None:
 
 
 @op
-def LOAD_NAME(vm: Any, f: Frame, arg: str) -> None:
+def LOAD_NAME(vm: Any, f: Frame, arg: str) -> Any:
     ns = f.locals
     if ns is None:
         raise SystemError(f"no locals when loading {arg!r}")
-    value = _lookup(ns, arg)
+    if type(ns) is dict:
+        value = ns.get(arg, _MISSING)
+    else:
+        try:
+            value = ns[arg]
+        except KeyError:
+            value = _MISSING
+        except RedoOnVM:  # (a namespace's script __getitem__, which may wait)
+            return operations.redo(vm, f, "load_name", [ns, arg, f.globals, f.builtins])
     if value is _MISSING:
         value = f.globals.get(arg, _MISSING)
         if value is _MISSING:
@@ -189,12 +198,16 @@ def _lookup(ns: Any, name: str) -> Any:
 
 
 @op
-def STORE_NAME(vm: Any, f: Frame, arg: str) -> None:
+def STORE_NAME(vm: Any, f: Frame, arg: str) -> Any:
     ns = f.locals
     if ns is None:
         raise SystemError(f"no locals found when storing {arg!r}")
-    ns[arg] = f.stack[-1]
+    try:
+        ns[arg] = f.stack[-1]
+    except RedoOnVM:  # (a namespace's script __setitem__, which may wait)
+        return operations.redo_store(vm, f, "setitem", [ns, arg, f.stack.pop()])
     f.stack.pop()
+    return None
 
 
 @op
@@ -1397,6 +1410,12 @@ def GET_ITER(vm: Any, f: Frame, arg: Any) -> Any:
             it.close()  # (not started: runs nothing)
             st.pop()
             return operations.redo(vm, f, "abc_sequence_iter", [obj])
+        if kind is _GeneratorType and it.gi_code is _FLAG_ITER_CODE:
+            # A Flag value's members (``for grant in Grant.READ | Grant.WRITE``):
+            # enum's generator runs no script code and the value cannot
+            # change, so the members are taken at once, in a list iterator a
+            # snapshot can carry.
+            st[-1] = iter(list(it))
         return None
     # An iterator whose __next__ is script code, or the sequence protocol's
     # iterator of a script __getitem__: stepped on the VM.
@@ -1405,6 +1424,7 @@ def GET_ITER(vm: Any, f: Frame, arg: Any) -> Any:
 
 _GeneratorType = types.GeneratorType
 _ABC_SEQUENCE_ITER_CODE = collections.abc.Sequence.__iter__.__code__
+_FLAG_ITER_CODE = enum.Flag.__iter__.__code__
 
 
 _STEPPED_NATIVELY = operations.PLAIN_TYPES | {VMGenerator}
@@ -1717,12 +1737,19 @@ def MATCH_KEYS(vm: Any, f: Frame, arg: Any) -> None:
 
 
 @op
-def MATCH_CLASS(vm: Any, f: Frame, arg: int) -> None:
+def MATCH_CLASS(vm: Any, f: Frame, arg: int) -> Any:
     st = f.stack
     subject, cls, names = _resolve(st[-3]), st[-2], st[-1]
-    result = _match_class(subject, cls, arg, names)
+    try:
+        result = _match_class(subject, cls, arg, names)
+    except RedoOnVM:
+        # (a property's getter, a __getattr__ or an __instancecheck__ of the
+        # script's: nothing was done yet, all of it again on the VM)
+        del st[-3:]
+        return operations.redo(vm, f, "match_class_", [subject, cls, arg, names, _MATCH_SELF_TYPES])
     del st[-2:]
     st[-1] = result
+    return None
 
 
 def _match_class(subject: Any, cls: Any, nargs: int, names: tuple[str, ...]) -> Any:
@@ -1775,6 +1802,9 @@ def _match_class(subject: Any, cls: Any, nargs: int, names: tuple[str, ...]) -> 
 replay.register_handlers(BUILD_SET, BUILD_MAP, BUILD_CONST_KEY_MAP, SET_ADD, MAP_ADD)
 
 operations.register(
+    _match_class,
+    LOAD_NAME,
+    STORE_NAME,
     STORE_ATTR,
     DELETE_ATTR,
     BINARY_OP,

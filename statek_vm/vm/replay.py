@@ -59,6 +59,7 @@ of a ``for`` over an ``OrderedDict`` (each looks its key up again).
 
 from __future__ import annotations
 
+import abc
 import collections
 import gc
 import operator
@@ -415,6 +416,27 @@ def _native_lookup(tp: type, name: str) -> bool:
 def _host_call(frame: types.FrameType) -> bool:
     via, func, args, kwargs = native_locals(frame, "via", "func", "args", "kwargs")
     return via is None and replayable_call(func, args, kwargs or ())
+
+
+# abc's isinstance/issubclass (an ABC's __subclasshook__): the C check calls
+# the hook before it caches anything, so the call of isinstance or issubclass
+# the script made is replayed.  Only that call: host code that asks
+# (singledispatch, typing) might have done something before.
+_ABC_CHECKS = frozenset({abc.ABCMeta.__subclasscheck__.__code__, abc.ABCMeta.__instancecheck__.__code__})
+
+
+def _abc_check(frame: types.FrameType) -> bool:
+    caller = frame.f_back
+    while caller is not None and caller.f_code in _ABC_CHECKS:
+        caller = caller.f_back
+    if caller is None or RECORDING.get(id(caller.f_code)) is not _host_call:
+        return False
+    via, func = native_locals(caller, "via", "func")
+    return via is None and (func is isinstance or func is issubclass)
+
+
+for _code in _ABC_CHECKS:
+    RECORDING[id(_code)] = _abc_check
 
 
 # The runtime's helpers for subscripts and `in` (runtime.future_aware,

@@ -351,6 +351,11 @@ def getitem(obj, key):
     method = _lookup(tp, "__getitem__")
     if _is_script(method):
         return method(obj, key)
+    if method is _MISSING and _isinstance(obj, _type):
+        # A class subscripted (Registry["alias"]): its __class_getitem__.
+        hook = getattr(obj, "__class_getitem__", _MISSING)
+        if hook is not _MISSING:
+            return hook(key)
     if _script_index_key(method, key):
         return _native_getitem(obj, sequence_key(key))
     if method is _dict_getitem:
@@ -498,6 +503,131 @@ def chain_(*iterables):
     for iterable in iterables:
         for element in iterable:
             yield element
+
+def load_name(ns, name, globals, builtins):
+    # LOAD_NAME in a class body whose namespace (a metaclass's __prepare__)
+    # has a script __getitem__: as CPython's, a KeyError falls through.
+    try:
+        return ns[name]
+    except _KeyError:
+        pass
+    value = globals.get(name, _MISSING)
+    if value is _MISSING:
+        value = builtins.get(name, _MISSING)
+        if value is _MISSING:
+            raise NameError(f"name '{name}' is not defined", name=name)
+    return value
+
+def build_class_(func, name, /, *bases, **kwds):
+    # A class statement whose base has a script __mro_entries__, or whose
+    # metaclass has a script __prepare__: those called here (as
+    # __build_class__ calls them), then the body by the VM.
+    orig_bases = bases
+    resolved = []
+    changed = False
+    for base in bases:
+        if _isinstance(base, _type):
+            resolved.append(base)
+            continue
+        entries_of = getattr(base, "__mro_entries__", None)
+        if entries_of is None:
+            resolved.append(base)
+            continue
+        entries = entries_of(bases)
+        if not _isinstance(entries, _tuple):
+            raise _TypeError("__mro_entries__ must return a tuple")
+        resolved.extend(entries)
+        changed = True
+    if changed:
+        bases = _tuple(resolved)
+    meta = _class_meta(kwds.pop("metaclass", None), bases)
+    prepare = getattr(meta, "__prepare__", None)
+    ns = prepare(name, bases, **kwds) if prepare is not None else {}
+    return _class_body(func, meta, name, bases, orig_bases, kwds, ns)
+
+def match_class_(subject, cls, nargs, names, self_types, /):
+    # MATCH_CLASS whose attribute reads (a property's getter, a __getattr__)
+    # or isinstance check reached script code: as CPython's match_class, here.
+    if not _isinstance(cls, _type):
+        raise _TypeError("called match pattern must be a class")
+    if not isinstance(subject, cls):
+        return None
+    attrs = []
+    seen = []
+    if nargs:
+        match_self = False
+        try:
+            match_args = cls.__match_args__
+        except _AttributeError:
+            match_self = any(c in self_types for c in cls.__mro__)
+            match_args = ()
+        else:
+            if not _isinstance(match_args, _tuple):
+                raise _TypeError(f"{cls.__name__}.__match_args__ must be a tuple (got {_type(match_args).__name__})")
+        allowed = 1 if match_self else _len(match_args)
+        if allowed < nargs:
+            plural = "" if allowed == 1 else "s"
+            raise _TypeError(f"{cls.__name__}() accepts {allowed} positional sub-pattern{plural} ({nargs} given)")
+        if match_self:
+            attrs.append(subject)
+        else:
+            for name in match_args[:nargs]:
+                if not _isinstance(name, _strtype):
+                    raise _TypeError(f"__match_args__ elements must be strings (got {_type(name).__name__})")
+                if name in seen:
+                    raise _TypeError(f"{cls.__name__}() got multiple sub-patterns for attribute {name!r}")
+                seen.append(name)
+                value = getattr(subject, name, _MISSING)
+                if value is _MISSING:
+                    return None
+                attrs.append(value)
+    for name in names:
+        if name in seen:
+            raise _TypeError(f"{cls.__name__}() got multiple sub-patterns for attribute {name!r}")
+        seen.append(name)
+        value = getattr(subject, name, _MISSING)
+        if value is _MISSING:
+            return None
+        attrs.append(value)
+    return _tuple(attrs)
+
+def eg_split_(group, condition, /):
+    # BaseExceptionGroup.split(condition) with a script predicate: as
+    # CPython's exceptiongroup_split_recursive, the predicate called here.
+    return _eg_split(group, condition, True)
+
+def eg_subgroup_(group, condition, /):
+    return _eg_split(group, condition, False)[0]
+
+def _eg_split(exc, condition, construct_rest):
+    if condition(exc):
+        return exc, None
+    if not _isinstance(exc, BaseExceptionGroup):
+        return None, (exc if construct_rest else None)
+    matches = []
+    rests = []
+    for e in exc.exceptions:
+        match, rest = _eg_split(e, condition, construct_rest)
+        if match is not None:
+            matches.append(match)
+        if rest is not None:
+            rests.append(rest)
+    return _eg_subset(exc, matches), (_eg_subset(exc, rests) if construct_rest else None)
+
+def _eg_subset(orig, excs):
+    if not excs:
+        return None
+    group = orig.derive(excs)
+    if not _isinstance(group, BaseExceptionGroup):
+        raise _TypeError("derive must return an instance of BaseExceptionGroup")
+    if orig.__traceback__ is not None:
+        group.__traceback__ = orig.__traceback__
+    group.__context__ = orig.__context__
+    group.__cause__ = orig.__cause__
+    notes = getattr(orig, "__notes__", _MISSING)
+    if notes is not _MISSING and _lookup(_type(notes), "__getitem__") is not _MISSING and not _isinstance(notes, dict):
+        group.__notes__ = _list(notes)  # (each part has a list of its own)
+    return group
 
 def dict_fromkeys(cls, iterable, value=None, /):
     # dict.fromkeys (OrderedDict's, a dict subclass's) of a script iterable:
@@ -3523,7 +3653,7 @@ def namespace() -> Namespace:
     global _namespace, _program
     if _namespace is None:
         from statek_vm.snapshot import classes
-        from statek_vm.vm import operations
+        from statek_vm.vm import operations, special_calls
         from statek_vm.vm.frame import RET_BASE, Frame
         from statek_vm.vm.interpreter import Interpreter, class_statement_end
 
@@ -3615,6 +3745,8 @@ def namespace() -> Namespace:
                 "_MISSING": MISSING,
                 "_lookup": lookup,
                 "_is_script": is_script,
+                "_class_meta": special_calls.class_meta,
+                "_class_body": special_calls.class_body,
                 "_steps_on_vm": operations.steps_on_vm,
                 "_instance_dict": classes.instance_dict,
                 "_escape": escape,

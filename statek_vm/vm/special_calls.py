@@ -27,6 +27,7 @@ import json
 import math
 import operator
 import re
+import statistics
 import sys
 import time
 import types
@@ -428,16 +429,46 @@ def _call_build_class(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     if not isinstance(name, str):
         raise TypeError("__build_class__: name is not a string")
     orig_bases = tuple(rest)
+    if _scripted_class_prelude(orig_bases, kwargs):
+        # A base's __mro_entries__ or the metaclass's __prepare__ is script
+        # code: the prelude runs on the VM (runtime.build_class_), then the body.
+        return vm.frame_for(runtime.namespace()["build_class_"], args, kwargs)
     bases = _update_bases(orig_bases)
     kwds = dict(kwargs or {})
-    meta = kwds.pop("metaclass", None)
-    if meta is None:
-        meta = type(bases[0]) if bases else type
-        meta = _calculate_meta(meta, bases)
-    elif isinstance(meta, type):
-        meta = _calculate_meta(meta, bases)
+    meta = class_meta(kwds.pop("metaclass", None), bases)
     prepare = getattr(meta, "__prepare__", None)
     ns = prepare(name, bases, **kwds) if prepare is not None else {}
+    return _class_body_frame(func, meta, name, bases, orig_bases, kwds, ns)
+
+
+def class_meta(meta: Any, bases: tuple[Any, ...]) -> Any:
+    """The metaclass of a class statement: the explicit one (or the first base's type), made the most derived."""
+    if meta is None:
+        meta = type(bases[0]) if bases else type
+        return _calculate_meta(meta, bases)
+    return _calculate_meta(meta, bases) if isinstance(meta, type) else meta
+
+
+def _scripted_class_prelude(bases: tuple[Any, ...], kwargs: Any) -> bool:
+    for base in bases:
+        if not isinstance(base, type) and _is_script_callable(getattr(base, "__mro_entries__", None)):
+            return True
+    meta = (kwargs or {}).get("metaclass")
+    if meta is None:
+        return False
+    return _is_script_callable(getattr(meta, "__prepare__", None))
+
+
+def class_body(func: Any, meta: Any, name: str, bases: Any, orig_bases: Any, kwds: Any, ns: Any) -> Any:
+    """The body of a class statement whose prelude ran on the VM (a special call: the VM runs the body)."""
+    raise RuntimeError("class_body is called by the VM's build_class_ only")
+
+
+def _call_class_body(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+    return _class_body_frame(*args)
+
+
+def _class_body_frame(func: Any, meta: Any, name: str, bases: Any, orig_bases: Any, kwds: Any, ns: Any) -> Frame:
     if not hasattr(ns, "__getitem__") or not hasattr(ns, "__setitem__"):
         shown = meta.__name__ if isinstance(meta, type) else "<metaclass>"
         raise TypeError(f"{shown}.__prepare__() must return a mapping, not {type(ns).__name__}")
@@ -446,6 +477,43 @@ def _call_build_class(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
     frame.ret_mode = RET_CLASS
     frame.ret_info = (meta, name, bases, orig_bases, kwds, ns)
     return frame
+
+
+_STATISTICS = {
+    name: func
+    for name in (
+        "mean",
+        "fmean",
+        "geometric_mean",
+        "harmonic_mean",
+        "median",
+        "median_low",
+        "median_high",
+        "median_grouped",
+        "mode",
+        "multimode",
+        "quantiles",
+        "variance",
+        "pvariance",
+        "stdev",
+        "pstdev",
+    )
+    if (func := getattr(statistics, name, None)) is not None
+}
+
+
+def _statistics_call(native: Any, name: str) -> Any:
+    # statistics.mean(score(r) for r in rows): iterating script code (a
+    # generator, a script iterable, a key), statistics' own code runs on the
+    # VM, where a wait in it is resumable.
+    def call(vm: Interpreter, f: Frame, args: Any, kwargs: Any) -> Any:
+        if _involves_script(args, kwargs):
+            version = library.function(name)
+            if version is not None:
+                return vm.frame_for(version, args, kwargs)
+        return vm.call_host(native, args, kwargs)
+
+    return call
 
 
 def _is_script_callable(value: Any) -> bool:
@@ -631,6 +699,14 @@ def _loop_answer(answer: Any, native: Any) -> Any:
         return answer(loop, *args, **(kwargs or {}))
 
     return handler
+
+
+def _native_event_loop(stacklevel: int = 3) -> Any:
+    # What script_asyncio.event_loop stands for outside a script loop:
+    # asyncio's own get_event_loop, whose 3.11 private form (which its
+    # gather and ensure_future call) takes the stack level of its warning.
+    private = getattr(asyncio.events, "_get_event_loop", None)
+    return asyncio.get_event_loop() if private is None else private(stacklevel + 1)
 
 
 def _running(loop: Any, *args: Any, **kwargs: Any) -> Any:
@@ -1068,6 +1144,11 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     if name not in REPLACED_NAMES:
         return None  # (most builtin method calls: one lookup)
     owner = method.__self__
+    if name == "split" or name == "subgroup":
+        # An exception group split by a script predicate (str.split: one test)
+        if isinstance(owner, BaseExceptionGroup) and len(args) == 1 and not kwargs and _is_script_callable(args[0]):
+            return runtime.namespace()["eg_split_" if name == "split" else "eg_subgroup_"]
+        return None
     key = (type(owner), name)
     where = _INDEX_PARAMETERS.get(key)
     if where is not None:
@@ -1106,7 +1187,7 @@ _CONTEXT_RUN = "statek_vm.vm.script_asyncio:context_run"
 REPLACED_NAMES = frozenset(
     {name for _, name in _INDEX_PARAMETERS}
     | {name for _, name in _ITERATING_METHODS}
-    | {"sort", "from_iterable", "fromkeys", "finditer", "sub", "subn", "run"}
+    | {"sort", "from_iterable", "fromkeys", "finditer", "sub", "subn", "run", "split", "subgroup"}
 )
 
 
@@ -1249,6 +1330,8 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
         (exec, _call_exec),
         (compile, _call_compile),
         (builtins.__build_class__, _call_build_class),
+        (class_body, _call_class_body),
+        *((native, _statistics_call(native, f"statistics:{name}")) for name, native in _STATISTICS.items()),
         (dataclasses.replace, _call_dataclass_replace),
         # A dataclass's __replace__ (3.13), which copy.replace calls.
         *(((dataclasses._replace, _call_dataclass_replace),) if hasattr(dataclasses, "_replace") else ()),
@@ -1271,7 +1354,7 @@ SPECIAL_CALLS: dict[int, tuple[Any, Any]] = {
             for getter, native in (
                 (script_asyncio.running_loop, asyncio.get_running_loop),
                 (script_asyncio.running_loop_or_none, asyncio.events._get_running_loop),
-                (script_asyncio.event_loop, asyncio.get_event_loop),
+                (script_asyncio.event_loop, _native_event_loop),
                 (asyncio.get_running_loop, asyncio.get_running_loop),
                 (asyncio.events._get_running_loop, asyncio.events._get_running_loop),
                 (asyncio.get_event_loop, asyncio.get_event_loop),

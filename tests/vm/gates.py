@@ -90,6 +90,8 @@ AWAIT_LOOP = frozenset({"SEND", "YIELD_VALUE", "RESUME", "JUMP_BACKWARD_NO_INTER
 
 def in_await_loop(program: Any, number: int) -> bool:
     """Whether instruction ``number`` of ``program`` belongs to an await's own loop (:data:`AWAIT_LOOP`)."""
+    if number >= program.instruction_count:
+        return False  # (a unit made at run time, func.__code__ = ...: not in the compiled program)
     unit, pc = program.locate(number)
     return unit.ops[pc].name in AWAIT_LOOP
 
