@@ -174,9 +174,7 @@ def LOAD_NAME(vm: Any, f: Frame, arg: str) -> Any:
         value = ns.get(arg, _MISSING)
     else:
         try:
-            value = ns[arg]
-        except KeyError:
-            value = _MISSING
+            value = _mapping_lookup(ns, arg)
         except RedoOnVM:  # (a namespace's script __getitem__, which may wait)
             return operations.redo(vm, f, "load_name", [ns, arg, f.globals, f.builtins])
     if value is _MISSING:
@@ -202,12 +200,29 @@ def STORE_NAME(vm: Any, f: Frame, arg: str) -> Any:
     ns = f.locals
     if ns is None:
         raise SystemError(f"no locals found when storing {arg!r}")
-    try:
+    if type(ns) is dict:
         ns[arg] = f.stack[-1]
-    except RedoOnVM:  # (a namespace's script __setitem__, which may wait)
-        return operations.redo_store(vm, f, "setitem", [ns, arg, f.stack.pop()])
+    else:
+        try:
+            _mapping_store(ns, arg, f.stack[-1])
+        except RedoOnVM:  # (a namespace's script __setitem__, which may wait)
+            return operations.redo_store(vm, f, "setitem", [ns, arg, f.stack.pop()])
     f.stack.pop()
     return None
+
+
+# A class body's namespace that a metaclass's __prepare__ made: its script
+# __getitem__ and __setitem__ are redone on the VM.  (Only these helpers ask
+# it: a finalizer that a plain store runs is not such a call.)
+def _mapping_lookup(ns: Any, name: str) -> Any:
+    try:
+        return ns[name]
+    except KeyError:
+        return _MISSING
+
+
+def _mapping_store(ns: Any, name: str, value: Any) -> None:
+    ns[name] = value
 
 
 @op
@@ -1803,8 +1818,8 @@ replay.register_handlers(BUILD_SET, BUILD_MAP, BUILD_CONST_KEY_MAP, SET_ADD, MAP
 
 operations.register(
     _match_class,
-    LOAD_NAME,
-    STORE_NAME,
+    _mapping_lookup,
+    _mapping_store,
     STORE_ATTR,
     DELETE_ATTR,
     BINARY_OP,

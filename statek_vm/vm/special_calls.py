@@ -1144,9 +1144,9 @@ def method_replacement(method: Any, args: Any, kwargs: Any) -> Any:
     if name not in REPLACED_NAMES:
         return None  # (most builtin method calls: one lookup)
     owner = method.__self__
-    if name == "split" or name == "subgroup":
-        # An exception group split by a script predicate (str.split: one test)
-        if isinstance(owner, BaseExceptionGroup) and len(args) == 1 and not kwargs and _is_script_callable(args[0]):
+    if (name == "split" or name == "subgroup") and isinstance(owner, BaseExceptionGroup):
+        # An exception group split by a script predicate.
+        if len(args) == 1 and not kwargs and _is_script_callable(args[0]):
             return runtime.namespace()["eg_split_" if name == "split" else "eg_subgroup_"]
         return None
     key = (type(owner), name)

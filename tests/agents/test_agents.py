@@ -119,8 +119,7 @@ def _shared(scripts: list[Path], thirds: int = 1) -> list[Path]:
 
 SCRIPTS = (
     _shared(harness.scripts(harness.CORPUS))
-    # (one script per place a wait can be, whose bytecode differs most between versions: each on two of the three)
-    + _shared(harness.scripts(harness.CORPUS_WAITS), thirds=2)
+    + _shared(harness.scripts(harness.CORPUS_WAITS))
     + _shared(harness.scripts(harness.CORPUS_MIXED))
     + _shared(harness.scripts(harness.CORPUS_ASYNC))
 )
