@@ -337,7 +337,13 @@ class VMFunction(metaclass=_FunctionType):
             # (statek_vm/vm/replay.py).
             if not REDO.disabled and not _collector_call(self, args) and not _script_tracing():
                 return self._first_nested(caller, args, kwargs, None)
-        elif (id(code) in CALLER_ROLES or code.co_qualname in DATACLASS_ORDER) and _asks_redo(caller, code):
+        elif (
+            (id(code) in CALLER_ROLES or code.co_qualname in DATACLASS_ORDER)
+            # (a __del__ or weakref callback run as the operation drops an
+            # object is not the operation's call: it runs nested, as natively)
+            and not _collector_call(self, args)
+            and _asks_redo(caller, code)
+        ):
             REDO.raised = True
             # An instruction's native operation (an attribute load, a
             # conversion to str) is calling script code: the instruction
