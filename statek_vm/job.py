@@ -15,6 +15,7 @@ import builtins
 import collections
 import contextvars
 import enum
+import gc
 import importlib
 import inspect
 import io
@@ -30,7 +31,7 @@ from statek_vm import module_state, output, sandbox
 from statek_vm.exceptions import JobCancelled, LimitExceeded, SnapshotError, StatekError, VMInternalError
 from statek_vm.job_error import JobError
 from statek_vm.limits import Limits, Meter, StopSignal, checked
-from statek_vm.program.code_unit import PY_MINOR
+from statek_vm.program.code_unit import PY_MINOR, CodeUnit
 from statek_vm.program.program import Program, compile_program
 from statek_vm.sandbox import Sandbox
 from statek_vm.sandbox import checked as sandbox_checked
@@ -511,17 +512,40 @@ class Job:
                 f"cannot be serialized ({failure}). {advice(value, failure)}"
             )
 
-        for frame in self.frames:
+        visited: set[int] = set()
+
+        def in_frame(frame: Frame) -> str | None:
+            if id(frame) in visited:
+                return None
+            visited.add(id(frame))
             where = f"in {frame.unit.qualname}() at {frame.unit.filename}:{frame.line}"
             if frame.locals is None:
                 for name, value in frame_locals(frame).items():
                     failure = fails(value)
                     if failure is not None:
-                        return report(f"{where}, variable {name!r}", value, failure)
+                        return inner(value) or report(f"{where}, variable {name!r}", value, failure)
             for slot, value in enumerate(frame.stack):
                 failure = fails(value)
                 if failure is not None:
-                    return report(f"{where}, value stack slot {slot}", value, failure)
+                    return inner(value) or report(f"{where}, value stack slot {slot}", value, failure)
+            return None
+
+        def inner(value: Any) -> str | None:
+            # What fails in the VM's own code (the script's event loop, a
+            # library function run on the VM) is named in the script frame
+            # that holds it: a task's coroutine waiting in the loop.
+            for frame in _script_frames_in(value, self.program, self.namespace):
+                found = in_frame(frame)
+                if found is not None:
+                    return found
+            return None
+
+        for frame in self.frames:
+            # (a frame of the VM's own code: the script frames it holds first)
+            own = frame.unit.program is self.program
+            found = in_frame(frame) if own else inner(frame) or in_frame(frame)
+            if found is not None:
+                return found
         for name, value in self.namespace.items():
             if name != "__builtins__":
                 failure = fails(value)
@@ -985,6 +1009,23 @@ def _script_import(
             return module if name != "statek" else package
         return package
     return builtins.__import__(name, globals, locals, fromlist, level)
+
+
+def _script_frames_in(value: Any, program: Program, namespace: dict[str, Any], limit: int = 20_000) -> list[Frame]:
+    """The VM frames of ``program`` that ``value`` holds (a script loop's tasks' coroutines), nearest first."""
+    seen = {id(value), id(namespace), id(program)}
+    queue = [value]
+    found = []
+    for obj in queue:
+        if type(obj) is Frame and obj.unit.program is program and obj is not value:
+            found.append(obj)
+        if isinstance(obj, (type, types.ModuleType, Program, CodeUnit)) or len(queue) > limit:
+            continue
+        for ref in gc.get_referents(obj):
+            if id(ref) not in seen:
+                seen.add(id(ref))
+                queue.append(ref)
+    return found
 
 
 def _job_context(job: Job, context: contextvars.Context | None = None) -> contextvars.Context:

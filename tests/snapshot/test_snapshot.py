@@ -581,6 +581,30 @@ def test_a_thread_pool_with_work_running_is_refused_by_name() -> None:
         job.namespace["busy"].shutdown()
 
 
+def test_what_a_waiting_task_holds_is_named_in_its_coroutine_not_in_the_event_loop() -> None:
+    # The failing value is reached through the script's event loop (the VM's
+    # own code): the report names the task's frame and variable instead.
+    source = (
+        "import asyncio\n"
+        "async def fetch_all():\n"
+        "    view = memoryview(b'rows')\n"
+        "    await asyncio.sleep(0)\n"
+        "    return wait(1) + len(view)\n"
+        "async def main():\n"
+        "    return await asyncio.gather(fetch_all(), asyncio.sleep(0, 'x'))\n"
+        "print(asyncio.run(main()))\n"
+    )
+    job, world = _suspended(source)
+    with pytest.raises(SnapshotError) as info:
+        job.dumps(key=KEY)
+    message = str(info.value)
+    assert "in fetch_all() at <agent>:5, variable 'view' holds a builtins.memoryview" in message, message
+    assert "Drop it or turn it into plain data" in message and "generator" not in message, message
+    world.gates[next(iter(world.gates))].open = True
+    job.resume()
+    assert job.status == "COMPLETED" and job.output == "[5, 'x']\n", job.error
+
+
 def test_contexts_and_tokens_of_host_context_variables_are_refused_by_name() -> None:
     import contextvars
 
