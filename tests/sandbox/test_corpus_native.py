@@ -105,7 +105,14 @@ def _run_escape_natively(path: Path, tmp_path: Path) -> subprocess.CompletedProc
     )
 
 
-@pytest.mark.parametrize("path", ESCAPES, ids=[path.name for path in ESCAPES])
+# In CI (where the whole suite must fit its time on two cores) each CPython
+# version runs a third of the attempts natively, each in a process of its
+# own: 3.11 the first of every three, 3.12 the second, 3.13 the third.
+_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+NATIVE_ESCAPES = [p for n, p in enumerate(ESCAPES) if not _CI or n % 3 == (sys.version_info[1] - 11) % 3]
+
+
+@pytest.mark.parametrize("path", NATIVE_ESCAPES, ids=[path.name for path in NATIVE_ESCAPES])
 def test_escape_escapes_natively(path: Path, tmp_path: Path) -> None:
     """Run natively, the attempt creates the sentinel or prints the secret."""
     assert not corpus.escaped(tmp_path, "")
